@@ -1,0 +1,159 @@
+# kspace top-level Makefile.
+#
+#   make            build build/kspace.elf and build/kspace.iso
+#   make run        boot the ISO in QEMU (serial on this terminal, VGA window if a display exists)
+#   make run-nox    boot the ISO with the serial console only
+#   make debug      boot stopped, with gdb attached at start_kernel
+#   make test       host unit tests + QEMU boot tests; ends with "N passed, M failed"
+#   make clean      remove build/
+#
+# Variables: MEM=128M (RAM), QEMU_ARGS= (extra QEMU options), V=1 (show full commands).
+
+MEM        ?= 128M
+QEMU_ARGS  ?=
+V          ?= 0
+
+# Every goal but clean needs the toolchain: install it (as root) or say how, before the
+# variables below ask the compiler anything.
+ifneq ($(filter-out clean,$(or $(MAKECMDGOALS),all)),)
+ifneq ($(shell scripts/ensure-deps >&2 && echo ok),ok)
+$(error required tools are missing (see above))
+endif
+endif
+
+# Prefer a bare-metal i686-elf toolchain; fall back to Debian's Linux-targeted cross gcc,
+# which we use freestanding.
+ifeq ($(origin CROSS_COMPILE),undefined)
+CROSS_COMPILE := $(if $(shell command -v i686-elf-gcc 2>/dev/null),i686-elf-,i686-linux-gnu-)
+endif
+
+CC      := $(CROSS_COMPILE)gcc
+LD      := $(CROSS_COMPILE)ld
+NM      := $(CROSS_COMPILE)nm
+OBJCOPY := $(CROSS_COMPILE)objcopy
+NASM    := nasm
+QEMU    := qemu-system-i386
+PYTHON  := python3
+HOSTCC  := gcc
+
+ifeq ($(V),1)
+Q :=
+quiet = @true
+else
+Q := @
+quiet = @printf '  %-7s %s\n'
+endif
+
+B := build
+
+KERNEL_INCLUDES := -Iinclude -Iarch/x86/include
+# -march=i486: the kernel must run on a 486, and gcc's i686 default emits cmov.
+# Frame pointers stay so oopses can walk the stack.
+KERNEL_CFLAGS := -std=gnu11 -m32 -march=i486 -O2 -g -Wall -Wextra -Werror \
+	-ffreestanding -fno-builtin -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+	-fno-pie -fno-pic -fno-stack-protector -fno-omit-frame-pointer \
+	-fno-asynchronous-unwind-tables -fno-common -mgeneral-regs-only \
+	$(KERNEL_INCLUDES)
+NASMFLAGS := -f elf32 -g -F dwarf -I$(B)/include/generated/
+LDFLAGS   := -m elf_i386 -nostdlib -z max-page-size=0x1000 -z noexecstack -T linker.ld
+LIBGCC    := $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
+
+include scripts/objects.mk
+
+KOBJS := $(addprefix $(B)/,$(KERNEL_OBJS))
+
+ELF := $(B)/kspace.elf
+ISO := $(B)/kspace.iso
+
+.PHONY: all iso run run-nox debug test clean
+all: $(ELF) $(ISO) $(B)/compile_commands.json
+
+iso: $(ISO)
+
+# ---------------------------------------------------------------- compile
+$(B)/%.o: %.c Makefile
+	$(quiet) CC $<
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/%.o: %.asm Makefile $(B)/include/generated/asm-offsets.inc
+	$(quiet) AS $<
+	@mkdir -p $(dir $@)
+	$(Q)$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@
+
+-include $(KOBJS:.o=.d)
+
+# Constants for NASM, computed by the C compiler from the C headers.
+$(B)/include/generated/asm-offsets.inc: arch/x86/kernel/asm-offsets.c scripts/asm-offsets Makefile
+	$(quiet) GEN $@
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(KERNEL_CFLAGS) -S -o $(B)/asm-offsets.s $<
+	$(Q)scripts/asm-offsets $(B)/asm-offsets.s > $@
+
+# ---------------------------------------------------------------- link
+# kallsyms: pass 1 links with an empty symbol table, the table is generated from
+# pass 1's text symbols, and pass 2 links it in. The table lives after .text, so
+# text addresses are identical in both passes; the final check proves it.
+$(B)/kallsyms_empty.c: scripts/kallsyms.py
+	$(quiet) GEN $@
+	@mkdir -p $(B)
+	$(Q)$(PYTHON) scripts/kallsyms.py < /dev/null > $@
+
+$(B)/kallsyms_empty.o $(B)/kallsyms.o: $(B)/%.o: $(B)/%.c
+	$(quiet) CC $<
+	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+
+$(B)/.tmp_kspace1.elf: $(KOBJS) $(B)/kallsyms_empty.o linker.ld
+	$(quiet) LD $@
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(KOBJS) $(B)/kallsyms_empty.o $(LIBGCC)
+
+$(B)/kallsyms.c: $(B)/.tmp_kspace1.elf scripts/kallsyms.py
+	$(quiet) KSYM $@
+	$(Q)$(NM) -n $< | $(PYTHON) scripts/kallsyms.py > $@
+
+$(ELF): $(KOBJS) $(B)/kallsyms.o linker.ld
+	$(quiet) LD $@
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(KOBJS) $(B)/kallsyms.o $(LIBGCC)
+	$(Q)$(NM) -n $@ | $(PYTHON) scripts/kallsyms.py --verify $(B)/kallsyms.c
+
+# ---------------------------------------------------------------- ISO
+$(B)/iso/boot/grub/grub.cfg: boot/grub.cfg
+	$(quiet) GEN $@
+	@mkdir -p $(dir $@)
+	$(Q)cp $< $@
+
+$(ISO): $(ELF) $(B)/iso/boot/grub/grub.cfg
+	$(quiet) ISO $@
+	$(Q)cp $(ELF) $(B)/iso/boot/kspace.elf
+	$(Q)grub-mkrescue -o $@ $(B)/iso >$(B)/grub-mkrescue.log 2>&1 || \
+		{ cat $(B)/grub-mkrescue.log; exit 1; }
+
+# ---------------------------------------------------------------- editors
+$(B)/compile_commands.json: Makefile scripts/objects.mk scripts/compile-commands
+	$(quiet) GEN $@
+	@mkdir -p $(B)
+	$(Q)scripts/compile-commands "$(CURDIR)" "$(CC) $(KERNEL_CFLAGS)" $(KERNEL_OBJS) > $@
+
+# ---------------------------------------------------------------- run
+QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
+# Show a VGA window only when there is a display to show it on.
+QEMU_DISPLAY := $(if $(DISPLAY)$(WAYLAND_DISPLAY),,-display none)
+
+run: $(ISO)
+	$(Q)scripts/qemu-exit $(QEMU_BASE) -cdrom $(ISO) -serial mon:stdio $(QEMU_DISPLAY) $(QEMU_ARGS)
+
+run-nox: $(ISO)
+	$(Q)scripts/qemu-exit $(QEMU_BASE) -cdrom $(ISO) -nographic $(QEMU_ARGS)
+
+debug: $(ISO)
+	$(Q)scripts/debug "$(ELF)" $(QEMU_BASE) -cdrom $(ISO) -serial mon:stdio $(QEMU_DISPLAY) $(QEMU_ARGS)
+
+# ---------------------------------------------------------------- tests
+include tests/host/host.mk
+
+test: $(ELF) $(ISO) $(HOST_TEST_BIN)
+	$(Q)$(PYTHON) tests/run.py --host $(HOST_TEST_BIN) --elf $(ELF) --iso $(ISO)
+
+clean:
+	$(quiet) CLEAN $(B)
+	$(Q)rm -rf $(B)

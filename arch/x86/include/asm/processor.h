@@ -1,0 +1,84 @@
+/* Control registers, CPUID and what the boot CPU was found to support. */
+#ifndef ASM_PROCESSOR_H
+#define ASM_PROCESSOR_H
+
+#include <kspace/types.h>
+
+#define X86_CR0_WP 0x00010000 /* ring 0 honours read-only pages (copy-on-write needs it) */
+#define X86_CR0_PG 0x80000000
+#define X86_CR4_PSE 0x00000010
+#define X86_CR4_PGE 0x00000080
+
+/* CPUID leaf 1, EDX bits. */
+#define X86_FEATURE_FPU 0
+#define X86_FEATURE_VME 1
+#define X86_FEATURE_DE 2
+#define X86_FEATURE_PSE 3
+#define X86_FEATURE_TSC 4
+#define X86_FEATURE_MSR 5
+#define X86_FEATURE_PAE 6
+#define X86_FEATURE_CX8 8
+#define X86_FEATURE_APIC 9
+#define X86_FEATURE_SEP 11
+#define X86_FEATURE_PGE 13
+#define X86_FEATURE_CMOV 15
+#define X86_FEATURE_PAT 16
+#define X86_FEATURE_MMX 23
+#define X86_FEATURE_FXSR 24
+#define X86_FEATURE_SSE 25
+#define X86_FEATURE_SSE2 26
+
+struct cpuinfo_x86 {
+	bool has_cpuid; /* original 486s have no CPUID instruction */
+	int family, model, stepping;
+	char vendor[13];
+	u32 features; /* CPUID.1:EDX */
+};
+extern struct cpuinfo_x86 boot_cpu_data;
+
+static inline bool cpu_has(int feature) { return boot_cpu_data.features & (1u << feature); }
+
+static inline void cpuid(u32 leaf, u32 *a, u32 *b, u32 *c, u32 *d)
+{
+	__asm__ __volatile__("cpuid" : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d) : "a"(leaf), "c"(0));
+}
+
+#define DEFINE_CR(n)                                                                   \
+	static inline unsigned long read_cr##n(void)                                   \
+	{                                                                              \
+		unsigned long v;                                                       \
+		__asm__ __volatile__("mov %%cr" #n ", %0" : "=r"(v));                 \
+		return v;                                                              \
+	}                                                                              \
+	static inline void write_cr##n(unsigned long v)                                \
+	{                                                                              \
+		__asm__ __volatile__("mov %0, %%cr" #n ::"r"(v) : "memory");          \
+	}
+DEFINE_CR(0)
+DEFINE_CR(2)
+DEFINE_CR(3)
+DEFINE_CR(4)
+#undef DEFINE_CR
+
+static inline void __flush_tlb_one(unsigned long addr)
+{
+	__asm__ __volatile__("invlpg (%0)" ::"r"(addr) : "memory");
+}
+
+/* Reloading CR3 flushes every non-global TLB entry. */
+static inline void __flush_tlb(void) { write_cr3(read_cr3()); }
+
+static inline u64 rdtsc(void)
+{
+	u32 lo, hi;
+	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((u64)hi << 32) | lo;
+}
+
+static inline void cpu_relax(void) { __asm__ __volatile__("" ::: "memory"); }
+static inline void halt(void) { __asm__ __volatile__("hlt" ::: "memory"); }
+
+void cpu_detect(void);
+void print_cpu_info(void);
+
+#endif

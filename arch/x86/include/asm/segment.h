@@ -1,0 +1,26 @@
+/*
+ * GDT layout and segment selectors, numbered as in Linux/i386 so that selectors
+ * seen in gdb or in an oops (0x60, 0x7b...) mean the same thing as on Linux.
+ */
+#ifndef ASM_SEGMENT_H
+#define ASM_SEGMENT_H
+
+#define GDT_ENTRY_TLS_MIN 6 /* 6..8: thread-local storage (set_thread_area) */
+#define GDT_ENTRY_KERNEL_CS 12
+#define GDT_ENTRY_KERNEL_DS 13
+#define GDT_ENTRY_DEFAULT_USER_CS 14
+#define GDT_ENTRY_DEFAULT_USER_DS 15
+#define GDT_ENTRY_TSS 16
+#define GDT_ENTRIES 32
+
+/* selector = index * 8 | RPL */
+#define __KERNEL_CS (GDT_ENTRY_KERNEL_CS * 8)          /* 0x60 */
+#define __KERNEL_DS (GDT_ENTRY_KERNEL_DS * 8)          /* 0x68 */
+#define __USER_CS (GDT_ENTRY_DEFAULT_USER_CS * 8 + 3)  /* 0x73 */
+#define __USER_DS (GDT_ENTRY_DEFAULT_USER_DS * 8 + 3)  /* 0x7b */
+#define GDT_ENTRY_TSS_SEL (GDT_ENTRY_TSS * 8)          /* 0x80 */
+
+#define SEGMENT_RPL_MASK 3
+#define USER_RPL 3
+
+#endif

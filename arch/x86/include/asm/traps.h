@@ -1,0 +1,44 @@
+/* CPU exceptions: their vectors, and how the kernel reports one it cannot handle. */
+#ifndef ASM_TRAPS_H
+#define ASM_TRAPS_H
+
+#include <asm/ptrace.h>
+#include <kspace/compiler.h>
+
+enum {
+	X86_TRAP_DE = 0,  /* divide error */
+	X86_TRAP_DB,      /* debug */
+	X86_TRAP_NMI,     /* non-maskable interrupt */
+	X86_TRAP_BP,      /* int3 */
+	X86_TRAP_OF,      /* overflow */
+	X86_TRAP_BR,      /* bound range */
+	X86_TRAP_UD,      /* invalid opcode */
+	X86_TRAP_NM,      /* device not available */
+	X86_TRAP_DF,      /* double fault */
+	X86_TRAP_OLD_MF,  /* coprocessor segment overrun */
+	X86_TRAP_TS,      /* invalid TSS */
+	X86_TRAP_NP,      /* segment not present */
+	X86_TRAP_SS,      /* stack segment */
+	X86_TRAP_GP,      /* general protection */
+	X86_TRAP_PF,      /* page fault */
+	X86_TRAP_SPURIOUS,
+	X86_TRAP_MF,      /* x87 floating point */
+	X86_TRAP_AC,      /* alignment check */
+	X86_TRAP_MC,      /* machine check */
+	X86_TRAP_XF,      /* SIMD floating point */
+	NR_EXCEPTIONS = 32
+};
+
+#define FIRST_EXTERNAL_VECTOR 0x20 /* the PIC's IRQs start here */
+
+/* Page-fault error code bits. */
+#define PF_PROT 0x1  /* 0: page not present, 1: protection violation */
+#define PF_WRITE 0x2 /* the access was a write */
+#define PF_USER 0x4  /* the CPU was in ring 3 */
+
+/* Print an oops for a fault the kernel cannot recover from, then panic. */
+__noreturn void die(const char *str, struct pt_regs *regs, long error_code, int trapnr);
+
+void show_regs(const struct pt_regs *regs);
+
+#endif

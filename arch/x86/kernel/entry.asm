@@ -1,0 +1,162 @@
+; arch/x86/kernel/entry.asm: how the CPU enters the kernel through the IDT.
+;
+; Every entry builds a struct pt_regs on the kernel stack. The CPU has pushed
+; eip, cs, eflags (and esp, ss when it came from ring 3); the stub pushes the
+; orig_eax slot, then SAVE_ALL pushes es, ds, eax, ebp, edi, esi, edx, ecx, ebx,
+; Linux/i386's order, so esp then points at a complete struct pt_regs.
+;
+; Exceptions: 32 named stubs. Those for which the CPU pushes no error code push a
+; 0 in its place, so every exception frame has the same shape; each then pushes
+; its C handler, do_<name>(struct pt_regs *regs, long error_code), and jumps to
+; error_code, which moves the handler out of the es slot and calls it.
+; Interrupts: one stub per IRQ line pushes ~irq as orig_eax and calls do_IRQ(regs).
+
+%include "asm-offsets.inc"
+
+%macro SAVE_ALL 0
+	cld
+	push es
+	push ds
+	push eax
+	push ebp
+	push edi
+	push esi
+	push edx
+	push ecx
+	push ebx
+	mov edx, __KERNEL_DS
+	mov ds, edx
+	mov es, edx
+%endmacro
+
+%macro RESTORE_ALL 0
+	pop ebx
+	pop ecx
+	pop edx
+	pop esi
+	pop edi
+	pop ebp
+	pop eax
+	pop ds
+	pop es
+	add esp, 4                      ; orig_eax
+	iretd
+%endmacro
+
+section .text
+
+; EXCEPTION name, error_code_pushed_by_cpu
+%macro EXCEPTION 2
+global %1
+extern do_%1
+%1:
+%if %2 == 0
+	push 0
+%endif
+	push do_%1
+	jmp error_code
+%endmacro
+
+EXCEPTION divide_error, 0                 ;  0
+EXCEPTION debug, 0                        ;  1
+EXCEPTION nmi, 0                          ;  2
+EXCEPTION int3, 0                         ;  3
+EXCEPTION overflow, 0                     ;  4
+EXCEPTION bounds, 0                       ;  5
+EXCEPTION invalid_op, 0                   ;  6
+EXCEPTION device_not_available, 0         ;  7
+EXCEPTION double_fault, 1                 ;  8
+EXCEPTION coprocessor_segment_overrun, 0  ;  9
+EXCEPTION invalid_TSS, 1                  ; 10
+EXCEPTION segment_not_present, 1          ; 11
+EXCEPTION stack_segment, 1                ; 12
+EXCEPTION general_protection, 1           ; 13
+EXCEPTION page_fault, 1                   ; 14
+EXCEPTION spurious_interrupt_bug, 0       ; 15
+EXCEPTION coprocessor_error, 0            ; 16
+EXCEPTION alignment_check, 1              ; 17
+EXCEPTION machine_check, 0                ; 18
+EXCEPTION simd_coprocessor_error, 0       ; 19
+EXCEPTION virtualization_exception, 0     ; 20
+EXCEPTION control_protection, 1           ; 21
+EXCEPTION reserved_22, 0
+EXCEPTION reserved_23, 0
+EXCEPTION reserved_24, 0
+EXCEPTION reserved_25, 0
+EXCEPTION reserved_26, 0
+EXCEPTION reserved_27, 0
+EXCEPTION hypervisor_injection, 0         ; 28
+EXCEPTION vmm_communication, 1            ; 29
+EXCEPTION security_exception, 1           ; 30
+EXCEPTION reserved_31, 0
+
+error_code:
+	; Stack: handler, error code, eip, cs, eflags: SAVE_ALL without es, whose slot
+	; already holds the handler.
+	cld
+	push ds
+	push eax
+	push ebp
+	push edi
+	push esi
+	push edx
+	push ecx
+	push ebx
+	mov ecx, es
+	mov edi, [esp + PT_XES]          ; the C handler
+	mov [esp + PT_XES], ecx
+	mov edx, [esp + PT_ORIG_EAX]     ; the error code
+	mov dword [esp + PT_ORIG_EAX], -1 ; not a system call
+	mov ecx, __KERNEL_DS
+	mov ds, ecx
+	mov es, ecx
+	mov eax, esp
+	push edx
+	push eax
+	call edi
+	add esp, 8
+	jmp ret_from_intr
+
+; IRQ n: orig_eax = ~n, so it can never be mistaken for a syscall number.
+%macro IRQ_STUB 1
+global irq%1_interrupt
+irq%1_interrupt:
+	push ~%1
+	jmp common_interrupt
+%endmacro
+
+%assign i 0
+%rep 16
+IRQ_STUB i
+%assign i i + 1
+%endrep
+
+extern do_IRQ
+common_interrupt:
+	SAVE_ALL
+	mov eax, esp
+	push eax
+	call do_IRQ
+	add esp, 4
+global ret_from_intr
+ret_from_intr:
+	RESTORE_ALL
+
+section .rodata
+; The stubs in vector order, for trap_init() and init_IRQ().
+global exception_stubs, irq_stubs
+exception_stubs:
+	dd divide_error, debug, nmi, int3, overflow, bounds, invalid_op
+	dd device_not_available, double_fault, coprocessor_segment_overrun
+	dd invalid_TSS, segment_not_present, stack_segment, general_protection
+	dd page_fault, spurious_interrupt_bug, coprocessor_error, alignment_check
+	dd machine_check, simd_coprocessor_error, virtualization_exception
+	dd control_protection, reserved_22, reserved_23, reserved_24, reserved_25
+	dd reserved_26, reserved_27, hypervisor_injection, vmm_communication
+	dd security_exception, reserved_31
+irq_stubs:
+%assign i 0
+%rep 16
+	dd irq %+ i %+ _interrupt
+%assign i i + 1
+%endrep

@@ -1,0 +1,64 @@
+/*
+ * arch/x86/kernel/gdt.c: the Global Descriptor Table and the TSS.
+ *
+ * Segmentation is flat (base 0, limit 4 GiB) for ring 0 and ring 3 alike; what the
+ * segments add is the privilege level in the low bits of CS. The TSS exists for one
+ * field: esp0, the kernel stack the CPU switches to when ring 3 traps into ring 0.
+ */
+#include <asm/desc.h>
+#include <asm/thread_info.h>
+#include <kspace/string.h>
+
+/* access byte: P | DPL | S | type; flags nibble: G (4 KiB granularity) | D (32-bit) */
+#define DESC(base, limit, access, flags)                                                  \
+	(struct desc_struct)                                                               \
+	{                                                                                  \
+		.a = ((base) << 16) | ((limit) & 0xffff),                                   \
+		.b = ((base) & 0xff000000) | ((flags) << 20) | ((limit) & 0xf0000) |        \
+		     ((access) << 8) | (((base) >> 16) & 0xff)                              \
+	}
+
+#define ACCESS_CODE 0x9a /* present, ring 0, code, readable */
+#define ACCESS_DATA 0x92 /* present, ring 0, data, writable */
+#define ACCESS_DPL3 0x60
+#define ACCESS_TSS 0x89  /* present, available 32-bit TSS */
+#define FLAGS_4G 0xc
+
+struct desc_struct gdt_table[GDT_ENTRIES] __aligned(8);
+struct tss_struct init_tss __aligned(128);
+
+static void load_segments(void)
+{
+	struct desc_ptr gdt = { sizeof(gdt_table) - 1, (u32)gdt_table };
+
+	__asm__ __volatile__("lgdt %0\n\t"
+			     "ljmp %1, $1f\n"
+			     "1:\tmovl %2, %%eax\n\t"
+			     "movl %%eax, %%ds\n\t"
+			     "movl %%eax, %%es\n\t"
+			     "movl %%eax, %%ss\n\t"
+			     "xorl %%eax, %%eax\n\t"
+			     "movl %%eax, %%fs\n\t"
+			     "movl %%eax, %%gs\n\t"
+			     "ltr %w3"
+			     :
+			     : "m"(gdt), "i"(__KERNEL_CS), "i"(__KERNEL_DS), "r"(GDT_ENTRY_TSS_SEL)
+			     : "eax", "memory");
+}
+
+void cpu_init(void)
+{
+	gdt_table[GDT_ENTRY_KERNEL_CS] = DESC(0, 0xfffff, ACCESS_CODE, FLAGS_4G);
+	gdt_table[GDT_ENTRY_KERNEL_DS] = DESC(0, 0xfffff, ACCESS_DATA, FLAGS_4G);
+	gdt_table[GDT_ENTRY_DEFAULT_USER_CS] = DESC(0, 0xfffff, ACCESS_CODE | ACCESS_DPL3, FLAGS_4G);
+	gdt_table[GDT_ENTRY_DEFAULT_USER_DS] = DESC(0, 0xfffff, ACCESS_DATA | ACCESS_DPL3, FLAGS_4G);
+
+	memset(&init_tss, 0, sizeof(init_tss));
+	init_tss.ss0 = __KERNEL_DS;
+	init_tss.esp0 = (u32)init_thread_union + THREAD_SIZE;
+	/* An I/O bitmap offset past the TSS limit: ring 3 may use no I/O port at all. */
+	init_tss.io_bitmap_base = sizeof(init_tss);
+	gdt_table[GDT_ENTRY_TSS] = DESC((u32)&init_tss, sizeof(init_tss) - 1, ACCESS_TSS, 0);
+
+	load_segments();
+}

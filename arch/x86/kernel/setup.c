@@ -1,0 +1,23 @@
+/*
+ * arch/x86/kernel/setup.c: the architecture's part of boot, called from
+ * start_kernel() in order: trap_init() (in traps.c), console_init(), setup_arch().
+ */
+#include <asm/processor.h>
+#include <asm/setup.h>
+#include <kspace/arch.h>
+#include <kspace/multiboot.h>
+
+void console_init(void)
+{
+	serial_console_init();
+	vga_console_init();
+}
+
+void setup_arch(void)
+{
+	cpu_detect();
+	print_cpu_info();
+	multiboot_print_mmap();
+	paging_init();
+	print_layout();
+}

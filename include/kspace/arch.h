@@ -1,0 +1,12 @@
+/* What generic code asks of the architecture during boot (implemented under arch/). */
+#ifndef KSPACE_ARCH_H
+#define KSPACE_ARCH_H
+
+void trap_init(void);    /* GDT, TSS and IDT: the CPU can now report faults */
+void console_init(void); /* register the serial and VGA consoles */
+void setup_arch(void);   /* CPU features, memory map, paging, layout table */
+void init_IRQ(void);     /* interrupt controller */
+void time_init(void);    /* the periodic timer behind jiffies */
+void arch_cpu_idle(void); /* wait for an interrupt */
+
+#endif

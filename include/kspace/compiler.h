@@ -1,0 +1,28 @@
+/* Compiler attributes and small helper macros used everywhere. */
+#ifndef KSPACE_COMPILER_H
+#define KSPACE_COMPILER_H
+
+#define __noreturn __attribute__((noreturn))
+#define __packed __attribute__((packed))
+#define __aligned(x) __attribute__((aligned(x)))
+#define __section(s) __attribute__((section(s)))
+#define __used __attribute__((used))
+#define __printf(a, b) __attribute__((format(printf, a, b)))
+#define __always_inline inline __attribute__((always_inline))
+#define __noinline __attribute__((noinline))
+
+#define likely(x) __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+
+#define barrier() __asm__ __volatile__("" ::: "memory")
+
+/* Reads and writes the compiler may not merge, split or move. */
+#define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
+#define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define container_of(ptr, type, member) ((type *)((char *)(ptr) - offsetof(type, member)))
+
+#define BUILD_BUG_ON(cond) _Static_assert(!(cond), #cond)
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * Kernel command-line parameters. __setup("name=", fn) registers fn for "name=value"
+ * (fn gets "value"); __setup("name", fn) registers a flag (fn gets ""). The table is
+ * collected by the linker in .init.setup and walked by parse_kernel_params().
+ */
+#ifndef KSPACE_INIT_H
+#define KSPACE_INIT_H
+
+#include <kspace/compiler.h>
+
+#define COMMAND_LINE_SIZE 2048
+
+struct kernel_param {
+	const char *name;
+	int (*setup)(const char *value); /* 0, or a negative errno for a bad value */
+};
+
+#define __setup(str, fn)                                                      \
+	static const struct kernel_param __setup_##fn __used                  \
+		__section(".init.setup") = { str, fn }
+
+extern char boot_command_line[COMMAND_LINE_SIZE];
+
+void parse_kernel_params(char *cmdline);
+
+/* Filled by init= and selftest / selftest=NAME. */
+extern const char *init_filename;
+
+#endif

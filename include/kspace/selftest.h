@@ -1,0 +1,42 @@
+/*
+ * In-kernel self-tests, run by the "selftest" boot (kernel/selftest.c). A test is a
+ * function returning 0 on success; EXPECT() reports the first failed condition.
+ * The harness reads the "selftest: PASS name" / "selftest: FAIL name" lines.
+ *
+ *   SELFTEST(printk_ring_buffer) { ...; EXPECT(x == 1); return 0; }
+ */
+#ifndef KSPACE_SELFTEST_H
+#define KSPACE_SELFTEST_H
+
+#include <kspace/compiler.h>
+#include <kspace/printk.h>
+
+struct selftest {
+	const char *name;
+	int (*fn)(void);
+};
+
+#define SELFTEST(name)                                                              \
+	static int name(void);                                                      \
+	static const struct selftest __st_##name __used __section(".selftests") = { \
+		#name, name                                                         \
+	};                                                                          \
+	static int name(void)
+
+#define EXPECT(cond)                                                                       \
+	do {                                                                               \
+		if (!(cond)) {                                                             \
+			printk(KERN_ERR "selftest: %s:%d: expected %s\n", __FILE__, __LINE__, \
+			       #cond);                                                     \
+			return -1;                                                         \
+		}                                                                          \
+	} while (0)
+
+/* Run the tests selected on the command line; returns the number that failed. */
+int run_selftests(void);
+
+/* Whether the command line asked for self-tests or a deliberate crash. */
+bool selftest_requested(void);
+void run_crashtest(void);
+
+#endif

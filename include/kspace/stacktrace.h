@@ -1,0 +1,9 @@
+/* Backtraces: walk the frame-pointer chain and print each return address symbolized. */
+#ifndef KSPACE_STACKTRACE_H
+#define KSPACE_STACKTRACE_H
+
+void dump_stack(void);
+/* Print eip (unless 0), then every return address on the frame chain from ebp. */
+void show_trace(unsigned long eip, unsigned long ebp);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * kernel/main.c: start_kernel(), where head.asm hands over. The order matters:
+ * copy the boot information before memory is reused, read the command line before
+ * choosing consoles, install the IDT before anything can fault, and enable
+ * interrupts only once every handler exists.
+ */
+#include <asm/irqflags.h>
+#include <kspace/arch.h>
+#include <kspace/init.h>
+#include <kspace/kernel.h>
+#include <kspace/multiboot.h>
+#include <kspace/printk.h>
+#include <kspace/selftest.h>
+
+#define KSPACE_VERSION "0.1"
+
+extern u32 boot_multiboot_magic, boot_multiboot_info;
+
+void start_kernel(void);
+void start_kernel(void)
+{
+	multiboot_save(boot_multiboot_magic, boot_multiboot_info);
+	trap_init();
+	parse_kernel_params(boot_command_line);
+	console_init();
+
+	pr_notice("kspace version " KSPACE_VERSION " (gcc " __VERSION__ ") i386, 3G/1G split\n");
+	pr_info("Booted %s by %s\n", boot_info.image_path,
+		boot_info.loader_name[0] ? boot_info.loader_name : "a Multiboot loader");
+	pr_info("Command line: %s\n", boot_command_line);
+	if (boot_info.error)
+		panic("%s", boot_info.error);
+
+	setup_arch();
+	init_IRQ();
+	time_init();
+	local_irq_enable();
+	pr_info("kspace: boot complete\n");
+
+	if (selftest_requested()) {
+		run_crashtest();
+		machine_power_off(run_selftests() ? 1 : 0);
+	}
+	for (;;)
+		arch_cpu_idle();
+}

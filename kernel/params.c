@@ -1,0 +1,52 @@
+/*
+ * kernel/params.c: split the kernel command line into words and hand each to the
+ * __setup handler that claims it. Words nobody claims are reported, as Linux does.
+ */
+#include <kspace/init.h>
+#include <kspace/printk.h>
+#include <kspace/string.h>
+
+extern const struct kernel_param __setup_start[], __setup_end[];
+
+char boot_command_line[COMMAND_LINE_SIZE];
+
+/* A name ending in '=' takes a value; any other name is a flag and must match exactly. */
+static const struct kernel_param *find_param(const char *word, const char **value)
+{
+	for (const struct kernel_param *p = __setup_start; p < __setup_end; p++) {
+		size_t n = strlen(p->name);
+
+		if (p->name[n - 1] == '=' ? !strncmp(word, p->name, n) : !strcmp(word, p->name)) {
+			*value = word + n; /* the value, or "" for a flag */
+			return p;
+		}
+	}
+	return NULL;
+}
+
+void parse_kernel_params(char *cmdline)
+{
+	char *word = cmdline;
+
+	while (*word) {
+		char *end = word;
+		const char *value;
+		const struct kernel_param *p;
+
+		while (*end && *end != ' ')
+			end++;
+		if (end == word) {
+			word++;
+			continue;
+		}
+		char saved = *end;
+		*end = '\0';
+		p = find_param(word, &value);
+		if (!p)
+			pr_warn("Unknown kernel command line parameter \"%s\"\n", word);
+		else if (p->setup(value) < 0)
+			pr_warn("Bad value in kernel command line parameter \"%s\"\n", word);
+		*end = saved;
+		word = end;
+	}
+}

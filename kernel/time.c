@@ -1,0 +1,14 @@
+/* kernel/time.c: jiffies and the clock printk stamps its lines with. */
+#include <kspace/jiffies.h>
+
+volatile unsigned long jiffies;
+
+void do_timer(void)
+{
+	jiffies++;
+}
+
+unsigned long long sched_clock(void)
+{
+	return (unsigned long long)jiffies * (1000000000ULL / HZ);
+}

@@ -1,0 +1,1 @@
+HOST_TEST_BIN := build/host-tests
