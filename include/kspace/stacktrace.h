@@ -3,7 +3,7 @@
 #define KSPACE_STACKTRACE_H
 
 void dump_stack(void);
-/* Print eip (unless 0), then every return address on the frame chain from ebp. */
-void show_trace(unsigned long eip, unsigned long ebp);
+/* Print eip (unless 0), then the kernel-text addresses on the stack from esp up. */
+void show_trace(unsigned long eip, unsigned long esp, unsigned long ebp);
 
 #endif

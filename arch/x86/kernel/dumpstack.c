@@ -1,52 +1,59 @@
 /*
  * arch/x86/kernel/dumpstack.c: register dumps and backtraces for oopses and panics.
  *
- * The kernel keeps frame pointers, so each frame starts with the caller's ebp and
- * the return address above it. The walk stays inside the THREAD_SIZE stack it
- * started on and only moves upward, so a corrupt chain ends the trace instead of
- * faulting again.
+ * The kernel keeps frame pointers: each frame holds the caller's ebp with the
+ * return address above it. The trace scans every word from esp to the top of the
+ * THREAD_SIZE stack and prints those that point into kernel text; a word that is
+ * the next link of the ebp chain is reliable, any other is printed with "?" (a
+ * stale value, or the caller of a function that faulted before its prologue).
+ * Only the stack the trace started on is read, so a corrupt chain cannot fault.
  */
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/thread_info.h>
 #include <asm/traps.h>
 #include <kspace/kallsyms.h>
+#include <kspace/kernel.h>
 #include <kspace/printk.h>
+#include <kspace/sections.h>
 #include <kspace/stacktrace.h>
 
-#define MAX_TRACE_DEPTH 32
+#define MAX_TRACE_LINES 32
 
-static void print_address(unsigned long addr)
+static void print_address(unsigned long addr, bool reliable)
 {
 	char sym[KSYM_SYMBOL_LEN];
 
 	sprint_symbol(sym, sizeof(sym), addr);
-	printk(KERN_EMERG " [<%08lx>] %s\n", addr, sym);
+	printk(KERN_EMERG " [<%08lx>] %s%s\n", addr, reliable ? "" : "? ", sym);
 }
 
-void show_trace(unsigned long eip, unsigned long ebp)
+void show_trace(unsigned long eip, unsigned long esp, unsigned long ebp)
 {
-	unsigned long base = ebp & ~(THREAD_SIZE - 1UL);
+	unsigned long end = (esp & ~(THREAD_SIZE - 1UL)) + THREAD_SIZE;
+	int lines = 0;
 
 	printk(KERN_EMERG "Call Trace:\n");
 	if (eip)
-		print_address(eip);
-	for (int depth = 0; depth < MAX_TRACE_DEPTH; depth++) {
-		if (ebp < base || ebp + 8 > base + THREAD_SIZE || (ebp & 3))
-			break;
-		unsigned long *frame = (unsigned long *)ebp;
-		if (frame[1] == 0)
-			break;
-		print_address(frame[1]);
-		if (frame[0] <= ebp)
-			break;
-		ebp = frame[0];
+		print_address(eip, true), lines++;
+	for (unsigned long p = ALIGN(esp, 4); p + 4 <= end && lines < MAX_TRACE_LINES; p += 4) {
+		unsigned long word = *(unsigned long *)p;
+
+		if (!is_kernel_text(word))
+			continue;
+		bool reliable = p == ebp + 4;
+		if (reliable)
+			ebp = *(unsigned long *)ebp;
+		print_address(word, reliable);
+		lines++;
 	}
 }
 
 void dump_stack(void)
 {
-	show_trace(0, (unsigned long)__builtin_frame_address(0));
+	unsigned long ebp = (unsigned long)__builtin_frame_address(0);
+
+	show_trace(0, ebp, ebp);
 }
 
 static void show_stack_words(unsigned long esp)
@@ -80,5 +87,5 @@ void show_regs(const struct pt_regs *regs)
 	if (user_mode(regs))
 		return;
 	show_stack_words(esp);
-	show_trace(regs->eip, regs->ebp);
+	show_trace(regs->eip, esp, regs->ebp);
 }
