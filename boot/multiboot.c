@@ -37,13 +37,31 @@ static bool copy_boot_string(char *dst, size_t size, u32 phys)
 	return true;
 }
 
-/* Loaders put the kernel's file name first ("/boot/kspace.elf selftest"): move it aside. */
+/* Whether the first n bytes of the command line name a file rather than a parameter. */
+static bool looks_like_path(const char *word, size_t n)
+{
+	bool slash = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (word[i] == '=')
+			return false;
+		slash |= word[i] == '/';
+	}
+	return slash || (n > 4 && !strncmp(word + n - 4, ".elf", 4));
+}
+
+/*
+ * Some loaders put the kernel's file name first (QEMU: "build/kspace.elf selftest"),
+ * others pass only the arguments (GRUB 2): move a leading path aside.
+ */
 static void split_image_path(void)
 {
 	size_t n = 0, skip;
 
 	while (boot_command_line[n] && boot_command_line[n] != ' ')
 		n++;
+	if (!looks_like_path(boot_command_line, n))
+		return;
 	skip = n;
 	while (boot_command_line[skip] == ' ')
 		skip++;

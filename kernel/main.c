@@ -25,7 +25,7 @@ void start_kernel(void)
 	console_init();
 
 	pr_notice("kspace version " KSPACE_VERSION " (gcc " __VERSION__ ") i386, 3G/1G split\n");
-	pr_info("Booted %s by %s\n", boot_info.image_path,
+	pr_info("Booted %s by %s\n", boot_info.image_path[0] ? boot_info.image_path : "kernel",
 		boot_info.loader_name[0] ? boot_info.loader_name : "a Multiboot loader");
 	pr_info("Command line: %s\n", boot_command_line);
 	if (boot_info.error)

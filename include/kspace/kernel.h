@@ -23,10 +23,10 @@ __noreturn __printf(1, 2) void panic(const char *fmt, ...);
 extern int oops_in_progress;
 
 /*
- * Power off with an exit status. Under QEMU with isa-debug-exit this ends QEMU;
- * status 0..126 is a program's exit status, EXIT_PANIC marks a kernel death.
+ * Power off with an exit status (0..255, as init's), or EXIT_PANIC for a kernel death.
+ * Under QEMU with isa-debug-exit this ends QEMU (see arch/x86/kernel/reboot.c).
  */
-#define EXIT_PANIC 127
+#define EXIT_PANIC (-1)
 __noreturn void machine_power_off(int status);
 
 #endif

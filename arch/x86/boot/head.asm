@@ -1,9 +1,10 @@
 ; arch/x86/boot/head.asm: the first kernel code to run.
 ;
 ; The Multiboot loader jumps here with paging off, eax = 0x2BADB002 and ebx = the
-; physical address of the Multiboot information. The kernel is linked at
-; PAGE_OFFSET + 1 MiB but loaded at 1 MiB, so until paging is on every address
-; must be converted with PA(). The steps, as in Linux's head_32.S:
+; physical address of the Multiboot information. This first part (.head.text) is
+; linked at its physical address; the kernel's data is linked at PAGE_OFFSET + 1 MiB
+; but loaded at 1 MiB, so until paging is on it is reached through PA(). The steps,
+; as in Linux's head_32.S:
 ;   1. load a flat GDT (the loader's is undefined) and a stack;
 ;   2. build initial_page_table mapping the first BOOT_MAP_SIZE of RAM twice, at 0
 ;      (so the next instruction still exists) and at PAGE_OFFSET; 4 MiB pages when
@@ -26,7 +27,7 @@ startup_32:
 	cli
 	cld
 	lgdt [PA(boot_gdt_descr)]
-	jmp __KERNEL_CS:PA(.flat)
+	jmp __KERNEL_CS:.flat
 .flat:
 	mov ecx, __KERNEL_DS
 	mov ds, ecx
@@ -93,26 +94,8 @@ startup_32:
 	mov eax, cr0
 	or eax, X86_CR0_PG | X86_CR0_WP
 	mov cr0, eax
-	mov eax, .high                  ; an absolute jump: from here on, virtual addresses
+	mov eax, startup_32_high        ; an absolute jump: from here on, virtual addresses
 	jmp eax
-.high:
-	; swapper_pg_dir gets the kernel half only; loading it drops the identity map.
-	mov esi, initial_page_table + KERNEL_PGD_INDEX * 4
-	mov edi, swapper_pg_dir + KERNEL_PGD_INDEX * 4
-	mov ecx, BOOT_MAP_SIZE >> PGDIR_SHIFT
-	rep movsd
-	mov eax, PA(swapper_pg_dir)
-	mov cr3, eax
-
-	mov esp, init_thread_union + THREAD_SIZE
-	xor ebp, ebp                    ; the end of every backtrace
-	push 0
-	popfd
-	call start_kernel
-.hang:
-	cli
-	hlt
-	jmp .hang
 
 ; Returns eax != 0 when CPUID exists (EFLAGS.ID can be toggled) and reports PSE.
 cpu_has_pse:
@@ -145,6 +128,28 @@ cpu_has_pse:
 .no:
 	xor eax, eax
 	ret
+
+section .text
+; Paging is on and eip is above PAGE_OFFSET.
+startup_32_high:
+	; swapper_pg_dir gets the kernel half only; loading it drops the identity map.
+	mov esi, initial_page_table + KERNEL_PGD_INDEX * 4
+	mov edi, swapper_pg_dir + KERNEL_PGD_INDEX * 4
+	mov ecx, BOOT_MAP_SIZE >> PGDIR_SHIFT
+	rep movsd
+	mov eax, PA(swapper_pg_dir)
+	mov cr3, eax
+
+	mov esp, init_thread_union + THREAD_SIZE
+	xor ebp, ebp                    ; the end of every backtrace
+	push 0
+	popfd
+	call start_kernel
+.hang:
+	cli
+	hlt
+	jmp .hang
+
 
 section .data
 align 8

@@ -46,8 +46,10 @@ void cpu_detect(void)
 	memcpy(c->vendor + 4, &d, 4);
 	memcpy(c->vendor + 8, &cx, 4);
 	c->vendor[12] = '\0';
-	if (max_leaf < 1)
+	if (max_leaf < 1) { /* CPUID without leaf 1: nothing known beyond the vendor */
+		c->family = 4;
 		return;
+	}
 	cpuid(1, &a, &b, &cx, &d);
 	c->family = (a >> 8) & 0xf;
 	c->model = (a >> 4) & 0xf;

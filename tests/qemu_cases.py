@@ -1,0 +1,94 @@
+"""The QEMU boot cases run by tests/run.py.
+
+A case boots build/kspace.elf with QEMU's Multiboot loader (-kernel, fast, any command
+line) or build/kspace.iso through GRUB from a CD, a hard disk or a USB stick, then
+checks the exit status and the serial output.
+
+Keys: name; cmdline; mem; qemu (extra options); medium (boot the ISO instead of
+-kernel; @ISO@ is replaced); status (the expected exit status, or "panic"); expect /
+reject (regexes on the serial log); stop_on (end the run when this text appears);
+mark and mark_within (the run must end within that many seconds after mark appears);
+per_selftest (count each in-kernel self-test as its own case); timeout (seconds).
+"""
+
+PANIC = "panic"
+
+BOOT_LINES = [
+    r"kspace version \S+",
+    r"CPU: CPUID (yes|no), PSE (yes|no), PGE (yes|no), TSC (yes|no)",
+    r"Memory: \d+k usable RAM",
+    r"virtual kernel memory layout:",
+    r"^\S* +\S+ +fixmap  : 0x[0-9a-f]{8} - 0x[0-9a-f]{8}",
+    r"pkmap   : 0x",
+    r"vmalloc : 0x",
+    r"lowmem  : 0xc0000000 - 0x",
+    r"\.text : 0xc0100000 - 0x",
+    r"kspace: boot complete",
+]
+SELFTEST_OK = BOOT_LINES + [r"selftest: \d+ passed, 0 failed"]
+NO_FAIL = [r"selftest: FAIL", r"Kernel panic", r"Unknown kernel command line"]
+
+
+def selftest_boot(name, mem="64M", qemu=(), extra=()):
+    return dict(name=name, mem=mem, cmdline="selftest", qemu=list(qemu),
+                expect=SELFTEST_OK + list(extra), reject=NO_FAIL)
+
+
+def iso_boot(name, medium):
+    # The ISO's default entry boots to idle; the case ends once boot is complete.
+    return dict(name=name, medium=medium, stop_on="kspace: boot complete", status="stopped",
+                expect=BOOT_LINES + [r"Booted kernel by GRUB 2"], reject=NO_FAIL)
+
+
+def oops_boot(kind, lines):
+    # The oops must end QEMU within a second of the deliberate fault.
+    return dict(name="oops/" + kind, cmdline="crash=" + kind, status=PANIC,
+                expect=[r"crashtest: " + kind] + lines +
+                [r"EIP is at crash_%s\+0x[0-9a-f]+/0x[0-9a-f]+" % kind, r"Call Trace:",
+                 r"\? run_crashtest\+", r"Kernel panic - not syncing: Fatal exception"],
+                mark="crashtest: " + kind, mark_within=1.0)
+
+
+def qemu_cases():
+    # snapshot=on: the image is only read, so parallel cases may share it.
+    usb = ["-drive", "if=none,id=stick,format=raw,snapshot=on,file=@ISO@",
+           "-device", "usb-ehci,id=ehci",
+           "-device", "usb-storage,bus=ehci.0,drive=stick,bootindex=0"]
+    cases = [
+        dict(selftest_boot("boot/512M", mem="512M"), per_selftest=True),
+        selftest_boot("boot/16M", mem="16M"),
+        selftest_boot("cpu/486", qemu=["-cpu", "486"]),
+        selftest_boot("cpu/486-no-pse", qemu=["-cpu", "486,pse=off"],
+                      extra=[r"CPU: CPUID yes, PSE no",
+                             r"paging: 4 KiB page tables \(no PSE\)"]),
+        selftest_boot("cpu/486-no-cpuid-leaf1", qemu=["-cpu", "486,level=0"],
+                      extra=[r"CPU: CPUID yes, PSE no, PGE no, TSC no"]),
+        selftest_boot("cpu/pentium", qemu=["-cpu", "pentium"],
+                      extra=[r"CPU: GenuineIntel family 5", r"paging: 4 MiB pages \(PSE\)"]),
+        selftest_boot("cpu/pentium3", qemu=["-cpu", "pentium3"],
+                      extra=[r"CPU: GenuineIntel family 6", r"TSC yes"]),
+        iso_boot("iso/cdrom", ["-cdrom", "@ISO@"]),
+        iso_boot("iso/ide-disk", ["-drive", "file=@ISO@,format=raw,if=ide,snapshot=on"]),
+        iso_boot("iso/usb-stick", usb),
+        oops_boot("page_fault", [
+            r"BUG: unable to handle kernel paging request at virtual address 00001234",
+            r"Oops: 0002 \[#1\]",
+            r"trap: page fault \(vector 14\), error code 0002",
+            r"CR2: 00001234"]),
+        oops_boot("divide_error", [r"trap: divide error \(vector 0\), error code 0000"]),
+        oops_boot("invalid_op", [r"trap: invalid opcode \(vector 6\), error code 0000"]),
+        oops_boot("general_protection",
+                  [r"trap: general protection \(vector 13\), error code 01f8"]),
+        dict(name="cmdline/bad-and-unknown-parameters",
+             cmdline="selftest crash=bogus loglevel=x nosuchparam console=ttyS0,115200",
+             expect=[r'Bad value in kernel command line parameter "crash=bogus"',
+                     r'Bad value in kernel command line parameter "loglevel=x"',
+                     r'Unknown kernel command line parameter "nosuchparam"',
+                     r"selftest: \d+ passed, 0 failed"]),
+        dict(name="cmdline/console-vga-only", cmdline="selftest console=tty0",
+             reject=[r"kspace version"]),
+        dict(name="cmdline/loglevel-1-shows-only-emergencies",
+             cmdline="loglevel=1 crash=page_fault", status=PANIC,
+             expect=[r"Oops: 0002", r"Kernel panic"], reject=[r"kspace version", r"CPU:"]),
+    ]
+    return cases

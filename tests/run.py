@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""kspace test driver: host unit tests, then QEMU boots of the kernel.
+
+Every QEMU run has a timeout, captures the serial port to build/test-logs/NAME.log and
+reads the verdict from QEMU's exit code: the kernel writes 1 + its exit status, or 127
+after a panic, to the isa-debug-exit device, which exits QEMU with (byte << 1) | 1.
+So exit code 255 is a panic, another odd code c >= 3 is status (c >> 1) - 1, and 1
+is QEMU's own failure (see arch/x86/kernel/reboot.c). A run may also end when an
+expected line appears (boots that would otherwise idle). Output: one PASS/FAIL line per
+case, then "N passed, M failed"; the exit code is non-zero when anything failed.
+"""
+import argparse
+import concurrent.futures
+import os
+import re
+import subprocess
+import sys
+import time
+
+from qemu_cases import qemu_cases
+
+PANIC = "panic"
+LOG_DIR = "build/test-logs"
+
+
+class Result:
+    def __init__(self):
+        self.passed, self.failed = [], []
+
+    def add(self, name, ok, detail=""):
+        (self.passed if ok else self.failed).append(name)
+        line = f"PASS {name}" if ok else f"FAIL {name}: {detail}"
+        print(line, flush=True)
+
+
+def run_host_tests(binary, result):
+    proc = subprocess.run([binary], capture_output=True, text=True, timeout=300)
+    seen = 0
+    for line in proc.stdout.splitlines():
+        m = re.match(r"(PASS|FAIL) (\S+)(?:: (.*))?$", line)
+        if m:
+            seen += 1
+            result.add("host/" + m.group(2), m.group(1) == "PASS", m.group(3) or "")
+    if proc.returncode not in (0, 1) or seen == 0:
+        result.add("host/runner", False, f"exit code {proc.returncode}, {seen} tests reported")
+
+
+def boot(case, elf, iso):
+    """Run one QEMU boot; returns (status or None, log text, seconds, seconds after mark)."""
+    log = os.path.join(LOG_DIR, case["name"].replace("/", "_") + ".log")
+    cmd = ["qemu-system-i386", "-m", case.get("mem", "64M"), "-no-reboot", "-net", "none",
+           "-display", "none", "-monitor", "none", "-serial", "file:" + log,
+           "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+    if case.get("medium"):
+        cmd += [a.replace("@ISO@", iso) for a in case["medium"]]
+    else:
+        cmd += ["-kernel", elf, "-append", case.get("cmdline", "")]
+    cmd += case.get("qemu", [])
+    open(log, "w").close()
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    stop_on, mark = case.get("stop_on"), case.get("mark")
+    last_without_mark = start  # the run ended at most (end - this) after mark appeared
+    while proc.poll() is None:
+        if time.monotonic() - start > case.get("timeout", 60):
+            proc.kill()
+            proc.wait()
+            return "timeout", read(log), time.monotonic() - start, None
+        now, text = time.monotonic(), read(log)
+        if mark and mark not in text:
+            last_without_mark = now
+        if stop_on and stop_on in text:
+            proc.kill()
+            proc.wait()
+            return "stopped", read(log), time.monotonic() - start, None
+        time.sleep(0.02)
+    end = time.monotonic()
+
+    def after_mark(end):
+        return end - last_without_mark if mark and mark in read(log) else None
+    return decode_exit(proc), read(log), end - start, after_mark(end)
+
+
+def decode_exit(proc):
+    rc = proc.returncode
+    if rc == 255:
+        return PANIC
+    if rc >= 3 and rc & 1:
+        return (rc >> 1) - 1
+    return f"qemu exit code {rc}: {proc.stderr.read().decode().strip()}"
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read().decode("latin-1")
+
+
+def check(case, status, text, after_mark):
+    """The reason a boot failed its expectations, or None."""
+    want = case.get("status", 0)
+    if status != want:
+        return f"expected exit status {want}, got {status}"
+    for pattern in case.get("expect", []):
+        if not re.search(pattern, text, re.M):
+            return f"missing output /{pattern}/"
+    for pattern in case.get("reject", []):
+        if re.search(pattern, text, re.M):
+            return f"unexpected output /{pattern}/"
+    if "mark" in case:
+        if after_mark is None:
+            return f"never printed {case['mark']!r}"
+        if after_mark > case["mark_within"]:
+            return f"took {after_mark:.2f}s after {case['mark']!r} (limit {case['mark_within']}s)"
+    return None
+
+
+def run_case(case, elf, iso):
+    status, text, secs, after_mark = boot(case, elf, iso)
+    return case, status, text, secs, check(case, status, text, after_mark)
+
+
+def report(result, case, status, text, secs, reason):
+    name = case["name"]
+    if reason:
+        tail = "\n".join("    | " + l for l in text.replace("\r", "").splitlines()[-25:])
+        result.add(name, False, f"{reason} ({secs:.1f}s)\n{tail}")
+        return
+    result.add(name, True)
+    if case.get("per_selftest"):
+        for m in re.finditer(r"selftest: (PASS|FAIL) (\S+)", text):
+            result.add("kernel/" + m.group(2), m.group(1) == "PASS", "see " + LOG_DIR)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--host", help="host unit-test binary")
+    ap.add_argument("--elf", required=True)
+    ap.add_argument("--iso", required=True)
+    ap.add_argument("-k", "--filter", default="", help="run only cases whose name contains this")
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
+    args = ap.parse_args()
+
+    os.makedirs(LOG_DIR, exist_ok=True)
+    result = Result()
+    if args.host and args.filter in "host":
+        run_host_tests(args.host, result)
+    cases = [c for c in qemu_cases() if args.filter in c["name"]]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        futures = [pool.submit(run_case, c, args.elf, args.iso) for c in cases]
+        for f in futures:
+            report(result, *f.result())
+    print(f"{len(result.passed)} passed, {len(result.failed)} failed")
+    sys.exit(1 if result.failed else 0)
+
+
+if __name__ == "__main__":
+    main()
