@@ -135,7 +135,7 @@ $(B)/compile_commands.json: Makefile scripts/objects.mk scripts/compile-commands
 	$(Q)scripts/compile-commands "$(CURDIR)" "$(CC) $(KERNEL_CFLAGS)" $(KERNEL_OBJS) > $@
 
 # ---------------------------------------------------------------- run
-QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
+QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -net none -boot d -device isa-debug-exit,iobase=0xf4,iosize=0x04
 # Show a VGA window only when there is a display to show it on.
 QEMU_DISPLAY := $(if $(DISPLAY)$(WAYLAND_DISPLAY),,-display none)
 
@@ -146,7 +146,7 @@ run-nox: $(ISO)
 	$(Q)scripts/qemu-exit $(QEMU_BASE) -cdrom $(ISO) -nographic $(QEMU_ARGS)
 
 debug: $(ISO)
-	$(Q)scripts/debug "$(ELF)" $(QEMU_BASE) -cdrom $(ISO) -serial mon:stdio $(QEMU_DISPLAY) $(QEMU_ARGS)
+	$(Q)scripts/debug "$(ELF)" $(QEMU_BASE) -cdrom $(ISO) $(QEMU_DISPLAY) $(QEMU_ARGS)
 
 # ---------------------------------------------------------------- tests
 include tests/host/host.mk

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 
+from gdb_case import gdb_case
 from qemu_cases import qemu_cases
 
 PANIC = "panic"
@@ -150,6 +151,9 @@ def main():
         futures = [pool.submit(run_case, c, args.elf, args.iso) for c in cases]
         for f in futures:
             report(result, *f.result())
+    if args.filter in "debug/gdb-stub":
+        reason = gdb_case(args.elf, args.iso, os.path.join(LOG_DIR, "debug_gdb-stub.log"))
+        result.add("debug/gdb-stub", reason is None, reason or "")
     print(f"{len(result.passed)} passed, {len(result.failed)} failed")
     sys.exit(1 if result.failed else 0)
 
