@@ -9,6 +9,7 @@
 #include <asm/page.h>
 #include <kspace/init.h>
 #include <kspace/kernel.h>
+#include <kspace/memblock.h>
 #include <kspace/multiboot.h>
 #include <kspace/printk.h>
 #include <kspace/string.h>
@@ -20,6 +21,8 @@ static const void *boot_ptr(u32 phys, u32 len)
 {
 	if (phys == 0 || phys > BOOT_MAP_SIZE || len > BOOT_MAP_SIZE - phys)
 		return NULL;
+	if (boot_info.nr_structs < (int)ARRAY_SIZE(boot_info.structs))
+		boot_info.structs[boot_info.nr_structs++] = (typeof(boot_info.structs[0])){ phys, len };
 	return __va(phys);
 }
 
@@ -164,10 +167,36 @@ void multiboot_print_mmap(void)
 	for (int i = 0; i < boot_info.nr_mmap; i++) {
 		const struct boot_mem_region *r = &boot_info.mmap[i];
 
-		pr_info(" [mem 0x%016llx-0x%016llx] %s\n", r->addr, r->addr + r->len - 1,
-			mmap_type_name(r->type));
+		if (!r->len)
+			pr_info(" [mem 0x%016llx empty] %s (ignored)\n", r->addr, mmap_type_name(r->type));
+		else
+			pr_info(" [mem 0x%016llx-0x%016llx] %s\n", r->addr, r->addr + r->len - 1,
+				mmap_type_name(r->type));
 	}
 	for (int i = 0; i < boot_info.nr_modules; i++)
 		pr_info("Module %d: [mem 0x%08x-0x%08x] %s\n", i, boot_info.modules[i].start,
 			boot_info.modules[i].end - 1, boot_info.modules[i].cmdline);
+}
+
+/*
+ * Usable entries are added first and everything else removed afterwards, so where
+ * the loader's entries overlap, "reserved" wins, whatever their order.
+ */
+void multiboot_init_memblock(void)
+{
+	if (!boot_info.nr_mmap) { /* no map: the basic lower and upper memory sizes */
+		memblock_add(0, (u64)boot_info.mem_lower_kb << 10);
+		memblock_add(1 << 20, (u64)boot_info.mem_upper_kb << 10);
+	}
+	for (int i = 0; i < boot_info.nr_mmap; i++)
+		if (boot_info.mmap[i].type == MULTIBOOT_MEMORY_AVAILABLE)
+			memblock_add(boot_info.mmap[i].addr, boot_info.mmap[i].len);
+	for (int i = 0; i < boot_info.nr_mmap; i++)
+		if (boot_info.mmap[i].type != MULTIBOOT_MEMORY_AVAILABLE)
+			memblock_remove(boot_info.mmap[i].addr, boot_info.mmap[i].len);
+	for (int i = 0; i < boot_info.nr_structs; i++)
+		memblock_reserve(boot_info.structs[i].start, boot_info.structs[i].size);
+	for (int i = 0; i < boot_info.nr_modules; i++)
+		memblock_reserve(boot_info.modules[i].start,
+				 boot_info.modules[i].end - boot_info.modules[i].start);
 }

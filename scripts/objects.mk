@@ -35,4 +35,7 @@ KERNEL_OBJS := \
 	kernel/seq_buf.o \
 	kernel/string.o \
 	kernel/time.o \
-	kernel/vsprintf.o
+	kernel/vsprintf.o \
+	mm/memblock.o \
+	mm/mm_init.o \
+	mm/page_alloc.o

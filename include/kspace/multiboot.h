@@ -72,6 +72,8 @@ struct boot_info {
 	char loader_name[64];
 	char image_path[64]; /* the command line's first word: the kernel file the loader read */
 	const char *error; /* why the information could not be used, or NULL */
+	int nr_structs;    /* where the loader's own structures were, to keep them reserved */
+	struct { u32 start, size; } structs[5];
 };
 
 extern struct boot_info boot_info;
@@ -81,5 +83,8 @@ void multiboot_save(u32 magic, u32 info_phys);
 
 /* Print the memory map the loader reported, as Linux prints the e820 map. */
 void multiboot_print_mmap(void);
+
+/* Describe RAM to memblock from the map, and reserve the loader's structures and modules. */
+void multiboot_init_memblock(void);
 
 #endif

@@ -1,41 +1,133 @@
 /*
- * arch/x86/mm/init.c: the kernel's view of low memory. head.asm mapped the first
- * BOOT_MAP_SIZE bytes at PAGE_OFFSET in swapper_pg_dir; high_memory marks where
- * that direct map ends.
+ * arch/x86/mm/init.c: physical memory at boot, on the x86 side.
+ *
+ * paging_init() tells memblock what RAM exists (from the Multiboot map) and what is
+ * taken (the first MiB, the kernel image), maps all lowmem at PAGE_OFFSET in
+ * swapper_pg_dir, and hands the zone boundaries to free_area_init():
+ *
+ *   ZONE_DMA     pfn 0 .. MAX_DMA_ADDRESS (16 MiB)
+ *   ZONE_NORMAL  .. max_low_pfn: RAM up to MAXMEM (896 MiB), all direct-mapped
+ *   ZONE_HIGHMEM .. max_pfn: the rest of RAM below 4 GiB, not mapped
  */
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <kspace/kernel.h>
+#include <kspace/memblock.h>
+#include <kspace/mm.h>
+#include <kspace/mmzone.h>
 #include <kspace/multiboot.h>
 #include <kspace/printk.h>
+#include <kspace/sections.h>
+#include <kspace/string.h>
 
 void *high_memory;
+static unsigned long page_global; /* _PAGE_GLOBAL when the CPU has PGE */
 
-/* Usable RAM below 4 GiB reported by the loader, in KiB. */
-static unsigned long usable_ram_kb(void)
+static void print_memblock(void)
 {
-	unsigned long long total = 0;
-
-	for (int i = 0; i < boot_info.nr_mmap; i++) {
-		const struct boot_mem_region *r = &boot_info.mmap[i];
-
-		if (r->type == MULTIBOOT_MEMORY_AVAILABLE && r->addr < (1ULL << 32))
-			total += min(r->len, (1ULL << 32) - r->addr);
+	for (int i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+		pr_info("memblock: RAM [mem 0x%08llx-0x%08llx]\n", r->base, r->base + r->size - 1);
 	}
-	if (!boot_info.nr_mmap) /* no map: fall back on the basic lower/upper sizes */
-		total = ((unsigned long long)boot_info.mem_lower_kb + boot_info.mem_upper_kb) << 10;
-	return (unsigned long)(total >> 10);
+}
+
+static void setup_memory_map(void)
+{
+	multiboot_init_memblock();
+	/* The BIOS data area, the real-mode IVT, ROMs and the VGA hole. */
+	memblock_reserve(0, 1 << 20);
+	memblock_reserve(__pa(_text), __pa(_end) - __pa(_text));
+	print_memblock();
+	if (!memblock.memory.cnt)
+		panic("no usable RAM in the memory map");
+}
+
+/* A page table for the direct map; until it is built, only BOOT_MAP_SIZE is mapped. */
+static pte_t *alloc_boot_page_table(void)
+{
+	phys_addr_t phys = memblock_alloc_range(PAGE_SIZE, PAGE_SIZE, 0, BOOT_MAP_SIZE);
+
+	if (!phys)
+		panic("no memory below %lu MiB for kernel page tables", BOOT_MAP_SIZE >> 20);
+	return memset(__va(phys), 0, PAGE_SIZE);
+}
+
+/* Map pfns [first, end) of one 4 MiB chunk with 4 KiB pages, reusing head.asm's table. */
+static pgd_t small_page_chunk(pgd_t old, unsigned long first, unsigned long end)
+{
+	pte_t *pte = (old & _PAGE_PRESENT) && !(old & _PAGE_PSE) ? __va(old & PAGE_MASK)
+								  : alloc_boot_page_table();
+
+	for (unsigned long i = 0; i < PTRS_PER_PTE; i++)
+		pte[i] = first + i < end ? PFN_PHYS(first + i) | _KERNPG_TABLE | page_global : 0;
+	return __pa(pte) | _KERNPG_TABLE;
+}
+
+/*
+ * The direct map: physical 0 .. max_low_pfn at PAGE_OFFSET. Whole 4 MiB chunks use
+ * one large page when the CPU has PSE; a partial last chunk, or any chunk without
+ * PSE, gets a page table. Whatever head.asm mapped beyond lowmem is removed, so the
+ * gap before vmalloc really faults.
+ */
+static void kernel_physical_mapping_init(void)
+{
+	unsigned long chunks = max(DIV_ROUND_UP(max_low_pfn, PTRS_PER_PTE), BOOT_MAP_SIZE >> PGDIR_SHIFT);
+	bool pse = cpu_has(X86_FEATURE_PSE);
+
+	for (unsigned long c = 0; c < chunks; c++) {
+		pgd_t *pgd = &swapper_pg_dir[KERNEL_PGD_INDEX + c];
+		unsigned long first = c * PTRS_PER_PTE, end = min(first + PTRS_PER_PTE, max_low_pfn);
+
+		if (first >= max_low_pfn)
+			*pgd = 0;
+		else if (pse && end - first == PTRS_PER_PTE)
+			*pgd = PFN_PHYS(first) | _PAGE_PSE | _KERNPG_TABLE | page_global;
+		else
+			*pgd = small_page_chunk(*pgd, first, end);
+	}
+}
+
+/* Global pages survive CR3 reloads: kernel mappings stay in the TLB across switches. */
+static void enable_global_pages(void)
+{
+	if (!cpu_has(X86_FEATURE_PGE))
+		return;
+	page_global = _PAGE_GLOBAL;
+	write_cr4(read_cr4() | X86_CR4_PGE);
+}
+
+static void flush_tlb_all(void)
+{
+	if (page_global) { /* toggling CR4.PGE drops global entries too */
+		write_cr4(read_cr4() & ~X86_CR4_PGE);
+		write_cr4(read_cr4() | X86_CR4_PGE);
+	}
+	__flush_tlb();
 }
 
 void paging_init(void)
 {
-	unsigned long ram_top = (boot_info.mem_upper_kb + 1024UL) << 10; /* upper memory starts at 1 MiB */
+	unsigned long max_zone_pfn[MAX_NR_ZONES];
 
-	high_memory = __va(min(ram_top, BOOT_MAP_SIZE));
-	pr_info("Memory: %luk usable RAM\n", usable_ram_kb());
-	pr_info("paging: %s; swapper_pg_dir at phys 0x%08lx, identity mapping removed\n",
+	setup_memory_map();
+	max_pfn = PFN_DOWN(memblock_end_of_ram());
+	max_low_pfn = min(max_pfn, MAXMEM >> PAGE_SHIFT);
+	high_memory = __va(PFN_PHYS(max_low_pfn));
+	if (max_pfn > max_low_pfn)
+		pr_info("%luMB HIGHMEM available.\n", (max_pfn - max_low_pfn) >> (20 - PAGE_SHIFT));
+	pr_info("%luMB LOWMEM available.\n", max_low_pfn >> (20 - PAGE_SHIFT));
+
+	enable_global_pages();
+	kernel_physical_mapping_init();
+	flush_tlb_all();
+	pr_info("paging: direct map of lowmem with %s%s; swapper_pg_dir at phys 0x%08lx\n",
 		cpu_has(X86_FEATURE_PSE) ? "4 MiB pages (PSE)" : "4 KiB page tables (no PSE)",
-		__pa(swapper_pg_dir));
+		page_global ? ", global" : "", __pa(swapper_pg_dir));
+
+	max_zone_pfn[ZONE_DMA] = min(__pa(MAX_DMA_ADDRESS) >> PAGE_SHIFT, max_low_pfn);
+	max_zone_pfn[ZONE_NORMAL] = max_low_pfn;
+	max_zone_pfn[ZONE_HIGHMEM] = max_pfn;
+	free_area_init(max_zone_pfn);
 }
