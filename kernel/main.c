@@ -8,6 +8,7 @@
 #include <kspace/arch.h>
 #include <kspace/init.h>
 #include <kspace/kernel.h>
+#include <kspace/mm.h>
 #include <kspace/multiboot.h>
 #include <kspace/printk.h>
 #include <kspace/selftest.h>
@@ -22,7 +23,7 @@ void start_kernel(void)
 	multiboot_save(boot_multiboot_magic, boot_multiboot_info);
 	trap_init();
 	parse_kernel_params(boot_command_line);
-	console_init();
+	early_console_init();
 
 	pr_notice("kspace version " KSPACE_VERSION " (gcc " __VERSION__ ") i386, 3G/1G split\n");
 	pr_info("Booted %s by %s\n", boot_info.image_path[0] ? boot_info.image_path : "kernel",
@@ -32,6 +33,8 @@ void start_kernel(void)
 		panic("%s", boot_info.error);
 
 	setup_arch();
+	mm_init();
+	console_init();
 	init_IRQ();
 	time_init();
 	local_irq_enable();

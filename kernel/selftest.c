@@ -4,8 +4,9 @@
  * prints one PASS or FAIL line, and the kernel then powers off with the number of
  * failures as its exit status, so QEMU's exit code tells the harness the result.
  *
- * "crash=KIND" deliberately takes a CPU exception in kernel mode, to show (and test)
- * the oops path: page_fault, divide_error, invalid_op, general_protection.
+ * "crash=NAME" runs the CRASHTEST() of that name: something fatal done on purpose,
+ * to show (and test) the oops and BUG paths. The CPU exceptions live here; the
+ * allocators' BUG checks have theirs beside the code they check.
  */
 #include <kspace/errno.h>
 #include <kspace/init.h>
@@ -14,13 +15,18 @@
 #include <kspace/string.h>
 
 extern const struct selftest __selftests_start[], __selftests_end[];
+extern const struct crashtest __crashtests_start[], __crashtests_end[];
 
+/* Handlers copy their values: the command line is not theirs to keep. */
+static char selftest_prefix[64], crash_name[64];
 static const char *selftest_filter; /* NULL: no self-test boot; "": all tests */
 static const char *crash_kind;
 
 static int selftest_setup(const char *value)
 {
-	selftest_filter = value;
+	if (strlcpy(selftest_prefix, value, sizeof(selftest_prefix)) >= sizeof(selftest_prefix))
+		return -EINVAL;
+	selftest_filter = selftest_prefix;
 	return 0;
 }
 __setup("selftest=", selftest_setup);
@@ -56,56 +62,58 @@ int run_selftests(void)
 	return failed;
 }
 
-/* Each crash is its own function so the oops names it as the faulting symbol. */
-static __noinline void crash_page_fault(void)
+CRASHTEST(page_fault)
 {
 	*(volatile int *)0x00001234 = 0x5a5a; /* user space, unmapped: a write fault from ring 0 */
 }
 
-static __noinline void crash_divide_error(void)
+CRASHTEST(divide_error)
 {
 	/* In asm: gcc may legally turn a C division by zero into anything at all. */
 	__asm__ __volatile__("divl %0" ::"r"(0), "a"(1), "d"(0));
 }
 
-static __noinline void crash_invalid_op(void)
+CRASHTEST(invalid_op)
 {
 	__asm__ __volatile__("ud2");
 }
 
-static __noinline void crash_general_protection(void)
+CRASHTEST(general_protection)
 {
 	/* Loading a selector beyond the GDT limit raises #GP with that selector as error code. */
 	__asm__ __volatile__("movl %0, %%ds" ::"r"(0x1f8) : "memory");
 }
 
-static const struct {
-	const char *name;
-	void (*fn)(void);
-} crashes[] = {
-	{ "page_fault", crash_page_fault },
-	{ "divide_error", crash_divide_error },
-	{ "invalid_op", crash_invalid_op },
-	{ "general_protection", crash_general_protection },
-};
+static const struct crashtest *find_crashtest(const char *name)
+{
+	for (const struct crashtest *c = __crashtests_start; c < __crashtests_end; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
 
+/* The name is checked when the kernel runs the test: the table is complete by then. */
 static int crash_setup(const char *value)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(crashes); i++)
-		if (!strcmp(value, crashes[i].name)) {
-			crash_kind = crashes[i].name;
-			return 0;
-		}
-	return -EINVAL;
+	if (strlcpy(crash_name, value, sizeof(crash_name)) >= sizeof(crash_name))
+		return -EINVAL;
+	crash_kind = crash_name;
+	return 0;
 }
 __setup("crash=", crash_setup);
 
 void run_crashtest(void)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(crashes); i++)
-		if (crash_kind == crashes[i].name) {
-			printk(KERN_INFO "crashtest: %s\n", crash_kind);
-			crashes[i].fn();
-			panic("crashtest: %s did not crash", crash_kind);
-		}
+	const struct crashtest *c;
+
+	if (!crash_kind)
+		return;
+	c = find_crashtest(crash_kind);
+	if (!c) {
+		pr_err("crashtest: no crash test named \"%s\"\n", crash_kind);
+		return;
+	}
+	printk(KERN_INFO "crashtest: %s\n", c->name);
+	c->fn();
+	panic("crashtest: %s did not crash", c->name);
 }

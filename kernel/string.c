@@ -86,6 +86,16 @@ char *strchr(const char *s, int c)
 	return (char *)s;
 }
 
+char *strstr(const char *haystack, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *haystack; haystack++)
+		if (!strncmp(haystack, needle, n))
+			return (char *)haystack;
+	return n ? NULL : (char *)haystack;
+}
+
 /* Copy with truncation, always NUL-terminated; returns strlen(src) as BSD does. */
 size_t strlcpy(char *dst, const char *src, size_t size)
 {

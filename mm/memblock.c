@@ -166,6 +166,17 @@ u64 memblock_end_of_ram(void)
 	return t->cnt ? t->regions[t->cnt - 1].base + t->regions[t->cnt - 1].size : 0;
 }
 
+bool memblock_overlaps_memory(u64 base, u64 size)
+{
+	for (int i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+
+		if (base < r->base + r->size && r->base < base + size)
+			return true;
+	}
+	return false;
+}
+
 u64 memblock_phys_mem_size(void)
 {
 	u64 total = 0;

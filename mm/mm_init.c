@@ -11,6 +11,9 @@
 #include <kspace/mmzone.h>
 #include <kspace/page_alloc_boot.h>
 #include <kspace/printk.h>
+#include <kspace/seq_buf.h>
+#include <kspace/slab.h>
+#include <kspace/vmstat.h>
 
 static void init_zones(const unsigned long *max_zone_pfn)
 {
@@ -112,4 +115,21 @@ void free_area_init(const unsigned long *max_zone_pfn)
 		(memblock_phys_mem_size() >> 10) - (totalram_pages << (PAGE_SHIFT - 10)),
 		totalhigh_pages << (PAGE_SHIFT - 10),
 		(unsigned long)DIV_ROUND_UP(max_pfn * sizeof(struct page), 1024));
+}
+
+/* After setup_arch(): the allocators above the page allocator, then a memory report. */
+void mm_init(void)
+{
+	static char buf[2048];
+	struct seq_buf s;
+
+	kmem_cache_init();
+	seq_buf_init(&s, buf, sizeof(buf));
+	pr_info("/proc/buddyinfo:\n");
+	buddyinfo_render(&s);
+	seq_buf_printk(&s, KERN_INFO);
+	seq_buf_init(&s, buf, sizeof(buf));
+	pr_info("/proc/meminfo:\n");
+	meminfo_render(&s);
+	seq_buf_printk(&s, KERN_INFO);
 }

@@ -50,6 +50,13 @@ static void set_block_ready(unsigned long pfn)
 	block_ready[b / BITS_PER_LONG] |= 1UL << (b % BITS_PER_LONG);
 }
 
+bool page_struct_initialised(const struct page *page)
+{
+	unsigned long pfn = page_to_pfn(page);
+
+	return pfn_valid(pfn) && block_is_ready(pfn);
+}
+
 struct zone *page_zone(const struct page *page)
 {
 	unsigned long pfn = page_to_pfn(page);

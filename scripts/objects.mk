@@ -24,6 +24,7 @@ KERNEL_OBJS := \
 	arch/x86/mm/init.o \
 	arch/x86/mm/layout.o \
 	arch/x86/mm/paging_test.o \
+	arch/x86/mm/pgtable.o \
 	kernel/kallsyms.o \
 	kernel/kallsyms_test.o \
 	kernel/main.o \
@@ -38,4 +39,10 @@ KERNEL_OBJS := \
 	kernel/vsprintf.o \
 	mm/memblock.o \
 	mm/mm_init.o \
-	mm/page_alloc.o
+	mm/page_alloc.o \
+	mm/page_alloc_test.o \
+	mm/slab.o \
+	mm/slab_test.o \
+	mm/vmalloc.o \
+	mm/vmalloc_test.o \
+	mm/vmstat.o

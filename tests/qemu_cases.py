@@ -8,15 +8,19 @@ Keys: name; cmdline; mem; qemu (extra options); medium (boot the ISO instead of
 -kernel; @ISO@ is replaced); status (the expected exit status, or "panic"); expect /
 reject (regexes on the serial log); stop_on (end the run when this text appears);
 mark and mark_within (the run must end within that many seconds after mark appears);
-per_selftest (count each in-kernel self-test as its own case); timeout (seconds).
+per_selftest (count each in-kernel self-test as its own case); check (a function of
+the log returning why it is wrong, or None); timeout (seconds).
 """
+from memory_check import check_memory
 
 PANIC = "panic"
 
 BOOT_LINES = [
     r"kspace version \S+",
     r"CPU: CPUID (yes|no), PSE (yes|no), PGE (yes|no), TSC (yes|no)",
-    r"Memory: \d+k usable RAM",
+    r"Memory: \d+k/\d+k available",
+    r"Node 0, zone      DMA(\s+\d+){11}",
+    r"MemTotal:\s+\d+ kB",
     r"virtual kernel memory layout:",
     r"^\S* +\S+ +fixmap  : 0x[0-9a-f]{8} - 0x[0-9a-f]{8}",
     r"pkmap   : 0x",
@@ -40,6 +44,19 @@ def iso_boot(name, medium):
                 expect=BOOT_LINES + [r"Booted kernel by GRUB 2"], reject=NO_FAIL)
 
 
+def memory_boot(mem, extra=()):
+    # Memory accounting and every self-test, at one RAM size.
+    return dict(selftest_boot("memory/" + mem, mem=mem, extra=extra), check=check_memory,
+                timeout=120)
+
+
+def bug_boot(name, lines):
+    # A deliberate misuse that the kernel must catch as a BUG and die of cleanly.
+    return dict(name="bug/" + name, cmdline="crash=" + name, status=PANIC,
+                expect=[r"crashtest: " + name] + lines +
+                [r"Kernel panic - not syncing: BUG", r"Call Trace:"])
+
+
 def oops_boot(kind, lines):
     # The oops must end QEMU within a second of the deliberate fault.
     return dict(name="oops/" + kind, cmdline="crash=" + kind, status=PANIC,
@@ -55,16 +72,21 @@ def qemu_cases():
            "-device", "usb-ehci,id=ehci",
            "-device", "usb-storage,bus=ehci.0,drive=stick,bootindex=0"]
     cases = [
-        dict(selftest_boot("boot/512M", mem="512M"), per_selftest=True),
-        selftest_boot("boot/16M", mem="16M"),
+        dict(memory_boot("2G"), per_selftest=True),
+        memory_boot("8M"),
+        memory_boot("16M"),
+        memory_boot("512M"),
+        memory_boot("1G"),
+        memory_boot("3G"),
+        memory_boot("3584M", extra=[r"memblock: ignoring 512 MiB of RAM above 4 GiB"]),
         selftest_boot("cpu/486", qemu=["-cpu", "486"]),
         selftest_boot("cpu/486-no-pse", qemu=["-cpu", "486,pse=off"],
                       extra=[r"CPU: CPUID yes, PSE no",
-                             r"paging: 4 KiB page tables \(no PSE\)"]),
+                             r"paging: direct map of lowmem with 4 KiB page tables \(no PSE\)"]),
         selftest_boot("cpu/486-no-cpuid-leaf1", qemu=["-cpu", "486,level=0"],
                       extra=[r"CPU: CPUID yes, PSE no, PGE no, TSC no"]),
         selftest_boot("cpu/pentium", qemu=["-cpu", "pentium"],
-                      extra=[r"CPU: GenuineIntel family 5", r"paging: 4 MiB pages \(PSE\)"]),
+                      extra=[r"CPU: GenuineIntel family 5", r"paging: direct map of lowmem with 4 MiB pages \(PSE\)"]),
         selftest_boot("cpu/pentium3", qemu=["-cpu", "pentium3"],
                       extra=[r"CPU: GenuineIntel family 6", r"TSC yes"]),
         iso_boot("iso/cdrom", ["-cdrom", "@ISO@"]),
@@ -79,9 +101,22 @@ def qemu_cases():
         oops_boot("invalid_op", [r"trap: invalid opcode \(vector 6\), error code 0000"]),
         oops_boot("general_protection",
                   [r"trap: general protection \(vector 13\), error code 01f8"]),
+        bug_boot("page_double_free", [r"BUG: Bad page state: pfn \d+ .*: double free"]),
+        bug_boot("page_free_reserved", [r"BUG: Bad page state: pfn 256 \(phys 0x00100000\): "
+                                        r"freeing a reserved page"]),
+        bug_boot("page_free_wrong_order", [r"freed with a different order"]),
+        bug_boot("kfree_double", [r"BUG: kfree\(0x[0-9a-f]+\): double free"]),
+        bug_boot("kfree_inside_object", [r"not the start of an object kmalloc returned"]),
+        bug_boot("kfree_not_kmalloc", [r"BUG: kfree\(0xc0[0-9a-f]+\): not memory kmalloc returned"]),
+        dict(oops_boot("vmalloc_guard_page", [r"Oops: 0002", r"CR2: c[0-9a-f]{4}[0-9a-f]000"]),
+             expect=[r"crashtest: vmalloc_guard_page", r"Oops: 0002",
+                     r"EIP is at crash_vmalloc_guard_page\+"]),
+        dict(name="cmdline/selftest-prefix", cmdline="selftest=printk_",
+             expect=[r"selftest: PASS printk_levels_in_log", r"selftest: 3 passed, 0 failed"],
+             reject=[r"selftest: PASS idt_gates"]),
         dict(name="cmdline/bad-and-unknown-parameters",
              cmdline="selftest crash=bogus loglevel=x nosuchparam console=ttyS0,115200",
-             expect=[r'Bad value in kernel command line parameter "crash=bogus"',
+             expect=[r'crashtest: no crash test named "bogus"',
                      r'Bad value in kernel command line parameter "loglevel=x"',
                      r'Unknown kernel command line parameter "nosuchparam"',
                      r"selftest: \d+ passed, 0 failed"]),

@@ -108,6 +108,10 @@ def check(case, status, text, after_mark):
     for pattern in case.get("reject", []):
         if re.search(pattern, text, re.M):
             return f"unexpected output /{pattern}/"
+    if "check" in case:
+        reason = case["check"](text)
+        if reason:
+            return reason
     if "mark" in case:
         if after_mark is None:
             return f"never printed {case['mark']!r}"

@@ -3,7 +3,8 @@
 #define KSPACE_ARCH_H
 
 void trap_init(void);    /* GDT, TSS and IDT: the CPU can now report faults */
-void console_init(void); /* register the serial and VGA consoles */
+void early_console_init(void); /* the serial console: needs nothing but port I/O */
+void console_init(void); /* the VGA console, which needs ioremap */
 void setup_arch(void);   /* CPU features, memory map, paging, layout table */
 void init_IRQ(void);     /* interrupt controller */
 void time_init(void);    /* the periodic timer behind jiffies */

@@ -40,6 +40,7 @@ void memblock_reserve(u64 base, u64 size);
 phys_addr_t memblock_alloc_range(u64 size, u64 align, u64 min, u64 max);
 
 u64 memblock_end_of_ram(void);
+bool memblock_overlaps_memory(u64 base, u64 size); /* does any of it lie in RAM? */
 u64 memblock_phys_mem_size(void);
 
 /*

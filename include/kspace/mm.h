@@ -71,10 +71,15 @@ static inline void *page_address(const struct page *page)
 
 static inline int page_count(const struct page *page) { return page->_count; }
 
+/* False for pages in a free block whose struct pages were never set up (page_alloc.c). */
+bool page_struct_initialised(const struct page *page);
+
 extern unsigned long totalram_pages;  /* pages the buddy allocator manages */
 extern unsigned long totalhigh_pages; /* ... of which in ZONE_HIGHMEM */
 
 /* Build mem_map and the zones, then give every free page to the buddy allocator. */
 void free_area_init(const unsigned long *max_zone_pfn);
+/* Set up kmalloc and report memory; the allocators are usable afterwards. */
+void mm_init(void);
 
 #endif

@@ -16,6 +16,23 @@ struct selftest {
 	int (*fn)(void);
 };
 
+/*
+ * A crash test deliberately does something fatal ("crash=NAME" on the command line)
+ * so the test harness can check the oops or BUG it produces. The function is named
+ * crash_NAME, which is the symbol the oops must name.
+ */
+struct crashtest {
+	const char *name;
+	void (*fn)(void);
+};
+
+#define CRASHTEST(name)                                                               \
+	static void crash_##name(void);                                               \
+	static const struct crashtest __ct_##name __used __section(".crashtests") = { \
+		#name, crash_##name                                                   \
+	};                                                                            \
+	static __noinline void crash_##name(void)
+
 #define SELFTEST(name)                                                              \
 	static int name(void);                                                      \
 	static const struct selftest __st_##name __used __section(".selftests") = { \

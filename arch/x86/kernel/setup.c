@@ -1,15 +1,20 @@
 /*
  * arch/x86/kernel/setup.c: the architecture's part of boot, called from
- * start_kernel() in order: trap_init() (in traps.c), console_init(), setup_arch().
+ * start_kernel() in order: trap_init() (in traps.c), early_console_init(),
+ * setup_arch(), and after mm_init(), console_init().
  */
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <kspace/arch.h>
 #include <kspace/multiboot.h>
 
-void console_init(void)
+void early_console_init(void)
 {
 	serial_console_init();
+}
+
+void console_init(void)
+{
 	vga_console_init();
 }
 

@@ -1,11 +1,12 @@
 /*
  * arch/x86/kernel/vga.c: the VGA text-mode console, 80x25 cells of (character,
- * attribute) at physical 0xb8000, with the hardware cursor kept at the end.
+ * attribute) at physical 0xb8000, mapped with ioremap like any device memory, with
+ * the hardware cursor kept at the end.
  */
 #include <asm/io.h>
-#include <asm/page.h>
 #include <kspace/printk.h>
 #include <kspace/string.h>
+#include <kspace/vmalloc.h>
 
 #define VGA_PHYS 0xb8000
 #define VGA_COLS 80
@@ -64,7 +65,11 @@ void vga_console_init(void)
 {
 	if (!console_wanted("tty0"))
 		return;
-	vga_buf = __va(VGA_PHYS);
+	vga_buf = ioremap(VGA_PHYS, VGA_COLS * VGA_ROWS * 2);
+	if (!vga_buf) {
+		pr_err("vga: cannot map the text buffer\n");
+		return;
+	}
 	for (int i = 0; i < VGA_COLS * VGA_ROWS; i++)
 		vga_buf[i] = VGA_ATTR | ' ';
 	register_console(&vga_console);

@@ -25,7 +25,7 @@ static int collect_regions(struct region *r)
 
 	r[n++] = (struct region){ "fixmap", FIXADDR_START, FIXADDR_TOP, "reserved" };
 	r[n++] = (struct region){ "pkmap", PKMAP_BASE, PKMAP_END, "reserved" };
-	r[n++] = (struct region){ "vmalloc", vmalloc_start, VMALLOC_END, "reserved" };
+	r[n++] = (struct region){ "vmalloc", vmalloc_start, VMALLOC_END, NULL };
 	r[n++] = (struct region){ "lowmem", PAGE_OFFSET, (unsigned long)high_memory, NULL };
 	r[n++] = (struct region){ "user", 0, TASK_SIZE, NULL };
 	return n;

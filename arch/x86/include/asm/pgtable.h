@@ -28,7 +28,18 @@ typedef u32 pte_t;
 #define pgd_index(addr) (((unsigned long)(addr) >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1))
 #define pte_index(addr) (((unsigned long)(addr) >> PAGE_SHIFT) & (PTRS_PER_PTE - 1))
 
+#define PAGE_KERNEL (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
+#define PAGE_KERNEL_NOCACHE (PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT) /* device memory */
+
 /* The kernel's master page directory; every process copies its kernel half. */
 extern pgd_t swapper_pg_dir[PTRS_PER_PGD];
+
+/*
+ * Kernel mappings outside the direct map (arch/x86/mm/pgtable.c), in swapper_pg_dir.
+ * map_kernel_page allocates the page table on first use and returns -ENOMEM when it
+ * cannot; mapping an address that is already mapped is a BUG.
+ */
+int map_kernel_page(unsigned long vaddr, unsigned long pfn, unsigned long prot);
+void unmap_kernel_page(unsigned long vaddr); /* and flush its TLB entry */
 
 #endif

@@ -1,0 +1,45 @@
+/*
+ * arch/x86/mm/pgtable.c: single kernel mappings above the direct map (vmalloc,
+ * ioremap). Their page tables are allocated on demand and never freed, as in Linux.
+ */
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+#include <kspace/bug.h>
+#include <kspace/errno.h>
+#include <kspace/gfp.h>
+
+/* The PTE for vaddr, allocating its page table if alloc; NULL when there is none. */
+static pte_t *kernel_pte(unsigned long vaddr, bool alloc)
+{
+	pgd_t *pgd = &swapper_pg_dir[pgd_index(vaddr)];
+
+	BUG_ON(vaddr < (unsigned long)high_memory); /* the direct map is not ours to change */
+	if (!(*pgd & _PAGE_PRESENT)) {
+		unsigned long table = alloc ? get_zeroed_page(GFP_KERNEL) : 0;
+		if (!table)
+			return NULL;
+		*pgd = __pa(table) | _KERNPG_TABLE;
+	}
+	BUG_ON(*pgd & _PAGE_PSE);
+	return (pte_t *)__va(*pgd & PAGE_MASK) + pte_index(vaddr);
+}
+
+int map_kernel_page(unsigned long vaddr, unsigned long pfn, unsigned long prot)
+{
+	pte_t *pte = kernel_pte(vaddr, true);
+
+	if (!pte)
+		return -ENOMEM;
+	BUG_ON(*pte & _PAGE_PRESENT);
+	*pte = (pfn << PAGE_SHIFT) | prot;
+	return 0;
+}
+
+void unmap_kernel_page(unsigned long vaddr)
+{
+	pte_t *pte = kernel_pte(vaddr, false);
+
+	BUG_ON(!pte || !(*pte & _PAGE_PRESENT));
+	*pte = 0;
+	__flush_tlb_one(vaddr);
+}
