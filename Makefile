@@ -5,6 +5,7 @@
 #   make run-nox    boot the ISO with the serial console only
 #   make debug      boot stopped, with gdb attached at start_kernel
 #   make test       host unit tests + QEMU boot tests; ends with "N passed, M failed"
+#   make bench      guest instructions per operation, under QEMU -icount shift=0
 #   make clean      remove build/
 #
 # Variables: MEM=128M (RAM), QEMU_ARGS= (extra QEMU options), V=1 (show full commands).
@@ -65,7 +66,7 @@ KOBJS := $(addprefix $(B)/,$(KERNEL_OBJS))
 ELF := $(B)/kspace.elf
 ISO := $(B)/kspace.iso
 
-.PHONY: all iso run run-nox debug test clean
+.PHONY: all iso run run-nox debug test bench clean
 all: $(ELF) $(ISO) $(B)/compile_commands.json
 
 iso: $(ISO)
@@ -153,6 +154,9 @@ include tests/host/host.mk
 
 test: $(ELF) $(ISO) $(HOST_TEST_BIN)
 	$(Q)$(PYTHON) tests/run.py --host $(HOST_TEST_BIN) --elf $(ELF) --iso $(ISO)
+
+bench: $(ELF)
+	$(Q)$(PYTHON) scripts/bench.py $(ELF)
 
 clean:
 	$(quiet) CLEAN $(B)

@@ -6,6 +6,7 @@
  */
 #include <asm/irqflags.h>
 #include <kspace/arch.h>
+#include <kspace/bench.h>
 #include <kspace/init.h>
 #include <kspace/kernel.h>
 #include <kspace/mm.h>
@@ -40,6 +41,10 @@ void start_kernel(void)
 	local_irq_enable();
 	pr_info("kspace: boot complete\n");
 
+	if (bench_requested()) {
+		run_benchmarks();
+		machine_power_off(0);
+	}
 	if (selftest_requested()) {
 		run_crashtest();
 		machine_power_off(run_selftests() ? 1 : 0);

@@ -11,9 +11,11 @@ extern const struct kernel_param __setup_start[], __setup_end[];
 char boot_command_line[COMMAND_LINE_SIZE];
 
 /* A name ending in '=' takes a value; any other name is a flag and must match exactly. */
-static const struct kernel_param *find_param(const char *word, const char **value)
+static const struct kernel_param *find_param(const struct kernel_param *start,
+					     const struct kernel_param *end, const char *word,
+					     const char **value)
 {
-	for (const struct kernel_param *p = __setup_start; p < __setup_end; p++) {
+	for (const struct kernel_param *p = start; p < end; p++) {
 		size_t n = strlen(p->name);
 
 		if (p->name[n - 1] == '=' ? !strncmp(word, p->name, n) : !strcmp(word, p->name)) {
@@ -24,29 +26,38 @@ static const struct kernel_param *find_param(const char *word, const char **valu
 	return NULL;
 }
 
-void parse_kernel_params(char *cmdline)
+/*
+ * Each word is NUL-terminated in place only while its handler runs, so cmdline reads
+ * the same afterwards and a handler must copy any value it keeps.
+ */
+void parse_args(char *cmdline, const struct kernel_param *start, const struct kernel_param *end)
 {
 	char *word = cmdline;
 
 	while (*word) {
-		char *end = word;
+		char *word_end = word;
 		const char *value;
 		const struct kernel_param *p;
 
-		while (*end && *end != ' ')
-			end++;
-		if (end == word) {
+		while (*word_end && *word_end != ' ')
+			word_end++;
+		if (word_end == word) {
 			word++;
 			continue;
 		}
-		char saved = *end;
-		*end = '\0';
-		p = find_param(word, &value);
+		char saved = *word_end;
+		*word_end = '\0';
+		p = find_param(start, end, word, &value);
 		if (!p)
 			pr_warn("Unknown kernel command line parameter \"%s\"\n", word);
 		else if (p->setup(value) < 0)
 			pr_warn("Bad value in kernel command line parameter \"%s\"\n", word);
-		*end = saved;
-		word = end;
+		*word_end = saved;
+		word = word_end;
 	}
+}
+
+void parse_kernel_params(char *cmdline)
+{
+	parse_args(cmdline, __setup_start, __setup_end);
 }

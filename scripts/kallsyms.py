@@ -18,7 +18,7 @@ def text_symbols(lines):
         addr, kind, name = int(parts[0], 16), parts[1], parts[2]
         if name in ("_text", "_etext"):
             bounds[name] = addr
-        if kind in "tTwW" and not name.startswith((".L", "__setup_", "__st_", "__ct_")):
+        if kind in "tTwW" and not name.startswith((".L", "__setup_", "__st_", "__ct_", "__bench_")):
             syms.append((addr, name))
     if not bounds:
         return [], 0

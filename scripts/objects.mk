@@ -25,6 +25,7 @@ KERNEL_OBJS := \
 	arch/x86/mm/layout.o \
 	arch/x86/mm/paging_test.o \
 	arch/x86/mm/pgtable.o \
+	kernel/bench.o \
 	kernel/kallsyms.o \
 	kernel/kallsyms_test.o \
 	kernel/main.o \
@@ -38,6 +39,7 @@ KERNEL_OBJS := \
 	kernel/time.o \
 	kernel/vsprintf.o \
 	mm/memblock.o \
+	mm/mm_bench.o \
 	mm/mm_init.o \
 	mm/page_alloc.o \
 	mm/page_alloc_test.o \

@@ -13,6 +13,7 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
+#include <asm/timex.h>
 #include <kspace/kernel.h>
 #include <kspace/memblock.h>
 #include <kspace/mm.h>
@@ -110,6 +111,7 @@ static void flush_tlb_all(void)
 void paging_init(void)
 {
 	unsigned long max_zone_pfn[MAX_NR_ZONES];
+	cycles_t start = get_cycles();
 
 	setup_memory_map();
 	max_pfn = PFN_DOWN(memblock_end_of_ram());
@@ -130,4 +132,6 @@ void paging_init(void)
 	max_zone_pfn[ZONE_NORMAL] = max_low_pfn;
 	max_zone_pfn[ZONE_HIGHMEM] = max_pfn;
 	free_area_init(max_zone_pfn);
+	if (has_cycle_counter())
+		pr_info("mm: memory init took %llu cycles\n", get_cycles() - start);
 }

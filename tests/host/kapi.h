@@ -1,0 +1,39 @@
+/*
+ * tests/host/kapi.h: the kernel API as host tests see it. The kernel's libc-named
+ * functions are declared under their k names (kernel_names.h); after this header the
+ * plain names are the C library's again. Also declares the host stand-ins (stubs.c).
+ */
+#ifndef HOST_KAPI_H
+#define HOST_KAPI_H
+
+#include "kernel_names.h"
+
+#undef __always_inline /* glibc's sys/cdefs.h defines one too; the kernel's wins here */
+
+#include <kspace/errno.h>
+#include <kspace/init.h>
+#include <kspace/kallsyms.h>
+#include <kspace/printk.h>
+#include <kspace/seq_buf.h>
+#include <kspace/string.h>
+
+#undef memcpy
+#undef memmove
+#undef memset
+#undef memcmp
+#undef strlen
+#undef strnlen
+#undef strcmp
+#undef strncmp
+#undef strchr
+#undef strstr
+#undef strlcpy
+#undef vsnprintf
+#undef snprintf
+#undef scnprintf
+
+/* Everything printk'd since the last printk_clear(), level prefixes included. */
+const char *printk_output(void);
+void printk_clear(void);
+
+#endif
