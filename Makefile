@@ -45,7 +45,10 @@ Q := @
 quiet = @printf '  %-7s %s\n'
 endif
 
-B := build
+# B: the output directory; KCFLAGS: extra kernel compiler flags (used for the test
+# kernel built with a small pkmap window).
+B ?= build
+KCFLAGS ?=
 
 KERNEL_INCLUDES := -Iinclude -Iarch/x86/include
 # -march=i486: the kernel must run on a 486, and gcc's i686 default emits cmov.
@@ -54,7 +57,7 @@ KERNEL_CFLAGS := -std=gnu11 -m32 -march=i486 -O2 -g -Wall -Wextra -Werror \
 	-ffreestanding -fno-builtin -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
 	-fno-pie -fno-pic -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -fno-common -mgeneral-regs-only \
-	$(KERNEL_INCLUDES)
+	$(KERNEL_INCLUDES) $(KCFLAGS)
 NASMFLAGS := -f elf32 -g -F dwarf -I$(B)/include/generated/
 LDFLAGS   := -m elf_i386 -nostdlib -z max-page-size=0x1000 -z noexecstack -T linker.ld
 LIBGCC    := $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
@@ -66,7 +69,7 @@ KOBJS := $(addprefix $(B)/,$(KERNEL_OBJS))
 ELF := $(B)/kspace.elf
 ISO := $(B)/kspace.iso
 
-.PHONY: all iso run run-nox debug test bench clean
+.PHONY: all iso run run-nox debug test bench clean FORCE
 all: $(ELF) $(ISO) $(B)/compile_commands.json
 
 iso: $(ISO)
@@ -152,8 +155,14 @@ debug: $(ISO)
 # ---------------------------------------------------------------- tests
 include tests/host/host.mk
 
-test: $(ELF) $(ISO) $(HOST_TEST_BIN)
-	$(Q)$(PYTHON) tests/run.py --host $(HOST_TEST_BIN) --elf $(ELF) --iso $(ISO)
+# A second kernel with LAST_PKMAP=8, so tests can drive the pkmap wrap-around cheaply.
+PKMAP8_ELF := $(B)/pkmap8/kspace.elf
+$(PKMAP8_ELF): FORCE
+	$(Q)$(MAKE) --no-print-directory B=$(B)/pkmap8 KCFLAGS=-DLAST_PKMAP=8 $@
+
+test: $(ELF) $(ISO) $(HOST_TEST_BIN) $(PKMAP8_ELF)
+	$(Q)$(PYTHON) tests/run.py --host $(HOST_TEST_BIN) --elf $(ELF) --iso $(ISO) \
+		--pkmap8-elf $(PKMAP8_ELF)
 
 bench: $(ELF)
 	$(Q)$(PYTHON) scripts/bench.py $(ELF)

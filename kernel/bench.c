@@ -37,6 +37,10 @@ void run_benchmarks(void)
 		unsigned long n = b->fn();
 		cycles_t t = get_cycles() - t0;
 
+		if (!n) {
+			printk(KERN_INFO "bench: %-28s not applicable on this machine\n", b->name);
+			continue;
+		}
 		printk(KERN_INFO "bench: %-28s %8llu per op (%lu ops)\n", b->name, t / n, n);
 	}
 }

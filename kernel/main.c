@@ -12,16 +12,45 @@
 #include <kspace/mm.h>
 #include <kspace/multiboot.h>
 #include <kspace/printk.h>
+#include <kspace/sched.h>
 #include <kspace/selftest.h>
 
 #define KSPACE_VERSION "0.1"
 
 extern u32 boot_multiboot_magic, boot_multiboot_info;
 
+/*
+ * pid 1, a kernel thread until it becomes the first user process: it runs what the
+ * command line asked for (benchmarks, self-tests) where sleeping is allowed.
+ */
+static int kernel_init(void *unused)
+{
+	(void)unused;
+	pr_info("kspace: boot complete\n");
+	if (bench_requested()) {
+		run_benchmarks();
+		machine_power_off(0);
+	}
+	if (selftest_requested()) {
+		run_crashtest();
+		machine_power_off(run_selftests() ? 1 : 0);
+	}
+	return 0;
+}
+
+/* The boot thread starts pid 1, then becomes the idle task (pid 0). */
+static __noreturn void rest_init(void)
+{
+	if (kernel_thread(kernel_init, NULL, "init") != 1)
+		panic("cannot start the init task");
+	cpu_idle();
+}
+
 void start_kernel(void);
 void start_kernel(void)
 {
 	multiboot_save(boot_multiboot_magic, boot_multiboot_info);
+	sched_init(); /* `current` works from here on */
 	trap_init();
 	parse_kernel_params(boot_command_line);
 	early_console_init();
@@ -39,16 +68,5 @@ void start_kernel(void)
 	init_IRQ();
 	time_init();
 	local_irq_enable();
-	pr_info("kspace: boot complete\n");
-
-	if (bench_requested()) {
-		run_benchmarks();
-		machine_power_off(0);
-	}
-	if (selftest_requested()) {
-		run_crashtest();
-		machine_power_off(run_selftests() ? 1 : 0);
-	}
-	for (;;)
-		arch_cpu_idle();
+	rest_init();
 }

@@ -45,20 +45,24 @@ bool selftest_requested(void)
 int run_selftests(void)
 {
 	size_t filter_len = strlen(selftest_filter);
-	int passed = 0, failed = 0;
+	int passed = 0, failed = 0, skipped = 0;
 
 	for (const struct selftest *t = __selftests_start; t < __selftests_end; t++) {
 		if (strncmp(t->name, selftest_filter, filter_len))
 			continue;
-		if (t->fn() == 0) {
+		int r = t->fn();
+		if (r == 0) {
 			printk(KERN_INFO "selftest: PASS %s\n", t->name);
 			passed++;
+		} else if (r == SELFTEST_SKIPPED) {
+			printk(KERN_INFO "selftest: SKIP %s\n", t->name);
+			skipped++;
 		} else {
 			printk(KERN_ERR "selftest: FAIL %s\n", t->name);
 			failed++;
 		}
 	}
-	printk(KERN_INFO "selftest: %d passed, %d failed\n", passed, failed);
+	printk(KERN_INFO "selftest: %d passed, %d failed, %d skipped\n", passed, failed, skipped);
 	return failed;
 }
 

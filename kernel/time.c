@@ -1,11 +1,13 @@
 /* kernel/time.c: jiffies and the clock printk stamps its lines with. */
 #include <kspace/jiffies.h>
+#include <kspace/sched.h>
 
 volatile unsigned long jiffies;
 
 void do_timer(void)
 {
 	jiffies++;
+	scheduler_tick();
 }
 
 unsigned long long sched_clock(void)

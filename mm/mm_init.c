@@ -6,6 +6,7 @@
  */
 #include <kspace/bug.h>
 #include <kspace/gfp.h>
+#include <kspace/highmem.h>
 #include <kspace/kernel.h>
 #include <kspace/memblock.h>
 #include <kspace/mmzone.h>
@@ -124,6 +125,7 @@ void mm_init(void)
 	struct seq_buf s;
 
 	kmem_cache_init();
+	page_address_init();
 	seq_buf_init(&s, buf, sizeof(buf));
 	pr_info("/proc/buddyinfo:\n");
 	buddyinfo_render(&s);

@@ -160,7 +160,7 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	page->private = order; /* checked when the block comes back */
 	if (gfp_mask & __GFP_ZERO) {
 		BUG_ON(PageHighMem(page));
-		memset(page_address(page), 0, PAGE_SIZE << order);
+		memset(lowmem_page_address(page), 0, PAGE_SIZE << order);
 	}
 	return page;
 }
@@ -227,7 +227,7 @@ unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
 
 	BUG_ON(gfp_mask & __GFP_HIGHMEM); /* a highmem page has no address to return */
 	page = alloc_pages(gfp_mask, order);
-	return page ? (unsigned long)page_address(page) : 0;
+	return page ? (unsigned long)lowmem_page_address(page) : 0;
 }
 
 unsigned long get_zeroed_page(gfp_t gfp_mask)

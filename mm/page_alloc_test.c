@@ -63,7 +63,7 @@ SELFTEST(page_alloc_zone_fallback_order)
 
 	EXPECT(in_zone(k, best_low));
 	EXPECT(in_zone(h, best));
-	EXPECT(!!page_address(h) == (best != ZONE_HIGHMEM)); /* highmem has no address */
+	EXPECT(PageHighMem(h) == (best == ZONE_HIGHMEM));
 	__free_page(dma);
 	__free_page(k);
 	__free_page(h);

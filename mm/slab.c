@@ -58,7 +58,7 @@ static struct page *new_slab(struct kmem_cache *c, gfp_t gfp)
 
 	if (!page)
 		return NULL;
-	base = page_address(page);
+	base = lowmem_page_address(page);
 	SetPageSlab(page);
 	page->slab_cache = c;
 	page->inuse = 0;
@@ -104,7 +104,7 @@ static void *kmalloc_large(size_t size, gfp_t gfp)
 	if (!page)
 		return NULL;
 	SetPageLarge(page);
-	return page_address(page);
+	return lowmem_page_address(page);
 }
 
 void *kmalloc(size_t size, gfp_t gfp)
@@ -147,7 +147,7 @@ static bool on_freelist(const struct page *page, const void *obj)
 static void slab_free(struct page *page, void *obj)
 {
 	struct kmem_cache *c = page->slab_cache;
-	unsigned long offset = (char *)obj - (char *)page_address(page);
+	unsigned long offset = (char *)obj - (char *)lowmem_page_address(page);
 
 	if (offset % c->size)
 		bad_kfree(obj, "not the start of an object kmalloc returned");
@@ -183,7 +183,7 @@ void kfree(const void *p)
 	if (!page_struct_initialised(page))
 		bad_kfree(p, "in memory the page allocator never handed out");
 	if (PageLarge(page)) {
-		if (p != page_address(page))
+		if (p != lowmem_page_address(page))
 			bad_kfree(p, "inside a large allocation");
 		ClearPageLarge(page);
 		__free_pages(page, page->private);

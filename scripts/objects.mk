@@ -16,11 +16,13 @@ KERNEL_OBJS := \
 	arch/x86/kernel/reboot.o \
 	arch/x86/kernel/serial.o \
 	arch/x86/kernel/setup.o \
+	arch/x86/kernel/switch.o \
 	arch/x86/kernel/time.o \
 	arch/x86/kernel/time_test.o \
 	arch/x86/kernel/traps.o \
 	arch/x86/kernel/vga.o \
 	arch/x86/mm/fault.o \
+	arch/x86/mm/highmem.o \
 	arch/x86/mm/init.o \
 	arch/x86/mm/layout.o \
 	arch/x86/mm/paging_test.o \
@@ -28,16 +30,24 @@ KERNEL_OBJS := \
 	kernel/bench.o \
 	kernel/kallsyms.o \
 	kernel/kallsyms_test.o \
+	kernel/exit.o \
+	kernel/fork.o \
 	kernel/main.o \
 	kernel/panic.o \
 	kernel/params.o \
 	kernel/printk.o \
 	kernel/printk_test.o \
+	kernel/sched.o \
+	kernel/sched_test.o \
 	kernel/selftest.o \
 	kernel/seq_buf.o \
 	kernel/string.o \
 	kernel/time.o \
 	kernel/vsprintf.o \
+	kernel/wait.o \
+	mm/highmem.o \
+	mm/highmem_bench.o \
+	mm/highmem_test.o \
 	mm/memblock.o \
 	mm/mm_bench.o \
 	mm/mm_init.o \

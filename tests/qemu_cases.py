@@ -8,6 +8,7 @@ Keys: name; cmdline; mem; qemu (extra options); medium (boot the ISO instead of
 -kernel; @ISO@ is replaced); status (the expected exit status, or "panic"); expect /
 reject (regexes on the serial log); stop_on (end the run when this text appears);
 mark and mark_within (the run must end within that many seconds after mark appears);
+kernel ("pkmap8": the kernel built with LAST_PKMAP=8);
 per_selftest (count each in-kernel self-test as its own case); check (a function of
 the log returning why it is wrong, or None); timeout (seconds).
 """
@@ -29,7 +30,7 @@ BOOT_LINES = [
     r"\.text : 0xc0100000 - 0x",
     r"kspace: boot complete",
 ]
-SELFTEST_OK = BOOT_LINES + [r"selftest: \d+ passed, 0 failed"]
+SELFTEST_OK = BOOT_LINES + [r"selftest: \d+ passed, 0 failed, \d+ skipped"]
 NO_FAIL = [r"selftest: FAIL", r"Kernel panic", r"Unknown kernel command line"]
 
 
@@ -111,6 +112,15 @@ def qemu_cases():
         dict(oops_boot("vmalloc_guard_page", [r"Oops: 0002", r"CR2: c[0-9a-f]{4}[0-9a-f]000"]),
              expect=[r"crashtest: vmalloc_guard_page", r"Oops: 0002",
                      r"EIP is at crash_vmalloc_guard_page\+"]),
+        bug_boot("schedule_while_atomic", [r"BUG: scheduling while atomic: init/1, preempt_count 1"]),
+        dict(bug_boot("kmap_atomic_slot_in_use",
+                      [r"BUG: kmap_atomic: slot KM_USER0 of CPU 0 is already in use"]), mem="2G"),
+        dict(name="highmem/last-pkmap-8", kernel="pkmap8", mem="2G", cmdline="selftest=highmem_",
+             expect=[r"pkmap   : 0xffc00000 - 0xffc08000", r"selftest: PASS highmem_kmap_sleeps_when_full",
+                     r"selftest: PASS highmem_count1_slot_waits_for_flush",
+                     r"selftest: 6 passed, 0 failed, 0 skipped"]),
+        dict(name="highmem/3584M-all-highmem-tests", mem="3584M", cmdline="selftest=highmem_",
+             expect=[r"selftest: 6 passed, 0 failed, 0 skipped"], timeout=120),
         dict(name="cmdline/selftest-prefix", cmdline="selftest=printk_",
              expect=[r"selftest: PASS printk_levels_in_log", r"selftest: 3 passed, 0 failed"],
              reject=[r"selftest: PASS idt_gates"]),

@@ -46,7 +46,7 @@ def run_host_tests(binary, result):
         result.add("host/runner", False, f"exit code {proc.returncode}, {seen} tests reported")
 
 
-def boot(case, elf, iso):
+def boot(case, kernels, iso):
     """Run one QEMU boot; returns (status or None, log text, seconds, seconds after mark)."""
     log = os.path.join(LOG_DIR, case["name"].replace("/", "_") + ".log")
     cmd = ["qemu-system-i386", "-m", case.get("mem", "64M"), "-no-reboot", "-net", "none",
@@ -55,7 +55,7 @@ def boot(case, elf, iso):
     if case.get("medium"):
         cmd += [a.replace("@ISO@", iso) for a in case["medium"]]
     else:
-        cmd += ["-kernel", elf, "-append", case.get("cmdline", "")]
+        cmd += ["-kernel", kernels[case.get("kernel", "default")], "-append", case.get("cmdline", "")]
     cmd += case.get("qemu", [])
     open(log, "w").close()
     start = time.monotonic()
@@ -120,8 +120,8 @@ def check(case, status, text, after_mark):
     return None
 
 
-def run_case(case, elf, iso):
-    status, text, secs, after_mark = boot(case, elf, iso)
+def run_case(case, kernels, iso):
+    status, text, secs, after_mark = boot(case, kernels, iso)
     return case, status, text, secs, check(case, status, text, after_mark)
 
 
@@ -142,6 +142,7 @@ def main():
     ap.add_argument("--host", help="host unit-test binary")
     ap.add_argument("--elf", required=True)
     ap.add_argument("--iso", required=True)
+    ap.add_argument("--pkmap8-elf", help="the kernel built with LAST_PKMAP=8")
     ap.add_argument("-k", "--filter", default="", help="run only cases whose name contains this")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     args = ap.parse_args()
@@ -150,9 +151,11 @@ def main():
     result = Result()
     if args.host and args.filter in "host":
         run_host_tests(args.host, result)
-    cases = [c for c in qemu_cases() if args.filter in c["name"]]
+    kernels = {"default": args.elf, "pkmap8": args.pkmap8_elf}
+    cases = [c for c in qemu_cases() if args.filter in c["name"]
+             and kernels[c.get("kernel", "default")]]
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        futures = [pool.submit(run_case, c, args.elf, args.iso) for c in cases]
+        futures = [pool.submit(run_case, c, kernels, args.iso) for c in cases]
         for f in futures:
             report(result, *f.result())
     if args.filter in "debug/gdb-stub":

@@ -1,6 +1,7 @@
 /*
  * In-kernel benchmarks (kernel/bench.c), run by the "bench" boot. A benchmark runs
- * its operation a number of times and returns that number; the runner prints the
+ * its operation a number of times and returns that number (0: it cannot run on this
+ * machine, e.g. without HighMem); the runner prints the
  * cycle-counter ticks per operation. Under QEMU -icount shift=0 a tick is one guest
  * instruction, so the figures are exact and repeatable.
  *

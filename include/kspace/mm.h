@@ -63,11 +63,14 @@ static inline bool PageHighMem(const struct page *page)
 #define virt_addr_valid(kaddr)                                               \
 	((unsigned long)(kaddr) >= PAGE_OFFSET && (unsigned long)(kaddr) < (unsigned long)high_memory)
 
-/* The direct-map address of a lowmem page; NULL for a highmem page. */
-static inline void *page_address(const struct page *page)
+/* The direct-map address of a lowmem page. */
+static inline void *lowmem_page_address(const struct page *page)
 {
-	return PageHighMem(page) ? NULL : __va(PFN_PHYS(page_to_pfn(page)));
+	return __va(PFN_PHYS(page_to_pfn(page)));
 }
+
+/* Any page's kernel address: lowmem's, a kmapped high page's, or NULL (mm/highmem.c). */
+void *page_address(const struct page *page);
 
 static inline int page_count(const struct page *page) { return page->_count; }
 

@@ -1,6 +1,7 @@
 /*
  * In-kernel self-tests, run by the "selftest" boot (kernel/selftest.c). A test is a
- * function returning 0 on success; EXPECT() reports the first failed condition.
+ * function returning 0 on success; EXPECT() reports the first failed condition, and
+ * SKIP() says why the test cannot run on this machine (no HighMem zone, say).
  * The harness reads the "selftest: PASS name" / "selftest: FAIL name" lines.
  *
  *   SELFTEST(printk_ring_buffer) { ...; EXPECT(x == 1); return 0; }
@@ -47,6 +48,13 @@ struct crashtest {
 			       #cond);                                                     \
 			return -1;                                                         \
 		}                                                                          \
+	} while (0)
+
+#define SELFTEST_SKIPPED 1
+#define SKIP(why)                                                          \
+	do {                                                               \
+		printk(KERN_INFO "selftest: %s: %s\n", __func__, why);     \
+		return SELFTEST_SKIPPED;                                   \
 	} while (0)
 
 /* Run the tests selected on the command line; returns the number that failed. */

@@ -38,4 +38,5 @@ void asm_offsets(void)
 	OFFSET(PT_ORIG_EAX, pt_regs, orig_eax);
 	OFFSET(PT_EIP, pt_regs, eip);
 	DEFINE(PT_SIZE, sizeof(struct pt_regs));
+	OFFSET(THREAD_ESP, thread_struct, esp);
 }

@@ -2,6 +2,7 @@
 #include <asm/desc.h>
 #include <asm/thread_info.h>
 #include <asm/traps.h>
+#include <kspace/sched.h>
 #include <kspace/selftest.h>
 
 static u16 read_selector(int which)
@@ -33,7 +34,9 @@ SELFTEST(gdt_selectors_are_linux_values)
 SELFTEST(tss_points_at_kernel_stack)
 {
 	EXPECT(init_tss.ss0 == __KERNEL_DS);
-	EXPECT(init_tss.esp0 == (u32)init_thread_union + THREAD_SIZE);
+	/* The running task's own stack top: where a trap from ring 3 would land. */
+	EXPECT(init_tss.esp0 == (u32)current->stack + THREAD_SIZE);
+	EXPECT(init_tss.esp0 == current->thread.esp0);
 	EXPECT(init_tss.io_bitmap_base >= sizeof(init_tss));
 	return 0;
 }

@@ -9,6 +9,7 @@
  *   ZONE_NORMAL  .. max_low_pfn: RAM up to MAXMEM (896 MiB), all direct-mapped
  *   ZONE_HIGHMEM .. max_pfn: the rest of RAM below 4 GiB, not mapped
  */
+#include <asm/highmem.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
@@ -90,6 +91,25 @@ static void kernel_physical_mapping_init(void)
 	}
 }
 
+pte_t *pkmap_page_table;
+
+/*
+ * The fixmap and the pkmap window each sit inside one page-directory entry; their
+ * page tables exist from boot so that mapping a slot never needs an allocation.
+ * The order Linux checks: vmalloc ends below pkmap, pkmap ends below the fixmap.
+ */
+void highmem_pagetables_init(void)
+{
+	BUILD_BUG_ON((FIXADDR_START & PGDIR_MASK) != ((FIXADDR_TOP - 1) & PGDIR_MASK));
+	BUILD_BUG_ON(PKMAP_BASE % PGDIR_SIZE || LAST_PKMAP > PTRS_PER_PTE);
+	BUILD_BUG_ON(VMALLOC_END >= PKMAP_BASE);
+	BUILD_BUG_ON(PKMAP_END > FIXADDR_START);
+
+	swapper_pg_dir[pgd_index(FIXADDR_START)] = __pa(alloc_boot_page_table()) | _KERNPG_TABLE;
+	pkmap_page_table = alloc_boot_page_table();
+	swapper_pg_dir[pgd_index(PKMAP_BASE)] = __pa(pkmap_page_table) | _KERNPG_TABLE;
+}
+
 /* Global pages survive CR3 reloads: kernel mappings stay in the TLB across switches. */
 static void enable_global_pages(void)
 {
@@ -123,6 +143,7 @@ void paging_init(void)
 
 	enable_global_pages();
 	kernel_physical_mapping_init();
+	highmem_pagetables_init();
 	flush_tlb_all();
 	pr_info("paging: direct map of lowmem with %s%s; swapper_pg_dir at phys 0x%08lx\n",
 		cpu_has(X86_FEATURE_PSE) ? "4 MiB pages (PSE)" : "4 KiB page tables (no PSE)",

@@ -23,8 +23,8 @@ static int collect_regions(struct region *r)
 	unsigned long vmalloc_start = VMALLOC_START_FOR(high_memory);
 	int n = 0;
 
-	r[n++] = (struct region){ "fixmap", FIXADDR_START, FIXADDR_TOP, "reserved" };
-	r[n++] = (struct region){ "pkmap", PKMAP_BASE, PKMAP_END, "reserved" };
+	r[n++] = (struct region){ "fixmap", FIXADDR_START, FIXADDR_TOP, NULL };
+	r[n++] = (struct region){ "pkmap", PKMAP_BASE, PKMAP_END, NULL };
 	r[n++] = (struct region){ "vmalloc", vmalloc_start, VMALLOC_END, NULL };
 	r[n++] = (struct region){ "lowmem", PAGE_OFFSET, (unsigned long)high_memory, NULL };
 	r[n++] = (struct region){ "user", 0, TASK_SIZE, NULL };

@@ -81,4 +81,16 @@ static inline void halt(void) { __asm__ __volatile__("hlt" ::: "memory"); }
 void cpu_detect(void);
 void print_cpu_info(void);
 
+/* What a switched-out task's CPU state needs beyond its stack. */
+struct thread_struct {
+	unsigned long esp;  /* kernel esp while switched out (__switch_to_asm) */
+	unsigned long esp0; /* top of its kernel stack: TSS.esp0 while it runs */
+};
+
+struct task_struct;
+/* Prepare a new task's stack so its first switch-in runs fn(arg) (arch/x86/kernel/process.c). */
+void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg);
+/* Save prev's registers, load next's; returns on next's stack. */
+void switch_to(struct task_struct *prev, struct task_struct *next);
+
 #endif

@@ -1,12 +1,35 @@
-/* The kernel stack: THREAD_SIZE bytes, aligned to THREAD_SIZE so esp finds its base. */
+/*
+ * The kernel stack and thread_info. Each task's kernel stack is THREAD_SIZE bytes,
+ * aligned to THREAD_SIZE, with its struct thread_info at the lowest address. Masking
+ * esp with ~(THREAD_SIZE - 1) therefore finds the running task's thread_info from
+ * anywhere on its stack: that is how `current` works.
+ */
 #ifndef ASM_THREAD_INFO_H
 #define ASM_THREAD_INFO_H
 
 #define THREAD_SIZE 8192
 
 #ifndef __ASSEMBLER__
+struct task_struct;
+
+struct thread_info {
+	struct task_struct *task; /* the task this stack belongs to */
+	unsigned long flags;      /* TIF_* bits */
+	int preempt_count;        /* > 0: the scheduler must not switch away */
+};
+
+#define TIF_NEED_RESCHED 0 /* set by the timer tick: schedule() on the way out */
+
 /* The boot CPU's stack, set up by head.asm; later the idle task's. */
 extern unsigned char init_thread_union[THREAD_SIZE];
+
+static inline struct thread_info *current_thread_info(void)
+{
+	unsigned long esp;
+
+	__asm__("movl %%esp, %0" : "=r"(esp));
+	return (struct thread_info *)(esp & ~(THREAD_SIZE - 1UL));
+}
 #endif
 
 #endif

@@ -1,0 +1,30 @@
+/*
+ * The x86 side of high memory: where the pkmap window and its page table are, and
+ * the fixmap slots behind kmap_atomic (arch/x86/mm/highmem.c). The pkmap algorithm
+ * itself is generic (mm/highmem.c).
+ */
+#ifndef ASM_HIGHMEM_H
+#define ASM_HIGHMEM_H
+
+#include <asm/fixmap.h>
+#include <asm/kmap_types.h>
+
+#define LAST_PKMAP_MASK (LAST_PKMAP - 1)
+#define PKMAP_NR(virt) (((virt) - PKMAP_BASE) >> PAGE_SHIFT)
+#define PKMAP_ADDR(nr) (PKMAP_BASE + ((nr) << PAGE_SHIFT))
+
+#define kmap_prot PAGE_KERNEL
+
+/* One page table maps the whole pkmap window (LAST_PKMAP <= 1024). */
+extern pte_t *pkmap_page_table;
+
+/* Allocate the page tables of the fixmap and pkmap areas (paging_init). */
+void highmem_pagetables_init(void);
+
+/* Drop every pkmap TLB entry at once. */
+void flush_tlb_kernel_range(unsigned long start, unsigned long end);
+
+struct seq_buf;
+void fixmap_render(struct seq_buf *s); /* the occupied fixmap slots */
+
+#endif

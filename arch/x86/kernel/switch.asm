@@ -1,0 +1,37 @@
+; arch/x86/kernel/switch.asm: the context switch, and where new kernel threads start.
+;
+; __switch_to_asm(prev, next) pushes the registers a C caller expects preserved
+; (ebp, ebx, esi, edi) and EFLAGS on prev's kernel stack, saves esp in prev->esp,
+; loads next->esp, pops next's registers and returns: into whatever next was doing
+; when it last called schedule(), or, for a new thread, into ret_from_kernel_thread.
+
+%include "asm-offsets.inc"
+
+section .text
+global __switch_to_asm, ret_from_kernel_thread
+extern schedule_tail, do_exit
+
+__switch_to_asm:
+	mov eax, [esp + 4]              ; &prev->thread
+	mov edx, [esp + 8]              ; &next->thread
+	pushfd
+	push ebp
+	push ebx
+	push esi
+	push edi
+	mov [eax + THREAD_ESP], esp
+	mov esp, [edx + THREAD_ESP]
+	pop edi
+	pop esi
+	pop ebx
+	pop ebp
+	popfd
+	ret
+
+; copy_thread() left fn and arg on the new stack, just above this return address.
+ret_from_kernel_thread:
+	call schedule_tail              ; finish the switch as schedule() would have
+	pop eax                         ; fn
+	call eax                        ; fn(arg): arg is now at the top of the stack
+	push eax
+	call do_exit                    ; a thread that returns exits with fn's value

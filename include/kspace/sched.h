@@ -1,0 +1,62 @@
+/*
+ * Tasks and the scheduler (kernel/sched.c, kernel/fork.c, kernel/exit.c).
+ *
+ * Every task has a THREAD_SIZE kernel stack whose lowest bytes hold its thread_info;
+ * thread_info->task points at the task_struct, so `current` is found from esp alone.
+ * Runnable tasks wait their turn on one round-robin run queue; the idle task (pid 0,
+ * the boot thread) runs when nothing else can, and never sleeps.
+ */
+#ifndef KSPACE_SCHED_H
+#define KSPACE_SCHED_H
+
+#include <asm/processor.h>
+#include <asm/thread_info.h>
+#include <kspace/list.h>
+#include <kspace/types.h>
+
+#define TASK_RUNNING 0
+#define TASK_INTERRUPTIBLE 1   /* asleep; a signal may wake it */
+#define TASK_UNINTERRUPTIBLE 2 /* asleep until its event happens */
+#define TASK_DEAD 64           /* exited; its stack is freed by the next task */
+
+#define TASK_COMM_LEN 16
+#define DEF_TIMESLICE 10 /* ticks: 100 ms at HZ=100 */
+
+typedef int pid_t;
+
+struct task_struct {
+	volatile long state;
+	struct thread_info *stack; /* the base of the THREAD_SIZE kernel stack */
+	pid_t pid;
+	char comm[TASK_COMM_LEN];
+	int time_slice;            /* ticks left before the tick asks for a switch */
+	long exit_code;
+	struct list_head run_list; /* on the run queue while runnable (not the idle task) */
+	struct list_head tasks;    /* every task, for ps */
+	struct thread_struct thread; /* saved esp/eip and esp0 (arch) */
+};
+
+extern struct task_struct init_task; /* pid 0: the boot thread, then the idle task */
+
+static inline struct task_struct *get_current(void)
+{
+	return current_thread_info()->task;
+}
+#define current get_current()
+
+#define set_current_state(s) (current->state = (s))
+
+void sched_init(void);
+void schedule(void);
+void scheduler_tick(void); /* from the timer interrupt */
+bool need_resched(void);
+int wake_up_process(struct task_struct *p); /* 1 if it was asleep */
+__noreturn void cpu_idle(void);
+
+/* Start fn(arg) in a new kernel thread; returns its pid or a negative errno. */
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name);
+__noreturn void do_exit(long code);
+
+extern struct list_head task_list; /* every task but init_task, by creation */
+
+#endif

@@ -1,0 +1,54 @@
+/*
+ * Wait queues (kernel/wait.c): a list of tasks sleeping until something happens.
+ * The sleeper's side, in this order so that no wake-up can slip between the test
+ * and the sleep:
+ *
+ *   DEFINE_WAIT(wait);
+ *   for (;;) {
+ *       prepare_to_wait(&q, &wait, TASK_UNINTERRUPTIBLE);
+ *       if (condition) break;
+ *       schedule();
+ *   }
+ *   finish_wait(&q, &wait);
+ *
+ * or simply wait_event(q, condition). The waker makes the condition true, then
+ * calls wake_up(&q).
+ */
+#ifndef KSPACE_WAIT_H
+#define KSPACE_WAIT_H
+
+#include <kspace/list.h>
+#include <kspace/sched.h>
+
+typedef struct wait_queue_head {
+	struct list_head task_list;
+} wait_queue_head_t;
+
+struct wait_queue_entry {
+	struct task_struct *task;
+	struct list_head entry;
+};
+
+#define DECLARE_WAIT_QUEUE_HEAD(name) wait_queue_head_t name = { LIST_HEAD_INIT(name.task_list) }
+#define DEFINE_WAIT(name) struct wait_queue_entry name = { current, LIST_HEAD_INIT(name.entry) }
+
+static inline void init_waitqueue_head(wait_queue_head_t *q) { INIT_LIST_HEAD(&q->task_list); }
+static inline bool waitqueue_active(const wait_queue_head_t *q) { return !list_empty(&q->task_list); }
+
+void prepare_to_wait(wait_queue_head_t *q, struct wait_queue_entry *wait, long state);
+void finish_wait(wait_queue_head_t *q, struct wait_queue_entry *wait);
+void wake_up(wait_queue_head_t *q); /* wake every task on q */
+
+#define wait_event(q, condition)                                             \
+	do {                                                                 \
+		DEFINE_WAIT(__wait);                                         \
+		for (;;) {                                                   \
+			prepare_to_wait(&(q), &__wait, TASK_UNINTERRUPTIBLE); \
+			if (condition)                                       \
+				break;                                       \
+			schedule();                                          \
+		}                                                            \
+		finish_wait(&(q), &__wait);                                  \
+	} while (0)
+
+#endif

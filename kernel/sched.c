@@ -1,0 +1,131 @@
+/*
+ * kernel/sched.c: a round-robin scheduler.
+ *
+ * Runnable tasks other than idle wait on runqueue in order; schedule() moves the
+ * current task to the back (if it can still run) and switches to the front one, or
+ * to the idle task when the queue is empty. The timer tick counts down the running
+ * task's time slice and, when it runs out, asks for a switch (TIF_NEED_RESCHED).
+ * The kernel is not preemptible (Linux's PREEMPT_NONE): kernel code switches only
+ * where it calls schedule(); user code is switched away from on its next return
+ * from an interrupt.
+ */
+#include <asm/irqflags.h>
+#include <kspace/arch.h>
+#include <kspace/bug.h>
+#include <kspace/preempt.h>
+#include <kspace/printk.h>
+#include <kspace/sched.h>
+#include <kspace/string.h>
+
+struct task_struct init_task = {
+	.state = TASK_RUNNING,
+	.stack = (struct thread_info *)init_thread_union,
+	.pid = 0,
+	.comm = "swapper",
+	.run_list = LIST_HEAD_INIT(init_task.run_list),
+	.tasks = LIST_HEAD_INIT(init_task.tasks),
+};
+
+static LIST_HEAD(runqueue);
+static struct task_struct *last_task; /* the task switched away from, for schedule_tail */
+
+void release_task(struct task_struct *p); /* kernel/exit.c */
+
+void sched_init(void)
+{
+	((struct thread_info *)init_thread_union)->task = &init_task;
+	init_task.thread.esp0 = (unsigned long)init_thread_union + THREAD_SIZE;
+}
+
+static bool on_runqueue(struct task_struct *p) { return !list_empty(&p->run_list); }
+
+static void enqueue_task(struct task_struct *p)
+{
+	if (p != &init_task && !on_runqueue(p))
+		list_add_tail(&p->run_list, &runqueue);
+}
+
+static void dequeue_task(struct task_struct *p)
+{
+	if (on_runqueue(p)) {
+		list_del(&p->run_list);
+		INIT_LIST_HEAD(&p->run_list);
+	}
+}
+
+static void set_need_resched(struct task_struct *p) { p->stack->flags |= 1UL << TIF_NEED_RESCHED; }
+
+bool need_resched(void)
+{
+	return current_thread_info()->flags & (1UL << TIF_NEED_RESCHED);
+}
+
+/* The second half of a switch, run by the task switched to (also by new threads). */
+void schedule_tail(void)
+{
+	if (last_task && last_task->state == TASK_DEAD)
+		release_task(last_task);
+	last_task = NULL;
+	local_irq_enable();
+}
+
+void schedule(void)
+{
+	struct task_struct *prev = current, *next;
+
+	if (unlikely(in_atomic())) {
+		printk(KERN_EMERG "BUG: scheduling while atomic: %s/%d, preempt_count %d\n",
+		       prev->comm, prev->pid, preempt_count());
+		BUG();
+	}
+	local_irq_disable();
+	prev->stack->flags &= ~(1UL << TIF_NEED_RESCHED);
+	dequeue_task(prev);
+	if (prev->state == TASK_RUNNING)
+		enqueue_task(prev); /* to the back of the queue */
+	next = list_empty(&runqueue) ? &init_task : list_first_entry(&runqueue, struct task_struct, run_list);
+	if (next != prev) {
+		next->time_slice = DEF_TIMESLICE;
+		last_task = prev;
+		switch_to(prev, next);
+	}
+	schedule_tail();
+}
+
+int wake_up_process(struct task_struct *p)
+{
+	unsigned long flags = local_irq_save();
+	int woke = p->state != TASK_RUNNING && p->state != TASK_DEAD;
+
+	if (woke) {
+		p->state = TASK_RUNNING;
+		enqueue_task(p);
+		if (current == &init_task)
+			set_need_resched(&init_task); /* idle: go and run it */
+	}
+	local_irq_restore(flags);
+	return woke;
+}
+
+void scheduler_tick(void)
+{
+	struct task_struct *p = current;
+
+	if (p != &init_task && --p->time_slice <= 0) {
+		p->time_slice = DEF_TIMESLICE;
+		set_need_resched(p);
+	}
+}
+
+/* The idle task: halt until an interrupt makes something runnable. */
+void cpu_idle(void)
+{
+	for (;;) {
+		local_irq_disable(); /* no wake-up may slip between the test and the halt */
+		if (!need_resched() && list_empty(&runqueue))
+			arch_cpu_idle(); /* sti; hlt */
+		else
+			local_irq_enable();
+		schedule();
+	}
+}

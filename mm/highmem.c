@@ -1,0 +1,212 @@
+/*
+ * mm/highmem.c: persistent kmaps, as in Linux 2.6.
+ *
+ * LAST_PKMAP pages of kernel address space at PKMAP_BASE are lent out to high pages.
+ * pkmap_count[] tells each slot's state:
+ *   0      free: no mapping, no stale TLB entry;
+ *   1      unmapped by its last user, but its PTE is still set and may sit in a TLB;
+ *   n > 1  mapped, with n - 1 users.
+ * A new mapping takes the next slot after last_pkmap_nr whose count is 0. When the
+ * search wraps around, flush_all_zero_pkmaps() turns every count-1 slot into a free
+ * one with a single TLB flush: that is what makes unmapping cheap. When every slot
+ * is in use, kmap() sleeps on pkmap_map_wait until kunmap() frees one.
+ *
+ * page_address() finds a kmapped high page's address through a small hash table.
+ */
+#include <asm/highmem.h>
+#include <asm/irqflags.h>
+#include <kspace/bug.h>
+#include <kspace/highmem.h>
+#include <kspace/kernel.h>
+#include <kspace/preempt.h>
+#include <kspace/printk.h>
+#include <kspace/sched.h>
+#include <kspace/seq_buf.h>
+#include <kspace/wait.h>
+
+int pkmap_count[LAST_PKMAP];
+static unsigned int last_pkmap_nr;
+unsigned long pkmap_flushes, pkmap_waits;
+static DECLARE_WAIT_QUEUE_HEAD(pkmap_map_wait);
+
+/* page_address() for high pages: hash of page -> slot, chained through pa_next. */
+#define PA_HASH_BITS 7
+static int pa_head[1 << PA_HASH_BITS];
+static int pa_next[LAST_PKMAP];
+static struct page *pkmap_page[LAST_PKMAP];
+
+static unsigned int pa_hash(const struct page *page)
+{
+	return (page_to_pfn(page) * 2654435761u) >> (32 - PA_HASH_BITS);
+}
+
+void page_address_init(void)
+{
+	for (unsigned int i = 0; i < ARRAY_SIZE(pa_head); i++)
+		pa_head[i] = -1;
+}
+
+static int pkmap_slot_of(const struct page *page)
+{
+	for (int nr = pa_head[pa_hash(page)]; nr >= 0; nr = pa_next[nr])
+		if (pkmap_page[nr] == page)
+			return nr;
+	return -1;
+}
+
+static void set_page_slot(struct page *page, int nr)
+{
+	unsigned int h = pa_hash(page);
+
+	pkmap_page[nr] = page;
+	pa_next[nr] = pa_head[h];
+	pa_head[h] = nr;
+}
+
+static void clear_page_slot(int nr)
+{
+	int *link = &pa_head[pa_hash(pkmap_page[nr])];
+
+	while (*link != nr)
+		link = &pa_next[*link];
+	*link = pa_next[nr];
+	pkmap_page[nr] = NULL;
+}
+
+void *page_address(const struct page *page)
+{
+	unsigned long flags;
+	int nr;
+
+	if (!PageHighMem(page))
+		return lowmem_page_address(page);
+	flags = local_irq_save();
+	nr = pkmap_slot_of(page);
+	local_irq_restore(flags);
+	return nr < 0 ? NULL : (void *)PKMAP_ADDR(nr);
+}
+
+static void flush_all_zero_pkmaps(void)
+{
+	bool need_flush = false;
+
+	for (int i = 0; i < LAST_PKMAP; i++) {
+		if (pkmap_count[i] != 1)
+			continue;
+		pkmap_count[i] = 0;
+		pkmap_page_table[i] = 0;
+		clear_page_slot(i);
+		need_flush = true;
+	}
+	if (need_flush) {
+		flush_tlb_kernel_range(PKMAP_ADDR(0), PKMAP_ADDR(LAST_PKMAP));
+		pkmap_flushes++;
+	}
+}
+
+/* Sleep until kunmap() frees a slot; called with interrupts disabled (the lock). */
+static void wait_for_free_slot(unsigned long *flags)
+{
+	DEFINE_WAIT(wait);
+
+	pkmap_waits++;
+	prepare_to_wait(&pkmap_map_wait, &wait, TASK_UNINTERRUPTIBLE);
+	local_irq_restore(*flags);
+	schedule();
+	*flags = local_irq_save();
+	finish_wait(&pkmap_map_wait, &wait);
+}
+
+/* Find a free slot and map page there; returns the slot number. */
+static int map_new_virtual(struct page *page, unsigned long *flags)
+{
+	int count, nr;
+
+start:
+	count = LAST_PKMAP;
+	for (;;) {
+		last_pkmap_nr = (last_pkmap_nr + 1) & LAST_PKMAP_MASK;
+		if (!last_pkmap_nr) {
+			flush_all_zero_pkmaps();
+			count = LAST_PKMAP;
+		}
+		if (!pkmap_count[last_pkmap_nr])
+			break;
+		if (--count)
+			continue;
+		wait_for_free_slot(flags);
+		/* Someone else may have mapped this page while we slept. */
+		nr = pkmap_slot_of(page);
+		if (nr >= 0)
+			return nr;
+		goto start;
+	}
+	nr = last_pkmap_nr;
+	pkmap_page_table[nr] = PFN_PHYS(page_to_pfn(page)) | kmap_prot;
+	pkmap_count[nr] = 1;
+	set_page_slot(page, nr);
+	return nr;
+}
+
+void *kmap(struct page *page)
+{
+	unsigned long flags;
+	int nr;
+
+	WARN_ON(in_atomic()); /* kmap may sleep */
+	if (!PageHighMem(page))
+		return lowmem_page_address(page);
+	flags = local_irq_save();
+	nr = pkmap_slot_of(page);
+	if (nr < 0)
+		nr = map_new_virtual(page, &flags);
+	pkmap_count[nr]++;
+	BUG_ON(pkmap_count[nr] < 2);
+	local_irq_restore(flags);
+	return (void *)PKMAP_ADDR(nr);
+}
+
+void kunmap(struct page *page)
+{
+	bool need_wakeup = false;
+	unsigned long flags;
+	int nr;
+
+	if (!PageHighMem(page))
+		return;
+	flags = local_irq_save();
+	nr = pkmap_slot_of(page);
+	BUG_ON(nr < 0); /* kunmap of a page that is not kmapped */
+	/* Count 1: no users left. The slot is freed at the next flush, not now. */
+	BUG_ON(pkmap_count[nr] < 2);
+	if (--pkmap_count[nr] == 1)
+		need_wakeup = waitqueue_active(&pkmap_map_wait);
+	local_irq_restore(flags);
+	if (need_wakeup)
+		wake_up(&pkmap_map_wait);
+}
+
+void pkmap_render(struct seq_buf *s)
+{
+	unsigned long flags = local_irq_save();
+	int in_use = 0;
+
+	for (int i = 0; i < LAST_PKMAP; i++)
+		in_use += pkmap_count[i] != 0;
+	seq_buf_printf(s, "pkmap: 0x%08lx-0x%08lx, LAST_PKMAP %d, last_pkmap_nr %u\n", PKMAP_BASE,
+		       PKMAP_END, LAST_PKMAP, last_pkmap_nr);
+	seq_buf_printf(s, "slots in use %d, flushes %lu, waits %lu\n", in_use, pkmap_flushes,
+		       pkmap_waits);
+	for (int i = 0; i < LAST_PKMAP; i++) {
+		if (!pkmap_count[i])
+			continue;
+		if (pkmap_count[i] == 1)
+			seq_buf_printf(s, "  slot %4d  0x%08lx  count 1 (no users; freed at the next flush)  pfn 0x%05lx\n",
+				       i, PKMAP_ADDR(i), page_to_pfn(pkmap_page[i]));
+		else
+			seq_buf_printf(s, "  slot %4d  0x%08lx  count %d (%d user%s)  pfn 0x%05lx\n", i,
+				       PKMAP_ADDR(i), pkmap_count[i], pkmap_count[i] - 1,
+				       pkmap_count[i] == 2 ? "" : "s", page_to_pfn(pkmap_page[i]));
+	}
+	local_irq_restore(flags);
+}

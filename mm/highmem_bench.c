@@ -1,0 +1,74 @@
+/*
+ * mm/highmem_bench.c: the cost of reaching a HighMem page. kmap of a page that is
+ * already mapped only raises a count; kmap of an unmapped page takes a new slot
+ * (and, once per LAST_PKMAP mappings, flushes the window); kmap_atomic writes and
+ * clears one fixmap PTE.
+ */
+#include <asm/highmem.h>
+#include <kspace/bench.h>
+#include <kspace/gfp.h>
+#include <kspace/highmem.h>
+
+#define N 1000
+#define NR_CYCLED (LAST_PKMAP + 64) /* more pages than slots: every kmap needs a new slot */
+
+static struct page *pages[NR_CYCLED];
+
+static struct page *high_page(void)
+{
+	struct page *p = alloc_page(GFP_HIGHUSER);
+
+	if (p && !PageHighMem(p)) {
+		__free_page(p);
+		return NULL;
+	}
+	return p;
+}
+
+BENCH(kmap_kunmap_already_mapped)
+{
+	struct page *p = high_page();
+
+	if (!p)
+		return 0;
+	kmap(p); /* a user that keeps it mapped throughout */
+	for (int i = 0; i < N; i++) {
+		kmap(p);
+		kunmap(p);
+	}
+	kunmap(p);
+	__free_page(p);
+	return N;
+}
+
+BENCH(kmap_kunmap_not_mapped)
+{
+	int n;
+
+	for (n = 0; n < NR_CYCLED && (pages[n] = high_page()); n++)
+		;
+	if (n < NR_CYCLED) {
+		while (n--)
+			__free_page(pages[n]);
+		return 0;
+	}
+	for (int i = 0; i < 4 * NR_CYCLED; i++) {
+		kmap(pages[i % NR_CYCLED]);
+		kunmap(pages[i % NR_CYCLED]);
+	}
+	while (n--)
+		__free_page(pages[n]);
+	return 4 * NR_CYCLED;
+}
+
+BENCH(kmap_atomic_kunmap_atomic)
+{
+	struct page *p = high_page();
+
+	if (!p)
+		return 0;
+	for (int i = 0; i < N; i++)
+		kunmap_atomic(kmap_atomic(p, KM_USER0), KM_USER0);
+	__free_page(p);
+	return N;
+}
