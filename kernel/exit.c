@@ -1,28 +1,171 @@
 /*
- * kernel/exit.c: the end of a task. A task cannot free the stack it is running on,
- * so do_exit() marks it TASK_DEAD and switches away; the next task to run frees it
- * (schedule_tail -> release_task).
+ * kernel/exit.c: the end of a task, and wait4.
+ *
+ * An exiting process gives up its address space, hands its children to init, and
+ * becomes a zombie: a task_struct holding only its exit status, until its parent
+ * collects that with wait4() and the zombie is freed. A kernel thread has no
+ * parent to wait for it; it is TASK_DEAD at once, and the next task to run frees
+ * its stack (it cannot free the stack it is running on). When init, pid 1, exits,
+ * the machine powers off with init's exit status.
  */
 #include <asm/irqflags.h>
 #include <kspace/bug.h>
+#include <kspace/errno.h>
+#include <kspace/kernel.h>
+#include <kspace/mman.h>
+#include <kspace/printk.h>
 #include <kspace/sched.h>
+#include <kspace/signal.h>
+#include <kspace/syscall_defs.h>
+
+#define WNOHANG 0x00000001
+#define WUNTRACED 0x00000002
+#define RUSAGE_SIZE 72 /* struct rusage on i386 */
 
 void free_task(struct task_struct *p); /* kernel/fork.c */
 
 void release_task(struct task_struct *p)
 {
+	list_del(&p->tasks);
+	if (p->parent)
+		list_del(&p->sibling);
 	free_task(p);
 }
 
+static void exit_mm(struct task_struct *p)
+{
+	struct mm_struct *mm = p->mm;
+
+	if (!mm)
+		return;
+	switch_mm(mm, NULL); /* run on swapper_pg_dir while the page directory goes */
+	p->mm = NULL;
+	mmput(mm);
+}
+
+static struct task_struct *init_process(void)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->pid == 1)
+			return p;
+	return NULL;
+}
+
+/* Orphans go to init, which reaps them; a zombie among them wakes init at once. */
+static void forget_original_parent(struct task_struct *p)
+{
+	struct task_struct *init = init_process(), *child;
+
+	while (!list_empty(&p->children)) {
+		child = list_first_entry(&p->children, struct task_struct, sibling);
+		list_del(&child->sibling);
+		child->parent = init;
+		list_add_tail(&child->sibling, &init->children);
+		if (child->state == TASK_ZOMBIE)
+			wake_up(&init->wait_chldexit);
+	}
+}
+
+/* init's death ends the machine: its status leaves through machine_power_off. */
+static __noreturn void init_exited(long code)
+{
+	int status = code & 0x7f ? 128 + (code & 0x7f) : (code >> 8) & 0xff;
+
+	if (code & 0x7f)
+		pr_notice("init killed by signal %ld\n", code & 0x7f);
+	else
+		pr_notice("init exited with status %d\n", status);
+	machine_power_off(status);
+}
+
+/* code is the wait4 status word: exit value << 8, or the terminating signal. */
 void do_exit(long code)
 {
 	struct task_struct *p = current;
 
 	BUG_ON(p == &init_task); /* the idle task never exits */
+	if (p->pid == 1 && p->mm)
+		init_exited(code);
+	exit_mm(p);
 	local_irq_disable();
-	list_del(&p->tasks);
 	p->exit_code = code;
-	p->state = TASK_DEAD;
+	if (!p->parent) { /* a kernel thread: nobody waits for it */
+		p->state = TASK_DEAD;
+	} else {
+		forget_original_parent(p);
+		p->state = TASK_ZOMBIE;
+		wake_up(&p->parent->wait_chldexit);
+	}
 	schedule();
 	BUG(); /* a dead task is never scheduled again */
+}
+
+long sys_exit(int code)
+{
+	do_exit((code & 0xff) << 8);
+}
+
+/* Report a zombie child's status and free it; -EFAULT keeps it for another try. */
+static long reap(struct task_struct *p, int __user *stat_addr, void __user *ru)
+{
+	pid_t pid = p->pid;
+
+	if (stat_addr && put_user((int)p->exit_code, stat_addr))
+		return -EFAULT;
+	if (ru && clear_user(ru, RUSAGE_SIZE))
+		return -EFAULT;
+	release_task(p);
+	return pid;
+}
+
+/*
+ * Find a child matching pid (> 0: that one; otherwise any: there are no process
+ * groups to wait on) and, among them, a zombie. -ECHILD if nothing matches.
+ */
+static long find_zombie(int pid, struct task_struct **zombie)
+{
+	struct task_struct *child;
+	bool have_child = false;
+
+	*zombie = NULL;
+	list_for_each_entry(child, &current->children, sibling) {
+		if (pid > 0 && child->pid != pid)
+			continue;
+		have_child = true;
+		if (child->state == TASK_ZOMBIE) {
+			*zombie = child;
+			break;
+		}
+	}
+	return have_child ? 0 : -ECHILD;
+}
+
+long sys_wait4(int pid, int __user *stat_addr, int options, void __user *ru)
+{
+	struct task_struct *zombie;
+	DEFINE_WAIT(wait);
+	long ret;
+
+	if (options & ~(WNOHANG | WUNTRACED))
+		return -EINVAL;
+	for (;;) {
+		prepare_to_wait(&current->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
+		ret = find_zombie(pid, &zombie);
+		if (ret || zombie || (options & WNOHANG))
+			break;
+		if (signal_pending(current)) {
+			ret = -EINTR;
+			break;
+		}
+		schedule();
+	}
+	finish_wait(&current->wait_chldexit, &wait);
+	return zombie ? reap(zombie, stat_addr, ru) : ret;
+}
+
+long sys_waitpid(int pid, int __user *stat_addr, int options)
+{
+	return sys_wait4(pid, stat_addr, options, NULL);
 }

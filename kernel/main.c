@@ -5,7 +5,14 @@
  * interrupts only once every handler exists.
  */
 #include <asm/irqflags.h>
+#include <asm/processor.h>
 #include <kspace/arch.h>
+#include <kspace/binfmts.h>
+#include <kspace/errno.h>
+#include <kspace/extable.h>
+#include <kspace/initramfs.h>
+#include <kspace/ramfs.h>
+#include <kspace/string.h>
 #include <kspace/bench.h>
 #include <kspace/init.h>
 #include <kspace/kernel.h>
@@ -19,13 +26,61 @@
 
 extern u32 boot_multiboot_magic, boot_multiboot_info;
 
+static const char *init_filename = "/sbin/init";
+static char init_buf[128];
+
+static int init_setup(const char *value)
+{
+	if (!*value || strlcpy(init_buf, value, sizeof(init_buf)) >= sizeof(init_buf))
+		return -EINVAL;
+	init_filename = init_buf;
+	return 0;
+}
+__setup("init=", init_setup);
+
+/* The initramfs is the first Multiboot module: unpack it into the root file system. */
+static void populate_rootfs(void)
+{
+	const struct boot_module *m = &boot_info.modules[0];
+
+	ramfs_init();
+	if (!boot_info.nr_modules) {
+		pr_warn("initramfs: none (no Multiboot module was loaded)\n");
+		return;
+	}
+	if (PFN_UP(m->end) > max_low_pfn) {
+		pr_err("initramfs: at 0x%08x, above lowmem: ignored\n", m->start);
+		return;
+	}
+	unpack_initramfs(__va(m->start), m->end - m->start);
+}
+
+/* pid 1 stops being a kernel thread: exec the init program and return to user mode. */
+static __noreturn void run_init_process(void)
+{
+	const char *argv[] = { init_filename, NULL };
+	const char *envp[] = { "HOME=/", "TERM=linux", "PATH=/sbin:/bin", NULL };
+	struct pt_regs *regs = current_pt_regs();
+	int err;
+
+	pr_info("Run %s as init process\n", init_filename);
+	err = kernel_execve(init_filename, argv, envp, regs);
+	if (err)
+		panic("No working init found (%s: error %d). Try passing init= option to kernel.",
+		      init_filename, err);
+	enter_user_mode(regs);
+}
+
 /*
  * pid 1, a kernel thread until it becomes the first user process: it runs what the
- * command line asked for (benchmarks, self-tests) where sleeping is allowed.
+ * command line asked for (benchmarks, self-tests) where sleeping is allowed, then
+ * starts init.
  */
 static int kernel_init(void *unused)
 {
 	(void)unused;
+	current->pgid = 1;
+	populate_rootfs();
 	pr_info("kspace: boot complete\n");
 	if (bench_requested()) {
 		run_benchmarks();
@@ -35,7 +90,7 @@ static int kernel_init(void *unused)
 		run_crashtest();
 		machine_power_off(run_selftests() ? 1 : 0);
 	}
-	return 0;
+	run_init_process();
 }
 
 /* The boot thread starts pid 1, then becomes the idle task (pid 0). */
@@ -63,7 +118,8 @@ void start_kernel(void)
 		panic("%s", boot_info.error);
 
 	setup_arch();
-	mm_init();
+	sort_main_extable();
+	mm_core_init();
 	console_init();
 	init_IRQ();
 	time_init();

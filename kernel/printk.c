@@ -40,6 +40,14 @@ static void console_write(const char *s, size_t n)
 		con->write(con, s, n);
 }
 
+void console_output(const char *s, size_t n)
+{
+	unsigned long flags = local_irq_save();
+
+	console_write(s, n);
+	local_irq_restore(flags);
+}
+
 /* Append text to the log and, if its level is shown, to the consoles. */
 static void emit(const char *s, size_t n, int level)
 {

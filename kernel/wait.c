@@ -1,5 +1,6 @@
 /* kernel/wait.c: wait queues (see wait.h). */
 #include <asm/irqflags.h>
+#include <kspace/sched.h>
 #include <kspace/wait.h>
 
 void prepare_to_wait(wait_queue_head_t *q, struct wait_queue_entry *wait, long state)

@@ -10,6 +10,7 @@
 #include <kspace/selftest.h>
 #include <kspace/seq_buf.h>
 #include <kspace/string.h>
+#include <kspace/sched.h>
 #include <kspace/wait.h>
 
 static struct page *high_page(void)

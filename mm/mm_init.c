@@ -119,7 +119,7 @@ void free_area_init(const unsigned long *max_zone_pfn)
 }
 
 /* After setup_arch(): the allocators above the page allocator, then a memory report. */
-void mm_init(void)
+void mm_core_init(void)
 {
 	static char buf[2048];
 	struct seq_buf s;

@@ -17,10 +17,13 @@ KERNEL_OBJS := \
 	arch/x86/kernel/serial.o \
 	arch/x86/kernel/setup.o \
 	arch/x86/kernel/switch.o \
+	arch/x86/kernel/syscall_table.o \
 	arch/x86/kernel/time.o \
 	arch/x86/kernel/time_test.o \
 	arch/x86/kernel/traps.o \
 	arch/x86/kernel/vga.o \
+	arch/x86/lib/usercopy.o \
+	arch/x86/mm/extable.o \
 	arch/x86/mm/fault.o \
 	arch/x86/mm/highmem.o \
 	arch/x86/mm/init.o \
@@ -28,6 +31,10 @@ KERNEL_OBJS := \
 	arch/x86/mm/paging_test.o \
 	arch/x86/mm/pgtable.o \
 	kernel/bench.o \
+	kernel/binfmt_elf.o \
+	kernel/exec.o \
+	kernel/extable.o \
+	kernel/initramfs.o \
 	kernel/kallsyms.o \
 	kernel/kallsyms_test.o \
 	kernel/exit.o \
@@ -37,18 +44,25 @@ KERNEL_OBJS := \
 	kernel/params.o \
 	kernel/printk.o \
 	kernel/printk_test.o \
+	kernel/ramfs.o \
+	kernel/rbtree.o \
 	kernel/sched.o \
 	kernel/sched_test.o \
 	kernel/selftest.o \
+	kernel/signal.o \
+	kernel/sys.o \
 	kernel/seq_buf.o \
 	kernel/string.o \
 	kernel/time.o \
 	kernel/vsprintf.o \
 	kernel/wait.o \
+	mm/filemap.o \
 	mm/highmem.o \
 	mm/highmem_bench.o \
 	mm/highmem_test.o \
 	mm/memblock.o \
+	mm/memory.o \
+	mm/mmap.o \
 	mm/mm_bench.o \
 	mm/mm_init.o \
 	mm/page_alloc.o \

@@ -31,5 +31,6 @@
 #define ERANGE 34
 #define ENAMETOOLONG 36
 #define ENOSYS 38
+#define ELOOP 40
 
 #endif

@@ -26,7 +26,5 @@ void parse_kernel_params(char *cmdline);
 /* Hand each word of cmdline to the first param in [start, end) that claims it. */
 void parse_args(char *cmdline, const struct kernel_param *start, const struct kernel_param *end);
 
-/* Filled by init= and selftest / selftest=NAME. */
-extern const char *init_filename;
 
 #endif

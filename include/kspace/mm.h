@@ -83,6 +83,6 @@ extern unsigned long totalhigh_pages; /* ... of which in ZONE_HIGHMEM */
 /* Build mem_map and the zones, then give every free page to the buddy allocator. */
 void free_area_init(const unsigned long *max_zone_pfn);
 /* Set up kmalloc and report memory; the allocators are usable afterwards. */
-void mm_init(void);
+void mm_core_init(void);
 
 #endif

@@ -51,6 +51,8 @@ struct console {
 	struct console *next;
 };
 void register_console(struct console *con);
+/* Write to every console without logging: what a program writes to the terminal. */
+void console_output(const char *s, size_t n);
 
 /* Whether console=NAME allows this console (true when no console= was given). */
 bool console_wanted(const char *name);

@@ -13,10 +13,15 @@
 #include <asm/thread_info.h>
 #include <kspace/list.h>
 #include <kspace/types.h>
+#include <kspace/wait.h>
+
+struct mm_struct;
+struct pt_regs;
 
 #define TASK_RUNNING 0
 #define TASK_INTERRUPTIBLE 1   /* asleep; a signal may wake it */
 #define TASK_UNINTERRUPTIBLE 2 /* asleep until its event happens */
+#define TASK_ZOMBIE 32         /* exited; waits for its parent's wait4() */
 #define TASK_DEAD 64           /* exited; its stack is freed by the next task */
 
 #define TASK_COMM_LEN 16
@@ -30,7 +35,15 @@ struct task_struct {
 	pid_t pid;
 	char comm[TASK_COMM_LEN];
 	int time_slice;            /* ticks left before the tick asks for a switch */
-	long exit_code;
+	long exit_code;            /* wait4's status word once it is a zombie */
+	struct mm_struct *mm;      /* its address space; NULL for a kernel thread */
+	struct task_struct *parent;
+	struct list_head children; /* its children, linked by their sibling */
+	struct list_head sibling;
+	wait_queue_head_t wait_chldexit; /* where it sleeps in wait4() */
+	unsigned int uid;
+	pid_t pgid;                /* process group: what kill(0, sig) reaches */
+	unsigned long pending;     /* signals sent but not yet acted on: bit (sig - 1) */
 	struct list_head run_list; /* on the run queue while runnable (not the idle task) */
 	struct list_head tasks;    /* every task, for ps */
 	struct thread_struct thread; /* saved esp/eip and esp0 (arch) */

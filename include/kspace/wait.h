@@ -18,7 +18,8 @@
 #define KSPACE_WAIT_H
 
 #include <kspace/list.h>
-#include <kspace/sched.h>
+
+struct task_struct; /* the macros below also need <kspace/sched.h> where they are used */
 
 typedef struct wait_queue_head {
 	struct list_head task_list;

@@ -10,6 +10,8 @@
 #include <asm/ptrace.h>
 #include <asm/thread_info.h>
 #include <kspace/compiler.h>
+#include <kspace/errno.h>
+#include <kspace/syscalls.h>
 
 #define DEFINE(sym, val) __asm__ __volatile__("\n.ascii \"->" #sym " %c0\"" ::"i"(val))
 #define OFFSET(sym, str, mem) DEFINE(sym, offsetof(struct str, mem))
@@ -37,6 +39,9 @@ void asm_offsets(void)
 	OFFSET(PT_XES, pt_regs, xes);
 	OFFSET(PT_ORIG_EAX, pt_regs, orig_eax);
 	OFFSET(PT_EIP, pt_regs, eip);
+	OFFSET(PT_XCS, pt_regs, xcs);
+	DEFINE(NR_syscalls, NR_syscalls);
+	DEFINE(ENOSYS, ENOSYS);
 	DEFINE(PT_SIZE, sizeof(struct pt_regs));
 	OFFSET(THREAD_ESP, thread_struct, esp);
 }

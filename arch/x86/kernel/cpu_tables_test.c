@@ -57,6 +57,8 @@ SELFTEST(idt_gates)
 		EXPECT(dpl == ((v == 3 || v == 4 || v == 5) ? 3 : 0));
 	}
 	EXPECT(gate[FIRST_EXTERNAL_VECTOR].b & 0x8000); /* the timer's vector */
-	EXPECT(!(gate[0x80].b & 0x8000));               /* no system call gate yet */
+	EXPECT((gate[SYSCALL_VECTOR].b & 0x8000) && ((gate[SYSCALL_VECTOR].b >> 13) & 3) == 3);
+	EXPECT(((gate[SYSCALL_VECTOR].b >> 8) & 0xf) == GATE_TRAP); /* interrupts stay enabled */
+	EXPECT(!(gate[0x81].b & 0x8000)); /* int $0x81 from ring 3: a #GP, not a gate */
 	return 0;
 }

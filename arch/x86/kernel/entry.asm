@@ -10,6 +10,14 @@
 ; its C handler, do_<name>(struct pt_regs *regs, long error_code), and jumps to
 ; error_code, which moves the handler out of the es slot and calls it.
 ; Interrupts: one stub per IRQ line pushes ~irq as orig_eax and calls do_IRQ(regs).
+; System calls: int 0x80 pushes the number as orig_eax, then SAVE_ALL: the six
+; argument registers now lie on the stack in C's argument order (ebx first). The
+; handler gets a copy of them, not the saved frame itself: a C function may reuse
+; its argument slots as scratch, and the user's registers must come back intact
+; (Linux's asmlinkage_protect has the same reason). Its result replaces saved eax.
+;
+; Every way back to ring 3 passes through exit_to_user_mode(), which switches
+; tasks when the time slice is used up and acts on pending signals.
 
 %include "asm-offsets.inc"
 
@@ -115,7 +123,7 @@ error_code:
 	push eax
 	call edi
 	add esp, 8
-	jmp ret_from_intr
+	jmp ret_from_exception
 
 ; IRQ n: orig_eax = ~n, so it can never be mistaken for a syscall number.
 %macro IRQ_STUB 1
@@ -131,16 +139,49 @@ IRQ_STUB i
 %assign i i + 1
 %endrep
 
-extern do_IRQ
+extern do_IRQ, exit_to_user_mode
 common_interrupt:
 	SAVE_ALL
 	mov eax, esp
 	push eax
 	call do_IRQ
 	add esp, 4
-global ret_from_intr
+global ret_from_intr, ret_from_exception
+ret_from_exception:
 ret_from_intr:
+	mov eax, [esp + PT_XCS]
+	and eax, 3
+	jz .restore                     ; back to the kernel: nothing to do
+	call exit_to_user_mode          ; returns with interrupts disabled
+.restore:
 	RESTORE_ALL
+
+extern sys_call_table
+global system_call, ret_from_fork
+system_call:
+	push eax                        ; orig_eax: the system call number
+	SAVE_ALL
+	cmp eax, NR_syscalls            ; unsigned: 0x80000000 and up are out of range too
+	jae .badsys
+	push ebp                        ; arguments 6..1: a copy the handler may clobber
+	push edi
+	push esi
+	push edx
+	push ecx
+	push ebx
+	call [sys_call_table + eax * 4]
+	add esp, 24
+	mov [esp + PT_EAX], eax
+	jmp ret_from_intr
+.badsys:
+	mov dword [esp + PT_EAX], -ENOSYS
+	jmp ret_from_intr
+
+; A forked child's first return: its kernel stack holds a copy of the parent's frame.
+extern schedule_tail
+ret_from_fork:
+	call schedule_tail
+	jmp ret_from_intr
 
 section .rodata
 ; The stubs in vector order, for trap_init() and init_IRQ().

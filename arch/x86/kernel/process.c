@@ -5,34 +5,84 @@
 #include <asm/desc.h>
 #include <asm/irqflags.h>
 #include <kspace/arch.h>
+#include <asm/ptrace.h>
+#include <kspace/mman.h>
 #include <kspace/sched.h>
 
 void __switch_to_asm(struct thread_struct *prev, struct thread_struct *next);
 void ret_from_kernel_thread(void);
+void ret_from_fork(void);
 
-/*
- * The stack a new thread is switched to, from its top down: arg and fn for
- * ret_from_kernel_thread, the address __switch_to_asm returns to, then the
- * registers it pops (EFLAGS with interrupts off, as inside schedule()).
- */
-void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg)
+#define X86_EFLAGS_FIXED 0x2 /* bit 1 is always set */
+
+static struct pt_regs *task_pt_regs(struct task_struct *p)
 {
-	unsigned long *sp = (unsigned long *)((char *)p->stack + THREAD_SIZE);
+	return (struct pt_regs *)((char *)p->stack + THREAD_SIZE) - 1;
+}
 
-	p->thread.esp0 = (unsigned long)sp;
-	*--sp = (unsigned long)arg;
-	*--sp = (unsigned long)fn;
-	*--sp = (unsigned long)ret_from_kernel_thread;
-	*--sp = 0x2; /* EFLAGS: bit 1 is always set, IF clear */
+struct pt_regs *current_pt_regs(void)
+{
+	return task_pt_regs(current);
+}
+
+/* Below a new task's pt_regs: where to return to, and what __switch_to_asm pops. */
+static void push_switch_frame(struct task_struct *p, unsigned long *sp, void (*ret)(void))
+{
+	*--sp = (unsigned long)ret;
+	*--sp = X86_EFLAGS_FIXED; /* EFLAGS with IF clear, as inside schedule() */
 	for (int i = 0; i < 4; i++)
 		*--sp = 0; /* ebp, ebx, esi, edi */
 	p->thread.esp = (unsigned long)sp;
+}
+
+/*
+ * A kernel thread's stack, from its top down: room for a pt_regs (used if the
+ * thread execs a user program, as pid 1 does), then arg and fn for
+ * ret_from_kernel_thread, then the switch frame.
+ */
+void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg)
+{
+	unsigned long *sp = (unsigned long *)task_pt_regs(p);
+
+	p->thread.esp0 = (unsigned long)p->stack + THREAD_SIZE;
+	*--sp = (unsigned long)arg;
+	*--sp = (unsigned long)fn;
+	push_switch_frame(p, sp, ret_from_kernel_thread);
+}
+
+void copy_thread_user(struct task_struct *p, const struct pt_regs *regs)
+{
+	struct pt_regs *child = task_pt_regs(p);
+
+	*child = *regs;
+	child->eax = 0; /* fork() returns 0 in the child */
+	p->thread.esp0 = (unsigned long)p->stack + THREAD_SIZE;
+	push_switch_frame(p, (unsigned long *)child, ret_from_fork);
+}
+
+void start_thread(struct pt_regs *regs, unsigned long eip, unsigned long esp)
+{
+	*regs = (struct pt_regs){
+		.xds = __USER_DS, .xes = __USER_DS, .xss = __USER_DS, .xcs = __USER_CS,
+		.eip = eip, .esp = esp, .eflags = X86_EFLAGS_IF | X86_EFLAGS_FIXED, .orig_eax = -1,
+	};
+}
+
+void enter_user_mode(struct pt_regs *regs)
+{
+	extern void ret_from_intr(void);
+
+	__asm__ __volatile__("movl %0, %%esp\n\t"
+			     "jmp ret_from_intr" ::"r"(regs)
+			     : "memory");
+	__builtin_unreachable();
 }
 
 void switch_to(struct task_struct *prev, struct task_struct *next)
 {
 	/* Ring 3 traps of the next task must land on its own kernel stack. */
 	init_tss.esp0 = next->thread.esp0;
+	switch_mm(prev->mm, next->mm);
 	__switch_to_asm(&prev->thread, &next->thread);
 }
 

@@ -1,7 +1,7 @@
 /*
  * arch/x86/kernel/setup.c: the architecture's part of boot, called from
  * start_kernel() in order: trap_init() (in traps.c), early_console_init(),
- * setup_arch(), and after mm_init(), console_init().
+ * setup_arch(), and after mm_core_init(), console_init().
  */
 #include <asm/processor.h>
 #include <asm/setup.h>

@@ -11,8 +11,11 @@
 #include <asm/traps.h>
 #include <kspace/kernel.h>
 #include <kspace/printk.h>
+#include <kspace/sched.h>
+#include <kspace/signal.h>
 
 static struct desc_struct idt_table[256] __aligned(8);
+void system_call(void);
 extern void (*const exception_stubs[NR_EXCEPTIONS])(void);
 
 static const char *const trap_names[NR_EXCEPTIONS] = {
@@ -48,6 +51,8 @@ void trap_init(void)
 		int dpl = (v == X86_TRAP_BP || v == X86_TRAP_OF || v == X86_TRAP_BR) ? 3 : 0;
 		set_idt_gate(v, exception_stubs[v], GATE_INTERRUPT, dpl);
 	}
+	/* The system call gate: reachable from ring 3, and a trap gate, so interrupts stay on. */
+	set_idt_gate(SYSCALL_VECTOR, system_call, GATE_TRAP, 3);
 	__asm__ __volatile__("lidt %0" ::"m"(idt));
 }
 
@@ -64,42 +69,59 @@ void die(const char *str, struct pt_regs *regs, long error_code, int trapnr)
 	panic("Fatal exception");
 }
 
-/* Exceptions with nothing better to do than report themselves. */
-#define DO_ERROR(trapnr, str, name)                                        \
+/*
+ * An exception in ring 3 is the program's: it gets the signal Linux sends for it
+ * and the kernel goes on. In ring 0 it is the kernel's bug, an oops, except for a
+ * general protection fault in a user access, which the exception table recovers.
+ */
+static void do_trap(int trapnr, int signr, const char *str, struct pt_regs *regs, long error_code)
+{
+	if (user_mode(regs)) {
+		printk(KERN_INFO "traps: %s[%d] %s ip:%08lx sp:%08lx error:%lx\n", current->comm,
+		       current->pid, str, regs->eip, regs->esp, error_code);
+		force_sig(signr);
+		return;
+	}
+	if (trapnr == X86_TRAP_GP && fixup_exception(regs))
+		return;
+	die(str, regs, error_code, trapnr);
+}
+
+#define DO_ERROR(trapnr, signr, str, name)                                 \
 	void do_##name(struct pt_regs *regs, long error_code);            \
 	void do_##name(struct pt_regs *regs, long error_code)             \
 	{                                                                  \
-		die(str, regs, error_code, trapnr);                        \
+		do_trap(trapnr, signr, str, regs, error_code);             \
 	}
 
-DO_ERROR(0, "divide error", divide_error)
-DO_ERROR(1, "debug", debug)
-DO_ERROR(2, "nmi", nmi)
-DO_ERROR(3, "int3", int3)
-DO_ERROR(4, "overflow", overflow)
-DO_ERROR(5, "bounds", bounds)
-DO_ERROR(6, "invalid opcode", invalid_op)
-DO_ERROR(7, "device not available", device_not_available)
-DO_ERROR(8, "double fault", double_fault)
-DO_ERROR(9, "coprocessor segment overrun", coprocessor_segment_overrun)
-DO_ERROR(10, "invalid TSS", invalid_TSS)
-DO_ERROR(11, "segment not present", segment_not_present)
-DO_ERROR(12, "stack segment", stack_segment)
-DO_ERROR(13, "general protection fault", general_protection)
-DO_ERROR(15, "spurious interrupt bug", spurious_interrupt_bug)
-DO_ERROR(16, "coprocessor error", coprocessor_error)
-DO_ERROR(17, "alignment check", alignment_check)
-DO_ERROR(18, "machine check", machine_check)
-DO_ERROR(19, "simd coprocessor error", simd_coprocessor_error)
-DO_ERROR(20, "virtualization exception", virtualization_exception)
-DO_ERROR(21, "control protection", control_protection)
-DO_ERROR(22, "reserved exception", reserved_22)
-DO_ERROR(23, "reserved exception", reserved_23)
-DO_ERROR(24, "reserved exception", reserved_24)
-DO_ERROR(25, "reserved exception", reserved_25)
-DO_ERROR(26, "reserved exception", reserved_26)
-DO_ERROR(27, "reserved exception", reserved_27)
-DO_ERROR(28, "hypervisor injection", hypervisor_injection)
-DO_ERROR(29, "vmm communication", vmm_communication)
-DO_ERROR(30, "security exception", security_exception)
-DO_ERROR(31, "reserved exception", reserved_31)
+DO_ERROR(0, SIGFPE, "divide error", divide_error)
+DO_ERROR(1, SIGTRAP, "debug", debug)
+DO_ERROR(2, SIGSEGV, "nmi", nmi)
+DO_ERROR(3, SIGTRAP, "int3", int3)
+DO_ERROR(4, SIGSEGV, "overflow", overflow)
+DO_ERROR(5, SIGSEGV, "bounds", bounds)
+DO_ERROR(6, SIGILL, "invalid opcode", invalid_op)
+DO_ERROR(7, SIGSEGV, "device not available", device_not_available)
+DO_ERROR(8, SIGSEGV, "double fault", double_fault)
+DO_ERROR(9, SIGFPE, "coprocessor segment overrun", coprocessor_segment_overrun)
+DO_ERROR(10, SIGSEGV, "invalid TSS", invalid_TSS)
+DO_ERROR(11, SIGBUS, "segment not present", segment_not_present)
+DO_ERROR(12, SIGBUS, "stack segment", stack_segment)
+DO_ERROR(13, SIGSEGV, "general protection fault", general_protection)
+DO_ERROR(15, SIGSEGV, "spurious interrupt bug", spurious_interrupt_bug)
+DO_ERROR(16, SIGFPE, "coprocessor error", coprocessor_error)
+DO_ERROR(17, SIGBUS, "alignment check", alignment_check)
+DO_ERROR(18, SIGBUS, "machine check", machine_check)
+DO_ERROR(19, SIGFPE, "simd coprocessor error", simd_coprocessor_error)
+DO_ERROR(20, SIGSEGV, "virtualization exception", virtualization_exception)
+DO_ERROR(21, SIGSEGV, "control protection", control_protection)
+DO_ERROR(22, SIGSEGV, "reserved exception", reserved_22)
+DO_ERROR(23, SIGSEGV, "reserved exception", reserved_23)
+DO_ERROR(24, SIGSEGV, "reserved exception", reserved_24)
+DO_ERROR(25, SIGSEGV, "reserved exception", reserved_25)
+DO_ERROR(26, SIGSEGV, "reserved exception", reserved_26)
+DO_ERROR(27, SIGSEGV, "reserved exception", reserved_27)
+DO_ERROR(28, SIGSEGV, "hypervisor injection", hypervisor_injection)
+DO_ERROR(29, SIGSEGV, "vmm communication", vmm_communication)
+DO_ERROR(30, SIGSEGV, "security exception", security_exception)
+DO_ERROR(31, SIGSEGV, "reserved exception", reserved_31)

@@ -2,12 +2,23 @@
  * arch/x86/mm/fault.c: the page-fault handler. The CPU leaves the faulting address
  * in CR2 and says in the error code whether the page was absent or protected, the
  * access a read or a write, and the CPU in ring 0 or 3.
+ *
+ * A fault inside a region is normal: the page is created now (demand paging) or
+ * copied (copy-on-write). Outside every region it is the program's error
+ * (SIGSEGV), unless the kernel itself faulted: then a user copy recovers through
+ * the exception table, and anything else is an oops.
  */
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
+#include <asm/irqflags.h>
+#include <kspace/mman.h>
+#include <kspace/preempt.h>
 #include <kspace/printk.h>
+#include <kspace/sched.h>
+#include <kspace/signal.h>
+#include <kspace/vmalloc.h>
 
 /* Show the page-table entries for address, as far as the walk gets. */
 static void dump_pagetable(unsigned long address)
@@ -24,11 +35,25 @@ static void dump_pagetable(unsigned long address)
 	printk(KERN_ALERT "*pte = %08x\n", pte[pte_index(address)]);
 }
 
-void do_page_fault(struct pt_regs *regs, long error_code);
-void do_page_fault(struct pt_regs *regs, long error_code)
+/*
+ * A kernel address missing from this process's page directory may exist in
+ * swapper_pg_dir: vmalloc created it after the process was forked. Copy the entry
+ * in, as Linux does, instead of copying every change into every process.
+ */
+static int vmalloc_fault(unsigned long address)
 {
-	unsigned long address = read_cr2();
+	pgd_t *pgd = __va(read_cr3() & PAGE_MASK);
+	unsigned int i = pgd_index(address);
 
+	if (address < vmalloc_start() || !(swapper_pg_dir[i] & _PAGE_PRESENT) ||
+	    (pgd[i] & _PAGE_PRESENT))
+		return -1;
+	pgd[i] = swapper_pg_dir[i];
+	return 0;
+}
+
+static __noreturn void kernel_oops(struct pt_regs *regs, long error_code, unsigned long address)
+{
 	printk(KERN_ALERT "BUG: unable to handle kernel %s at virtual address %08lx\n",
 	       address < PAGE_SIZE ? "NULL pointer dereference" : "paging request", address);
 	printk(KERN_ALERT "page fault: %s of a %s page in %s mode\n",
@@ -37,4 +62,71 @@ void do_page_fault(struct pt_regs *regs, long error_code)
 	       error_code & PF_USER ? "user" : "kernel");
 	dump_pagetable(address);
 	die("Oops", regs, error_code, X86_TRAP_PF);
+}
+
+static void bad_area(struct pt_regs *regs, long error_code, unsigned long address)
+{
+	if (error_code & PF_USER) {
+		printk(KERN_INFO "%s[%d]: segfault at %08lx ip %08lx sp %08lx error %lx\n",
+		       current->comm, current->pid, address, regs->eip, regs->esp, error_code);
+		force_sig(SIGSEGV);
+		return;
+	}
+	if (!fixup_exception(regs))
+		kernel_oops(regs, error_code, address);
+}
+
+/* Is address a legal place for this access, growing the stack if it is just below it? */
+static struct vm_area_struct *good_area(struct mm_struct *mm, struct pt_regs *regs,
+					long error_code, unsigned long address)
+{
+	struct vm_area_struct *vma = find_vma(mm, address);
+	bool write = error_code & PF_WRITE;
+
+	if (!vma)
+		return NULL;
+	if (vma->vm_start > address) {
+		/* A push may touch below esp, but not far below (Linux's 64 KiB rule). */
+		if ((error_code & PF_USER) && address + 65536 + 32 * sizeof(long) < (unsigned long)regs->esp)
+			return NULL;
+		if (expand_stack(vma, address))
+			return NULL;
+	}
+	if (write ? !(vma->vm_flags & VM_WRITE) : !(vma->vm_flags & (VM_READ | VM_EXEC)))
+		return NULL;
+	return vma;
+}
+
+void do_page_fault(struct pt_regs *regs, long error_code);
+void do_page_fault(struct pt_regs *regs, long error_code)
+{
+	unsigned long address = read_cr2(); /* before anything can fault again */
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+
+	if (regs->eflags & X86_EFLAGS_IF)
+		local_irq_enable();
+	if (address >= TASK_SIZE) {
+		if (!(error_code & PF_USER) && !vmalloc_fault(address))
+			return;
+		bad_area(regs, error_code, address);
+		return;
+	}
+	vma = mm && !in_atomic() ? good_area(mm, regs, error_code, address) : NULL;
+	if (!vma) {
+		bad_area(regs, error_code, address);
+		return;
+	}
+	switch (handle_mm_fault(vma, address, error_code & PF_WRITE)) {
+	case VM_FAULT_OK:
+		return;
+	case VM_FAULT_SIGSEGV:
+		bad_area(regs, error_code, address);
+		return;
+	default:
+		printk(KERN_ERR "Out of memory: killing %s[%d]\n", current->comm, current->pid);
+		force_sig(SIGKILL);
+		if (!(error_code & PF_USER) && !fixup_exception(regs))
+			kernel_oops(regs, error_code, address);
+	}
 }

@@ -7,6 +7,8 @@
 #include <kspace/bug.h>
 #include <kspace/errno.h>
 #include <kspace/gfp.h>
+#include <kspace/mman.h>
+#include <kspace/string.h>
 
 /* The PTE for vaddr, allocating its page table if alloc; NULL when there is none. */
 static pte_t *kernel_pte(unsigned long vaddr, bool alloc)
@@ -42,4 +44,29 @@ void unmap_kernel_page(unsigned long vaddr)
 	BUG_ON(!pte || !(*pte & _PAGE_PRESENT));
 	*pte = 0;
 	__flush_tlb_one(vaddr);
+}
+
+/* A new page directory: empty user half, kernel half copied from swapper_pg_dir. */
+pgd_t *pgd_alloc(void)
+{
+	pgd_t *pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
+
+	if (pgd)
+		memcpy(pgd + KERNEL_PGD_INDEX, swapper_pg_dir + KERNEL_PGD_INDEX,
+		       (PTRS_PER_PGD - KERNEL_PGD_INDEX) * sizeof(pgd_t));
+	return pgd;
+}
+
+void pgd_free(pgd_t *pgd)
+{
+	free_page((unsigned long)pgd);
+}
+
+/* Load next's page directory: the CPU now translates user addresses through it. */
+void switch_mm(struct mm_struct *prev, struct mm_struct *next)
+{
+	pgd_t *pgd = next ? next->pgd : swapper_pg_dir;
+
+	if (prev != next || !next)
+		write_cr3(__pa(pgd));
 }

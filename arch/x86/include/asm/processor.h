@@ -2,6 +2,7 @@
 #ifndef ASM_PROCESSOR_H
 #define ASM_PROCESSOR_H
 
+#include <kspace/compiler.h>
 #include <kspace/types.h>
 
 #define X86_CR0_WP 0x00010000 /* ring 0 honours read-only pages (copy-on-write needs it) */
@@ -88,8 +89,17 @@ struct thread_struct {
 };
 
 struct task_struct;
+struct pt_regs;
 /* Prepare a new task's stack so its first switch-in runs fn(arg) (arch/x86/kernel/process.c). */
 void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg);
+/* A forked child's stack: a copy of the parent's user registers, returning 0 to it. */
+void copy_thread_user(struct task_struct *p, const struct pt_regs *regs);
+/* Make regs start a user program at eip with stack esp (execve). */
+void start_thread(struct pt_regs *regs, unsigned long eip, unsigned long esp);
+/* The user registers saved at the top of the current task's kernel stack. */
+struct pt_regs *current_pt_regs(void);
+/* Leave the kernel for the user program described by regs (pid 1's first exec). */
+__noreturn void enter_user_mode(struct pt_regs *regs);
 /* Save prev's registers, load next's; returns on next's stack. */
 void switch_to(struct task_struct *prev, struct task_struct *next);
 

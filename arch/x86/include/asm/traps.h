@@ -30,6 +30,7 @@ enum {
 };
 
 #define FIRST_EXTERNAL_VECTOR 0x20 /* the PIC's IRQs start here */
+#define SYSCALL_VECTOR 0x80        /* int 0x80: Linux's i386 system call gate */
 
 /* Page-fault error code bits. */
 #define PF_PROT 0x1  /* 0: page not present, 1: protection violation */
@@ -40,5 +41,10 @@ enum {
 __noreturn void die(const char *str, struct pt_regs *regs, long error_code, int trapnr);
 
 void show_regs(const struct pt_regs *regs);
+
+/* Resume a faulting kernel instruction at its __ex_table fixup; 0 if it has none. */
+int fixup_exception(struct pt_regs *regs);
+struct seq_buf;
+void uaccess_render(struct seq_buf *s); /* the text of /proc/uaccess */
 
 #endif

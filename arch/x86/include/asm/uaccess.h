@@ -1,0 +1,73 @@
+/*
+ * Reaching user memory from the kernel (arch/x86/lib/usercopy.c).
+ *
+ * A user pointer is checked with access_ok(): the whole range must lie below
+ * TASK_SIZE (PAGE_OFFSET) without wrapping around. The copy itself may still fault,
+ * on a page that is not mapped or not writable. Each instruction that can fault
+ * that way has an entry in the exception table (__ex_table): the page-fault handler
+ * finds the faulting address there and resumes at its fixup, which makes the
+ * function report failure instead of oopsing. No flag says "in a user copy": the
+ * address of the faulting instruction is the whole story.
+ */
+#ifndef ASM_UACCESS_H
+#define ASM_UACCESS_H
+
+#include <asm/memlayout.h>
+#include <kspace/errno.h>
+#include <kspace/types.h>
+
+#define __user /* marks a user-space pointer for the reader */
+
+static inline bool access_ok(const void __user *addr, unsigned long size)
+{
+	return size <= TASK_SIZE && (unsigned long)addr <= TASK_SIZE - size;
+}
+
+/* Both return the number of bytes NOT copied; copy_from_user zero-fills those. */
+unsigned long copy_from_user(void *to, const void __user *from, unsigned long n);
+unsigned long copy_to_user(void __user *to, const void *from, unsigned long n);
+unsigned long clear_user(void __user *to, unsigned long n);
+
+/* Copy a string of at most count bytes: its length, count if unterminated, or -EFAULT. */
+long strncpy_from_user(char *dst, const char __user *src, long count);
+/* Length including the NUL; more than n if longer; 0 on a fault. */
+long strnlen_user(const char __user *s, long n);
+
+int __get_user_1(u32 *val, const void __user *p);
+int __get_user_2(u32 *val, const void __user *p);
+int __get_user_4(u32 *val, const void __user *p);
+int __put_user_1(u32 val, void __user *p);
+int __put_user_2(u32 val, void __user *p);
+int __put_user_4(u32 val, void __user *p);
+
+/* get_user(x, ptr): 0 or -EFAULT; on failure x is zeroed. For 1-, 2- and 4-byte types. */
+#define get_user(x, ptr)                                                             \
+	({                                                                           \
+		u32 __gu_val = 0;                                                    \
+		int __gu_err = -EFAULT;                                              \
+		if (access_ok(ptr, sizeof(*(ptr))))                                  \
+			__gu_err = sizeof(*(ptr)) == 1   ? __get_user_1(&__gu_val, ptr) \
+				   : sizeof(*(ptr)) == 2 ? __get_user_2(&__gu_val, ptr) \
+							 : __get_user_4(&__gu_val, ptr); \
+		(x) = (__typeof__(*(ptr)))__gu_val;                                  \
+		__gu_err;                                                            \
+	})
+
+#define put_user(x, ptr)                                                                  \
+	({                                                                                \
+		_Static_assert(sizeof(*(ptr)) <= 4, "put_user: 1, 2 or 4 bytes");        \
+		u32 __pu_val = (u32)(x);                                                  \
+		!access_ok(ptr, sizeof(*(ptr))) ? -EFAULT                                 \
+		: sizeof(*(ptr)) == 1		? __put_user_1(__pu_val, ptr)                \
+		: sizeof(*(ptr)) == 2		? __put_user_2(__pu_val, ptr)                \
+						: __put_user_4(__pu_val, ptr);               \
+	})
+
+/* The entry recorded for a faulting instruction: resume at fixup. */
+#define _ASM_EXTABLE(from, to)                  \
+	".pushsection __ex_table, \"a\"\n"      \
+	".balign 4\n"                           \
+	".long " #from ", " #to "\n"            \
+	".popsection\n"
+
+#endif

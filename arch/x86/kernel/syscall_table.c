@@ -1,0 +1,40 @@
+/*
+ * arch/x86/kernel/syscall_table.c: sys_call_table, indexed by Linux/i386's system
+ * call numbers. Every slot starts as sys_ni_syscall (-ENOSYS) and the implemented
+ * calls override theirs, so the table reads like the list of what kspace supports.
+ */
+#include <kspace/errno.h>
+#include <kspace/syscalls.h>
+#include <kspace/syscall_defs.h>
+
+long sys_ni_syscall(void)
+{
+	return -ENOSYS;
+}
+
+/* Handlers take their own argument lists; the entry code passes six words to each. */
+#define CALL(fn) ((syscall_fn_t)(void (*)(void))(fn))
+
+#pragma GCC diagnostic ignored "-Woverride-init"
+const syscall_fn_t sys_call_table[NR_syscalls] = {
+	[0 ... NR_syscalls - 1] = CALL(sys_ni_syscall),
+	[__NR_exit] = CALL(sys_exit),
+	[__NR_fork] = CALL(sys_fork),
+	[__NR_write] = CALL(sys_write),
+	[__NR_waitpid] = CALL(sys_waitpid),
+	[__NR_getpid] = CALL(sys_getpid),
+	[__NR_setuid] = CALL(sys_setuid),
+	[__NR_getuid] = CALL(sys_getuid),
+	[__NR_pause] = CALL(sys_pause),
+	[__NR_kill] = CALL(sys_kill),
+	[__NR_execve] = CALL(sys_execve),
+	[__NR_brk] = CALL(sys_brk),
+	[__NR_geteuid] = CALL(sys_getuid),
+	[__NR_getppid] = CALL(sys_getppid),
+	[__NR_wait4] = CALL(sys_wait4),
+	[__NR_sched_yield] = CALL(sys_sched_yield),
+	[__NR_getuid32] = CALL(sys_getuid),
+	[__NR_geteuid32] = CALL(sys_getuid),
+	[__NR_setuid32] = CALL(sys_setuid),
+	[__NR_exit_group] = CALL(sys_exit),
+};

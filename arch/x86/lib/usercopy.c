@@ -1,0 +1,160 @@
+/*
+ * arch/x86/lib/usercopy.c: copy_from_user and friends (see asm/uaccess.h).
+ *
+ * Each user access is one labelled instruction with an _ASM_EXTABLE entry; its
+ * fixup, in the .fixup section, computes what was not done and jumps back to the
+ * end. The copies use rep movsl then rep movsb, as memcpy does, so a user copy
+ * costs what a kernel copy costs. If the word copy faults, the fixup finishes
+ * byte by byte, so the count of bytes not copied is exact to the byte.
+ */
+#include <asm/uaccess.h>
+#include <kspace/string.h>
+
+static unsigned long __copy_user(void *to, const void *from, unsigned long n)
+{
+	unsigned long d0, d1;
+
+	__asm__ __volatile__("0:	rep movsl\n"
+			     "	movl %[rest], %%ecx\n"
+			     "1:	rep movsb\n"
+			     "2:\n"
+			     ".pushsection .fixup, \"ax\"\n"
+			     "3:	leal (%[rest], %%ecx, 4), %%ecx\n" /* bytes left */
+			     "	jmp 1b\n"                           /* retry them one by one */
+			     "4:	jmp 2b\n"                           /* ecx: bytes not copied */
+			     ".popsection\n"
+			     _ASM_EXTABLE(0b, 3b)
+			     _ASM_EXTABLE(1b, 4b)
+			     : "=&c"(n), "=&D"(d0), "=&S"(d1)
+			     : "0"(n / 4), [rest] "r"(n & 3), "1"(to), "2"(from)
+			     : "memory");
+	return n;
+}
+
+unsigned long copy_from_user(void *to, const void __user *from, unsigned long n)
+{
+	unsigned long left = n;
+
+	if (access_ok(from, n))
+		left = __copy_user(to, from, n);
+	if (left) /* never leave stale kernel data in the caller's buffer */
+		memset((char *)to + (n - left), 0, left);
+	return left;
+}
+
+unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
+{
+	return access_ok(to, n) ? __copy_user(to, from, n) : n;
+}
+
+unsigned long clear_user(void __user *to, unsigned long n)
+{
+	unsigned long d0;
+
+	if (!access_ok(to, n))
+		return n;
+	__asm__ __volatile__("0:	rep stosb\n"
+			     "1:\n"
+			     ".pushsection .fixup, \"ax\"\n"
+			     "2:	jmp 1b\n" /* ecx: bytes not cleared */
+			     ".popsection\n"
+			     _ASM_EXTABLE(0b, 2b)
+			     : "+c"(n), "=&D"(d0)
+			     : "a"(0), "1"(to)
+			     : "memory");
+	return n;
+}
+
+/* Bytes before the NUL within count (count if none), or -EFAULT. */
+static long __strncpy_from_user(char *dst, const char __user *src, long count)
+{
+	long res = count, d0, d1;
+
+	__asm__ __volatile__("	testl %0, %0\n"
+			     "	jz 2f\n"
+			     "0:	lodsb\n"
+			     "	stosb\n"
+			     "	testb %%al, %%al\n"
+			     "	jz 1f\n"
+			     "	decl %0\n"
+			     "	jnz 0b\n"
+			     "1:	subl %0, %3\n"
+			     "	movl %3, %0\n"
+			     "2:\n"
+			     ".pushsection .fixup, \"ax\"\n"
+			     "3:	movl %5, %0\n"
+			     "	jmp 2b\n"
+			     ".popsection\n"
+			     _ASM_EXTABLE(0b, 3b)
+			     : "+c"(res), "=&S"(d0), "=&D"(d1), "+r"(count)
+			     : "1"(src), "i"(-EFAULT), "2"(dst)
+			     : "eax", "memory");
+	return res;
+}
+
+long strncpy_from_user(char *dst, const char __user *src, long count)
+{
+	if (count <= 0)
+		return count < 0 ? -EFAULT : 0;
+	/* Only the part below TASK_SIZE may be read; a string reaching past it faults. */
+	if ((unsigned long)src >= TASK_SIZE)
+		return -EFAULT;
+	if ((unsigned long)count > TASK_SIZE - (unsigned long)src)
+		count = TASK_SIZE - (unsigned long)src;
+	return __strncpy_from_user(dst, src, count);
+}
+
+long strnlen_user(const char __user *s, long n)
+{
+	for (long i = 0; i < n; i++) {
+		u32 c;
+
+		if (!access_ok(s + i, 1) || __get_user_1(&c, s + i))
+			return 0;
+		if (!c)
+			return i + 1;
+	}
+	return n + 1;
+}
+
+#define DEFINE_GET_USER(size, type, insn, reg)                                         \
+	int __get_user_##size(u32 *val, const void __user *p)                          \
+	{                                                                              \
+		int err = 0;                                                           \
+		u32 v = 0;                                                             \
+		__asm__ __volatile__("1:	" insn " %2, %" reg "1\n"                   \
+				     "2:\n"                                            \
+				     ".pushsection .fixup, \"ax\"\n"                   \
+				     "3:	movl %3, %0\n"                              \
+				     "	jmp 2b\n"                                      \
+				     ".popsection\n"                                   \
+				     _ASM_EXTABLE(1b, 3b)                              \
+				     : "+r"(err), "+q"(v)                              \
+				     : "m"(*(const type *)p), "i"(-EFAULT));          \
+		*val = err ? 0 : v;                                                    \
+		return err;                                                            \
+	}
+
+#define DEFINE_PUT_USER(size, type, insn, reg)                                         \
+	int __put_user_##size(u32 val, void __user *p)                                 \
+	{                                                                              \
+		int err = 0;                                                           \
+		__asm__ __volatile__("1:	" insn " %" reg "1, %2\n"                   \
+				     "2:\n"                                            \
+				     ".pushsection .fixup, \"ax\"\n"                   \
+				     "3:	movl %3, %0\n"                              \
+				     "	jmp 2b\n"                                      \
+				     ".popsection\n"                                   \
+				     _ASM_EXTABLE(1b, 3b)                              \
+				     : "+r"(err)                                       \
+				     : "q"(val), "m"(*(type *)p), "i"(-EFAULT)         \
+				     : "memory");                                      \
+		return err;                                                            \
+	}
+
+DEFINE_GET_USER(1, u8, "movb", "b")
+DEFINE_GET_USER(2, u16, "movw", "w")
+DEFINE_GET_USER(4, u32, "movl", "k")
+DEFINE_PUT_USER(1, u8, "movb", "b")
+DEFINE_PUT_USER(2, u16, "movw", "w")
+DEFINE_PUT_USER(4, u32, "movl", "k")

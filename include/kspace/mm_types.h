@@ -1,0 +1,66 @@
+/*
+ * A process's address space (mm/mmap.c, mm/memory.c).
+ *
+ * mm_struct describes the user part, 0 .. TASK_SIZE, of one address space: its page
+ * directory (whose kernel half is a copy of swapper_pg_dir), and its regions, the
+ * vm_area_structs. Each region is a range of pages with the same permissions and the
+ * same backing (a file's bytes, or zero-filled anonymous memory). The regions are
+ * kept twice: in address order on the mmap list, and in the mm_rb red-black tree so
+ * find_vma() takes O(log n); mmap_cache remembers the last one found.
+ */
+#ifndef KSPACE_MM_TYPES_H
+#define KSPACE_MM_TYPES_H
+
+#include <asm/pgtable.h>
+#include <kspace/rbtree.h>
+#include <kspace/types.h>
+
+struct mm_struct;
+struct vm_area_struct;
+struct page;
+struct ramfs_inode;
+
+#define VM_READ 0x0001
+#define VM_WRITE 0x0002
+#define VM_EXEC 0x0004
+#define VM_SHARED 0x0008
+#define VM_GROWSDOWN 0x0100 /* the stack: grows down on a fault just below it */
+
+struct vm_operations_struct {
+	void (*open)(struct vm_area_struct *vma);  /* a copy was made (fork) */
+	void (*close)(struct vm_area_struct *vma); /* it is going away */
+	/* The page for a fault at address (page-aligned); NULL when out of memory. */
+	struct page *(*nopage)(struct vm_area_struct *vma, unsigned long address);
+};
+
+struct vm_area_struct {
+	struct mm_struct *vm_mm;
+	unsigned long vm_start, vm_end; /* [vm_start, vm_end), page-aligned */
+	struct vm_area_struct *vm_next; /* the next region up */
+	unsigned long vm_page_prot;     /* PTE bits for its pages */
+	unsigned long vm_flags;         /* VM_* */
+	struct rb_node vm_rb;
+	const struct vm_operations_struct *vm_ops; /* NULL: anonymous, zero-filled */
+	struct ramfs_inode *vm_file;    /* the file behind it, if any */
+	unsigned long vm_pgoff;         /* file offset of vm_start, in pages */
+	unsigned long vm_file_end;      /* file bytes past this offset read as zero (ELF .bss) */
+	const char *vm_name;            /* "[heap]", "[stack]" in /proc/<pid>/maps */
+};
+
+struct mm_struct {
+	struct vm_area_struct *mmap;        /* regions in address order */
+	struct rb_root mm_rb;               /* the same regions, by address */
+	struct vm_area_struct *mmap_cache;  /* the last find_vma() result */
+	pgd_t *pgd;
+	int mm_users;                       /* tasks using this address space */
+	int mm_count;                       /* references to the struct itself */
+	int map_count;                      /* number of regions */
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long rss;                  /* pages mapped */
+	unsigned long total_vm;             /* pages in all regions */
+	char exe_name[64];                  /* the program's path, for maps */
+};
+
+#endif

@@ -1,0 +1,177 @@
+/*
+ * mm/memory.c: user pages and the page tables that map them.
+ *
+ * A region's pages are created on first touch (handle_mm_fault): zero-filled for
+ * anonymous memory, read from the file through vm_ops->nopage otherwise. fork
+ * shares every page with the child read-only and counts the extra reference; the
+ * first write by either side faults, and do_wp_page gives the writer its own copy
+ * (or, if it is already the only user, simply makes the page writable again).
+ *
+ * User pages come from ZONE_HIGHMEM when there is one (GFP_HIGHUSER), so the kernel
+ * reaches them through kmap_atomic: the page has no permanent kernel address.
+ */
+#include <asm/processor.h>
+#include <kspace/errno.h>
+#include <kspace/gfp.h>
+#include <kspace/highmem.h>
+#include <kspace/mman.h>
+#include <kspace/string.h>
+
+#define _PAGE_TABLE (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED)
+
+/* The PTE for address in mm, allocating the page table if alloc; NULL if none. */
+static pte_t *pte_offset(struct mm_struct *mm, unsigned long address, bool alloc)
+{
+	pgd_t *pgd = &mm->pgd[pgd_index(address)];
+
+	if (!(*pgd & _PAGE_PRESENT)) {
+		unsigned long table = alloc ? get_zeroed_page(GFP_KERNEL) : 0;
+		if (!table)
+			return NULL;
+		*pgd = __pa(table) | _PAGE_TABLE;
+	}
+	return (pte_t *)__va(*pgd & PAGE_MASK) + pte_index(address);
+}
+
+static struct page *pte_page(pte_t pte)
+{
+	return pfn_to_page(pte >> PAGE_SHIFT);
+}
+
+static void clear_user_highpage(struct page *page)
+{
+	void *v = kmap_atomic(page, KM_USER0);
+
+	memset(v, 0, PAGE_SIZE);
+	kunmap_atomic(v, KM_USER0);
+}
+
+/* Two pages mapped at once: each user of kmap_atomic has its own slot. */
+static void copy_user_highpage(struct page *to, struct page *from)
+{
+	void *vfrom = kmap_atomic(from, KM_USER0), *vto = kmap_atomic(to, KM_USER1);
+
+	memcpy(vto, vfrom, PAGE_SIZE);
+	kunmap_atomic(vto, KM_USER1);
+	kunmap_atomic(vfrom, KM_USER0);
+}
+
+static void set_pte(struct vm_area_struct *vma, pte_t *pte, struct page *page, bool writable)
+{
+	unsigned long prot = vma->vm_page_prot & ~(writable ? 0 : _PAGE_RW);
+
+	*pte = PFN_PHYS(page_to_pfn(page)) | prot;
+	vma->vm_mm->rss++;
+}
+
+static int do_anonymous_page(struct vm_area_struct *vma, pte_t *pte)
+{
+	struct page *page = alloc_page(GFP_HIGHUSER);
+
+	if (!page)
+		return VM_FAULT_OOM;
+	clear_user_highpage(page);
+	set_pte(vma, pte, page, true);
+	return VM_FAULT_OK;
+}
+
+static int do_nopage(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
+{
+	struct page *page = vma->vm_ops->nopage(vma, address);
+
+	if (!page)
+		return VM_FAULT_OOM;
+	set_pte(vma, pte, page, true); /* a private copy: the file itself never changes */
+	return VM_FAULT_OK;
+}
+
+/* A write to a present, read-only page of a writable region: copy-on-write. */
+static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
+{
+	struct page *old = pte_page(*pte), *new;
+
+	if (page_count(old) == 1) { /* nobody else has it any more: just take it */
+		*pte |= _PAGE_RW;
+		__flush_tlb_one(address);
+		return VM_FAULT_OK;
+	}
+	new = alloc_page(GFP_HIGHUSER);
+	if (!new)
+		return VM_FAULT_OOM;
+	copy_user_highpage(new, old);
+	*pte = PFN_PHYS(page_to_pfn(new)) | vma->vm_page_prot;
+	__flush_tlb_one(address);
+	__free_page(old); /* drops our reference; the other sharer keeps it */
+	return VM_FAULT_OK;
+}
+
+int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, bool write)
+{
+	pte_t *pte = pte_offset(vma->vm_mm, address, true);
+
+	if (!pte)
+		return VM_FAULT_OOM;
+	if (write && !(vma->vm_flags & VM_WRITE))
+		return VM_FAULT_SIGSEGV;
+	if (!(*pte & _PAGE_PRESENT))
+		return vma->vm_ops ? do_nopage(vma, address & PAGE_MASK, pte)
+				   : do_anonymous_page(vma, pte);
+	if (write && !(*pte & _PAGE_RW))
+		return do_wp_page(vma, address & PAGE_MASK, pte);
+	return VM_FAULT_OK; /* another path got there first (or a stale TLB entry) */
+}
+
+/* Map page at address in a region of a (possibly not current) mm: exec's stack. */
+int install_page(struct vm_area_struct *vma, unsigned long address, struct page *page)
+{
+	pte_t *pte = pte_offset(vma->vm_mm, address, true);
+
+	if (!pte)
+		return -ENOMEM;
+	set_pte(vma, pte, page, true);
+	return 0;
+}
+
+/* fork: the child maps the parent's pages; writable ones become read-only in both. */
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
+{
+	for (unsigned long addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
+		pte_t *spte = pte_offset(src, addr, false), *dpte;
+
+		if (!spte || !(*spte & _PAGE_PRESENT))
+			continue;
+		dpte = pte_offset(dst, addr, true);
+		if (!dpte)
+			return -ENOMEM;
+		*spte &= ~_PAGE_RW;
+		*dpte = *spte;
+		pte_page(*spte)->_count++;
+		dst->rss++;
+	}
+	return 0;
+}
+
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+{
+	struct mm_struct *mm = vma->vm_mm;
+
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+		pte_t *pte = pte_offset(mm, addr, false);
+
+		if (!pte || !(*pte & _PAGE_PRESENT))
+			continue;
+		__free_page(pte_page(*pte));
+		*pte = 0;
+		mm->rss--;
+		__flush_tlb_one(addr); /* harmless if mm is not the loaded one */
+	}
+}
+
+void free_pgtables(struct mm_struct *mm)
+{
+	for (unsigned int i = 0; i < USER_PTRS_PER_PGD; i++) {
+		if (mm->pgd[i] & _PAGE_PRESENT)
+			free_page((unsigned long)__va(mm->pgd[i] & PAGE_MASK));
+		mm->pgd[i] = 0;
+	}
+}
