@@ -36,6 +36,7 @@ void asm_offsets(void)
 
 	OFFSET(PT_EBX, pt_regs, ebx);
 	OFFSET(PT_EAX, pt_regs, eax);
+	OFFSET(PT_EBP, pt_regs, ebp);
 	OFFSET(PT_XES, pt_regs, xes);
 	OFFSET(PT_ORIG_EAX, pt_regs, orig_eax);
 	OFFSET(PT_EIP, pt_regs, eip);

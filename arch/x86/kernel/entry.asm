@@ -163,12 +163,12 @@ system_call:
 	SAVE_ALL
 	cmp eax, NR_syscalls            ; unsigned: 0x80000000 and up are out of range too
 	jae .badsys
-	push ebp                        ; arguments 6..1: a copy the handler may clobber
-	push edi
-	push esi
-	push edx
-	push ecx
-	push ebx
+	; Copy arguments 6..1 (ebp .. ebx) from the saved frame; SAVE_ALL has since used
+	; edx. Each push moves esp down by 4 and the next saved register is 4 lower too,
+	; so every copy reads [esp + PT_EBP].
+%rep 6
+	push dword [esp + PT_EBP]
+%endrep
 	call [sys_call_table + eax * 4]
 	add esp, 24
 	mov [esp + PT_EAX], eax
