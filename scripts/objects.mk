@@ -23,6 +23,7 @@ KERNEL_OBJS := \
 	arch/x86/kernel/traps.o \
 	arch/x86/kernel/vga.o \
 	arch/x86/lib/usercopy.o \
+	arch/x86/lib/usercopy_test.o \
 	arch/x86/mm/extable.o \
 	arch/x86/mm/fault.o \
 	arch/x86/mm/highmem.o \
@@ -63,6 +64,7 @@ KERNEL_OBJS := \
 	mm/memblock.o \
 	mm/memory.o \
 	mm/mmap.o \
+	mm/mmap_test.o \
 	mm/mm_bench.o \
 	mm/mm_init.o \
 	mm/page_alloc.o \

@@ -8,7 +8,8 @@ Keys: name; cmdline; mem; qemu (extra options); medium (boot the ISO instead of
 -kernel; @ISO@ is replaced); status (the expected exit status, or "panic"); expect /
 reject (regexes on the serial log); stop_on (end the run when this text appears);
 mark and mark_within (the run must end within that many seconds after mark appears);
-kernel ("pkmap8": the kernel built with LAST_PKMAP=8);
+kernel ("pkmap8": the kernel built with LAST_PKMAP=8); initrd (boot with the
+initramfs: user space runs); per_program (count each user test program's PASS/FAIL);
 per_selftest (count each in-kernel self-test as its own case); check (a function of
 the log returning why it is wrong, or None); timeout (seconds).
 """
@@ -121,6 +122,10 @@ def qemu_cases():
                      r"selftest: 6 passed, 0 failed, 0 skipped"]),
         dict(name="highmem/3584M-all-highmem-tests", mem="3584M", cmdline="selftest=highmem_",
              expect=[r"selftest: 6 passed, 0 failed, 0 skipped"], timeout=120),
+        dict(name="user/64M", mem="64M", initrd=True, per_program=True, timeout=180,
+             expect=[r"Run /sbin/init as init process", r"user: \d+ passed, 0 failed"]),
+        dict(name="user/2G-highmem", mem="2G", initrd=True, per_program=True, timeout=180,
+             expect=[r"Run /sbin/init as init process", r"user: \d+ passed, 0 failed"]),
         dict(name="cmdline/selftest-prefix", cmdline="selftest=printk_",
              expect=[r"selftest: PASS printk_levels_in_log", r"selftest: 3 passed, 0 failed"],
              reject=[r"selftest: PASS idt_gates"]),

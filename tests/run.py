@@ -56,6 +56,8 @@ def boot(case, kernels, iso):
         cmd += [a.replace("@ISO@", iso) for a in case["medium"]]
     else:
         cmd += ["-kernel", kernels[case.get("kernel", "default")], "-append", case.get("cmdline", "")]
+        if case.get("initrd"):
+            cmd += ["-initrd", kernels["initramfs"]]
     cmd += case.get("qemu", [])
     open(log, "w").close()
     start = time.monotonic()
@@ -135,6 +137,9 @@ def report(result, case, status, text, secs, reason):
     if case.get("per_selftest"):
         for m in re.finditer(r"selftest: (PASS|FAIL) (\S+)", text):
             result.add("kernel/" + m.group(2), m.group(1) == "PASS", "see " + LOG_DIR)
+    if case.get("per_program"):
+        for m in re.finditer(r"^(PASS|FAIL) (test-\S+)(.*)$", text, re.M):
+            result.add(f"{name}/{m.group(2)}", m.group(1) == "PASS", m.group(3).strip())
 
 
 def main():
@@ -143,6 +148,7 @@ def main():
     ap.add_argument("--elf", required=True)
     ap.add_argument("--iso", required=True)
     ap.add_argument("--pkmap8-elf", help="the kernel built with LAST_PKMAP=8")
+    ap.add_argument("--initramfs", help="the initramfs with the user-space tests")
     ap.add_argument("-k", "--filter", default="", help="run only cases whose name contains this")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     args = ap.parse_args()
@@ -151,9 +157,9 @@ def main():
     result = Result()
     if args.host and args.filter in "host":
         run_host_tests(args.host, result)
-    kernels = {"default": args.elf, "pkmap8": args.pkmap8_elf}
+    kernels = {"default": args.elf, "pkmap8": args.pkmap8_elf, "initramfs": args.initramfs}
     cases = [c for c in qemu_cases() if args.filter in c["name"]
-             and kernels[c.get("kernel", "default")]]
+             and kernels[c.get("kernel", "default")] and (kernels["initramfs"] or not c.get("initrd"))]
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         futures = [pool.submit(run_case, c, kernels, args.iso) for c in cases]
         for f in futures:
