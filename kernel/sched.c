@@ -15,6 +15,8 @@
 #include <kspace/preempt.h>
 #include <kspace/printk.h>
 #include <kspace/sched.h>
+#include <kspace/mm_types.h>
+#include <kspace/seq_buf.h>
 #include <kspace/string.h>
 
 struct task_struct init_task = {
@@ -128,4 +130,37 @@ void cpu_idle(void)
 			local_irq_enable();
 		schedule();
 	}
+}
+
+unsigned short nr_tasks(void)
+{
+	struct task_struct *p;
+	unsigned short n = 0;
+
+	list_for_each_entry(p, &task_list, tasks)
+		n++;
+	return n;
+}
+
+static char state_letter(const struct task_struct *p)
+{
+	switch (p->state) {
+	case TASK_RUNNING: return 'R';
+	case TASK_INTERRUPTIBLE: return 'S';
+	case TASK_UNINTERRUPTIBLE: return 'D';
+	case TASK_ZOMBIE: return 'Z';
+	default: return 'X';
+	}
+}
+
+/* Like `ps -el`, trimmed: kernel threads (no mm) in brackets, as ps shows them. */
+void tasks_render(struct seq_buf *s)
+{
+	struct task_struct *p;
+
+	seq_buf_printf(s, "  PID  PPID   UID S     RSS CMD\n");
+	list_for_each_entry(p, &task_list, tasks)
+		seq_buf_printf(s, "%5d %5d %5u %c %7lu %s%s%s\n", p->pid, p->parent ? p->parent->pid : 0,
+			       p->uid, state_letter(p), p->mm ? p->mm->rss << (PAGE_SHIFT - 10) : 0,
+			       p->mm ? "" : "[", p->comm, p->mm ? "" : "]");
 }

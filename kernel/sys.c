@@ -4,6 +4,9 @@
  */
 #include <asm/uaccess.h>
 #include <kspace/errno.h>
+#include <kspace/gfp.h>
+#include <kspace/jiffies.h>
+#include <kspace/mmzone.h>
 #include <kspace/printk.h>
 #include <kspace/sched.h>
 #include <kspace/syscall_defs.h>
@@ -58,4 +61,30 @@ long sys_write(unsigned int fd, const char __user *buf, unsigned long count)
 		done += n;
 	}
 	return done;
+}
+
+/* struct sysinfo as Linux/i386 lays it out: 64 bytes. */
+struct sysinfo {
+	long uptime;
+	unsigned long loads[3];
+	unsigned long totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	unsigned short procs, pad;
+	unsigned long totalhigh, freehigh;
+	unsigned int mem_unit;
+	char _f[8];
+};
+
+long sys_sysinfo(struct sysinfo __user *info)
+{
+	struct sysinfo si = {
+		.uptime = jiffies / HZ,
+		.totalram = totalram_pages,
+		.freeram = nr_free_pages(),
+		.totalhigh = totalhigh_pages,
+		.freehigh = zone_table[ZONE_HIGHMEM].free_pages,
+		.procs = nr_tasks(),
+		.mem_unit = PAGE_SIZE,
+	};
+
+	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
 }

@@ -71,5 +71,9 @@ pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name);
 __noreturn void do_exit(long code);
 
 extern struct list_head task_list; /* every task but init_task, by creation */
+unsigned short nr_tasks(void);
+
+struct seq_buf;
+void tasks_render(struct seq_buf *s); /* the process list, as ps shows it */
 
 #endif

@@ -24,6 +24,8 @@ long sys_getuid(void);
 long sys_setuid(unsigned int uid);
 long sys_sched_yield(void);
 long sys_write(unsigned int fd, const char __user *buf, unsigned long count);
+struct sysinfo;
+long sys_sysinfo(struct sysinfo __user *info);
 /* mm/mmap.c */
 long sys_brk(unsigned long brk);
 

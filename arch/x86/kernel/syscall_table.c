@@ -32,6 +32,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_geteuid] = CALL(sys_getuid),
 	[__NR_getppid] = CALL(sys_getppid),
 	[__NR_wait4] = CALL(sys_wait4),
+	[__NR_sysinfo] = CALL(sys_sysinfo),
 	[__NR_sched_yield] = CALL(sys_sched_yield),
 	[__NR_getuid32] = CALL(sys_getuid),
 	[__NR_geteuid32] = CALL(sys_getuid),
