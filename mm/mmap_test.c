@@ -3,7 +3,9 @@
 #include <kspace/gfp.h>
 #include <kspace/mman.h>
 #include <kspace/selftest.h>
+#include <kspace/seq_buf.h>
 #include <kspace/slab.h>
+#include <kspace/string.h>
 
 #define A 0x10000000UL
 #define RW (VM_READ | VM_WRITE)
@@ -65,5 +67,25 @@ SELFTEST(mmap_munmap_splits_and_frees)
 	mmput(mm);
 	kmem_cache_shrink_all();
 	EXPECT(nr_free_pages() == free_before); /* pages, page tables, pgd, regions: all back */
+	return 0;
+}
+
+/* Linux's maps format, column for column; the name starts at column 73. */
+SELFTEST(mmap_show_maps_format)
+{
+	static char buf[512];
+	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct *heap;
+	struct seq_buf s;
+
+	EXPECT(mm && add(mm, 0x08048000, 0x08049000, VM_READ | VM_EXEC));
+	EXPECT((heap = add(mm, 0x0804a000, 0x0804c000, RW)));
+	heap->vm_name = "[heap]";
+	seq_buf_init(&s, buf, sizeof(buf));
+	show_maps(&s, mm);
+	EXPECT(!strcmp(buf, "08048000-08049000 r-xp 00000000 00:00 0\n"
+			    "0804a000-0804c000 rw-p 00000000 00:00 0"
+			    "                                  [heap]\n"));
+	mmput(mm);
 	return 0;
 }

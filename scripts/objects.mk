@@ -55,6 +55,7 @@ KERNEL_OBJS := \
 	kernel/seq_buf.o \
 	kernel/string.o \
 	kernel/time.o \
+	kernel/utsname.o \
 	kernel/vsprintf.o \
 	kernel/wait.o \
 	mm/filemap.o \

@@ -26,6 +26,11 @@ long sys_sched_yield(void);
 long sys_write(unsigned int fd, const char __user *buf, unsigned long count);
 struct sysinfo;
 long sys_sysinfo(struct sysinfo __user *info);
+/* kernel/utsname.c */
+struct new_utsname;
+long sys_sethostname(const char __user *name, int len);
+long sys_setdomainname(const char __user *name, int len);
+long sys_uname(struct new_utsname __user *name);
 /* mm/mmap.c */
 long sys_brk(unsigned long brk);
 
