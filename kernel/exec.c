@@ -28,7 +28,6 @@
 #include <kspace/syscall_defs.h>
 #include <kspace/vmalloc.h>
 
-#define PATH_MAX 4096
 #define NR_AUXV 13 /* pairs written by create_elf_tables, AT_NULL included */
 
 /* The i-th string pointer of a NULL-terminated vector (from the user, or the kernel). */

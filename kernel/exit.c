@@ -11,6 +11,7 @@
 #include <asm/irqflags.h>
 #include <kspace/bug.h>
 #include <kspace/errno.h>
+#include <kspace/fs.h>
 #include <kspace/kernel.h>
 #include <kspace/mman.h>
 #include <kspace/printk.h>
@@ -89,6 +90,10 @@ void do_exit(long code)
 	if (p->pid == 1 && p->mm)
 		init_exited(code);
 	exit_mm(p);
+	if (p->files) {
+		put_files(p->files);
+		p->files = NULL;
+	}
 	local_irq_disable();
 	p->exit_code = code;
 	if (!p->parent) { /* a kernel thread: nobody waits for it */

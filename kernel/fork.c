@@ -12,6 +12,7 @@
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
 #include <kspace/errno.h>
+#include <kspace/fs.h>
 #include <kspace/gfp.h>
 #include <kspace/mman.h>
 #include <kspace/sched.h>
@@ -95,6 +96,8 @@ static pid_t start_task(struct task_struct *p)
 	p->pid = nr_threads < max_threads() ? alloc_pid() : -EAGAIN;
 	if (p->pid < 0) {
 		local_irq_restore(flags);
+		if (p->files)
+			put_files(p->files);
 		if (p->mm)
 			mmput(p->mm);
 		free_task_struct(p);
@@ -188,6 +191,14 @@ long do_fork(struct pt_regs *regs)
 		free_task_struct(p);
 		return -ENOMEM;
 	}
+	p->files = dup_files(current->files);
+	if (!p->files) {
+		if (p->mm)
+			mmput(p->mm);
+		free_task_struct(p);
+		return -ENOMEM;
+	}
+	p->cwd = current->cwd;
 	p->uid = current->uid;
 	p->pgid = current->pgid;
 	p->parent = current;

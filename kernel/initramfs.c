@@ -273,6 +273,7 @@ static int install(struct unpack *u, const struct cpio_entry *e)
 {
 	const char *path = relative_name(e->name);
 	u32 mode = e->field[F_MODE];
+	int err;
 
 	if (mode & ~(u32)(S_IFMT | S_IALLUGO))
 		return reject(e, "bad mode");
@@ -283,18 +284,20 @@ static int install(struct unpack *u, const struct cpio_entry *e)
 			"sockets\n", e->offset, e->name);
 		return 0;
 	}
-	if (!S_ISDIR(mode) && !S_ISREG(mode) && !S_ISLNK(mode))
+	if (S_ISDIR(mode))
+		err = install_dir(u, e, path);
+	else if (S_ISREG(mode))
+		err = install_file(u, e, path);
+	else if (S_ISLNK(mode))
+		err = install_symlink(u, e, path);
+	else
 		return reject(e, "bad file type");
-	if (clashes(path, mode)) {
+	if (!err && clashes(path, mode)) {
 		pr_err("initramfs: offset %lu: %s: already exists in /; nothing unpacked\n",
 		       e->offset, e->name);
 		return -EEXIST;
 	}
-	if (S_ISDIR(mode))
-		return install_dir(u, e, path);
-	if (S_ISREG(mode))
-		return install_file(u, e, path);
-	return install_symlink(u, e, path);
+	return err;
 }
 
 static int unpack_entries(struct unpack *u)

@@ -10,6 +10,7 @@
 #include <kspace/binfmts.h>
 #include <kspace/errno.h>
 #include <kspace/extable.h>
+#include <kspace/fs.h>
 #include <kspace/initramfs.h>
 #include <kspace/ramfs.h>
 #include <kspace/string.h>
@@ -61,8 +62,18 @@ static __noreturn void run_init_process(void)
 	const char *argv[] = { init_filename, NULL };
 	const char *envp[] = { "HOME=/", "TERM=linux", "PATH=/sbin:/bin", NULL };
 	struct pt_regs *regs = current_pt_regs();
+	struct file *console = tty_open();
 	int err;
 
+	/* Like Linux opening /dev/console for init: stdin, stdout and stderr. */
+	current->files = dup_files(NULL);
+	current->cwd = ramfs_root();
+	if (!console || !current->files)
+		panic("cannot open the console for init");
+	for (int fd = 0; fd < 3; fd++) {
+		current->files->fd[fd] = console;
+		console->f_count += fd > 0;
+	}
 	pr_info("Run %s as init process\n", init_filename);
 	err = kernel_execve(init_filename, argv, envp, regs);
 	if (err)

@@ -1,9 +1,10 @@
 /*
- * kernel/sys.c: small system calls about the calling process, and write() to the
- * console (standard output and standard error, until there are open files).
+ * kernel/sys.c: small system calls about the calling process and the system:
+ * its ids, its process group, the kernel log (syslog) and memory figures (sysinfo).
  */
 #include <asm/uaccess.h>
 #include <kspace/errno.h>
+#include <kspace/kernel.h>
 #include <kspace/gfp.h>
 #include <kspace/jiffies.h>
 #include <kspace/mmzone.h>
@@ -41,26 +42,47 @@ long sys_sched_yield(void)
 	return 0;
 }
 
-/*
- * Copy through a small kernel buffer, chunk by chunk. A chunk whose copy faults is
- * not printed at all: the call returns what was written before it, or -EFAULT.
- */
-long sys_write(unsigned int fd, const char __user *buf, unsigned long count)
+/* setpgid(0, 0) makes the caller a group leader; a parent may move its child too. */
+long sys_setpgid(pid_t pid, pid_t pgid)
 {
-	char chunk[256];
-	unsigned long done = 0;
+	struct task_struct *p = current, *c;
 
-	if (fd != 1 && fd != 2)
-		return -EBADF;
-	while (done < count) {
-		unsigned long n = count - done < sizeof(chunk) ? count - done : sizeof(chunk);
-
-		if (copy_from_user(chunk, buf + done, n))
-			return done ? (long)done : -EFAULT;
-		console_output(chunk, n);
-		done += n;
+	if (pgid < 0)
+		return -EINVAL;
+	if (pid && pid != current->pid) {
+		p = NULL;
+		list_for_each_entry(c, &current->children, sibling)
+			if (c->pid == pid)
+				p = c;
+		if (!p)
+			return -ESRCH;
 	}
-	return done;
+	p->pgid = pgid ? pgid : p->pid;
+	return 0;
+}
+
+long sys_getpgrp(void)
+{
+	return current->pgid;
+}
+
+#define SYSLOG_ACTION_READ_ALL 3
+#define SYSLOG_ACTION_SIZE_BUFFER 10
+
+/* syslog(2), what dmesg reads: the whole log, or its size. */
+long sys_syslog(int type, char __user *buf, int len)
+{
+	static char copy[LOG_BUF_LEN];
+	size_t n;
+
+	if (type == SYSLOG_ACTION_SIZE_BUFFER)
+		return LOG_BUF_LEN;
+	if (type != SYSLOG_ACTION_READ_ALL)
+		return -EINVAL;
+	if (len < 0)
+		return -EINVAL;
+	n = log_buf_read(copy, min((size_t)len, sizeof(copy)));
+	return copy_to_user(buf, copy, n) ? -EFAULT : (long)n;
 }
 
 /* struct sysinfo as Linux/i386 lays it out: 64 bytes. */

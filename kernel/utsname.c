@@ -23,6 +23,12 @@ struct new_utsname system_utsname = {
 	.domainname = "(none)",
 };
 
+static void store_name(char *field, const char *name, int len)
+{
+	memcpy(field, name, len);
+	memset(field + len, 0, __NEW_UTS_LEN + 1 - len); /* every byte after the name is zero */
+}
+
 /* Replace field with len bytes from user space, all or nothing. */
 static long set_name(char *field, const char __user *name, int len)
 {
@@ -34,8 +40,15 @@ static long set_name(char *field, const char __user *name, int len)
 		return -EINVAL;
 	if (copy_from_user(tmp, name, len))
 		return -EFAULT;
-	memcpy(field, tmp, len);
-	memset(field + len, 0, __NEW_UTS_LEN + 1 - len);
+	store_name(field, tmp, len);
+	return 0;
+}
+
+long set_hostname(const char *name, int len)
+{
+	if (len < 0 || len > __NEW_UTS_LEN)
+		return -EINVAL;
+	store_name(system_utsname.nodename, name, len);
 	return 0;
 }
 

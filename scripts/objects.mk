@@ -12,6 +12,7 @@ KERNEL_OBJS := \
 	arch/x86/kernel/gdt.o \
 	arch/x86/kernel/i8259.o \
 	arch/x86/kernel/irq.o \
+	arch/x86/kernel/keyboard.o \
 	arch/x86/kernel/process.o \
 	arch/x86/kernel/reboot.o \
 	arch/x86/kernel/serial.o \
@@ -39,12 +40,14 @@ KERNEL_OBJS := \
 	kernel/kallsyms.o \
 	kernel/kallsyms_test.o \
 	kernel/exit.o \
+	kernel/file.o \
 	kernel/fork.o \
 	kernel/main.o \
 	kernel/panic.o \
 	kernel/params.o \
 	kernel/printk.o \
 	kernel/printk_test.o \
+	kernel/procfs.o \
 	kernel/ramfs.o \
 	kernel/rbtree.o \
 	kernel/sched.o \
@@ -55,6 +58,7 @@ KERNEL_OBJS := \
 	kernel/seq_buf.o \
 	kernel/string.o \
 	kernel/time.o \
+	kernel/tty.o \
 	kernel/utsname.o \
 	kernel/vsprintf.o \
 	kernel/wait.o \

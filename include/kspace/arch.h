@@ -10,4 +10,10 @@ void init_IRQ(void);     /* interrupt controller */
 void time_init(void);    /* the periodic timer behind jiffies */
 void arch_cpu_idle(void); /* wait for an interrupt */
 
+/* Text the architecture renders for /proc. */
+struct seq_buf;
+void layout_render(struct seq_buf *s);  /* /proc/layout: the virtual memory layout */
+void uaccess_render(struct seq_buf *s); /* /proc/uaccess: user-access fixups */
+void fixmap_render(struct seq_buf *s);  /* the occupied fixmap slots (in /proc/pkmap) */
+
 #endif

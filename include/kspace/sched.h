@@ -17,6 +17,8 @@
 
 struct mm_struct;
 struct pt_regs;
+struct files_struct;
+struct ramfs_inode;
 
 #define TASK_RUNNING 0
 #define TASK_INTERRUPTIBLE 1   /* asleep; a signal may wake it */
@@ -27,7 +29,10 @@ struct pt_regs;
 #define TASK_COMM_LEN 16
 #define DEF_TIMESLICE 10 /* ticks: 100 ms at HZ=100 */
 
+#ifndef KSPACE_PID_T
+#define KSPACE_PID_T
 typedef int pid_t;
+#endif
 
 struct task_struct {
 	volatile long state;
@@ -44,6 +49,8 @@ struct task_struct {
 	unsigned int uid;
 	pid_t pgid;                /* process group: what kill(0, sig) reaches */
 	unsigned long pending;     /* signals sent but not yet acted on: bit (sig - 1) */
+	struct files_struct *files; /* open files; NULL for a kernel thread */
+	struct ramfs_inode *cwd;   /* the working directory */
 	struct list_head run_list; /* on the run queue while runnable (not the idle task) */
 	struct list_head tasks;    /* every task, for ps */
 	struct thread_struct thread; /* saved esp/eip and esp0 (arch) */

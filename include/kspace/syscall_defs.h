@@ -5,6 +5,11 @@
 #include <asm/uaccess.h>
 #include <kspace/types.h>
 
+#ifndef KSPACE_PID_T
+#define KSPACE_PID_T
+typedef int pid_t;
+#endif
+
 struct rusage;
 
 /* kernel/fork.c, kernel/exit.c, kernel/exec.c */
@@ -23,9 +28,25 @@ long sys_getppid(void);
 long sys_getuid(void);
 long sys_setuid(unsigned int uid);
 long sys_sched_yield(void);
-long sys_write(unsigned int fd, const char __user *buf, unsigned long count);
+long sys_setpgid(pid_t pid, pid_t pgid);
+long sys_getpgrp(void);
+long sys_syslog(int type, char __user *buf, int len);
 struct sysinfo;
 long sys_sysinfo(struct sysinfo __user *info);
+/* kernel/file.c */
+struct stat64;
+long sys_open(const char __user *path, int flags, int mode);
+long sys_close(unsigned int fd);
+long sys_read(unsigned int fd, char __user *buf, unsigned long count);
+long sys_write(unsigned int fd, const char __user *buf, unsigned long count);
+long sys_lseek(unsigned int fd, long offset, unsigned int whence);
+long sys_getdents64(unsigned int fd, void __user *dirp, unsigned int count);
+long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_fstat64(unsigned int fd, struct stat64 __user *buf);
+long sys_stat64(const char __user *path, struct stat64 __user *buf);
+long sys_chdir(const char __user *path);
+long sys_getcwd(char __user *buf, unsigned long size);
+long sys_dup2(unsigned int oldfd, unsigned int newfd);
 /* kernel/utsname.c */
 struct new_utsname;
 long sys_sethostname(const char __user *name, int len);

@@ -15,4 +15,7 @@ struct new_utsname {
 
 extern struct new_utsname system_utsname;
 
+/* Set the hostname from a kernel buffer (the caller checked the user may): 0 or -EINVAL. */
+long set_hostname(const char *name, int len);
+
 #endif

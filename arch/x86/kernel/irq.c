@@ -5,6 +5,7 @@
  */
 #include <asm/desc.h>
 #include <asm/irq.h>
+#include <asm/setup.h>
 #include <asm/traps.h>
 #include <kspace/arch.h>
 #include <kspace/errno.h>
@@ -22,6 +23,8 @@ void init_IRQ(void)
 	init_8259A();
 	for (int irq = 0; irq < NR_IRQS; irq++)
 		set_idt_gate(FIRST_EXTERNAL_VECTOR + irq, irq_stubs[irq], GATE_INTERRUPT, 0);
+	serial_input_init();
+	keyboard_init();
 }
 
 int request_irq(int irq, irq_handler_t handler, const char *name)

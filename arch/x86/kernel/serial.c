@@ -1,9 +1,12 @@
 /*
  * arch/x86/kernel/serial.c: the 16550 UART on COM1 (port 0x3f8), 115200 8N1, as a
- * console. It is what the test harness reads and what "make run-nox" shows.
+ * console: what the test harness reads and what "make run-nox" shows. What is
+ * typed on the serial line arrives through IRQ 4 and goes to the tty.
  */
 #include <asm/io.h>
+#include <asm/irq.h>
 #include <kspace/printk.h>
+#include <kspace/tty.h>
 
 #define COM1 0x3f8
 #define UART_TX 0  /* transmit holding register */
@@ -21,6 +24,9 @@
 #define UART_FCR_ENABLE_CLEAR 0x07
 #define UART_MCR_DTR_RTS_OUT2 0x0b
 #define UART_LSR_THRE 0x20 /* transmitter ready for a byte */
+#define UART_LSR_DR 0x01   /* a received byte is waiting */
+#define UART_IER_RDI 0x01  /* interrupt when a byte arrives */
+#define UART_RX 0
 
 /* Bounded: a UART that never gets ready must not hang the kernel. */
 static void serial_putc(char c)
@@ -61,4 +67,20 @@ void serial_console_init(void)
 	outb(UART_FCR_ENABLE_CLEAR, COM1 + UART_FCR);
 	outb(UART_MCR_DTR_RTS_OUT2, COM1 + UART_MCR);
 	register_console(&serial_console);
+}
+
+static void serial_interrupt(int irq, struct pt_regs *regs)
+{
+	(void)irq, (void)regs;
+	while (inb(COM1 + UART_LSR) & UART_LSR_DR)
+		tty_receive_char(inb(COM1 + UART_RX));
+}
+
+/* Input needs the interrupt controller, which comes after the early console. */
+void serial_input_init(void)
+{
+	if (!serial_present())
+		return;
+	request_irq(COM1_IRQ, serial_interrupt, "serial");
+	outb(UART_IER_RDI, COM1 + UART_IER);
 }

@@ -6,6 +6,7 @@
 
 #define NR_IRQS 16
 #define TIMER_IRQ 0
+#define KEYBOARD_IRQ 1
 #define COM1_IRQ 4
 
 typedef void (*irq_handler_t)(int irq, struct pt_regs *regs);

@@ -1,0 +1,52 @@
+/*
+ * arch/x86/kernel/keyboard.c: the PS/2 keyboard (i8042, IRQ 1), so that typing in
+ * the QEMU window reaches the tty as typing on the serial line does. Scancode set 1,
+ * US layout; Shift and Ctrl are tracked, Ctrl+letter gives the control character.
+ */
+#include <asm/io.h>
+#include <asm/irq.h>
+#include <asm/setup.h>
+#include <kspace/tty.h>
+
+#define I8042_DATA 0x60
+#define I8042_STATUS 0x64
+#define I8042_OBF 0x01     /* output buffer full: a byte to read */
+#define SC_RELEASE 0x80    /* set in the scancode of a key release */
+#define SC_LSHIFT 0x2a
+#define SC_RSHIFT 0x36
+#define SC_CTRL 0x1d
+
+static const char normal[0x3a] =
+	"\0\0331234567890-=\b\tqwertyuiop[]\n\0asdfghjkl;'`\0\\zxcvbnm,./\0*\0 ";
+static const char shifted[0x3a] =
+	"\0\033!@#$%^&*()_+\b\tQWERTYUIOP{}\n\0ASDFGHJKL:\"~\0|ZXCVBNM<>?\0*\0 ";
+
+static bool shift, ctrl;
+
+static void keyboard_interrupt(int irq, struct pt_regs *regs)
+{
+	(void)irq, (void)regs;
+	while (inb(I8042_STATUS) & I8042_OBF) {
+		u8 sc = inb(I8042_DATA);
+		bool release = sc & SC_RELEASE;
+		char c;
+
+		sc &= ~SC_RELEASE;
+		if (sc == SC_LSHIFT || sc == SC_RSHIFT)
+			shift = !release;
+		else if (sc == SC_CTRL)
+			ctrl = !release;
+		if (release || sc >= sizeof(normal) || !(c = (shift ? shifted : normal)[sc]))
+			continue;
+		if (ctrl && c >= 'a' && c <= 'z')
+			c -= 'a' - 1; /* Ctrl+C = 3, Ctrl+D = 4 */
+		tty_receive_char(c);
+	}
+}
+
+void keyboard_init(void)
+{
+	while (inb(I8042_STATUS) & I8042_OBF) /* drop what the BIOS left */
+		inb(I8042_DATA);
+	request_irq(KEYBOARD_IRQ, keyboard_interrupt, "keyboard");
+}

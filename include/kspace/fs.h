@@ -1,0 +1,74 @@
+/*
+ * Open files (kernel/file.c). A file descriptor indexes the task's files_struct,
+ * whose slots point at struct files; fork shares the files (each gets one more
+ * reference), so parent and child share offsets as on Linux. What a file does
+ * on read or write depends on what it is: its file_operations (an initramfs file
+ * or directory, the console, a /proc file).
+ */
+#ifndef KSPACE_FS_H
+#define KSPACE_FS_H
+
+#include <asm/uaccess.h>
+#include <kspace/stat.h>
+#include <kspace/types.h>
+
+#define NR_OPEN 32
+
+#define O_ACCMODE 00000003
+#define O_RDONLY 00000000
+#define O_WRONLY 00000001
+#define O_RDWR 00000002
+#define O_CREAT 00000100
+#define O_TRUNC 00001000
+#define O_APPEND 00002000
+#define O_DIRECTORY 00200000
+
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+struct file;
+struct ramfs_inode;
+
+struct file_operations {
+	long (*read)(struct file *f, char __user *buf, unsigned long count);
+	long (*write)(struct file *f, const char __user *buf, unsigned long count);
+	long (*getdents64)(struct file *f, void __user *dirp, unsigned long count);
+	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
+	void (*release)(struct file *f);
+};
+
+struct file {
+	const struct file_operations *f_op;
+	int f_count;
+	unsigned int f_flags;
+	unsigned long f_pos;
+	umode_t f_mode;              /* S_IF* and permissions, for fstat */
+	unsigned long f_ino;
+	unsigned long f_size;        /* bytes a read can reach; 0 for the console */
+	struct ramfs_inode *f_inode; /* initramfs files and directories */
+	void *private_data;          /* /proc: the rendered text and its entry */
+};
+
+struct files_struct {
+	int count; /* tasks sharing this table (vfork/threads would share; fork copies) */
+	struct file *fd[NR_OPEN];
+};
+
+struct file *alloc_file(const struct file_operations *op, unsigned int flags, umode_t mode);
+void fput(struct file *f);
+int fd_install_new(struct file *f); /* the lowest free descriptor, or -EMFILE */
+
+struct files_struct *dup_files(const struct files_struct *old); /* fork */
+void put_files(struct files_struct *files);                    /* exit */
+
+/* For reading a finished text (a /proc file) from offset f_pos. */
+long simple_read_from_buffer(char __user *to, unsigned long count, unsigned long *ppos,
+			     const void *from, unsigned long available);
+
+/* /proc (kernel/procfs.c): open path under /proc; -ENOENT if there is no such entry. */
+int procfs_open(const char *path, unsigned int flags, struct file **out);
+/* The console (kernel/tty.c). */
+struct file *tty_open(void);
+
+#endif

@@ -1,0 +1,316 @@
+/*
+ * kernel/procfs.c: /proc, the kernel's state as text files. A file is rendered
+ * when it is opened, through the same functions the boot log and the self-tests
+ * use, in Linux's format wherever Linux has the file:
+ *
+ *   /proc/buddyinfo  meminfo  vmallocinfo  pkmap  layout  extable  uaccess
+ *   /proc/<pid>/maps  /proc/self -> the caller's pid  /proc/sys/kernel/hostname
+ */
+#include <kspace/arch.h>
+#include <kspace/errno.h>
+#include <kspace/extable.h>
+#include <kspace/fs.h>
+#include <kspace/highmem.h>
+#include <kspace/kernel.h>
+#include <kspace/printk.h>
+#include <kspace/mman.h>
+#include <kspace/sched.h>
+#include <kspace/seq_buf.h>
+#include <kspace/slab.h>
+#include <kspace/string.h>
+#include <kspace/utsname.h>
+#include <kspace/vmalloc.h>
+#include <kspace/vmstat.h>
+
+#define PROC_BUF_MAX (256UL << 10)
+#define PROC_ROOT_INO 1
+
+struct proc_entry {
+	const char *name;
+	void (*show)(struct seq_buf *s, struct task_struct *task);
+};
+
+static void show_buddyinfo(struct seq_buf *s, struct task_struct *t) { (void)t; buddyinfo_render(s); }
+static void show_meminfo(struct seq_buf *s, struct task_struct *t) { (void)t; meminfo_render(s); }
+static void show_vmallocinfo(struct seq_buf *s, struct task_struct *t) { (void)t; vmallocinfo_render(s); }
+static void show_layout(struct seq_buf *s, struct task_struct *t) { (void)t; layout_render(s); }
+static void show_extable(struct seq_buf *s, struct task_struct *t) { (void)t; extable_render(s); }
+static void show_uaccess(struct seq_buf *s, struct task_struct *t) { (void)t; uaccess_render(s); }
+
+static void show_pkmap(struct seq_buf *s, struct task_struct *t)
+{
+	(void)t;
+	pkmap_render(s);
+	fixmap_render(s);
+}
+
+static void show_hostname(struct seq_buf *s, struct task_struct *t)
+{
+	(void)t;
+	seq_buf_printf(s, "%s\n", system_utsname.nodename);
+}
+
+static void show_maps_of(struct seq_buf *s, struct task_struct *t)
+{
+	if (t->mm)
+		show_maps(s, t->mm);
+}
+
+static const struct proc_entry root_entries[] = {
+	{ "buddyinfo", show_buddyinfo }, { "extable", show_extable }, { "layout", show_layout },
+	{ "meminfo", show_meminfo },     { "pkmap", show_pkmap },     { "uaccess", show_uaccess },
+	{ "vmallocinfo", show_vmallocinfo },
+};
+static const struct proc_entry pid_entries[] = { { "maps", show_maps_of } };
+static const struct proc_entry hostname_entry = { "hostname", show_hostname };
+
+/* What an open /proc file is: a directory to list, or rendered text to read. */
+enum proc_kind { PROC_ROOT, PROC_PID, PROC_SYS, PROC_SYS_KERNEL, PROC_TEXT };
+
+struct proc_file {
+	enum proc_kind kind;
+	pid_t pid;
+	const struct proc_entry *entry;
+	char *text;
+	unsigned long len;
+};
+
+static struct task_struct *find_task(pid_t pid)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->pid == pid && p->state != TASK_ZOMBIE)
+			return p;
+	return NULL;
+}
+
+/* Split off the next component of *path into name; false at the end. */
+static bool next_component(const char **path, char *name, size_t size)
+{
+	const char *p = *path;
+	size_t n = 0;
+
+	while (*p == '/')
+		p++;
+	if (!*p)
+		return false;
+	while (p[n] && p[n] != '/')
+		n++;
+	if (n >= size)
+		n = size - 1; /* too long to match any entry */
+	memcpy(name, p, n);
+	name[n] = '\0';
+	*path = p + n;
+	while (**path && **path != '/')
+		(*path)++;
+	return true;
+}
+
+static const struct proc_entry *find_entry(const struct proc_entry *t, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(t[i].name, name))
+			return &t[i];
+	return NULL;
+}
+
+static pid_t parse_pid(const char *name)
+{
+	pid_t pid = 0;
+
+	if (!strcmp(name, "self"))
+		return current->pid;
+	for (; *name; name++) {
+		if (*name < '0' || *name > '9' || pid > 100000)
+			return -1;
+		pid = pid * 10 + (*name - '0');
+	}
+	return pid;
+}
+
+/* Walk path (what follows "/proc") to a proc_file; -ENOENT when nothing is there. */
+static int proc_resolve(const char *path, struct proc_file *pf)
+{
+	char name[32];
+
+	*pf = (struct proc_file){ .kind = PROC_ROOT };
+	while (next_component(&path, name, sizeof(name))) {
+		if (pf->kind == PROC_ROOT && (pf->entry = find_entry(root_entries, ARRAY_SIZE(root_entries), name)))
+			pf->kind = PROC_TEXT;
+		else if (pf->kind == PROC_ROOT && !strcmp(name, "sys"))
+			pf->kind = PROC_SYS;
+		else if (pf->kind == PROC_ROOT && (pf->pid = parse_pid(name)) > 0 && find_task(pf->pid))
+			pf->kind = PROC_PID;
+		else if (pf->kind == PROC_PID && (pf->entry = find_entry(pid_entries, ARRAY_SIZE(pid_entries), name)))
+			pf->kind = PROC_TEXT;
+		else if (pf->kind == PROC_SYS && !strcmp(name, "kernel"))
+			pf->kind = PROC_SYS_KERNEL;
+		else if (pf->kind == PROC_SYS_KERNEL && !strcmp(name, "hostname"))
+			pf->kind = PROC_TEXT, pf->entry = &hostname_entry;
+		else
+			return pf->kind == PROC_TEXT ? -ENOTDIR : -ENOENT;
+	}
+	return 0;
+}
+
+/* Render into a buffer that doubles until the text fits. */
+static int proc_render(struct proc_file *pf)
+{
+	struct task_struct *task = pf->pid ? find_task(pf->pid) : NULL;
+
+	for (unsigned long size = PAGE_SIZE; size <= PROC_BUF_MAX; size *= 2) {
+		struct seq_buf s;
+
+		pf->text = kmalloc(size, GFP_KERNEL);
+		if (!pf->text)
+			return -ENOMEM;
+		seq_buf_init(&s, pf->text, size);
+		if (pf->pid && !task)
+			return -ESRCH; /* it exited between the lookup and now */
+		pf->entry->show(&s, task);
+		if (!s.overflow) {
+			pf->len = s.len;
+			return 0;
+		}
+		kfree(pf->text);
+	}
+	pf->text = NULL;
+	return -ENOMEM;
+}
+
+static long proc_read(struct file *f, char __user *buf, unsigned long count)
+{
+	struct proc_file *pf = f->private_data;
+
+	return simple_read_from_buffer(buf, count, &f->f_pos, pf->text, pf->len);
+}
+
+/* /proc/sys/kernel/hostname is writable by root, as on Linux; a final newline is dropped. */
+static long proc_write(struct file *f, const char __user *buf, unsigned long count)
+{
+	struct proc_file *pf = f->private_data;
+	char name[__NEW_UTS_LEN + 2];
+	unsigned long n = count;
+
+	if (pf->entry != &hostname_entry)
+		return -EIO;
+	if (current->uid != 0)
+		return -EPERM;
+	if (n > __NEW_UTS_LEN + 1)
+		return -EINVAL;
+	if (copy_from_user(name, buf, n))
+		return -EFAULT;
+	if (n && name[n - 1] == '\n')
+		n--;
+	return set_hostname(name, n) ? -EINVAL : (long)count;
+}
+
+#define DT_DIR 4
+#define DT_REG 8
+#define DT_LNK 10
+
+/* A directory's index'th entry: its name, inode number and type; NULL past the end. */
+static const char *dir_entry(const struct proc_file *pf, unsigned long i, unsigned long *ino,
+			     unsigned char *type)
+{
+	static char pidname[12];
+	struct task_struct *p;
+
+	*ino = PROC_ROOT_INO + 1 + i;
+	*type = DT_REG;
+	if (pf->kind == PROC_PID)
+		return i < ARRAY_SIZE(pid_entries) ? pid_entries[i].name : NULL;
+	if (pf->kind == PROC_SYS_KERNEL)
+		return i == 0 ? "hostname" : NULL;
+	*type = DT_DIR;
+	if (pf->kind == PROC_SYS)
+		return i == 0 ? "kernel" : NULL;
+	if (i < 2) {
+		*type = i == 0 ? DT_LNK : DT_DIR; /* self is a symlink on Linux */
+		return i == 0 ? "self" : "sys";
+	}
+	i -= 2;
+	if (i < ARRAY_SIZE(root_entries)) {
+		*type = DT_REG;
+		return root_entries[i].name;
+	}
+	i -= ARRAY_SIZE(root_entries);
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->state != TASK_ZOMBIE && i-- == 0) {
+			snprintf(pidname, sizeof(pidname), "%d", p->pid);
+			*ino = 1000 + p->pid;
+			return pidname;
+		}
+	return NULL;
+}
+
+static long proc_getdents64(struct file *f, void __user *dirp, unsigned long count)
+{
+	const struct proc_file *pf = f->private_data;
+	unsigned long done = 0, ino = PROC_ROOT_INO;
+	unsigned char type = DT_DIR;
+	const char *name;
+
+	while ((name = f->f_pos < 2 ? (f->f_pos ? ".." : ".") : dir_entry(pf, f->f_pos - 2, &ino, &type))) {
+		unsigned long reclen = ALIGN(19 + strlen(name) + 1, 8UL);
+		char rec[64] = { 0 };
+
+		if (reclen > count - done)
+			return done ? (long)done : -EINVAL;
+		*(u64 *)rec = ino;
+		*(u64 *)(rec + 8) = f->f_pos + 1;
+		*(u16 *)(rec + 16) = reclen;
+		rec[18] = type;
+		memcpy(rec + 19, name, strlen(name));
+		if (copy_to_user((char __user *)dirp + done, rec, reclen))
+			return -EFAULT;
+		done += reclen;
+		f->f_pos++;
+	}
+	return done;
+}
+
+static void proc_release(struct file *f)
+{
+	struct proc_file *pf = f->private_data;
+
+	kfree(pf->text);
+	kfree(pf);
+}
+
+static const struct file_operations proc_text_ops = {
+	.read = proc_read, .write = proc_write, .release = proc_release,
+};
+static const struct file_operations proc_dir_ops = {
+	.getdents64 = proc_getdents64, .release = proc_release,
+};
+
+int procfs_open(const char *path, unsigned int flags, struct file **out)
+{
+	struct proc_file *pf = kzalloc(sizeof(*pf), GFP_KERNEL);
+	bool text;
+	int err;
+
+	if (!pf)
+		return -ENOMEM;
+	err = proc_resolve(path, pf);
+	text = pf->kind == PROC_TEXT;
+	if (!err && (flags & O_DIRECTORY) && text)
+		err = -ENOTDIR;
+	if (!err && (flags & O_ACCMODE) != O_RDONLY && pf->entry != &hostname_entry)
+		err = text ? -EACCES : -EISDIR;
+	if (!err && text)
+		err = proc_render(pf);
+	if (!err && !(*out = alloc_file(text ? &proc_text_ops : &proc_dir_ops, flags,
+					text ? S_IFREG | (pf->entry == &hostname_entry ? 0644 : 0444)
+					     : S_IFDIR | 0555)))
+		err = -ENOMEM;
+	if (err) {
+		kfree(pf->text);
+		kfree(pf);
+		return err;
+	}
+	(*out)->private_data = pf;
+	return 0;
+}
