@@ -4,9 +4,12 @@
 
 volatile unsigned long jiffies;
 
+void run_timers(void); /* kernel/timer.c */
+
 void do_timer(void)
 {
 	jiffies++;
+	run_timers();
 	scheduler_tick();
 }
 

@@ -15,6 +15,7 @@ KERNEL_OBJS := \
 	arch/x86/kernel/keyboard.o \
 	arch/x86/kernel/process.o \
 	arch/x86/kernel/reboot.o \
+	arch/x86/kernel/rtc.o \
 	arch/x86/kernel/serial.o \
 	arch/x86/kernel/setup.o \
 	arch/x86/kernel/switch.o \
@@ -58,6 +59,7 @@ KERNEL_OBJS := \
 	kernel/seq_buf.o \
 	kernel/string.o \
 	kernel/time.o \
+	kernel/timer.o \
 	kernel/tty.o \
 	kernel/utsname.o \
 	kernel/vsprintf.o \

@@ -52,6 +52,12 @@ struct new_utsname;
 long sys_sethostname(const char __user *name, int len);
 long sys_setdomainname(const char __user *name, int len);
 long sys_uname(struct new_utsname __user *name);
+/* kernel/timer.c */
+struct timespec_user;
+struct timeval_user;
+long sys_nanosleep(const struct timespec_user __user *req, struct timespec_user __user *rem);
+long sys_gettimeofday(struct timeval_user __user *tv, void __user *tz);
+long sys_time(long __user *tloc);
 /* mm/mmap.c */
 long sys_brk(unsigned long brk);
 

@@ -7,6 +7,7 @@
 #include <kspace/arch.h>
 #include <kspace/jiffies.h>
 #include <kspace/printk.h>
+#include <kspace/timer.h>
 
 #define PIT_TICK_RATE 1193182 /* Hz: the PIT's input clock */
 #define LATCH ((PIT_TICK_RATE + HZ / 2) / HZ)
@@ -26,5 +27,6 @@ void time_init(void)
 	outb(LATCH & 0xff, PIT_CH0);
 	outb(LATCH >> 8, PIT_CH0);
 	request_irq(TIMER_IRQ, timer_interrupt, "timer");
+	timekeeping_init();
 	pr_info("time: PIT channel 0 at %d Hz (divisor %d)\n", HZ, LATCH);
 }
