@@ -6,12 +6,17 @@
 #   make debug      boot stopped, with gdb attached at start_kernel
 #   make test       host unit tests + QEMU boot tests; ends with "N passed, M failed"
 #   make bench      guest instructions per operation, under QEMU -icount shift=0
+#   make check-linux  the same user programs on Debian's i386 Linux in QEMU (root; 52 MB once)
 #   make clean      remove build/
 #
-# Variables: MEM=128M (RAM), QEMU_ARGS= (extra QEMU options), V=1 (show full commands).
+# Variables: MEM=128M (RAM), QEMU_ARGS= (extra QEMU options), INIT=/path (the first
+# program, default /sbin/init), EXTRA_DIR=dir (files added to the initramfs root),
+# V=1 (show full commands).
 
 MEM        ?= 128M
 QEMU_ARGS  ?=
+INIT       ?=
+EXTRA_DIR  ?=
 V          ?= 0
 
 # Every goal but clean needs the toolchain: install it (as root) or say how, before the
@@ -68,8 +73,14 @@ KOBJS := $(addprefix $(B)/,$(KERNEL_OBJS))
 
 ELF := $(B)/kspace.elf
 ISO := $(B)/kspace.iso
+INITRAMFS := $(B)/initramfs.cpio
+CMDLINE := $(if $(INIT),init=$(INIT))
 
-.PHONY: all iso run run-nox debug test bench clean FORCE
+.DEFAULT_GOAL := all
+include libc/libc.mk
+include user/user.mk
+
+.PHONY: all iso run run-nox debug test bench check-linux clean FORCE
 all: $(ELF) $(ISO) $(B)/compile_commands.json
 
 iso: $(ISO)
@@ -120,15 +131,23 @@ $(ELF): $(KOBJS) $(B)/kallsyms.o linker.ld
 	$(Q)$(LD) $(LDFLAGS) -o $@ $(KOBJS) $(B)/kallsyms.o $(LIBGCC)
 	$(Q)$(NM) -n $@ | $(PYTHON) scripts/kallsyms.py --verify $(B)/kallsyms.c
 
-# ---------------------------------------------------------------- ISO
-$(B)/iso/boot/grub/grub.cfg: boot/grub.cfg
-	$(quiet) GEN $@
-	@mkdir -p $(dir $@)
-	$(Q)cp $< $@
+# ---------------------------------------------------------------- initramfs
+# Rebuilt on every make (EXTRA_DIR's files may change), but only rewritten when its
+# content changes, so the ISO is not remade for nothing.
+$(INITRAMFS): $(USER_PROGS) $(USER_BAD_ELF_DIR) scripts/mkinitramfs FORCE
+	$(Q)scripts/mkinitramfs $(B)/initramfs "$(USER_BAD_ELF_DIR)" "$(EXTRA_DIR)" $(USER_PROGS) | \
+		scripts/update-if-changed $@
 
-$(ISO): $(ELF) $(B)/iso/boot/grub/grub.cfg
+# ---------------------------------------------------------------- ISO
+# The GRUB menu carries INIT= as init=; it too is rewritten only when it changes.
+$(B)/iso/boot/grub/grub.cfg: boot/grub.cfg FORCE
+	@mkdir -p $(dir $@)
+	$(Q)sed 's|@CMDLINE@|$(CMDLINE)|' $< | scripts/update-if-changed $@
+
+$(ISO): $(ELF) $(INITRAMFS) $(B)/iso/boot/grub/grub.cfg
 	$(quiet) ISO $@
 	$(Q)cp $(ELF) $(B)/iso/boot/kspace.elf
+	$(Q)cp $(INITRAMFS) $(B)/iso/boot/initramfs.cpio
 	$(Q)grub-mkrescue -o $@ $(B)/iso >$(B)/grub-mkrescue.log 2>&1 || \
 		{ cat $(B)/grub-mkrescue.log; exit 1; }
 
@@ -160,12 +179,15 @@ PKMAP8_ELF := $(B)/pkmap8/kspace.elf
 $(PKMAP8_ELF): FORCE
 	$(Q)$(MAKE) --no-print-directory B=$(B)/pkmap8 KCFLAGS=-DLAST_PKMAP=8 $@
 
-test: $(ELF) $(ISO) $(HOST_TEST_BIN) $(PKMAP8_ELF)
+test: $(ELF) $(ISO) $(INITRAMFS) $(HOST_TEST_BIN) $(PKMAP8_ELF)
 	$(Q)$(PYTHON) tests/run.py --host $(HOST_TEST_BIN) --elf $(ELF) --iso $(ISO) \
-		--pkmap8-elf $(PKMAP8_ELF)
+		--pkmap8-elf $(PKMAP8_ELF) --initramfs $(INITRAMFS)
 
 bench: $(ELF)
 	$(Q)$(PYTHON) scripts/bench.py $(ELF)
+
+check-linux: $(USER_PROGS) $(USER_BAD_ELF_DIR) scripts/check-linux
+	$(Q)scripts/check-linux $(B) $(USER_PROGS)
 
 clean:
 	$(quiet) CLEAN $(B)

@@ -59,8 +59,6 @@ static void populate_rootfs(void)
 /* pid 1 stops being a kernel thread: exec the init program and return to user mode. */
 static __noreturn void run_init_process(void)
 {
-	const char *argv[] = { init_filename, NULL };
-	const char *envp[] = { "HOME=/", "TERM=linux", "PATH=/sbin:/bin", NULL };
 	struct pt_regs *regs = current_pt_regs();
 	struct file *console = tty_open();
 	int err;
@@ -75,7 +73,8 @@ static __noreturn void run_init_process(void)
 		console->f_count += fd > 0;
 	}
 	pr_info("Run %s as init process\n", init_filename);
-	err = kernel_execve(init_filename, argv, envp, regs);
+	argv_init[0] = init_filename;
+	err = kernel_execve(init_filename, argv_init, envp_init, regs);
 	if (err)
 		panic("No working init found (%s: error %d). Try passing init= option to kernel.",
 		      init_filename, err);

@@ -1,6 +1,8 @@
 /*
  * kernel/params.c: split the kernel command line into words and hand each to the
- * __setup handler that claims it. Words nobody claims are reported, as Linux does.
+ * __setup handler that claims it. Words nobody claims are reported and, as on
+ * Linux, passed to init: "name=value" in its environment, anything else as an
+ * argument (so "KSPACE=1" on the command line reaches every test program).
  */
 #include <kspace/init.h>
 #include <kspace/printk.h>
@@ -30,7 +32,8 @@ static const struct kernel_param *find_param(const struct kernel_param *start,
  * Each word is NUL-terminated in place only while its handler runs, so cmdline reads
  * the same afterwards and a handler must copy any value it keeps.
  */
-void parse_args(char *cmdline, const struct kernel_param *start, const struct kernel_param *end)
+void parse_args(char *cmdline, const struct kernel_param *start, const struct kernel_param *end,
+		void (*unknown)(const char *word))
 {
 	char *word = cmdline;
 
@@ -48,8 +51,11 @@ void parse_args(char *cmdline, const struct kernel_param *start, const struct ke
 		char saved = *word_end;
 		*word_end = '\0';
 		p = find_param(start, end, word, &value);
-		if (!p)
+		if (!p) {
 			pr_warn("Unknown kernel command line parameter \"%s\"\n", word);
+			if (unknown)
+				unknown(word);
+		}
 		else if (p->setup(value) < 0)
 			pr_warn("Bad value in kernel command line parameter \"%s\"\n", word);
 		*word_end = saved;
@@ -57,7 +63,28 @@ void parse_args(char *cmdline, const struct kernel_param *start, const struct ke
 	}
 }
 
+const char *argv_init[MAX_INIT_ARGS + 2];
+const char *envp_init[MAX_INIT_ARGS + 4] = { "HOME=/", "TERM=linux", "PATH=/sbin:/bin" };
+static char init_words[COMMAND_LINE_SIZE]; /* copies: the command line is restored */
+static size_t init_words_len;
+
+static void pass_to_init(const char *word)
+{
+	const char **vec = strchr(word, '=') ? envp_init : argv_init + 1; /* argv[0]: the program */
+	size_t n = strlen(word) + 1;
+	int i = 0;
+
+	while (vec[i])
+		i++;
+	if (i >= MAX_INIT_ARGS || init_words_len + n > sizeof(init_words)) {
+		pr_warn("Too many kernel command line parameters for init: \"%s\" dropped\n", word);
+		return;
+	}
+	vec[i] = memcpy(init_words + init_words_len, word, n);
+	init_words_len += n;
+}
+
 void parse_kernel_params(char *cmdline)
 {
-	parse_args(cmdline, __setup_start, __setup_end);
+	parse_args(cmdline, __setup_start, __setup_end, pass_to_init);
 }

@@ -23,8 +23,14 @@ extern char boot_command_line[COMMAND_LINE_SIZE];
 
 void parse_kernel_params(char *cmdline);
 
+/* Command-line words no handler claimed, for init (kernel/params.c); NULL-terminated. */
+#define MAX_INIT_ARGS 16
+extern const char *argv_init[];
+extern const char *envp_init[];
+
 /* Hand each word of cmdline to the first param in [start, end) that claims it. */
-void parse_args(char *cmdline, const struct kernel_param *start, const struct kernel_param *end);
+void parse_args(char *cmdline, const struct kernel_param *start, const struct kernel_param *end,
+		void (*unknown)(const char *word));
 
 
 #endif

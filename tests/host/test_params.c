@@ -55,7 +55,7 @@ static bool parse(const char *cmdline)
 	strcpy(buf, cmdline);
 	calls[0] = '\0';
 	printk_clear();
-	parse_args(buf, params, params + ARRAY_SIZE(params));
+	parse_args(buf, params, params + ARRAY_SIZE(params), NULL);
 	return !strcmp(buf, cmdline);
 }
 
@@ -149,7 +149,7 @@ TEST(params, empty_table)
 	char buf[] = "quiet loglevel=3";
 
 	printk_clear();
-	parse_args(buf, params, params);
+	parse_args(buf, params, params, NULL);
 	EXPECT_STREQ(buf, "quiet loglevel=3");
 	EXPECT_STREQ(printk_output(), "<4>Unknown kernel command line parameter \"quiet\"\n"
 				      "<4>Unknown kernel command line parameter \"loglevel=3\"\n");

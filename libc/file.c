@@ -1,0 +1,57 @@
+/* libc/file.c: file descriptors: read, write, open, close, lseek, stat, getdents64. */
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+ssize_t read(int fd, void *buf, size_t count)
+{
+	return __syscall_ret(__syscall(__NR_read, fd, buf, count));
+}
+
+ssize_t write(int fd, const void *buf, size_t count)
+{
+	return __syscall_ret(__syscall(__NR_write, fd, buf, count));
+}
+
+int open(const char *path, int flags, ...)
+{
+	mode_t mode = 0;
+
+	if (flags & O_CREAT) {
+		va_list ap;
+		va_start(ap, flags);
+		mode = va_arg(ap, mode_t);
+		va_end(ap);
+	}
+	return __syscall_ret(__syscall(__NR_open, path, flags, mode));
+}
+
+int close(int fd)
+{
+	return __syscall_ret(__syscall(__NR_close, fd));
+}
+
+off_t lseek(int fd, off_t offset, int whence)
+{
+	return __syscall_ret(__syscall(__NR_lseek, fd, offset, whence));
+}
+
+int stat(const char *path, struct stat *st)
+{
+	return __syscall_ret(__syscall(__NR_stat64, path, st));
+}
+
+int fstat(int fd, struct stat *st)
+{
+	return __syscall_ret(__syscall(__NR_fstat64, fd, st));
+}
+
+ssize_t getdents64(int fd, void *buf, size_t count)
+{
+	return __syscall_ret(__syscall(__NR_getdents64, fd, buf, count));
+}

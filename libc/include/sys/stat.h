@@ -1,0 +1,49 @@
+/*
+ * sys/stat.h: stat() and fstat(). struct stat is the kernel's struct stat64 for i386
+ * (arch/x86/include/uapi/asm/stat.h, 96 bytes), filled by the stat64 and fstat64
+ * system calls, as glibc does it: 64-bit sizes and inode numbers, 32-bit uids.
+ */
+#ifndef _SYS_STAT_H
+#define _SYS_STAT_H
+
+#include <sys/types.h>
+
+struct stat {
+	unsigned long long st_dev;
+	unsigned char __pad0[4];
+	unsigned long __st_ino; /* the low 32 bits of st_ino */
+	unsigned int st_mode;
+	unsigned int st_nlink;
+	unsigned long st_uid;
+	unsigned long st_gid;
+	unsigned long long st_rdev;
+	unsigned char __pad3[4];
+	long long st_size;
+	unsigned long st_blksize;
+	unsigned long long st_blocks; /* 512-byte blocks */
+	unsigned long st_atime;
+	unsigned long st_atime_nsec;
+	unsigned long st_mtime;
+	unsigned int st_mtime_nsec;
+	unsigned long st_ctime;
+	unsigned long st_ctime_nsec;
+	unsigned long long st_ino;
+};
+
+#define S_IFMT 0170000
+#define S_IFSOCK 0140000
+#define S_IFLNK 0120000
+#define S_IFREG 0100000
+#define S_IFBLK 0060000
+#define S_IFDIR 0040000
+#define S_IFCHR 0020000
+#define S_IFIFO 0010000
+#define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
+#define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
+#define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
+#define S_ISLNK(m) (((m) & S_IFMT) == S_IFLNK)
+
+int stat(const char *path, struct stat *st);
+int fstat(int fd, struct stat *st);
+
+#endif

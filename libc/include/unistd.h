@@ -1,0 +1,48 @@
+/* unistd.h: the POSIX system call wrappers, brk/sbrk, and syscall(). */
+#ifndef _UNISTD_H
+#define _UNISTD_H
+
+#include <sys/types.h>
+
+#define STDIN_FILENO 0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
+
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+extern char **environ;
+
+__attribute__((noreturn)) void _exit(int status);
+pid_t fork(void);
+int execve(const char *path, char *const argv[], char *const envp[]);
+int execv(const char *path, char *const argv[]);
+pid_t getpid(void);
+pid_t getppid(void);
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
+int setuid(uid_t uid);
+int pause(void);
+unsigned int sleep(unsigned int seconds);
+
+ssize_t read(int fd, void *buf, size_t count);
+ssize_t write(int fd, const void *buf, size_t count);
+int close(int fd);
+off_t lseek(int fd, off_t offset, int whence);
+
+int brk(void *addr);
+void *sbrk(int increment);
+
+int sethostname(const char *name, size_t len);
+int gethostname(char *name, size_t len);
+
+/*
+ * The raw system call: returns the kernel's result, or -1 with errno set when the
+ * result is an error (in [-4095, -1]), as glibc's syscall() does.
+ */
+long syscall(long number, ...);
+
+#endif

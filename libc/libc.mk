@@ -1,0 +1,59 @@
+# libc/libc.mk: the user C library (included by the top-level Makefile after B, CC,
+# CROSS_COMPILE, Q and quiet are set).
+#
+#   $(LIBC_A)        the library: system call wrappers, string, stdio, stdlib, malloc
+#   $(CRT0)          _start, linked first into every program
+#   $(USER_CFLAGS)   how user programs are compiled: freestanding, headers from libc/include
+#   $(USER_LDFLAGS)  how they are linked: static i386 ELF, no host C library
+#   $(USER_LIBS)     what they are linked with, after their objects
+#   make libc        builds the two
+#
+# vsnprintf is the kernel's kernel/vsprintf.c, compiled a second time for user space.
+
+USER_CFLAGS := -std=gnu11 -m32 -march=i486 -O2 -g -Wall -Wextra -Werror \
+	-ffreestanding -fno-builtin -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+	-fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables -Ilibc/include
+USER_LDFLAGS := -static -nostdlib -no-pie -Wl,-z,noexecstack -Wl,--build-id=none
+
+LIBC_A := $(B)/libc/libc.a
+CRT0 := $(B)/libc/crt0.o
+# libgcc supplies the 64-bit division that printf's %llu needs.
+USER_LIBS := $(LIBC_A) $(shell $(CC) -print-libgcc-file-name)
+
+LIBC_C_OBJS := $(addprefix $(B)/libc/, \
+	brk.o \
+	errno.o \
+	file.o \
+	malloc.o \
+	process.o \
+	stdio.o \
+	stdlib.o \
+	string.o \
+	sys.o)
+LIBC_OBJS := $(LIBC_C_OBJS) $(B)/libc/syscall.o $(B)/libc/vsprintf.o
+
+.PHONY: libc
+libc: $(LIBC_A) $(CRT0)
+
+$(LIBC_C_OBJS): $(B)/libc/%.o: libc/%.c libc/libc.mk
+	$(quiet) CC $<
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(USER_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/libc/syscall.o $(CRT0): $(B)/libc/%.o: libc/%.S libc/libc.mk
+	$(quiet) AS $<
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(USER_CFLAGS) -MMD -MP -c $< -o $@
+
+# -Iinclude: vsprintf.c includes <kspace/printk.h>, which needs only compiler headers.
+$(B)/libc/vsprintf.o: kernel/vsprintf.c libc/libc.mk
+	$(quiet) CC $@
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(USER_CFLAGS) -Iinclude -MMD -MP -c $< -o $@
+
+$(LIBC_A): $(LIBC_OBJS)
+	$(quiet) AR $@
+	$(Q)rm -f $@
+	$(Q)$(CROSS_COMPILE)ar rcs $@ $^
+
+-include $(LIBC_OBJS:.o=.d) $(CRT0:.o=.d)

@@ -1,0 +1,124 @@
+/*
+ * libc/process.c: processes: fork, execve, exit, wait, ids, signals and sleeping.
+ * Each wrapper is one system call; the numbers are in <sys/syscall.h>.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <sched.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+/*
+ * exit_group ends every thread of the process, as glibc's _exit does; exit, which ends
+ * only the calling thread, is the fallback for a kernel without exit_group.
+ */
+void _exit(int status)
+{
+	__syscall(__NR_exit_group, status);
+	for (;;)
+		__syscall(__NR_exit, status);
+}
+
+pid_t fork(void)
+{
+	return __syscall_ret(__syscall(__NR_fork));
+}
+
+int execve(const char *path, char *const argv[], char *const envp[])
+{
+	return __syscall_ret(__syscall(__NR_execve, path, argv, envp));
+}
+
+int execv(const char *path, char *const argv[])
+{
+	return execve(path, argv, environ);
+}
+
+pid_t waitpid(pid_t pid, int *status, int options)
+{
+	return __syscall_ret(__syscall(__NR_waitpid, pid, status, options));
+}
+
+pid_t wait(int *status)
+{
+	return waitpid(-1, status, 0);
+}
+
+pid_t wait4(pid_t pid, int *status, int options, struct rusage *rusage)
+{
+	return __syscall_ret(__syscall(__NR_wait4, pid, status, options, rusage));
+}
+
+pid_t getpid(void)
+{
+	return __syscall(__NR_getpid);
+}
+
+pid_t getppid(void)
+{
+	return __syscall(__NR_getppid);
+}
+
+uid_t getuid(void)
+{
+	return __syscall(__NR_getuid32);
+}
+
+uid_t geteuid(void)
+{
+	return __syscall(__NR_geteuid32);
+}
+
+gid_t getgid(void)
+{
+	return __syscall(__NR_getgid32);
+}
+
+gid_t getegid(void)
+{
+	return __syscall(__NR_getegid32);
+}
+
+int setuid(uid_t uid)
+{
+	return __syscall_ret(__syscall(__NR_setuid32, uid));
+}
+
+int kill(pid_t pid, int sig)
+{
+	return __syscall_ret(__syscall(__NR_kill, pid, sig));
+}
+
+int raise(int sig)
+{
+	return kill(getpid(), sig);
+}
+
+int pause(void)
+{
+	return __syscall_ret(__syscall(__NR_pause));
+}
+
+int sched_yield(void)
+{
+	return __syscall_ret(__syscall(__NR_sched_yield));
+}
+
+int nanosleep(const struct timespec *req, struct timespec *rem)
+{
+	return __syscall_ret(__syscall(__NR_nanosleep, req, rem));
+}
+
+/* Returns the seconds left when a signal cut the sleep short, as POSIX asks. */
+unsigned int sleep(unsigned int seconds)
+{
+	struct timespec t = { (time_t)seconds, 0 };
+
+	if (nanosleep(&t, &t) < 0 && errno == EINTR)
+		return (unsigned int)t.tv_sec + (t.tv_nsec > 0);
+	return 0;
+}

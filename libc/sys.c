@@ -1,0 +1,57 @@
+/* libc/sys.c: the system as a whole: uname, host name, time of day, sysinfo. */
+#include <errno.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/sysinfo.h>
+#include <sys/time.h>
+#include <sys/utsname.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+int uname(struct utsname *buf)
+{
+	return __syscall_ret(__syscall(__NR_uname, buf));
+}
+
+int sethostname(const char *name, size_t len)
+{
+	return __syscall_ret(__syscall(__NR_sethostname, name, len));
+}
+
+/*
+ * glibc's gethostname: copy at most len bytes of the node name with its NUL; if the
+ * name does not fit, fail with ENAMETOOLONG, leaving the first len bytes in name,
+ * not NUL-terminated.
+ */
+int gethostname(char *name, size_t len)
+{
+	struct utsname u;
+	size_t need;
+
+	if (uname(&u) < 0)
+		return -1;
+	need = strlen(u.nodename) + 1;
+	memcpy(name, u.nodename, len < need ? len : need);
+	if (need > len) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return 0;
+}
+
+time_t time(time_t *t)
+{
+	return __syscall_ret(__syscall(__NR_time, t));
+}
+
+int gettimeofday(struct timeval *tv, struct timezone *tz)
+{
+	return __syscall_ret(__syscall(__NR_gettimeofday, tv, tz));
+}
+
+int sysinfo(struct sysinfo *info)
+{
+	return __syscall_ret(__syscall(__NR_sysinfo, info));
+}

@@ -1,0 +1,61 @@
+/*
+ * user/test-forkbomb.c: fork until the kernel refuses, then recover. Each child sleeps
+ * in pause(); the parent forks until fork fails, which must be with EAGAIN or ENOMEM,
+ * or until MAX_CHILDREN exist (a real machine may never refuse). It then kills every
+ * child with SIGKILL, reaps each one, and checks that a fresh fork works again.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check.h"
+
+#define MAX_CHILDREN 2000
+
+static pid_t children[MAX_CHILDREN];
+
+int main(void)
+{
+	int n = 0, reaped = 0, fork_errno = 0;
+	int status = -1;
+	pid_t pid;
+
+	while (n < MAX_CHILDREN) {
+		pid = fork();
+		if (pid == 0)
+			for (;;)
+				pause();
+		if (pid < 0) {
+			fork_errno = errno;
+			break;
+		}
+		children[n++] = pid;
+	}
+	if (fork_errno)
+		printf("# fork failed after %d children: errno %d\n", n, fork_errno);
+	else
+		printf("# stopped at the cap of %d children\n", n);
+	check(n > 0, "forked %d children", n);
+	check(!fork_errno || fork_errno == EAGAIN || fork_errno == ENOMEM,
+	      "fork fails only with EAGAIN or ENOMEM (errno %d)", fork_errno);
+
+	for (int i = 0; i < n; i++)
+		kill(children[i], SIGKILL);
+	for (int i = 0; i < n; i++)
+		if (waitpid(children[i], &status, 0) == children[i] && WIFSIGNALED(status) &&
+		    WTERMSIG(status) == SIGKILL)
+			reaped++;
+	check(reaped == n, "all %d children were killed by SIGKILL and reaped (%d)", n, reaped);
+	check(waitpid(-1, &status, WNOHANG) == -1 && errno == ECHILD, "no child is left");
+
+	pid = fork();
+	if (pid == 0)
+		_exit(0);
+	status = -1;
+	check(pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+		      WEXITSTATUS(status) == 0,
+	      "a fresh fork works again afterwards");
+	return check_status();
+}
