@@ -183,8 +183,8 @@ test: $(ELF) $(ISO) $(INITRAMFS) $(HOST_TEST_BIN) $(PKMAP8_ELF)
 	$(Q)$(PYTHON) tests/run.py --host $(HOST_TEST_BIN) --elf $(ELF) --iso $(ISO) \
 		--pkmap8-elf $(PKMAP8_ELF) --initramfs $(INITRAMFS)
 
-bench: $(ELF)
-	$(Q)$(PYTHON) scripts/bench.py $(ELF)
+bench: $(ELF) $(INITRAMFS)
+	$(Q)$(PYTHON) scripts/bench.py $(ELF) $(INITRAMFS)
 
 check-linux: $(USER_PROGS) $(USER_BAD_ELF_DIR) scripts/check-linux
 	$(Q)scripts/check-linux $(B) $(USER_PROGS)

@@ -18,12 +18,12 @@ USER_TESTS := \
 	test-ring3 \
 	test-stack \
 	test-wait
-USER_PROGS := $(B)/user/init $(addprefix $(B)/user/,$(USER_TESTS)) $(B)/user/hello
+USER_PROGS := $(B)/user/init $(addprefix $(B)/user/,$(USER_TESTS)) $(B)/user/hello $(B)/user/bench
 USER_BAD_ELF_DIR := $(B)/user/bad-elf
 MKBADELF := $(B)/tools/mkbadelf
 HOSTCC ?= gcc
 
-USER_OBJS := $(addprefix $(B)/user/,$(addsuffix .o,init check $(USER_TESTS)))
+USER_OBJS := $(addprefix $(B)/user/,$(addsuffix .o,init bench check $(USER_TESTS)))
 
 .PHONY: user
 user: $(USER_PROGS)
@@ -33,7 +33,8 @@ $(USER_OBJS): $(B)/user/%.o: user/%.c user/user.mk libc/libc.mk
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(USER_CFLAGS) -MMD -MP -c $< -o $@
 
-$(B)/user/init: $(CRT0) $(B)/user/init.o $(USER_LIBS)
+# make bench's program: it times system calls, faults and switches from user space.
+$(B)/user/init $(B)/user/bench: $(B)/user/%: $(CRT0) $(B)/user/%.o $(USER_LIBS)
 	$(quiet) LD $@
 	$(Q)$(CC) $(USER_LDFLAGS) -o $@ $^
 
