@@ -9,12 +9,13 @@
  * onto / only once the trailer is reached, so a corrupt archive is reported and
  * leaves no trace.
  *
- * Directories, regular files and symlinks are unpacked. A name may start with "./"
- * or "/" and is taken relative to /; "." is / itself. A directory must come before
- * what it holds (cpio fed by find always does that), and a name with a ".."
- * component is refused: it can only serve to escape. A directory that is repeated,
- * or that / already has, keeps the attributes it has. Device nodes, FIFOs and sockets
- * are skipped with a warning: ramfs has no such files. Hard links become copies.
+ * Directories, regular files and symlinks are unpacked. Names are paths from the
+ * archive's root, resolved as ramfs resolves paths from /: "bin/sh", "./bin/sh" and
+ * "/bin/sh" are one file, "." is / itself. A directory must come before what it
+ * holds (cpio fed by find always does that), and a name with a ".." component is
+ * refused: it can only serve to escape. A directory that is repeated, or that /
+ * already has, keeps the attributes it has. Device nodes, FIFOs and sockets are
+ * skipped with a warning: ramfs has no such files. Hard links become copies.
  */
 #include <kspace/errno.h>
 #include <kspace/initramfs.h>
@@ -100,7 +101,7 @@ static const char *parse_entry(const struct unpack *u, unsigned long off, struct
 		if (!parse_hex8(header + NEWC_MAGIC_LEN + 8 * i, &e->field[i]))
 			return "header field is not 8 hex digits";
 	namesize = e->field[F_NAMESIZE];
-	if (namesize == 0 || namesize > PATH_MAX)
+	if (namesize < 2 || namesize > PATH_MAX) /* an empty name, or too long */
 		return "bad name size";
 	off += NEWC_HEADER_SIZE;
 	e->name = (const char *)u->buf + off;
@@ -144,34 +145,21 @@ static int create_failed(const struct cpio_entry *e, int err)
 	return reject(e, "cannot be created");
 }
 
-/* The name relative to the archive's root: without leading "./" and "/"; "." for the root. */
-static const char *relative_name(const char *name)
+static bool has_dotdot(const char *name)
 {
-	for (;;) {
-		if (name[0] == '/')
-			name++;
-		else if (name[0] == '.' && name[1] == '/')
-			name += 2;
-		else
-			return *name ? name : ".";
-	}
-}
-
-static bool has_dotdot(const char *path)
-{
-	for (const char *p = path; *p; p++)
-		if ((p == path || p[-1] == '/') && p[0] == '.' && p[1] == '.' &&
+	for (const char *p = name; *p; p++)
+		if ((p == name || p[-1] == '/') && p[0] == '.' && p[1] == '.' &&
 		    (p[2] == '/' || !p[2]))
 			return true;
 	return false;
 }
 
-/* Whether / has path already, as anything but a directory where the archive has one. */
-static bool clashes(const char *path, u32 mode)
+/* Whether / has name already, as anything but a directory where the archive has one. */
+static bool clashes(const char *name, u32 mode)
 {
 	struct ramfs_inode *old;
 
-	if (ramfs_lookup_at(ramfs_root(), path, RAMFS_LOOKUP_NOFOLLOW, &old))
+	if (ramfs_lookup_at(ramfs_root(), name, RAMFS_LOOKUP_NOFOLLOW, &old))
 		return false;
 	return !(S_ISDIR(old->mode) && S_ISDIR(mode));
 }
@@ -183,14 +171,15 @@ static void set_attrs(struct ramfs_inode *inode, const struct cpio_entry *e)
 	inode->mtime = e->field[F_MTIME];
 }
 
-static int install_dir(struct unpack *u, const struct cpio_entry *e, const char *path)
+static int install_dir(struct unpack *u, const struct cpio_entry *e)
 {
 	struct ramfs_inode *inode;
 	int err;
 
-	if (!ramfs_lookup_at(u->tree, path, RAMFS_LOOKUP_NOFOLLOW, &inode) && S_ISDIR(inode->mode))
+	err = ramfs_lookup_at(u->tree, e->name, RAMFS_LOOKUP_NOFOLLOW, &inode);
+	if (!err && S_ISDIR(inode->mode))
 		return 0; /* "." or a repeat */
-	err = ramfs_mkdir(u->tree, path, e->field[F_MODE] & S_IALLUGO, &inode);
+	err = ramfs_mkdir(u->tree, e->name, e->field[F_MODE] & S_IALLUGO, &inode);
 	if (err)
 		return create_failed(e, err);
 	set_attrs(inode, e);
@@ -225,7 +214,7 @@ static void find_link_data(const struct unpack *u, const struct cpio_entry *e, c
 	}
 }
 
-static int install_file(struct unpack *u, const struct cpio_entry *e, const char *path)
+static int install_file(struct unpack *u, const struct cpio_entry *e)
 {
 	const u8 *data = e->data;
 	unsigned long size = e->field[F_FILESIZE];
@@ -234,7 +223,7 @@ static int install_file(struct unpack *u, const struct cpio_entry *e, const char
 
 	if (!size && e->field[F_NLINK] > 1)
 		find_link_data(u, e, &data, &size);
-	err = ramfs_create(u->tree, path, e->field[F_MODE] & S_IALLUGO, data, size, &inode);
+	err = ramfs_create(u->tree, e->name, e->field[F_MODE] & S_IALLUGO, data, size, &inode);
 	if (err)
 		return create_failed(e, err);
 	set_attrs(inode, e);
@@ -244,7 +233,7 @@ static int install_file(struct unpack *u, const struct cpio_entry *e, const char
 }
 
 /* The data is the target, without a NUL. */
-static int install_symlink(struct unpack *u, const struct cpio_entry *e, const char *path)
+static int install_symlink(struct unpack *u, const struct cpio_entry *e)
 {
 	unsigned long size = e->field[F_FILESIZE];
 	struct ramfs_inode *inode;
@@ -260,7 +249,7 @@ static int install_symlink(struct unpack *u, const struct cpio_entry *e, const c
 		return create_failed(e, -ENOMEM);
 	memcpy(target, e->data, size);
 	target[size] = '\0';
-	err = ramfs_symlink(u->tree, path, target, &inode);
+	err = ramfs_symlink(u->tree, e->name, target, &inode);
 	kfree(target);
 	if (err)
 		return create_failed(e, err);
@@ -271,13 +260,12 @@ static int install_symlink(struct unpack *u, const struct cpio_entry *e, const c
 
 static int install(struct unpack *u, const struct cpio_entry *e)
 {
-	const char *path = relative_name(e->name);
 	u32 mode = e->field[F_MODE];
 	int err;
 
 	if (mode & ~(u32)(S_IFMT | S_IALLUGO))
 		return reject(e, "bad mode");
-	if (has_dotdot(path))
+	if (has_dotdot(e->name))
 		return reject(e, "'..' in name");
 	if (S_ISCHR(mode) || S_ISBLK(mode) || S_ISFIFO(mode) || S_ISSOCK(mode)) {
 		pr_warn("initramfs: offset %lu: %s: skipped: ramfs has no device nodes, FIFOs or "
@@ -285,14 +273,14 @@ static int install(struct unpack *u, const struct cpio_entry *e)
 		return 0;
 	}
 	if (S_ISDIR(mode))
-		err = install_dir(u, e, path);
+		err = install_dir(u, e);
 	else if (S_ISREG(mode))
-		err = install_file(u, e, path);
+		err = install_file(u, e);
 	else if (S_ISLNK(mode))
-		err = install_symlink(u, e, path);
+		err = install_symlink(u, e);
 	else
 		return reject(e, "bad file type");
-	if (!err && clashes(path, mode)) {
+	if (!err && clashes(e->name, mode)) {
 		pr_err("initramfs: offset %lu: %s: already exists in /; nothing unpacked\n",
 		       e->offset, e->name);
 		return -EEXIST;

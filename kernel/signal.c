@@ -25,6 +25,13 @@ bool signal_pending(const struct task_struct *p)
 	return p->pending != 0;
 }
 
+/* The entry code looks only at thread_info flags: mirror "anything pending" there. */
+static void mark_pending(struct task_struct *p, int sig)
+{
+	p->pending |= SIG_BIT(sig);
+	p->stack->flags |= 1UL << TIF_SIGPENDING;
+}
+
 void send_signal(int sig, struct task_struct *p)
 {
 	unsigned long flags = local_irq_save();
@@ -33,7 +40,7 @@ void send_signal(int sig, struct task_struct *p)
 		local_irq_restore(flags);
 		return;
 	}
-	p->pending |= SIG_BIT(sig);
+	mark_pending(p, sig);
 	if (p->state == TASK_INTERRUPTIBLE)
 		wake_up_process(p); /* a sleeper in wait4 or pause returns -EINTR and dies */
 	local_irq_restore(flags);
@@ -41,7 +48,7 @@ void send_signal(int sig, struct task_struct *p)
 
 void force_sig(int sig)
 {
-	current->pending |= SIG_BIT(sig); /* even init: a fault it cannot survive */
+	mark_pending(current, sig); /* even init: a fault it cannot survive */
 }
 
 /* Act on the lowest pending signal: with default actions, that means dying. */
@@ -50,6 +57,8 @@ static void do_signal(void)
 	int sig = __builtin_ffsl(current->pending);
 
 	current->pending &= ~SIG_BIT(sig);
+	if (!current->pending)
+		current->stack->flags &= ~(1UL << TIF_SIGPENDING);
 	do_exit(sig);
 }
 

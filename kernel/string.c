@@ -27,8 +27,12 @@ void *memmove(void *dst, const void *src, size_t n)
 void *memset(void *dst, int c, size_t n)
 {
 	void *ret = dst;
+	size_t words = n / 4, rest = n % 4;
+	u32 pattern = (u8)c * 0x01010101u;
 
-	__asm__ __volatile__("rep stosb" : "+D"(dst), "+c"(n) : "a"(c) : "memory");
+	/* Words first, as memcpy does: clearing a page is 1024 stores, not 4096. */
+	__asm__ __volatile__("rep stosl" : "+D"(dst), "+c"(words) : "a"(pattern) : "memory");
+	__asm__ __volatile__("rep stosb" : "+D"(dst), "+c"(rest) : "a"(pattern) : "memory");
 	return ret;
 }
 

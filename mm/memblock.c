@@ -51,13 +51,14 @@ static void add_range(struct memblock_type *t, u64 base, u64 end)
 	insert_region(t, i, base, end - base);
 }
 
-/* Clip [base, base + size) below 4 GiB; false if nothing is left. */
-static bool clip_4g(u64 *base, u64 *end, u64 size)
+/* Clip [base, base + size) below 4 GiB; false if nothing is left. RAM lost is reported. */
+static bool clip_4g(u64 *base, u64 *end, u64 size, bool is_ram)
 {
 	*end = *base + size < *base ? ~0ULL : *base + size; /* a wrapping entry ends at the top */
 	if (*end > FOUR_GB) {
 		u64 above = *end - max(*base, FOUR_GB);
-		pr_info("memblock: ignoring %llu MiB of RAM above 4 GiB (no PAE)\n", above >> 20);
+		if (is_ram)
+			pr_info("memblock: ignoring %llu MiB of RAM above 4 GiB (no PAE)\n", above >> 20);
 		*end = FOUR_GB;
 	}
 	return *base < *end;
@@ -67,7 +68,7 @@ void memblock_add(u64 base, u64 size)
 {
 	u64 end;
 
-	if (!size || !clip_4g(&base, &end, size))
+	if (!size || !clip_4g(&base, &end, size, true))
 		return;
 	base = ALIGN(base, (u64)PAGE_SIZE);
 	end = ALIGN_DOWN(end, (u64)PAGE_SIZE);
@@ -81,7 +82,7 @@ void memblock_remove(u64 base, u64 size)
 	u64 end;
 
 	BUG_ON(memblock.retired);
-	if (!size || !clip_4g(&base, &end, size))
+	if (!size || !clip_4g(&base, &end, size, false))
 		return;
 	base = ALIGN_DOWN(base, (u64)PAGE_SIZE);
 	end = ALIGN(end, (u64)PAGE_SIZE);
@@ -103,7 +104,7 @@ void memblock_reserve(u64 base, u64 size)
 {
 	u64 end;
 
-	if (!size || !clip_4g(&base, &end, size))
+	if (!size || !clip_4g(&base, &end, size, false))
 		return;
 	add_range(&memblock.reserved, ALIGN_DOWN(base, (u64)PAGE_SIZE), ALIGN(end, (u64)PAGE_SIZE));
 }

@@ -89,8 +89,9 @@ static void print_zones(void)
 			pr_info("  %-8s empty\n", zone->name);
 			continue;
 		}
+		/* In 64 bits: a zone may end exactly at 4 GiB. */
 		pr_info("  %-8s [mem 0x%08llx-0x%08llx] %lu pages, %lu free\n", zone->name,
-			(u64)PFN_PHYS(zone->zone_start_pfn), (u64)PFN_PHYS(zone_end_pfn(zone)) - 1,
+			(u64)zone->zone_start_pfn << PAGE_SHIFT, ((u64)zone_end_pfn(zone) << PAGE_SHIFT) - 1,
 			zone->present_pages, zone->free_pages);
 	}
 }

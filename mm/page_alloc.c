@@ -167,10 +167,13 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 
 static void bad_page(struct page *page, const char *reason)
 {
-	printk(KERN_EMERG "BUG: Bad page state: pfn %lu (phys 0x%08lx): %s\n", page_to_pfn(page),
-	       (unsigned long)PFN_PHYS(page_to_pfn(page)), reason);
-	printk(KERN_EMERG "page: flags 0x%lx count %d private %u\n", page->flags, page->_count,
-	       page->private);
+	unsigned long pfn = page_to_pfn(page);
+
+	printk(KERN_EMERG "BUG: Bad page state: pfn %lu (phys 0x%08llx): %s\n", pfn,
+	       (u64)pfn << PAGE_SHIFT, reason);
+	if (pfn_valid(pfn)) /* beyond mem_map there is no struct page to show */
+		printk(KERN_EMERG "page: flags 0x%lx count %d private %u\n", page->flags,
+		       page->_count, page->private);
 	BUG();
 }
 

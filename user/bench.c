@@ -38,11 +38,20 @@ static void report(const char *name, unsigned long long t, unsigned long n)
 		report(name, rdtsc() - t0, n);                    \
 	} while (0)
 
+/* The null system call, issued directly: what is measured is the trap, not a wrapper. */
+static long raw_getpid(void)
+{
+	long ret;
+
+	__asm__ __volatile__("int $0x80" : "=a"(ret) : "a"(__NR_getpid) : "memory");
+	return ret;
+}
+
 static void syscalls(void)
 {
 	struct utsname u;
 
-	TIME("getpid", N, syscall(__NR_getpid));
+	TIME("getpid", N, raw_getpid());
 	TIME("sethostname_9_bytes", N, sethostname("kspace-b0", 9));
 	TIME("uname", N, uname(&u));
 	TIME("write_0_bytes", N, write(1, "", 0));

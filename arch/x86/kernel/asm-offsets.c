@@ -45,4 +45,6 @@ void asm_offsets(void)
 	DEFINE(ENOSYS, ENOSYS);
 	DEFINE(PT_SIZE, sizeof(struct pt_regs));
 	OFFSET(THREAD_ESP, thread_struct, esp);
+	OFFSET(TI_FLAGS, thread_info, flags);
+	DEFINE(_TIF_WORK_MASK, _TIF_WORK_MASK);
 }

@@ -152,7 +152,12 @@ ret_from_intr:
 	mov eax, [esp + PT_XCS]
 	and eax, 3
 	jz .restore                     ; back to the kernel: nothing to do
-	call exit_to_user_mode          ; returns with interrupts disabled
+	cli                             ; nothing may set a flag between the test and iret
+	mov eax, esp
+	and eax, ~(THREAD_SIZE - 1)     ; current_thread_info()
+	test dword [eax + TI_FLAGS], _TIF_WORK_MASK
+	jz .restore
+	call exit_to_user_mode          ; a switch or a signal first; returns with IF clear
 .restore:
 	RESTORE_ALL
 

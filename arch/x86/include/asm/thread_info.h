@@ -19,6 +19,9 @@ struct thread_info {
 };
 
 #define TIF_NEED_RESCHED 0 /* set by the timer tick: schedule() on the way out */
+#define TIF_SIGPENDING 1   /* a signal waits to be acted on before user mode */
+/* What the way back to user mode must look at; the entry code tests these in one go. */
+#define _TIF_WORK_MASK ((1 << TIF_NEED_RESCHED) | (1 << TIF_SIGPENDING))
 
 /* The boot CPU's stack, set up by head.asm; later the idle task's. */
 extern unsigned char init_thread_union[THREAD_SIZE];
