@@ -61,7 +61,34 @@ static const struct proc_entry root_entries[] = {
 	{ "meminfo", show_meminfo },     { "pkmap", show_pkmap },     { "uaccess", show_uaccess },
 	{ "vmallocinfo", show_vmallocinfo },
 };
-static const struct proc_entry pid_entries[] = { { "maps", show_maps_of } };
+static char stat_state(const struct task_struct *t)
+{
+	switch (t->state) {
+	case TASK_RUNNING: return 'R';
+	case TASK_INTERRUPTIBLE: return 'S';
+	case TASK_UNINTERRUPTIBLE: return 'D';
+	default: return 'Z';
+	}
+}
+
+/*
+ * Linux's /proc/<pid>/stat: 52 fields on one line. kspace keeps no CPU times or
+ * fault counts, so those are 0; the ones ps needs (pid, comm, state, ppid, pgrp,
+ * vsize, rss) are real.
+ */
+static void show_stat(struct seq_buf *s, struct task_struct *t)
+{
+	unsigned long vsize = t->mm ? t->mm->total_vm << PAGE_SHIFT : 0;
+
+	seq_buf_printf(s, "%d (%s) %c %d %d %d 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 0 %lu %lu",
+		       t->pid, t->comm, stat_state(t), t->parent ? t->parent->pid : 0, t->pgid,
+		       t->pgid, vsize, t->mm ? t->mm->rss : 0);
+	for (int field = 25; field <= 52; field++)
+		seq_buf_printf(s, " 0");
+	seq_buf_printf(s, "\n");
+}
+
+static const struct proc_entry pid_entries[] = { { "maps", show_maps_of }, { "stat", show_stat } };
 static const struct proc_entry hostname_entry = { "hostname", show_hostname };
 
 /* What an open /proc file is: a directory to list, or rendered text to read. */

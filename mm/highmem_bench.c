@@ -32,10 +32,10 @@ BENCH(kmap_kunmap_already_mapped)
 	if (!p)
 		return 0;
 	kmap(p); /* a user that keeps it mapped throughout */
-	for (int i = 0; i < N; i++) {
+	BENCH_TIME(for (int i = 0; i < N; i++) {
 		kmap(p);
 		kunmap(p);
-	}
+	});
 	kunmap(p);
 	__free_page(p);
 	return N;
@@ -52,10 +52,10 @@ BENCH(kmap_kunmap_not_mapped)
 			__free_page(pages[n]);
 		return 0;
 	}
-	for (int i = 0; i < 4 * NR_CYCLED; i++) {
+	BENCH_TIME(for (int i = 0; i < 4 * NR_CYCLED; i++) {
 		kmap(pages[i % NR_CYCLED]);
 		kunmap(pages[i % NR_CYCLED]);
-	}
+	});
 	while (n--)
 		__free_page(pages[n]);
 	return 4 * NR_CYCLED;
@@ -67,8 +67,7 @@ BENCH(kmap_atomic_kunmap_atomic)
 
 	if (!p)
 		return 0;
-	for (int i = 0; i < N; i++)
-		kunmap_atomic(kmap_atomic(p, KM_USER0), KM_USER0);
+	BENCH_TIME(for (int i = 0; i < N; i++) kunmap_atomic(kmap_atomic(p, KM_USER0), KM_USER0));
 	__free_page(p);
 	return N;
 }

@@ -7,21 +7,18 @@
 
 BENCH(page_alloc_free_order0)
 {
-	for (int i = 0; i < N; i++)
-		__free_pages(alloc_pages(GFP_KERNEL, 0), 0);
+	BENCH_TIME(for (int i = 0; i < N; i++) __free_pages(alloc_pages(GFP_KERNEL, 0), 0));
 	return N;
 }
 
 BENCH(page_alloc_free_order3)
 {
-	for (int i = 0; i < N; i++)
-		__free_pages(alloc_pages(GFP_KERNEL, 3), 3);
+	BENCH_TIME(for (int i = 0; i < N; i++) __free_pages(alloc_pages(GFP_KERNEL, 3), 3));
 	return N;
 }
 
 BENCH(kmalloc_kfree_64)
 {
-	for (int i = 0; i < N; i++)
-		kfree(kmalloc(64, GFP_KERNEL));
+	BENCH_TIME(for (int i = 0; i < N; i++) kfree(kmalloc(64, GFP_KERNEL)));
 	return N;
 }

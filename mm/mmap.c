@@ -300,3 +300,31 @@ long sys_brk(unsigned long brk)
 	mm->brk = brk;
 	return brk;
 }
+
+/*
+ * Give the current kernel thread a temporary user address space holding one
+ * read-write region [start, end): the in-kernel tests and benchmarks of user
+ * access run against it. mm_return() switches back and frees it all.
+ */
+struct mm_struct *mm_borrow(unsigned long start, unsigned long end)
+{
+	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct *v = mm ? vm_area_alloc(mm, start, end, VM_READ | VM_WRITE) : NULL;
+
+	if (!v || insert_vm_struct(mm, v)) {
+		kfree(v);
+		if (mm)
+			mmput(mm);
+		return NULL;
+	}
+	current->mm = mm;
+	switch_mm(NULL, mm);
+	return mm;
+}
+
+void mm_return(struct mm_struct *mm)
+{
+	switch_mm(mm, NULL);
+	current->mm = NULL;
+	mmput(mm);
+}

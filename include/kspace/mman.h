@@ -19,6 +19,9 @@ int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
 int expand_stack(struct vm_area_struct *vma, unsigned long address);
 int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
+/* A temporary address space for a kernel thread, for in-kernel tests of user access. */
+struct mm_struct *mm_borrow(unsigned long start, unsigned long end);
+void mm_return(struct mm_struct *mm);
 unsigned long vm_prot_bits(unsigned long vm_flags); /* PTE bits for a region's pages */
 
 /* mm/memory.c */

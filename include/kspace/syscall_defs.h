@@ -26,6 +26,7 @@ long sys_pause(void);
 long sys_getpid(void);
 long sys_getppid(void);
 long sys_getuid(void);
+long sys_getgid(void);
 long sys_setuid(unsigned int uid);
 long sys_sched_yield(void);
 long sys_setpgid(pid_t pid, pid_t pgid);

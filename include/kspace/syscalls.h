@@ -29,7 +29,9 @@
 #define __NR_kill 37
 #define __NR_dup 41
 #define __NR_brk 45
+#define __NR_getgid 47
 #define __NR_geteuid 49
+#define __NR_getegid 50
 #define __NR_ioctl 54
 #define __NR_setpgid 57
 #define __NR_dup2 63
@@ -48,7 +50,9 @@
 #define __NR_stat64 195
 #define __NR_fstat64 197
 #define __NR_getuid32 199
+#define __NR_getgid32 200
 #define __NR_geteuid32 201
+#define __NR_getegid32 202
 #define __NR_setuid32 213
 #define __NR_getdents64 220
 #define __NR_exit_group 252

@@ -13,35 +13,16 @@
 #define USER_END (USER_PAGE + PAGE_SIZE) /* unmapped from here */
 #define KERNEL_ADDR ((void *)0xC0100000)
 
-static struct mm_struct *enter_test_mm(void)
-{
-	struct mm_struct *mm = mm_alloc();
-	struct vm_area_struct *v = mm ? vm_area_alloc(mm, USER_PAGE, USER_END, VM_READ | VM_WRITE) : NULL;
-
-	if (!v || insert_vm_struct(mm, v))
-		return NULL;
-	current->mm = mm;
-	switch_mm(NULL, mm);
-	return mm;
-}
-
-static void leave_test_mm(struct mm_struct *mm)
-{
-	switch_mm(mm, NULL);
-	current->mm = NULL;
-	mmput(mm);
-}
-
 /* Run body in the borrowed address space, and always give it back. */
 static int with_test_mm(int (*body)(void))
 {
-	struct mm_struct *mm = enter_test_mm();
+	struct mm_struct *mm = mm_borrow(USER_PAGE, USER_END);
 	int ret;
 
 	if (!mm)
 		return -1;
 	ret = body();
-	leave_test_mm(mm);
+	mm_return(mm);
 	return ret;
 }
 
