@@ -24,6 +24,7 @@
 #define CHILD_FAILED 101
 
 static struct test *tests, **tests_tail = &tests; /* in registration order */
+static const struct test *running; /* in a child: its test */
 static char failure[1024]; /* the running test's first failure; "" while none */
 
 void test_register(struct test *t)
@@ -56,19 +57,25 @@ static void print_escaped(const char *s)
 	}
 }
 
-static __attribute__((noreturn)) void run_child(const struct test *t)
+void test_finish(void)
 {
-	alarm(TEST_TIMEOUT);
-	t->fn();
 	if (failure[0]) {
-		printf("FAIL %s: ", t->name);
+		printf("FAIL %s: ", running->name);
 		print_escaped(failure);
 		putchar('\n');
 	} else {
-		printf("PASS %s\n", t->name);
+		printf("PASS %s\n", running->name);
 	}
 	fflush(stdout);
 	_exit(failure[0] ? CHILD_FAILED : CHILD_PASSED);
+}
+
+static __attribute__((noreturn)) void run_child(const struct test *t)
+{
+	running = t;
+	alarm(TEST_TIMEOUT);
+	t->fn();
+	test_finish();
 }
 
 /* Run t in a child; true if it passed. A child that died printed nothing, so say why. */

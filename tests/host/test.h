@@ -22,6 +22,8 @@ struct test {
 void test_register(struct test *t);
 __attribute__((format(printf, 3, 4))) void test_fail(const char *file, int line,
 						      const char *fmt, ...);
+/* End the running test now and report it: for code that cannot return to the test. */
+__attribute__((noreturn)) void test_finish(void);
 
 #define TEST(topic, name)                                                                 \
 	static void test_##topic##_##name(void);                                          \
