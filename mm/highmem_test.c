@@ -203,3 +203,23 @@ CRASHTEST(kmap_atomic_slot_in_use)
 	kmap_atomic(a, KM_USER0);
 	kmap_atomic(b, KM_USER0); /* the same type twice without kunmap_atomic */
 }
+
+SELFTEST(fixmap_addresses_and_set_clear)
+{
+	struct page *p = alloc_page(GFP_KERNEL);
+	enum fixed_addresses slot = FIX_KMAP_BEGIN + KM_SOFTIRQ1; /* unused while tests run */
+	u32 *direct = lowmem_page_address(p), *fixed = (u32 *)fix_to_virt(slot);
+
+	for (int i = FIX_HOLE + 1; i < __end_of_fixed_addresses; i++) /* the hole is no slot */
+		EXPECT(virt_to_fix(__fix_to_virt(i)) == (unsigned int)i);
+	EXPECT(fix_to_virt(FIX_HOLE) == FIXADDR_TOP && __fix_to_virt(FIX_KMAP_END) == FIXADDR_START + PAGE_SIZE);
+	*direct = 0x600df00d;
+	set_fixmap(slot, PFN_PHYS(page_to_pfn(p)));
+	EXPECT(*fixed == 0x600df00d); /* the same physical page, seen through the slot */
+	*fixed = 0xfeedface;
+	EXPECT(*direct == 0xfeedface);
+	clear_fixmap(slot);
+	EXPECT(!(*fixmap_pte(slot) & _PAGE_PRESENT));
+	__free_page(p);
+	return 0;
+}

@@ -2,6 +2,7 @@
 #include <asm/pgtable.h>
 #include <kspace/gfp.h>
 #include <kspace/kernel.h>
+#include <kspace/mman.h>
 #include <kspace/mmzone.h>
 #include <kspace/selftest.h>
 #include <kspace/seq_buf.h>
@@ -105,4 +106,32 @@ CRASHTEST(vmalloc_guard_page)
 	char *p = vmalloc(PAGE_SIZE);
 
 	p[PAGE_SIZE] = 1; /* one byte past the end: the unmapped guard page */
+}
+
+/*
+ * A process's page directory copies the kernel half of swapper_pg_dir when it is
+ * made; vmalloc areas created later appear in it on the first fault there
+ * (vmalloc_fault). Borrow a fresh address space, then vmalloc far enough to need
+ * new page tables, and touch it from inside that address space.
+ */
+SELFTEST(vmalloc_fault_syncs_process_pgd)
+{
+	struct mm_struct *mm = mm_borrow(0x20000000, 0x20001000);
+	unsigned long size = min(24UL << 20, nr_free_pages() / 2 * PAGE_SIZE);
+	char *p;
+	pgd_t *pgd;
+
+	EXPECT(mm);
+	p = vmalloc(size);
+	pgd = &mm->pgd[pgd_index((unsigned long)p + size - 1)];
+	if (!p || *pgd & _PAGE_PRESENT) { /* no new page table was needed: nothing to show */
+		vfree(p);
+		mm_return(mm);
+		SKIP("the area fit in page tables the process already had");
+	}
+	p[size - 1] = 42; /* faults: the entry is only in swapper_pg_dir */
+	EXPECT(p[size - 1] == 42 && (*pgd & _PAGE_PRESENT));
+	vfree(p);
+	mm_return(mm);
+	return 0;
 }

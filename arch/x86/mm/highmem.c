@@ -69,8 +69,7 @@ void kunmap_atomic(void *kvaddr, enum km_type type)
 
 	if (vaddr >= FIXADDR_START) { /* a highmem page: free the slot */
 		BUG_ON(vaddr != __fix_to_virt(idx));
-		*fixmap_pte(idx) = 0;
-		__flush_tlb_one(vaddr);
+		clear_fixmap(idx); /* the PTE, and its one TLB entry */
 	}
 	preempt_enable();
 }
