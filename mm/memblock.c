@@ -143,6 +143,8 @@ phys_addr_t memblock_alloc_range(u64 size, u64 align, u64 min_addr, u64 max_addr
 	int i = 0;
 
 	BUG_ON(memblock.retired);
+	if (!size || size > max_addr)
+		return 0; /* also keeps the rounding below from wrapping */
 	size = ALIGN(size, (u64)PAGE_SIZE);
 	/* Top-down: the highest fit, keeping low memory (ISA DMA) for those who need it. */
 	while (memblock_next_free_range(&i, &start, &end)) {
@@ -154,8 +156,8 @@ phys_addr_t memblock_alloc_range(u64 size, u64 align, u64 min_addr, u64 max_addr
 		if (cand >= lo && (!found || cand > best))
 			best = cand, found = true;
 	}
-	if (!found)
-		return 0; /* never a valid answer: the first page is always reserved */
+	if (!found || !best)
+		return 0; /* 0 means failure: it is never handed out (the first page is reserved) */
 	memblock_reserve(best, size);
 	return (phys_addr_t)best;
 }
@@ -169,6 +171,8 @@ u64 memblock_end_of_ram(void)
 
 bool memblock_overlaps_memory(u64 base, u64 size)
 {
+	if (!size)
+		return false;
 	for (int i = 0; i < memblock.memory.cnt; i++) {
 		const struct memblock_region *r = &memblock.memory.regions[i];
 

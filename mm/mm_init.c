@@ -24,6 +24,9 @@ static void init_zones(const unsigned long *max_zone_pfn)
 		struct zone *zone = &zone_table[z];
 		unsigned long end = max(start, max_zone_pfn[z]);
 
+		/* Buddies never cross a zone: every boundary but RAM's end is block-aligned. */
+		BUG_ON(z + 1 < MAX_NR_ZONES && max_zone_pfn[z] < max_pfn &&
+		       !IS_ALIGNED(end, MAX_ORDER_NR_PAGES));
 		zone->zone_start_pfn = start;
 		zone->spanned_pages = end - start;
 		for (int o = 0; o < MAX_ORDER; o++)
@@ -49,16 +52,15 @@ static void count_present_pages(void)
 	}
 }
 
-/* mem_map lives in lowmem, above ZONE_DMA when there is room, so ISA DMA keeps its 16 MiB. */
-static void alloc_mem_map(const unsigned long *max_zone_pfn)
+/*
+ * mem_map lives in lowmem. memblock allocates from the top down, so it lands above
+ * ZONE_DMA whenever there is room, and ISA DMA keeps its 16 MiB.
+ */
+static void alloc_mem_map(void)
 {
 	u64 size = (u64)max_pfn * sizeof(struct page);
-	phys_addr_t phys;
+	phys_addr_t phys = memblock_alloc_range(size, PAGE_SIZE, 0, PFN_PHYS(max_low_pfn));
 
-	phys = memblock_alloc_range(size, PAGE_SIZE, PFN_PHYS(max_zone_pfn[ZONE_DMA]),
-				    PFN_PHYS(max_low_pfn));
-	if (!phys)
-		phys = memblock_alloc_range(size, PAGE_SIZE, 0, PFN_PHYS(max_low_pfn));
 	if (!phys)
 		panic("not enough low memory for mem_map (%llu KiB)", size >> 10);
 	mem_map = __va(phys);
@@ -103,7 +105,7 @@ void free_area_init(const unsigned long *max_zone_pfn)
 
 	init_zones(max_zone_pfn);
 	count_present_pages();
-	alloc_mem_map(max_zone_pfn);
+	alloc_mem_map();
 	while (memblock_next_free_range(&i, &start, &end))
 		free_pfn_range(PFN_UP(start), PFN_DOWN(end));
 	memblock.retired = true;

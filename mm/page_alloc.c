@@ -148,6 +148,8 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	struct page *page = NULL;
 	unsigned long flags;
 
+	/* A highmem page has no address to zero through: refuse the request, not the page. */
+	BUG_ON((gfp_mask & __GFP_ZERO) && (gfp_mask & __GFP_HIGHMEM));
 	if (order >= MAX_ORDER)
 		return NULL;
 	flags = local_irq_save();
@@ -159,7 +161,6 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	page->_count = 1;
 	page->private = order; /* checked when the block comes back */
 	if (gfp_mask & __GFP_ZERO) {
-		BUG_ON(PageHighMem(page));
 		memset(lowmem_page_address(page), 0, PAGE_SIZE << order);
 	}
 	return page;

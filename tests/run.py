@@ -18,6 +18,7 @@ import sys
 import time
 
 from gdb_case import gdb_case
+from gdb_helpers import gdb_helpers_case
 from qemu_cases import qemu_cases
 
 PANIC = "panic"
@@ -49,8 +50,11 @@ def run_host_tests(binary, result):
 def boot(case, kernels, iso):
     """Run one QEMU boot; returns (status or None, log text, seconds, seconds after mark)."""
     log = os.path.join(LOG_DIR, case["name"].replace("/", "_") + ".log")
+    typed = case.get("type_lines")
+    serial = ["-chardev", f"pipe,id=tty,path={log}.pipe", "-serial", "chardev:tty"] if typed \
+        else ["-serial", "file:" + log]
     cmd = ["qemu-system-i386", "-m", case.get("mem", "64M"), "-no-reboot", "-net", "none",
-           "-display", "none", "-monitor", "none", "-serial", "file:" + log,
+           "-display", "none", "-monitor", "none", *serial,
            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
     if case.get("medium"):
         cmd += [a.replace("@ISO@", iso) for a in case["medium"]]
@@ -60,6 +64,7 @@ def boot(case, kernels, iso):
             cmd += ["-initrd", kernels["initramfs"]]
     cmd += case.get("qemu", [])
     open(log, "w").close()
+    console = Console(log, typed) if typed else None
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
@@ -70,6 +75,8 @@ def boot(case, kernels, iso):
             proc.kill()
             proc.wait()
             return "timeout", read(log), time.monotonic() - start, None
+        if console:
+            console.pump(case["prompt"])
         now, text = time.monotonic(), read(log)
         if mark and mark not in text:
             last_without_mark = now
@@ -79,10 +86,51 @@ def boot(case, kernels, iso):
             return "stopped", read(log), time.monotonic() - start, None
         time.sleep(0.02)
     end = time.monotonic()
+    if console:
+        console.drain()
 
     def after_mark(end):
         return end - last_without_mark if mark and mark in read(log) else None
     return decode_exit(proc), read(log), end - start, after_mark(end)
+
+
+class Console:
+    """A serial line a test types into, like a person at the keyboard. QEMU's pipe
+    chardev reads PATH.in and writes PATH.out (two FIFOs); what it writes is copied to
+    the log, and each time one more prompt has appeared, the next line is typed."""
+
+    def __init__(self, log, lines):
+        self.log, self.lines, self.seen, self.sent = log, list(lines), "", 0
+        self.path = log + ".pipe"
+        for suffix in (".in", ".out"):
+            if os.path.exists(self.path + suffix):
+                os.unlink(self.path + suffix)
+            os.mkfifo(self.path + suffix)
+        self.out = os.open(self.path + ".out", os.O_RDONLY | os.O_NONBLOCK)
+        self.inp = None
+
+    def drain(self):
+        while True:
+            try:
+                chunk = os.read(self.out, 65536).decode("latin-1")
+            except BlockingIOError:
+                return
+            if not chunk:
+                return
+            self.seen += chunk
+            with open(self.log, "a") as f:
+                f.write(chunk)
+
+    def pump(self, prompt):
+        if self.inp is None:  # the write end opens once QEMU has opened the read end
+            try:
+                self.inp = os.open(self.path + ".in", os.O_WRONLY | os.O_NONBLOCK)
+            except OSError:
+                return
+        self.drain()
+        if self.lines and len(re.findall(prompt, self.seen)) > self.sent:
+            os.write(self.inp, (self.lines.pop(0) + "\r").encode())
+            self.sent += 1
 
 
 def decode_exit(proc):
@@ -167,6 +215,10 @@ def main():
     if args.filter in "debug/gdb-stub":
         reason = gdb_case(args.elf, args.iso, os.path.join(LOG_DIR, "debug_gdb-stub.log"))
         result.add("debug/gdb-stub", reason is None, reason or "")
+    if args.initramfs and args.filter in "debug/gdb-helpers":
+        reason = gdb_helpers_case(args.elf, args.initramfs,
+                                  os.path.join(LOG_DIR, "debug_gdb-helpers.log"))
+        result.add("debug/gdb-helpers", reason is None, reason or "")
     print(f"{len(result.passed)} passed, {len(result.failed)} failed")
     sys.exit(1 if result.failed else 0)
 

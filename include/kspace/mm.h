@@ -74,7 +74,10 @@ void *page_address(const struct page *page);
 
 static inline int page_count(const struct page *page) { return page->_count; }
 
-/* False for pages in a free block whose struct pages were never set up (page_alloc.c). */
+/*
+ * False for pages whose struct page was never set up (page_alloc.c): inside a free
+ * block not yet split, or in a block that is all hole or reserved.
+ */
 bool page_struct_initialised(const struct page *page);
 
 extern unsigned long totalram_pages;  /* pages the buddy allocator manages */

@@ -6,6 +6,7 @@
 #
 # The breakpoint is a hardware one: when QEMU starts, paging is off and 0xC01xxxxx
 # is not yet mapped, so gdb could not write a software breakpoint there.
+source scripts/gdb/kspace.py
 set pagination off
 set confirm off
 hbreak start_kernel

@@ -46,14 +46,14 @@ struct allocation {
 
 static struct {
 	unsigned long zone_end[MAX_NR_ZONES];
-	unsigned long nr_pfns;                 /* max_pfn rounded up to a MAX_ORDER block */
-	long *owner;                           /* per pfn: FREE, ABSENT or an allocation id */
-	unsigned short *free_in[MAX_ORDER];    /* [k][i]: free pages in block i of 2^k pages */
-	unsigned long whole[MAX_NR_ZONES][MAX_ORDER]; /* wholly free aligned blocks per zone */
+	unsigned long nr_pfns;              /* max_pfn rounded up to a MAX_ORDER block */
+	long *owner;                        /* per pfn: FREE, ABSENT or an allocation id */
+	unsigned short *free_in[MAX_ORDER]; /* [k][i]: free pages in block i of 2^k pages */
+	unsigned long whole[MAX_NR_ZONES][MAX_ORDER]; /* wholly free aligned blocks, per zone */
 	unsigned long free[MAX_NR_ZONES], managed[MAX_NR_ZONES], present[MAX_NR_ZONES];
-	bool *ready;                           /* per MAX_ORDER block: struct pages set up */
-	struct allocation *allocs;             /* live allocations, in no order */
-	long *alloc_at;                        /* per pfn: index in allocs of the one starting there */
+	bool *ready;                        /* per MAX_ORDER block: struct pages set up */
+	struct allocation *allocs;          /* live allocations, in no order */
+	long *alloc_at;                     /* per pfn: index in allocs of the one starting there */
 	unsigned long nr_allocs, last_id;
 } m;
 
@@ -157,7 +157,7 @@ static void map_ram(void)
 
 /* ---- the model ---- */
 
-int sim_zone_of(unsigned long pfn)
+static int zone_of(unsigned long pfn)
 {
 	for (int z = 0; z < MAX_NR_ZONES; z++)
 		if (pfn < m.zone_end[z])
@@ -168,7 +168,7 @@ int sim_zone_of(unsigned long pfn)
 /* The zone an aligned 2^order block lies wholly in, or -1. */
 static int block_zone(unsigned long pfn, unsigned int order)
 {
-	int z = sim_zone_of(pfn);
+	int z = zone_of(pfn);
 
 	return z >= 0 && pfn + (1UL << order) <= m.zone_end[z] ? z : -1;
 }
@@ -200,7 +200,7 @@ static void model_set(unsigned long pfn, unsigned int order, long owner)
 			set_free_in(k, i, free ? m.free_in[k][i] + n : m.free_in[k][i] - n);
 		}
 	}
-	m.free[sim_zone_of(pfn)] += free ? n : -n;
+	m.free[zone_of(pfn)] += free ? n : -n;
 }
 
 static void *zalloc(size_t n)
@@ -227,8 +227,8 @@ static void model_init(const unsigned long *zone_end)
 	for (unsigned long pfn = 0; pfn < m.nr_pfns; pfn++) {
 		m.owner[pfn] = ABSENT;
 		m.alloc_at[pfn] = -1;
-		if (pfn < max_pfn && present_at_boot(pfn) && sim_zone_of(pfn) >= 0)
-			m.present[sim_zone_of(pfn)]++;
+		if (pfn < max_pfn && present_at_boot(pfn))
+			m.present[zone_of(pfn)]++;
 		if (free_at_boot(pfn))
 			model_set(pfn, 0, FREE);
 	}
@@ -263,9 +263,7 @@ int sim_expected_zone(gfp_t gfp, unsigned int order)
 	return -1;
 }
 
-bool sim_pfn_free(unsigned long pfn) { return pfn < max_pfn && m.owner[pfn] == FREE; }
 bool sim_pfn_absent(unsigned long pfn) { return pfn >= max_pfn || m.owner[pfn] == ABSENT; }
-bool sim_block_ready(unsigned long pfn) { return m.ready[pfn / MAX_ORDER_NR_PAGES]; }
 unsigned long sim_nr_allocs(void) { return m.nr_allocs; }
 unsigned long sim_alloc_pfn(unsigned long i) { return m.allocs[i].pfn; }
 
@@ -304,10 +302,12 @@ static const char *check_zones(void)
 
 		if (zone->zone_start_pfn != start || zone_end_pfn(zone) != m.zone_end[z])
 			return fail("zone %s spans %lu..%lu, expected %lu..%lu", zone->name,
-				    zone->zone_start_pfn, zone_end_pfn(zone), start, m.zone_end[z]);
+				    zone->zone_start_pfn, zone_end_pfn(zone), start,
+				    m.zone_end[z]);
 		if (zone->present_pages != m.present[z] || zone->managed_pages != m.managed[z])
-			return fail("zone %s: present %lu managed %lu, expected %lu and %lu", zone->name,
-				    zone->present_pages, zone->managed_pages, m.present[z], m.managed[z]);
+			return fail("zone %s: present %lu managed %lu, expected %lu and %lu",
+				    zone->name, zone->present_pages, zone->managed_pages,
+				    m.present[z], m.managed[z]);
 		start = m.zone_end[z];
 		total += m.managed[z];
 	}
@@ -317,34 +317,47 @@ static const char *check_zones(void)
 	return check_counters();
 }
 
+/* One free-list entry: a block of 2^o pages, aligned, inside the zone, marked free. */
+static const char *check_listed(const struct zone *zone, unsigned int o, const struct page *page,
+				const signed char *listed)
+{
+	unsigned long pfn = page_to_pfn(page);
+
+	if (pfn & ((1UL << o) - 1) || pfn < zone->zone_start_pfn ||
+	    pfn + (1UL << o) > zone_end_pfn(zone))
+		return fail("zone %s order %u: block at pfn %lu misaligned or outside the zone",
+			    zone->name, o, pfn);
+	if (!PageBuddy(page) || page->private != o || listed[pfn] >= 0)
+		return fail("zone %s order %u: pfn %lu has buddy %d order %u, already listed %d",
+			    zone->name, o, pfn, PageBuddy(page), page->private, listed[pfn]);
+	return NULL;
+}
+
 /* Walk every free list, recording each block's order at its first pfn in listed[]. */
 static const char *walk_free_lists(signed char *listed)
 {
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		struct zone *zone = &zone_table[z];
+		const struct zone *zone = &zone_table[z];
 
 		for (unsigned int o = 0; o < MAX_ORDER; o++) {
-			struct list_head *head = &zone->free_area[o].free_list;
+			const struct list_head *head = &zone->free_area[o].free_list, *e;
 			unsigned long n = 0, nr_free = zone->free_area[o].nr_free;
+			const char *bad;
 
-			for (struct list_head *e = head->next; e != head; e = e->next, n++) {
-				struct page *page = list_entry(e, struct page, lru);
-				unsigned long pfn = page_to_pfn(page);
+			for (e = head->next; e != head; e = e->next, n++) {
+				const struct page *page = list_entry(e, struct page, lru);
 
-				if (n == nr_free || !page_in_mem_map(page) || e->next->prev != e)
-					return fail("zone %s order %u: list corrupt after %lu of %lu blocks",
-						    zone->name, o, n, nr_free);
-				if (pfn & ((1UL << o) - 1) || pfn < zone->zone_start_pfn ||
-				    pfn + (1UL << o) > zone_end_pfn(zone))
-					return fail("zone %s order %u: block at pfn %lu misaligned or outside the zone",
-						    zone->name, o, pfn);
-				if (!PageBuddy(page) || page->private != o || listed[pfn] >= 0)
-					return fail("zone %s order %u: pfn %lu has buddy %d order %u, listed %d",
-						    zone->name, o, pfn, PageBuddy(page), page->private, listed[pfn]);
-				listed[pfn] = (signed char)o;
+				if (n == nr_free || !page_in_mem_map(page) ||
+				    e->next->prev != e)
+					return fail("zone %s order %u: list corrupt after %lu",
+						    zone->name, o, n);
+				if ((bad = check_listed(zone, o, page, listed)))
+					return bad;
+				listed[page_to_pfn(page)] = (signed char)o;
 			}
 			if (n != nr_free)
-				return fail("zone %s order %u: %lu blocks listed, nr_free %lu", zone->name, o, n, nr_free);
+				return fail("zone %s order %u: %lu blocks listed, nr_free %lu",
+					    zone->name, o, n, nr_free);
 		}
 	}
 	return NULL;
@@ -376,8 +389,9 @@ static const char *check_page(unsigned long pfn, int listed)
 	else if (at >= 0)
 		count = 1, private = m.allocs[at].order;
 	if (page->flags != flags || page->_count != count || page->private != private)
-		return fail("pfn %lu (%s): flags %#lx count %d private %u, expected %#lx %d %u", pfn,
-			    owner == ABSENT ? "not the allocator's" : owner == FREE ? "free" : "allocated",
+		return fail("pfn %lu (%s): flags %#lx count %d private %u, expected %#lx %d %u",
+			    pfn, owner == ABSENT ? "not the allocator's" :
+			    owner == FREE ? "free" : "allocated",
 			    page->flags, page->_count, page->private, flags, count, private);
 	return NULL;
 }
@@ -386,11 +400,12 @@ static const char *check_page(unsigned long pfn, int listed)
 static const char *check_pages(const signed char *listed)
 {
 	for (unsigned long pfn = 0; pfn < m.nr_pfns; pfn++) {
-		bool ready = pfn < max_pfn && sim_block_ready(pfn);
+		bool ready = pfn < max_pfn && m.ready[pfn / MAX_ORDER_NR_PAGES];
 		const char *e;
 
 		if (page_struct_initialised(pfn_to_page(pfn)) != ready)
-			return fail("pfn %lu: page_struct_initialised() is %d, expected %d", pfn, !ready, ready);
+			return fail("pfn %lu: page_struct_initialised() is %d, expected %d", pfn,
+				    !ready, ready);
 		if (ready && (e = check_page(pfn, listed[pfn])))
 			return e;
 	}
@@ -411,8 +426,8 @@ const char *sim_check(void)
 		expect_blocks(b, MAX_ORDER - 1, expected);
 	for (unsigned long pfn = 0; !e && pfn < m.nr_pfns; pfn++)
 		if (listed[pfn] != expected[pfn])
-			e = fail("pfn %lu: the free lists have a block of order %d there, expected %d",
-				 pfn, listed[pfn], expected[pfn]);
+			e = fail("pfn %lu: a free block of order %d there, expected %d", pfn,
+				 listed[pfn], expected[pfn]);
 	if (!e)
 		e = check_pages(listed);
 	free(listed);
@@ -498,16 +513,20 @@ static u64 *page_word(unsigned long pfn, bool last)
 	return (u64 *)((char *)lowmem_page_address(pfn_to_page(pfn)) + (last ? PAGE_SIZE - 8 : 0));
 }
 
-/* Check the new block is free in the model and set up as an allocation should be. */
+/*
+ * Check the new block is free in the model and set up as an allocation should be.
+ * __GFP_ZERO is checked on the first and last word of each page (RAM is garbage
+ * until written); get_zeroed_page's own test reads every byte.
+ */
 static const char *check_new_block(struct page *page, unsigned int order, gfp_t gfp, int want)
 {
 	unsigned long pfn = page_to_pfn(page);
 
 	if (pfn & ((1UL << order) - 1))
 		return fail("order %u: pfn %lu is not aligned", order, pfn);
-	if (sim_zone_of(pfn) != want)
+	if (zone_of(pfn) != want)
 		return fail("gfp %#x order %u: pfn %lu is in zone %d, expected zone %d", gfp, order,
-			    pfn, sim_zone_of(pfn), want);
+			    pfn, zone_of(pfn), want);
 	for (unsigned long i = 0; i < (1UL << order); i++) {
 		const struct page *p = page + i;
 
@@ -515,9 +534,10 @@ static const char *check_new_block(struct page *page, unsigned int order, gfp_t 
 			return fail("pfn %lu handed out, but it is %s", pfn + i,
 				    m.owner[pfn + i] == ABSENT ? "not the allocator's" : "taken");
 		if (p->flags || p->_count != !i || p->private != (i ? 0 : order))
-			return fail("pfn %lu, page %lu of an order-%u block: flags %#lx count %d private %u",
-				    pfn, i, order, p->flags, p->_count, p->private);
-		if (pfn < max_low_pfn && (gfp & __GFP_ZERO) && (*page_word(pfn + i, false) || *page_word(pfn + i, true)))
+			return fail("pfn %lu, page %lu of an order-%u block: flags %#lx count %d "
+				    "private %u", pfn, i, order, p->flags, p->_count, p->private);
+		if (pfn < max_low_pfn && (gfp & __GFP_ZERO) &&
+		    (*page_word(pfn + i, false) || *page_word(pfn + i, true)))
 			return fail("__GFP_ZERO, but pfn %lu is not zeroed", pfn + i);
 	}
 	return NULL;
@@ -541,10 +561,16 @@ const char *sim_alloc(gfp_t gfp, unsigned int order, bool by_address, struct pag
 	}
 	if (pagep)
 		*pagep = page;
+	if (!page && want >= 0)
+		return fail("gfp %#x order %u: NULL, but zone %d has a free block", gfp, order,
+			    want);
 	if (!page)
-		return want < 0 ? NULL : fail("gfp %#x order %u: NULL, but zone %d has a free block", gfp, order, want);
-	if (want < 0 || !page_in_mem_map(page))
-		return fail("gfp %#x order %u: got %p, expected NULL", gfp, order, (void *)page);
+		return NULL;
+	if (want < 0)
+		return fail("gfp %#x order %u: got pfn %lu, expected NULL", gfp, order,
+			    page_to_pfn(page));
+	if (!page_in_mem_map(page))
+		return fail("gfp %#x order %u: %p is not in mem_map", gfp, order, (void *)page);
 	if ((e = check_new_block(page, order, gfp, want)))
 		return e;
 
@@ -553,8 +579,10 @@ const char *sim_alloc(gfp_t gfp, unsigned int order, bool by_address, struct pag
 	m.ready[pfn / MAX_ORDER_NR_PAGES] = true;
 	m.alloc_at[pfn] = (long)m.nr_allocs;
 	m.allocs[m.nr_allocs++] = (struct allocation){ pfn, order, by_address };
-	for (unsigned long i = 0; pfn < max_low_pfn && i < (1UL << order); i++)
-		*page_word(pfn + i, false) = *page_word(pfn + i, true) = signature(pfn + i, m.last_id);
+	for (unsigned long i = 0; pfn < max_low_pfn && i < (1UL << order); i++) {
+		*page_word(pfn + i, false) = signature(pfn + i, m.last_id);
+		*page_word(pfn + i, true) = signature(pfn + i, m.last_id);
+	}
 	return check_counters();
 }
 

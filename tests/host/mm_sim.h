@@ -27,10 +27,10 @@
 #define SIM_DMA_PFNS 4096UL /* ZONE_DMA ends at 16 MiB, as on the real machine */
 #define SIM_GARBAGE 0xa5     /* every byte of RAM at boot, and of a page when it is freed */
 
-#define EXPECT_OK(call)                                          \
-	do {                                                     \
-		const char *err_ = (call);                       \
-		EXPECT_MSG(!err_, "%s: %s", #call, err_);        \
+#define EXPECT_OK(call)                                   \
+	do {                                              \
+		const char *err_ = (call);                \
+		EXPECT_MSG(!err_, "%s: %s", #call, err_); \
 	} while (0)
 
 /* The machine, in memblock's terms; rounded as memblock rounds, then sim_boot(). */
@@ -44,7 +44,7 @@ void sim_reserve(u64 base, u64 size); /* RAM the kernel keeps */
  */
 const char *sim_boot(unsigned long maxmem_pfns);
 
-/* Machines used by several tests (see mm_sim.c), booted. */
+/* Machines several tests use (see mm_sim.c), booted. */
 const char *sim_boot_pc(void);         /* 96 MiB: DMA, Normal to 48 MiB, HighMem */
 const char *sim_boot_small(void);      /* 12 MiB: all DMA */
 const char *sim_boot_no_highmem(void); /* 40 MiB: DMA and Normal */
@@ -61,11 +61,8 @@ const char *sim_check(void);
 /* sim_alloc() order-0 pages until none is left; *n (if not NULL) counts them. */
 const char *sim_take_all(gfp_t gfp, unsigned long *n);
 
-/* The model's view of one pfn. */
-bool sim_pfn_free(unsigned long pfn);
-bool sim_pfn_absent(unsigned long pfn); /* hole, reservation, mem_map, or no RAM at all */
-bool sim_block_ready(unsigned long pfn); /* have its MAX_ORDER block's struct pages been set up? */
-int sim_zone_of(unsigned long pfn);
+/* Is pfn never the allocator's: a hole, a reservation, mem_map, or no RAM at all? */
+bool sim_pfn_absent(unsigned long pfn);
 /* The zone the allocator must take an order-sized block from, or -1 for none. */
 int sim_expected_zone(gfp_t gfp, unsigned int order);
 

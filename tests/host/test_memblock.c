@@ -49,7 +49,9 @@ static bool well_formed(const struct memblock_type *t)
 	for (int i = 0; i < t->cnt; i++) {
 		const struct memblock_region *r = &t->regions[i];
 
-		if (!r->size || r->base % PAGE_SIZE || r->size % PAGE_SIZE || r->base + r->size > 4 * GiB)
+		if (!r->size || r->base % PAGE_SIZE || r->size % PAGE_SIZE)
+			return false;
+		if (r->base + r->size > 4 * GiB)
 			return false;
 		if (i && r->base <= t->regions[i - 1].base + t->regions[i - 1].size)
 			return false;
@@ -267,8 +269,9 @@ TEST(memblock, alloc_range_respects_limits_and_alignment)
 	EXPECT_EQ_INT(memblock_alloc_range(0x1000, 64 * 1024, 0, 12 * MiB + 0x1fff),
 		      12 * MiB - 64 * 1024);
 	EXPECT_EQ_INT(memblock_alloc_range(2 * MiB, 4 * MiB, 5 * MiB, 64 * MiB), 56 * MiB);
-	EXPECT_EQ_INT(memblock_alloc_range(0x1000, PAGE_SIZE, 61 * MiB, 64 * MiB), 64 * MiB - 0x1000);
-	EXPECT_EQ_INT(memblock_alloc_range(0x1000, PAGE_SIZE, 60 * MiB, 61 * MiB), 0); /* reserved */
+	EXPECT_EQ_INT(memblock_alloc_range(0x1000, PAGE_SIZE, 61 * MiB, 64 * MiB),
+		      64 * MiB - 0x1000);
+	EXPECT_EQ_INT(memblock_alloc_range(0x1000, PAGE_SIZE, 60 * MiB, 61 * MiB), 0); /* taken */
 	EXPECT_EQ_INT(memblock_alloc_range(0x1000, PAGE_SIZE, 8 * MiB, 4 * MiB), 0); /* min > max */
 	EXPECT_EQ_INT(memblock_alloc_range(0x1000, PAGE_SIZE, 0, MiB), 0);
 	EXPECT_WELL_FORMED();

@@ -17,7 +17,8 @@ TEST(mm_init, mem_map_above_dma)
 {
 	EXPECT_OK(sim_boot_pc());
 	EXPECT_EQ_INT(mem_map_end_pfn(), max_low_pfn);
-	EXPECT_EQ_INT(mem_map_end_pfn() - mem_map_first_pfn(), PFN_UP(max_pfn * sizeof(struct page)));
+	EXPECT_EQ_INT(mem_map_end_pfn() - mem_map_first_pfn(),
+		      PFN_UP(max_pfn * sizeof(struct page)));
 }
 
 /* Without ZONE_NORMAL, at the top of ZONE_DMA. */
@@ -56,14 +57,15 @@ TEST(mm_init, report)
 
 		snprintf(line, sizeof(line), "  %-8s [mem 0x%08lx-0x%08lx] %lu pages, %lu free\n",
 			 zone->name, zone->zone_start_pfn << PAGE_SHIFT,
-			 (zone_end_pfn(zone) << PAGE_SHIFT) - 1, zone->present_pages, zone->free_pages);
+			 (zone_end_pfn(zone) << PAGE_SHIFT) - 1, zone->present_pages,
+			 zone->free_pages);
 		EXPECT_MSG(strstr(printk_output(), line), "no \"%s\" in %s", line, printk_output());
 		present += zone->present_pages;
 	}
 	snprintf(line, sizeof(line),
 		 "Memory: %luk/%luk available (%luk reserved, %luk highmem), mem_map %luk\n",
-		 nr_free_pages() * 4, present * 4, (present - totalram_pages) * 4, totalhigh_pages * 4,
-		 DIV_ROUND_UP(max_pfn * sizeof(struct page), 1024));
+		 nr_free_pages() * 4, present * 4, (present - totalram_pages) * 4,
+		 totalhigh_pages * 4, DIV_ROUND_UP(max_pfn * sizeof(struct page), 1024));
 	EXPECT_MSG(strstr(printk_output(), line), "no \"%s\" in %s", line, printk_output());
 }
 

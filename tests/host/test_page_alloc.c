@@ -1,8 +1,8 @@
 /*
  * tests/host/test_page_alloc.c: the buddy allocator (mm/page_alloc.c) and its boot
  * (mm/mm_init.c) on simulated machines, checked against the model in mm_sim.c: long
- * random alloc/free runs, every merge path, exhaustion, lazy struct pages, and the
- * BUG()s that catch a wrong free.
+ * random alloc/free runs, every merge path, zone fallback and exhaustion, lazy struct
+ * pages, and zeroing. The BUG()s are in test_page_alloc_bug.c.
  */
 #include <stdint.h>
 #include <string.h>
@@ -63,12 +63,11 @@ static const gfp_t random_masks[] = {
 /* One random step: mostly small orders, sometimes any order, rarely an impossible one. */
 static const char *random_step(bool growing)
 {
-	if (sim_nr_allocs() && rnd() % 100 >= (growing ? 70 : 30))
-		return sim_free(sim_alloc_pfn(rnd() % sim_nr_allocs()));
-
 	gfp_t gfp = random_masks[rnd() % ARRAY_SIZE(random_masks)];
 	unsigned int order = rnd() % 4 ? rnd() % 4 : rnd() % MAX_ORDER;
 
+	if (sim_nr_allocs() && rnd() % 100 >= (growing ? 70 : 30))
+		return sim_free(sim_alloc_pfn(rnd() % sim_nr_allocs()));
 	if (rnd() % 100 == 0)
 		order = MAX_ORDER + rnd() % 24;
 	return sim_alloc(gfp, order, !(gfp & __GFP_HIGHMEM) && rnd() % 4 == 0, NULL);
@@ -89,21 +88,22 @@ static const char *random_run(uint64_t seed, long nops, long *step)
 
 	free_lists(before, sizeof(before));
 	rng_state = seed;
-	for (*step = 0; !e && *step < nops; ++*step) {
+	for (*step = 0; *step < nops; ++*step) {
 		if (--phase <= 0)
 			growing = !growing, phase = 1 + rnd() % 4000;
 		e = random_step(growing);
 		if (!e && *step % 4096 == 0)
 			e = sim_check();
+		if (e)
+			return e;
 	}
-	while (!e && sim_nr_allocs())
-		e = sim_free(sim_alloc_pfn(0));
-	if (!e)
-		e = sim_check();
+	while (sim_nr_allocs())
+		if ((e = sim_free(sim_alloc_pfn(0))))
+			return e;
+	if ((e = sim_check()))
+		return e;
 	free_lists(after, sizeof(after));
-	if (!e && memcmp(before, after, sizeof(before)))
-		e = "the free lists differ from boot's";
-	return e;
+	return memcmp(before, after, sizeof(before)) ? "the free lists differ from boot's" : NULL;
 }
 
 #define EXPECT_RANDOM_RUN(seed, nops)                                         \
@@ -142,6 +142,20 @@ static unsigned long bit_reverse10(unsigned long i)
 	return r;
 }
 
+/* Freeing orders for a block's pages: upwards, downwards, bit-reversed, shuffled. */
+static void free_order(int pattern, unsigned long *perm)
+{
+	unsigned long n = MAX_ORDER_NR_PAGES;
+
+	for (unsigned long i = 0; i < n; i++)
+		perm[i] = pattern == 0 ? i : pattern == 1 ? n - 1 - i : bit_reverse10(i);
+	for (unsigned long i = n - 1; pattern == 3 && i; i--) {
+		unsigned long j = rnd() % (i + 1), t = perm[i];
+
+		perm[i] = perm[j], perm[j] = t;
+	}
+}
+
 /*
  * The small machine's block at pfn 1024 is wholly free. Take every page, then give
  * the block's 1024 pages back one at a time, in orders that merge with the buddy
@@ -156,13 +170,7 @@ TEST(page_alloc, coalesce_every_merge_path)
 	EXPECT_OK(sim_take_all(GFP_DMA, NULL));
 	rng_state = 7;
 	for (int pattern = 0; pattern < 4; pattern++) {
-		for (unsigned long i = 0; i < MAX_ORDER_NR_PAGES; i++)
-			perm[i] = pattern == 0 ? i : pattern == 1 ? MAX_ORDER_NR_PAGES - 1 - i : bit_reverse10(i);
-		for (unsigned long i = MAX_ORDER_NR_PAGES - 1; pattern == 3 && i; i--) {
-			unsigned long j = rnd() % (i + 1), t = perm[i];
-
-			perm[i] = perm[j], perm[j] = t;
-		}
+		free_order(pattern, perm);
 		for (unsigned long i = 0; i < MAX_ORDER_NR_PAGES; i++) {
 			EXPECT_OK(sim_free(1024 + perm[i]));
 			EXPECT_OK(sim_check());

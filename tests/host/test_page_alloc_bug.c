@@ -71,7 +71,7 @@ TEST(page_alloc_bug, free_with_the_wrong_order)
 	EXPECT_OK(sim_boot_pc());
 	page = alloc_pages(GFP_KERNEL, 2);
 	EXPECT(page);
-	EXPECT_BUG(__free_pages(page, 1), "freed with a different order than it was allocated with");
+	EXPECT_BUG(__free_pages(page, 1), "freed with a different order than it was allocated");
 	EXPECT_BUG(__free_pages(page, 3), "freed with a different order");
 	EXPECT_BUG(__free_pages(page, 0), "freed with a different order");
 	local_irq_enable();
@@ -118,9 +118,9 @@ TEST(page_alloc_bug, get_free_pages_of_highmem)
 	EXPECT_OK(sim_check());
 }
 
-/* A highmem page has no address to clear through. */
+/* A highmem page has no address to clear through: refused whatever zone would serve it. */
 TEST(page_alloc_bug, gfp_zero_of_highmem)
 {
 	EXPECT_OK(sim_boot_pc());
-	EXPECT_BUG(alloc_pages(GFP_HIGHUSER | __GFP_ZERO, 0), "PageHighMem");
+	EXPECT_BUG(alloc_pages(GFP_HIGHUSER | __GFP_ZERO, 0), "__GFP_HIGHMEM");
 }
