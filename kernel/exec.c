@@ -15,6 +15,7 @@
 #include <kspace/binfmts.h>
 #include <kspace/elf.h>
 #include <kspace/errno.h>
+#include <kspace/fs.h>
 #include <kspace/gfp.h>
 #include <kspace/highmem.h>
 #include <kspace/jiffies.h>
@@ -92,6 +93,8 @@ static int copy_strings(struct linux_binprm *bprm, const char *const *argv,
 
 	if (alen < 0 || elen < 0)
 		return alen < 0 ? alen : elen;
+	if (bprm->argc == 0) /* as Linux since 5.18: an empty argv becomes { "" } */
+		alen = 1;
 	if (alen + elen > (long)MAX_ARG_TOTAL)
 		return -E2BIG;
 	bprm->strings_len = alen + elen;
@@ -99,9 +102,11 @@ static int copy_strings(struct linux_binprm *bprm, const char *const *argv,
 	bprm->strings = vmalloc(bprm->strings_len + 1);
 	if (!bprm->strings)
 		return -ENOMEM;
-	if (walk_strings(argv, user, bprm->strings, &bprm->argc) != alen ||
+	bprm->strings[0] = '\0';
+	if ((bprm->argc && walk_strings(argv, user, bprm->strings, &bprm->argc) != alen) ||
 	    walk_strings(envp, user, bprm->strings + alen, &bprm->envc) != elen)
 		return -EFAULT; /* the vectors changed between the passes */
+	bprm->argc = bprm->argc ? bprm->argc : 1;
 	return 0;
 }
 
@@ -226,7 +231,7 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 {
 	struct linux_binprm bprm = { .filename = filename };
 	unsigned long sp;
-	int err = ramfs_lookup(filename, &bprm.file);
+	int err = path_lookup(filename, &bprm.file);
 
 	if (err)
 		return err;

@@ -21,6 +21,7 @@
 
 #define WNOHANG 0x00000001
 #define WUNTRACED 0x00000002
+#define WCONTINUED 0x00000008 /* accepted; nothing is ever stopped to be continued */
 #define RUSAGE_SIZE 72 /* struct rusage on i386 */
 
 void free_task(struct task_struct *p); /* kernel/fork.c */
@@ -112,16 +113,17 @@ long sys_exit(int code)
 	do_exit((code & 0xff) << 8);
 }
 
-/* Report a zombie child's status and free it; -EFAULT keeps it for another try. */
+/* Free a zombie child and report its status; as on Linux it is gone even if that fails. */
 static long reap(struct task_struct *p, int __user *stat_addr, void __user *ru)
 {
 	pid_t pid = p->pid;
+	int status = p->exit_code;
 
-	if (stat_addr && put_user((int)p->exit_code, stat_addr))
+	release_task(p);
+	if (stat_addr && put_user(status, stat_addr))
 		return -EFAULT;
 	if (ru && clear_user(ru, RUSAGE_SIZE))
 		return -EFAULT;
-	release_task(p);
 	return pid;
 }
 
@@ -153,7 +155,7 @@ long sys_wait4(int pid, int __user *stat_addr, int options, void __user *ru)
 	DEFINE_WAIT(wait);
 	long ret;
 
-	if (options & ~(WNOHANG | WUNTRACED))
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
 	for (;;) {
 		prepare_to_wait(&current->wait_chldexit, &wait, TASK_INTERRUPTIBLE);

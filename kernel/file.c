@@ -82,15 +82,16 @@ void put_files(struct files_struct *files)
 long simple_read_from_buffer(char __user *to, unsigned long count, unsigned long *ppos,
 			     const void *from, unsigned long available)
 {
-	unsigned long pos = *ppos, n;
+	unsigned long pos = *ppos, n, copied;
 
-	if (pos >= available)
+	if (pos >= available || !count)
 		return 0;
 	n = min(count, available - pos);
-	if (copy_to_user(to, (const char *)from + pos, n))
+	copied = n - copy_to_user(to, (const char *)from + pos, n);
+	if (!copied)
 		return -EFAULT;
-	*ppos = pos + n;
-	return n;
+	*ppos = pos + copied; /* a short copy reports what arrived, as Linux does */
+	return copied;
 }
 
 /* ---- initramfs files and directories ---- */
@@ -156,7 +157,7 @@ static const struct file_operations ramfs_dir_ops = { .getdents64 = ramfs_getden
 static int ramfs_open(const char *path, unsigned int flags, struct file **out)
 {
 	struct ramfs_inode *inode;
-	int err = ramfs_lookup_at(current->cwd, path, 0, &inode);
+	int err = ramfs_lookup(path, &inode);
 
 	if (err)
 		return err == -ENOENT && (flags & O_CREAT) ? -EROFS : err;
@@ -192,17 +193,78 @@ static long getname(const char __user *upath, char **out)
 	return 0;
 }
 
-/* For a path into /proc, what follows "proc" ("" or "/..."); NULL for any other path. */
-static const char *proc_path(const char *path)
+/* Append component [s, s + n) to the canonical path in buf, applying "." and "..". */
+static bool push_component(char *buf, size_t *len, const char *s, size_t n)
 {
-	const char *p = path;
+	if (n == 1 && s[0] == '.')
+		return true;
+	if (n == 2 && s[0] == '.' && s[1] == '.') {
+		while (*len > 0 && buf[--(*len)] != '/')
+			;
+		return true;
+	}
+	if (*len + 1 + n >= PATH_MAX)
+		return false;
+	buf[(*len)++] = '/';
+	memcpy(buf + *len, s, n);
+	*len += n;
+	return true;
+}
 
-	if (*p == '/')
-		while (*p == '/')
-			p++;
-	else if (current->cwd != ramfs_root())
-		return NULL;
-	return !strncmp(p, "proc", 4) && (!p[4] || p[4] == '/') ? p + 4 : NULL;
+/* Append every component of path to the canonical path in buf. */
+static bool push_path(char *buf, size_t *len, const char *path)
+{
+	for (const char *c = path; *c;) {
+		const char *e = strchr(c, '/') ? strchr(c, '/') : c + strlen(c);
+
+		if (e > c && !push_component(buf, len, c, e - c))
+			return false;
+		c = *e ? e + 1 : e;
+	}
+	return true;
+}
+
+/*
+ * Where path leads, spelled from the root with "." and ".." worked out lexically
+ * (there are no symlinks on the way to /proc), so that "/bin/../proc/meminfo", or
+ * "hostname" after chdir("/proc/sys/kernel"), reaches /proc. buf: PATH_MAX bytes.
+ */
+static bool canonical_path(const char *path, char *buf)
+{
+	size_t len = 0;
+
+	if (path[0] != '/' && !push_path(buf, &len, current->cwd))
+		return false;
+	if (!push_path(buf, &len, path))
+		return false;
+	if (!len)
+		buf[len++] = '/';
+	buf[len] = '\0';
+	return true;
+}
+
+/* What follows "/proc" in a canonical path ("" or "/..."), or NULL outside /proc. */
+static const char *in_proc(const char *canon)
+{
+	return !strncmp(canon, "/proc", 5) && (!canon[5] || canon[5] == '/') ? canon + 5 : NULL;
+}
+
+/* Open path: under /proc, procfs answers; elsewhere the initramfs. */
+static int open_path(const char *path, unsigned int flags, struct file **out)
+{
+	char *canon = kmalloc(PATH_MAX, GFP_KERNEL);
+	int err;
+
+	if (!canon)
+		return -ENOMEM;
+	if (!canonical_path(path, canon))
+		err = -ENAMETOOLONG;
+	else if (in_proc(canon))
+		err = procfs_open(in_proc(canon), flags, out);
+	else
+		err = ramfs_open(canon, flags, out);
+	kfree(canon);
+	return err;
 }
 
 long sys_open(const char __user *upath, int flags, int mode)
@@ -214,7 +276,7 @@ long sys_open(const char __user *upath, int flags, int mode)
 	(void)mode; /* nothing is ever created: the initramfs is read-only */
 	if (err)
 		return err;
-	err = proc_path(path) ? procfs_open(proc_path(path), flags, &f) : ramfs_open(path, flags, &f);
+	err = open_path(path, flags, &f);
 	kfree(path);
 	if (err)
 		return err;
@@ -243,6 +305,8 @@ long sys_read(unsigned int fd, char __user *buf, unsigned long count)
 		return -EBADF;
 	if (!f->f_op->read)
 		return -EISDIR;
+	if (!access_ok(buf, count)) /* the whole buffer, before anything is read */
+		return -EFAULT;
 	return f->f_op->read(f, buf, count);
 }
 
@@ -252,6 +316,8 @@ long sys_write(unsigned int fd, const char __user *buf, unsigned long count)
 
 	if (!f || (f->f_flags & O_ACCMODE) == O_RDONLY)
 		return -EBADF;
+	if (!access_ok(buf, count))
+		return -EFAULT;
 	return f->f_op->write ? f->f_op->write(f, buf, count) : -EINVAL;
 }
 
@@ -342,60 +408,37 @@ long sys_stat64(const char __user *upath, struct stat64 __user *ubuf)
 	return err;
 }
 
+/* chdir: the target must open as a directory, in the initramfs or in /proc. */
 long sys_chdir(const char __user *upath)
 {
-	struct ramfs_inode *dir;
-	char *path;
+	char *path, *canon = NULL;
+	struct file *f = NULL;
 	long err = getname(upath, &path);
 
 	if (err)
 		return err;
-	err = ramfs_lookup_at(current->cwd, path, 0, &dir);
-	kfree(path);
-	if (err)
-		return err;
-	if (!S_ISDIR(dir->mode))
-		return -ENOTDIR;
-	current->cwd = dir;
-	return 0;
-}
-
-/* The absolute path of dir, built right to left from the end of buf; NULL if too long. */
-static char *dir_path(const struct ramfs_inode *dir, char *buf, unsigned long size)
-{
-	char *p = buf + size - 1;
-
-	*p = '\0';
-	for (; dir != dir->parent; dir = dir->parent) {
-		unsigned long n = strlen(dir->name);
-
-		if ((unsigned long)(p - buf) < n + 1)
-			return NULL;
-		p -= n;
-		memcpy(p, dir->name, n);
-		*--p = '/';
+	canon = kmalloc(PATH_MAX, GFP_KERNEL);
+	err = !canon ? -ENOMEM : !canonical_path(path, canon) ? -ENAMETOOLONG
+	      : open_path(canon, O_RDONLY | O_DIRECTORY, &f);
+	if (!err) {
+		fput(f);
+		kfree(current->cwd);
+		current->cwd = kstrdup(canon, GFP_KERNEL);
+		err = current->cwd ? 0 : -ENOMEM;
 	}
-	if (!*p)
-		*--p = '/'; /* the root itself */
-	return p;
+	kfree(canon);
+	kfree(path);
+	return err;
 }
 
 /* Linux's getcwd returns the length including the NUL. */
 long sys_getcwd(char __user *buf, unsigned long size)
 {
-	char *path = kmalloc(PATH_MAX, GFP_KERNEL), *p;
-	long len;
+	unsigned long len = strlen(current->cwd) + 1;
 
-	if (!path)
-		return -ENOMEM;
-	p = dir_path(current->cwd, path, PATH_MAX);
-	len = p ? (long)strlen(p) + 1 : -ENAMETOOLONG;
-	if (len > 0 && (unsigned long)len > size)
-		len = -ERANGE;
-	else if (len > 0 && copy_to_user(buf, p, len))
-		len = -EFAULT;
-	kfree(path);
-	return len;
+	if (len > size)
+		return -ERANGE;
+	return copy_to_user(buf, current->cwd, len) ? -EFAULT : (long)len;
 }
 
 long sys_dup2(unsigned int oldfd, unsigned int newfd)
@@ -411,4 +454,18 @@ long sys_dup2(unsigned int oldfd, unsigned int newfd)
 	current->files->fd[newfd] = f;
 	f->f_count++;
 	return newfd;
+}
+
+/* The initramfs file a path names, relative to the working directory (execve). */
+int path_lookup(const char *path, struct ramfs_inode **out)
+{
+	char *canon = kmalloc(PATH_MAX, GFP_KERNEL);
+	int err;
+
+	if (!canon)
+		return -ENOMEM;
+	err = !canonical_path(path, canon) ? -ENAMETOOLONG : in_proc(canon) ? -EACCES
+	      : ramfs_lookup(canon, out);
+	kfree(canon);
+	return err;
 }

@@ -77,6 +77,7 @@ static struct task_struct *alloc_task(const char *name)
 
 static void free_task_struct(struct task_struct *p)
 {
+	kfree(p->cwd);
 	free_pages((unsigned long)p->stack, THREAD_ORDER);
 	kfree(p);
 }
@@ -198,7 +199,14 @@ long do_fork(struct pt_regs *regs)
 		free_task_struct(p);
 		return -ENOMEM;
 	}
-	p->cwd = current->cwd;
+	p->cwd = kstrdup(current->cwd, GFP_KERNEL);
+	if (!p->cwd) {
+		put_files(p->files);
+		if (p->mm)
+			mmput(p->mm);
+		free_task_struct(p);
+		return -ENOMEM;
+	}
 	p->uid = current->uid;
 	p->pgid = current->pgid;
 	p->parent = current;

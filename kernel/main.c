@@ -11,6 +11,7 @@
 #include <kspace/errno.h>
 #include <kspace/extable.h>
 #include <kspace/fs.h>
+#include <kspace/slab.h>
 #include <kspace/initramfs.h>
 #include <kspace/ramfs.h>
 #include <kspace/string.h>
@@ -65,8 +66,8 @@ static __noreturn void run_init_process(void)
 
 	/* Like Linux opening /dev/console for init: stdin, stdout and stderr. */
 	current->files = dup_files(NULL);
-	current->cwd = ramfs_root();
-	if (!console || !current->files)
+	current->cwd = kstrdup("/", GFP_KERNEL);
+	if (!console || !current->files || !current->cwd)
 		panic("cannot open the console for init");
 	for (int fd = 0; fd < 3; fd++) {
 		current->files->fd[fd] = console;

@@ -107,7 +107,7 @@ static struct task_struct *find_task(pid_t pid)
 	struct task_struct *p;
 
 	list_for_each_entry(p, &task_list, tasks)
-		if (p->pid == pid && p->state != TASK_ZOMBIE)
+		if (p->pid == pid) /* zombies too: ps shows them as Z */
 			return p;
 	return NULL;
 }
@@ -213,24 +213,22 @@ static long proc_read(struct file *f, char __user *buf, unsigned long count)
 	return simple_read_from_buffer(buf, count, &f->f_pos, pf->text, pf->len);
 }
 
-/* /proc/sys/kernel/hostname is writable by root, as on Linux; a final newline is dropped. */
+/* /proc/sys/kernel/hostname is writable (opening it so is root's), as on Linux; a final newline is dropped. */
 static long proc_write(struct file *f, const char __user *buf, unsigned long count)
 {
 	struct proc_file *pf = f->private_data;
-	char name[__NEW_UTS_LEN + 2];
-	unsigned long n = count;
+	char name[__NEW_UTS_LEN + 1];
+	unsigned long n = min(count, (unsigned long)sizeof(name));
 
 	if (pf->entry != &hostname_entry)
 		return -EIO;
-	if (current->uid != 0)
-		return -EPERM;
-	if (n > __NEW_UTS_LEN + 1)
-		return -EINVAL;
 	if (copy_from_user(name, buf, n))
 		return -EFAULT;
 	if (n && name[n - 1] == '\n')
 		n--;
-	return set_hostname(name, n) ? -EINVAL : (long)count;
+	/* As Linux: what does not fit is cut off, and the whole write counts as done. */
+	set_hostname(name, min(n, (unsigned long)__NEW_UTS_LEN));
+	return count;
 }
 
 #define DT_DIR 4
@@ -264,7 +262,7 @@ static const char *dir_entry(const struct proc_file *pf, unsigned long i, unsign
 	}
 	i -= ARRAY_SIZE(root_entries);
 	list_for_each_entry(p, &task_list, tasks)
-		if (p->state != TASK_ZOMBIE && i-- == 0) {
+		if (i-- == 0) {
 			snprintf(pidname, sizeof(pidname), "%d", p->pid);
 			*ino = 1000 + p->pid;
 			return pidname;
@@ -325,8 +323,9 @@ int procfs_open(const char *path, unsigned int flags, struct file **out)
 	text = pf->kind == PROC_TEXT;
 	if (!err && (flags & O_DIRECTORY) && text)
 		err = -ENOTDIR;
-	if (!err && (flags & O_ACCMODE) != O_RDONLY && pf->entry != &hostname_entry)
-		err = text ? -EACCES : -EISDIR;
+	/* Linux's modes: 0644 hostname, 0444 the rest; root may open either for writing. */
+	if (!err && (flags & O_ACCMODE) != O_RDONLY)
+		err = !text ? -EISDIR : current->uid != 0 ? -EACCES : 0;
 	if (!err && text)
 		err = proc_render(pf);
 	if (!err && !(*out = alloc_file(text ? &proc_text_ops : &proc_dir_ops, flags,

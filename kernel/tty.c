@@ -22,6 +22,7 @@
 #define TIOCGPGRP 0x540F
 #define TIOCSPGRP 0x5410
 #define TCGETS 0x5401
+#define KERNEL_TERMIOS_SIZE 36 /* the kernel's struct termios on i386 */
 
 static char line[TTY_LINE_MAX];
 static int line_len;
@@ -117,10 +118,14 @@ static long tty_read(struct file *f, char __user *buf, unsigned long count)
 	return n ? (long)n : -EINTR;
 }
 
-/* A chunk whose copy faults is not printed: the call returns what came before it. */
+/*
+ * Copied through a buffer in chunks of 2048 bytes, as Linux's tty layer does: a
+ * chunk whose copy faults is not printed; the call returns what came before it.
+ * Writers cannot interleave: the kernel is not preempted and nothing here sleeps.
+ */
 static long tty_write(struct file *f, const char __user *buf, unsigned long count)
 {
-	char chunk[256];
+	static char chunk[2048];
 	unsigned long done = 0;
 
 	(void)f;
@@ -144,7 +149,7 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	case TIOCSPGRP:
 		return get_user(fg_pgrp, (const pid_t __user *)arg);
 	case TCGETS: /* isatty(): yes, a terminal (the settings themselves are fixed) */
-		return clear_user((void __user *)arg, 60) ? -EFAULT : 0;
+		return clear_user((void __user *)arg, KERNEL_TERMIOS_SIZE) ? -EFAULT : 0;
 	default:
 		return -ENOTTY;
 	}

@@ -1,8 +1,12 @@
-/* libc/file.c: file descriptors: read, write, open, close, lseek, stat, getdents64. */
+/*
+ * libc/file.c: files and descriptors: read, write, open, close, lseek, dup2, ioctl,
+ * stat, getdents64, and the working directory (chdir, getcwd).
+ */
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <sys/stat.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -41,6 +45,23 @@ off_t lseek(int fd, off_t offset, int whence)
 	return __syscall_ret(__syscall(__NR_lseek, fd, offset, whence));
 }
 
+int dup2(int oldfd, int newfd)
+{
+	return __syscall_ret(__syscall(__NR_dup2, oldfd, newfd));
+}
+
+/* Every request kspace and libc use takes one argument, a number or a pointer. */
+int ioctl(int fd, unsigned long request, ...)
+{
+	va_list ap;
+	void *arg;
+
+	va_start(ap, request);
+	arg = va_arg(ap, void *);
+	va_end(ap);
+	return __syscall_ret(__syscall(__NR_ioctl, fd, request, arg));
+}
+
 int stat(const char *path, struct stat *st)
 {
 	return __syscall_ret(__syscall(__NR_stat64, path, st));
@@ -54,4 +75,15 @@ int fstat(int fd, struct stat *st)
 ssize_t getdents64(int fd, void *buf, size_t count)
 {
 	return __syscall_ret(__syscall(__NR_getdents64, fd, buf, count));
+}
+
+int chdir(const char *path)
+{
+	return __syscall_ret(__syscall(__NR_chdir, path));
+}
+
+/* The system call returns the length it stored, NUL included; POSIX's getcwd returns buf. */
+char *getcwd(char *buf, size_t size)
+{
+	return __syscall_ret(__syscall(__NR_getcwd, buf, size)) < 0 ? NULL : buf;
 }

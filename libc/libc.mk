@@ -1,7 +1,7 @@
 # libc/libc.mk: the user C library (included by the top-level Makefile after B, CC,
 # CROSS_COMPILE, Q and quiet are set).
 #
-#   $(LIBC_A)        the library: system call wrappers, string, stdio, stdlib, malloc
+#   $(LIBC_A)        the library: system call wrappers, string, stdio, stdlib, malloc, dirent
 #   $(CRT0)          _start, linked first into every program
 #   $(USER_CFLAGS)   how user programs are compiled: freestanding, headers from libc/include
 #   $(USER_LDFLAGS)  how they are linked: static i386 ELF, no host C library
@@ -22,6 +22,7 @@ USER_LIBS := $(LIBC_A) $(shell $(CC) -print-libgcc-file-name)
 
 LIBC_C_OBJS := $(addprefix $(B)/libc/, \
 	brk.o \
+	dirent.o \
 	errno.o \
 	file.o \
 	malloc.o \
@@ -29,7 +30,8 @@ LIBC_C_OBJS := $(addprefix $(B)/libc/, \
 	stdio.o \
 	stdlib.o \
 	string.o \
-	sys.o)
+	sys.o \
+	tty.o)
 LIBC_OBJS := $(LIBC_C_OBJS) $(B)/libc/syscall.o $(B)/libc/vsprintf.o
 
 .PHONY: libc

@@ -1,10 +1,15 @@
 /*
- * libc/process.c: processes: fork, execve, exit, wait, ids, signals and sleeping.
- * Each wrapper is one system call; the numbers are in <sys/syscall.h>.
+ * libc/process.c: processes: fork, execve, exit, wait, ids, process groups, signals
+ * and sleeping. Each wrapper is one system call (the numbers are in <sys/syscall.h>),
+ * except execvp, which searches the PATH.
  */
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -36,6 +41,50 @@ int execve(const char *path, char *const argv[], char *const envp[])
 int execv(const char *path, char *const argv[])
 {
 	return execve(path, argv, environ);
+}
+
+/* kspace keeps programs in /bin and /sbin (glibc's default is "/bin:/usr/bin"). */
+#define DEFAULT_PATH "/bin:/sbin"
+
+/*
+ * A file name without '/' is looked for in each directory of $PATH in turn. As in
+ * glibc, a directory where the file is missing is skipped, one where it exists but
+ * may not be run (EACCES) is remembered while the search goes on, and any other
+ * failure ends the search; an empty directory name means the current directory, and
+ * an empty file name is never found.
+ */
+int execvp(const char *file, char *const argv[])
+{
+	const char *dir = getenv("PATH");
+	char path[PATH_MAX];
+	int err = ENOENT;
+
+	if (!*file) {
+		errno = ENOENT;
+		return -1;
+	}
+	if (strchr(file, '/'))
+		return execve(file, argv, environ);
+	if (!dir)
+		dir = DEFAULT_PATH;
+	for (;;) {
+		const char *end = strchr(dir, ':');
+		int len = end ? end - dir : (int)strlen(dir);
+
+		if (snprintf(path, sizeof(path), "%.*s/%s", len ? len : 1, len ? dir : ".",
+			     file) < (int)sizeof(path)) {
+			execve(path, argv, environ);
+			if (errno == EACCES)
+				err = EACCES;
+			else if (errno != ENOENT && errno != ENOTDIR)
+				return -1;
+		}
+		if (!end)
+			break;
+		dir = end + 1;
+	}
+	errno = err;
+	return -1;
 }
 
 pid_t waitpid(pid_t pid, int *status, int options)
@@ -86,6 +135,16 @@ gid_t getegid(void)
 int setuid(uid_t uid)
 {
 	return __syscall_ret(__syscall(__NR_setuid32, uid));
+}
+
+int setpgid(pid_t pid, pid_t pgid)
+{
+	return __syscall_ret(__syscall(__NR_setpgid, pid, pgid));
+}
+
+pid_t getpgrp(void)
+{
+	return __syscall(__NR_getpgrp);
 }
 
 int kill(pid_t pid, int sig)

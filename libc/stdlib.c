@@ -1,4 +1,4 @@
-/* libc/stdlib.c: the environment, number parsing, exit() and abort(). */
+/* libc/stdlib.c: the environment, number parsing, sorting, exit() and abort(). */
 #include <errno.h>
 #include <limits.h>
 #include <signal.h>
@@ -101,6 +101,28 @@ unsigned long strtoul(const char *s, char **end, int base)
 int atoi(const char *s)
 {
 	return (int)strtol(s, NULL, 10);
+}
+
+static void swap_bytes(char *a, char *b, size_t size)
+{
+	while (size--) {
+		char t = *a;
+		*a++ = *b;
+		*b++ = t;
+	}
+}
+
+/*
+ * Insertion sort: each element sinks left past the larger ones before it. Quadratic,
+ * but plain, stable, and quick enough for the few hundred names of a directory.
+ */
+void qsort(void *base, size_t n, size_t size, int (*compar)(const void *, const void *))
+{
+	char *a = base;
+
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && compar(a + (j - 1) * size, a + j * size) > 0; j--)
+			swap_bytes(a + (j - 1) * size, a + j * size, size);
 }
 
 void exit(int status)

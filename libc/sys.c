@@ -1,6 +1,11 @@
-/* libc/sys.c: the system as a whole: uname, host name, time of day, sysinfo. */
+/*
+ * libc/sys.c: the system as a whole: uname, host name, time of day, sysinfo, the
+ * kernel log (klogctl) and mount.
+ */
 #include <errno.h>
 #include <string.h>
+#include <sys/klog.h>
+#include <sys/mount.h>
 #include <sys/syscall.h>
 #include <sys/sysinfo.h>
 #include <sys/time.h>
@@ -54,4 +59,15 @@ int gettimeofday(struct timeval *tv, struct timezone *tz)
 int sysinfo(struct sysinfo *info)
 {
 	return __syscall_ret(__syscall(__NR_sysinfo, info));
+}
+
+int klogctl(int type, char *buf, int len)
+{
+	return __syscall_ret(__syscall(__NR_syslog, type, buf, len));
+}
+
+int mount(const char *source, const char *target, const char *fstype, unsigned long flags,
+	  const void *data)
+{
+	return __syscall_ret(__syscall(__NR_mount, source, target, fstype, flags, data));
 }

@@ -196,6 +196,14 @@ void kfree(const void *p)
 	local_irq_restore(flags);
 }
 
+char *kstrdup(const char *s, gfp_t gfp)
+{
+	size_t n = strlen(s) + 1;
+	char *p = kmalloc(n, gfp);
+
+	return p ? memcpy(p, s, n) : NULL;
+}
+
 void kmem_cache_shrink_all(void)
 {
 	unsigned long flags = local_irq_save();

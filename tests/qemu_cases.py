@@ -124,11 +124,12 @@ def qemu_cases():
              expect=[r"selftest: 6 passed, 0 failed, 0 skipped"], timeout=120),
         # KSPACE=1 reaches the tests' environment: it turns on checks that hold on kspace
         # but not on Linux (exact free RAM after 1000 forks, ENOEXEC for every bad ELF).
-        dict(name="user/64M", mem="64M", initrd=True, per_program=True, timeout=180, cmdline="KSPACE=1",
-             expect=[r"Run /sbin/init as init process", r"user: \d+ passed, 0 failed"]),
+        dict(name="user/64M", mem="64M", initrd=True, per_program=True, timeout=180,
+             cmdline="init=/bin/runtests KSPACE=1",
+             expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
         dict(name="user/2G-highmem", mem="2G", initrd=True, per_program=True, timeout=180,
-             cmdline="KSPACE=1",
-             expect=[r"Run /sbin/init as init process", r"user: \d+ passed, 0 failed"]),
+             cmdline="init=/bin/runtests KSPACE=1",
+             expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
         dict(name="cmdline/selftest-prefix", cmdline="selftest=printk_",
              expect=[r"selftest: PASS printk_levels_in_log", r"selftest: 3 passed, 0 failed"],
              reject=[r"selftest: PASS idt_gates"]),

@@ -1,4 +1,8 @@
-/* user/check.c: the ok/not ok lines and child helpers every test uses (see check.h). */
+/*
+ * user/check.c: the ok/not ok lines, child helpers and awkward memory (the heap's edge,
+ * a page of text) every test uses (see check.h).
+ */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,4 +67,49 @@ const char *describe_status(int status)
 	else
 		snprintf(text, sizeof(text), "wait status %#x", status);
 	return text;
+}
+
+bool failed_with(long r, int err)
+{
+	return r == -1 && errno == err;
+}
+
+const char *describe_result(long r)
+{
+	static char text[64];
+
+	if (r == -1)
+		snprintf(text, sizeof(text), "-1 (errno %d: %s)", errno, strerror(errno));
+	else
+		snprintf(text, sizeof(text), "%ld", r);
+	return text;
+}
+
+/* At least one whole page above the current break, so that page is all new heap. */
+char *heap_edge(void)
+{
+	unsigned long edge = ((unsigned long)sbrk(0) + 2 * PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+
+	if (brk((void *)edge) < 0)
+		return NULL;
+	memset((char *)edge - PAGE_SIZE, 0, PAGE_SIZE);
+	return (char *)edge;
+}
+
+/* Page-aligned, so the page holds nothing else: no code of ours shares it. */
+__asm__(".pushsection .text\n"
+	".balign 4096\n"
+	".globl text_page\n"
+	".type text_page, @object\n"
+	"text_page:\n"
+	".fill 4096, 1, 0xcc\n"
+	".size text_page, 4096\n"
+	".popsection");
+
+bool text_page_intact(void)
+{
+	for (unsigned long i = 0; i < PAGE_SIZE; i++)
+		if (text_page[i] != 0xcc)
+			return false;
+	return true;
 }

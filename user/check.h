@@ -7,6 +7,9 @@
 
 #include <stdbool.h>
 
+#define PAGE_SIZE 4096UL
+#define TASK_SIZE 0xC0000000UL /* where the kernel's part starts, on kspace and Linux i386 */
+
 __attribute__((format(printf, 2, 3))) void check(bool ok, const char *fmt, ...);
 
 /* The exit status that sums up the checks: 0 if all passed, else 1. */
@@ -20,5 +23,28 @@ int run_in_child(void (*body)(void));
 
 /* "exited with status N" or "killed by signal S", for messages (a static buffer). */
 const char *describe_status(int status);
+
+/* Whether a system call's result r is a failure with errno err. */
+bool failed_with(long r, int err);
+
+/* "N", or "-1 (errno E: message)" for a failure, for messages (a static buffer). */
+const char *describe_result(long r);
+
+/*
+ * The end of the heap, raised to a page boundary with brk: the page below the address
+ * returned is mapped and writable, the page at it is not. Buffers that start below it
+ * and end above it run from mapped memory into unmapped memory. Nothing may grow the
+ * heap afterwards (malloc would); NULL if brk fails.
+ */
+char *heap_edge(void);
+
+/*
+ * A page of the program's own text, filled with int3 and never executed: read-only
+ * memory to hand to system calls as a destination they must not write.
+ */
+extern const unsigned char text_page[PAGE_SIZE];
+
+/* Whether text_page still holds nothing but int3 (0xcc). */
+bool text_page_intact(void);
 
 #endif

@@ -12,7 +12,6 @@
 
 #include "check.h"
 
-#define PAGE_SIZE 4096UL
 #define PAGE_ALIGN(a) (((a) + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1))
 
 static unsigned long sys_brk(unsigned long addr)

@@ -1,29 +1,59 @@
 # user/user.mk: the user programs (included by the top-level Makefile after libc/libc.mk).
 #
 #   $(USER_PROGS)        every program for the initramfs, all under $(B)/user/: init (for
-#                        /sbin/init), the test-* programs and hello (for /bin/)
+#                        /sbin/init), the shell, the utilities, runtests, the test-*
+#                        programs, bench and hello (all for /bin/)
 #   $(USER_BAD_ELF_DIR)  $(B)/user/bad-elf/, the malformed executables for /bin/bad-elf/,
 #                        written together with hello by the host tool mkbadelf
 #   make user            builds them all
 #
-# Each user/test-*.c is one program, linked with user/check.c; init.c is linked alone.
+# Each user/test-*.c is one program, linked with user/check.c; every other program is
+# one file, linked alone.
 
+USER_TOOLS := \
+	init \
+	sh \
+	cat \
+	dmesg \
+	echo \
+	false \
+	free \
+	hostname \
+	ls \
+	ps \
+	pwd \
+	runas \
+	true \
+	uname \
+	runtests \
+	bench
 USER_TESTS := \
 	test-brk \
+	test-brk-args \
 	test-exec \
+	test-execve-args \
 	test-fork-cow \
 	test-fork-loop \
 	test-forkbomb \
 	test-getpid \
+	test-ioctl \
+	test-proc \
+	test-read \
 	test-ring3 \
+	test-sethostname \
+	test-sh \
 	test-stack \
-	test-wait
-USER_PROGS := $(B)/user/init $(addprefix $(B)/user/,$(USER_TESTS)) $(B)/user/hello $(B)/user/bench
+	test-syscall-abi \
+	test-uname \
+	test-wait \
+	test-wait-args \
+	test-write
+USER_PROGS := $(addprefix $(B)/user/,$(USER_TOOLS) $(USER_TESTS)) $(B)/user/hello
 USER_BAD_ELF_DIR := $(B)/user/bad-elf
 MKBADELF := $(B)/tools/mkbadelf
 HOSTCC ?= gcc
 
-USER_OBJS := $(addprefix $(B)/user/,$(addsuffix .o,init bench check $(USER_TESTS)))
+USER_OBJS := $(addprefix $(B)/user/,$(addsuffix .o,$(USER_TOOLS) check $(USER_TESTS)))
 
 .PHONY: user
 user: $(USER_PROGS)
@@ -33,8 +63,7 @@ $(USER_OBJS): $(B)/user/%.o: user/%.c user/user.mk libc/libc.mk
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(USER_CFLAGS) -MMD -MP -c $< -o $@
 
-# make bench's program: it times system calls, faults and switches from user space.
-$(B)/user/init $(B)/user/bench: $(B)/user/%: $(CRT0) $(B)/user/%.o $(USER_LIBS)
+$(addprefix $(B)/user/,$(USER_TOOLS)): $(B)/user/%: $(CRT0) $(B)/user/%.o $(USER_LIBS)
 	$(quiet) LD $@
 	$(Q)$(CC) $(USER_LDFLAGS) -o $@ $^
 

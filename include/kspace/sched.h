@@ -50,7 +50,7 @@ struct task_struct {
 	pid_t pgid;                /* process group: what kill(0, sig) reaches */
 	unsigned long pending;     /* signals sent but not yet acted on: bit (sig - 1) */
 	struct files_struct *files; /* open files; NULL for a kernel thread */
-	struct ramfs_inode *cwd;   /* the working directory */
+	char *cwd;                 /* the working directory: a canonical absolute path */
 	struct list_head run_list; /* on the run queue while runnable (not the idle task) */
 	struct list_head tasks;    /* every task, for ps */
 	struct thread_struct thread; /* saved esp/eip and esp0 (arch) */

@@ -29,6 +29,7 @@ void kmem_cache_init(void);
 void *kmalloc(size_t size, gfp_t gfp);
 void *kzalloc(size_t size, gfp_t gfp);
 void kfree(const void *p);
+char *kstrdup(const char *s, gfp_t gfp);
 
 /* Return every empty slab to the page allocator. */
 void kmem_cache_shrink_all(void);

@@ -1,13 +1,15 @@
 /*
- * dirent.h: getdents64(), which fills a buffer with Linux's struct linux_dirent64
- * records, each d_reclen bytes long. glibc declares the same function and layout.
+ * dirent.h: reading directories. opendir/readdir/closedir walk a directory one entry
+ * at a time over getdents64(), which fills a buffer with records of Linux's struct
+ * linux_dirent64, each d_reclen bytes long. struct dirent is that record, as glibc's
+ * struct dirent64 is (and its struct dirent with 64-bit file offsets).
  */
 #ifndef _DIRENT_H
 #define _DIRENT_H
 
 #include <sys/types.h>
 
-struct dirent64 {
+struct dirent {
 	ino64_t d_ino;
 	off64_t d_off; /* where the next record starts, for the file system */
 	unsigned short d_reclen;
@@ -23,6 +25,12 @@ struct dirent64 {
 #define DT_REG 8
 #define DT_LNK 10
 #define DT_SOCK 12
+
+typedef struct __dir DIR;
+
+DIR *opendir(const char *path);
+struct dirent *readdir(DIR *dir); /* NULL at the end, or on error with errno set */
+int closedir(DIR *dir);
 
 ssize_t getdents64(int fd, void *buf, size_t count);
 

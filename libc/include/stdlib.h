@@ -1,4 +1,7 @@
-/* stdlib.h: the heap (malloc over brk), number parsing, the environment, exit and abort. */
+/*
+ * stdlib.h: the heap (malloc over brk), number parsing, sorting, the environment,
+ * exit and abort.
+ */
 #ifndef _STDLIB_H
 #define _STDLIB_H
 
@@ -15,6 +18,8 @@ void *realloc(void *p, size_t size);
 int atoi(const char *s);
 long strtol(const char *s, char **end, int base);
 unsigned long strtoul(const char *s, char **end, int base);
+
+void qsort(void *base, size_t n, size_t size, int (*compar)(const void *, const void *));
 
 char *getenv(const char *name);
 

@@ -18,6 +18,7 @@ __attribute__((noreturn)) void _exit(int status);
 pid_t fork(void);
 int execve(const char *path, char *const argv[], char *const envp[]);
 int execv(const char *path, char *const argv[]);
+int execvp(const char *file, char *const argv[]);
 pid_t getpid(void);
 pid_t getppid(void);
 uid_t getuid(void);
@@ -25,6 +26,8 @@ uid_t geteuid(void);
 gid_t getgid(void);
 gid_t getegid(void);
 int setuid(uid_t uid);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgrp(void);
 int pause(void);
 unsigned int sleep(unsigned int seconds);
 
@@ -32,6 +35,13 @@ ssize_t read(int fd, void *buf, size_t count);
 ssize_t write(int fd, const void *buf, size_t count);
 int close(int fd);
 off_t lseek(int fd, off_t offset, int whence);
+int dup2(int oldfd, int newfd);
+int chdir(const char *path);
+char *getcwd(char *buf, size_t size);
+
+int isatty(int fd);
+pid_t tcgetpgrp(int fd);
+int tcsetpgrp(int fd, pid_t pgrp);
 
 int brk(void *addr);
 void *sbrk(int increment);

@@ -10,6 +10,7 @@
 
 #define WNOHANG 1   /* return 0 instead of waiting when no child has changed state */
 #define WUNTRACED 2 /* also report stopped children */
+#define WCONTINUED 8 /* also report stopped children continued by SIGCONT */
 
 #define WEXITSTATUS(s) (((s) & 0xff00) >> 8)
 #define WTERMSIG(s) ((s) & 0x7f)

@@ -1,0 +1,5 @@
+/* user/false.c: /bin/false: do nothing, unsuccessfully. */
+int main(void)
+{
+	return 1;
+}

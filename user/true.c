@@ -1,0 +1,5 @@
+/* user/true.c: /bin/true: do nothing, successfully. */
+int main(void)
+{
+	return 0;
+}
