@@ -9,7 +9,8 @@ Keys: name; cmdline; mem; qemu (extra options); medium (boot the ISO instead of
 reject (regexes on the serial log); stop_on (end the run when this text appears);
 mark and mark_within (the run must end within that many seconds after mark appears);
 kernel ("pkmap8": the kernel built with LAST_PKMAP=8); initrd (boot with the
-initramfs: user space runs); per_program (count each user test program's PASS/FAIL);
+initramfs: user space runs); type_lines and prompt (type each line on the serial
+console when one more prompt has appeared, as a person would); per_program (count each user test program's PASS/FAIL);
 per_selftest (count each in-kernel self-test as its own case); check (a function of
 the log returning why it is wrong, or None); timeout (seconds).
 """
@@ -130,6 +131,24 @@ def qemu_cases():
         dict(name="user/2G-highmem", mem="2G", initrd=True, per_program=True, timeout=180,
              cmdline="init=/bin/runtests KSPACE=1",
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
+        # What the README promises a student at `make run`: the default init starts the
+        # shell; each command is typed at its prompt; `exit 3` ends init, and QEMU.
+        dict(name="shell/make-run-session", mem="64M", initrd=True, prompt=r"(?:^|\n)# ",
+             timeout=60, status=3,
+             type_lines=["hostname kspace-box", "hostname", "uname -a", "cat /proc/buddyinfo",
+                         "cat /proc/self/maps", "cat /proc/pkmap", "cat /proc/extable",
+                         "runas 1000 hostname x", "echo $?", "exit 3"],
+             expect=[r"Run /sbin/init as init process",
+                     r"# hostname\r?\nkspace-box",
+                     r"kspace kspace-box 0\.1 #1 i686",
+                     r"Node 0, zone      DMA( +\d+){11}",
+                     r"08048000-\w+ r--p 00000000 00:00 1 +/bin/cat",
+                     r"\w+-c0000000 rw-p 00000000 00:00 0 +\[stack\]",
+                     r"pkmap: 0xff800000-0xffc00000, LAST_PKMAP 1024",
+                     r"__copy_user\+0x\w+/0x\w+ -> 0x\w+ __fixup_start\+",
+                     r"hostname: you must be root to change the host name",
+                     r"# echo \$\?\r?\n1\b",
+                     r"init exited with status 3"]),
         dict(name="cmdline/selftest-prefix", cmdline="selftest=printk_",
              expect=[r"selftest: PASS printk_levels_in_log", r"selftest: 3 passed, 0 failed"],
              reject=[r"selftest: PASS idt_gates"]),
