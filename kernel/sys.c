@@ -27,7 +27,7 @@ long sys_getuid(void)
 	return current->uid;
 }
 
-/* Groups are not implemented: everyone is in group 0, as root's processes are on Linux. */
+/* kspace has no groups: every process is in group 0, as root's processes are on Linux. */
 long sys_getgid(void)
 {
 	return 0;
