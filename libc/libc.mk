@@ -8,7 +8,8 @@
 #   $(USER_LIBS)     what they are linked with, after their objects
 #   make libc        builds the two
 #
-# vsnprintf is the kernel's kernel/vsprintf.c, compiled a second time for user space.
+# vsnprintf and the basic string functions are the kernel's own kernel/vsprintf.c and
+# kernel/string.c, compiled a second time for user space.
 
 USER_CFLAGS := -std=gnu11 -m32 -march=i486 -O2 -g -Wall -Wextra -Werror \
 	-ffreestanding -fno-builtin -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
@@ -32,7 +33,7 @@ LIBC_C_OBJS := $(addprefix $(B)/libc/, \
 	string.o \
 	sys.o \
 	tty.o)
-LIBC_OBJS := $(LIBC_C_OBJS) $(B)/libc/syscall.o $(B)/libc/vsprintf.o
+LIBC_OBJS := $(LIBC_C_OBJS) $(B)/libc/syscall.o $(B)/libc/vsprintf.o $(B)/libc/kstring.o
 
 .PHONY: libc
 libc: $(LIBC_A) $(CRT0)
@@ -49,6 +50,11 @@ $(B)/libc/syscall.o $(CRT0): $(B)/libc/%.o: libc/%.S libc/libc.mk
 
 # -Iinclude: vsprintf.c includes <kspace/printk.h>, which needs only compiler headers.
 $(B)/libc/vsprintf.o: kernel/vsprintf.c libc/libc.mk
+	$(quiet) CC $@
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(USER_CFLAGS) -Iinclude -MMD -MP -c $< -o $@
+
+$(B)/libc/kstring.o: kernel/string.c libc/libc.mk
 	$(quiet) CC $@
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(USER_CFLAGS) -Iinclude -MMD -MP -c $< -o $@

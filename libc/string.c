@@ -1,50 +1,10 @@
 /*
- * libc/string.c: the <string.h> functions, written as plain byte loops. gcc may also
- * call memcpy, memset, memmove and memcmp itself, for structure copies.
+ * libc/string.c: the <string.h> functions the kernel does not have. memcpy, memset,
+ * strlen and the rest are the kernel's kernel/string.c, compiled into libc as is
+ * (libc.mk); gcc may also call memcpy, memset, memmove and memcmp itself.
  */
 #include <stdlib.h>
 #include <string.h>
-
-void *memcpy(void *dst, const void *src, size_t n)
-{
-	unsigned char *d = dst;
-	const unsigned char *s = src;
-
-	while (n--)
-		*d++ = *s++;
-	return dst;
-}
-
-void *memmove(void *dst, const void *src, size_t n)
-{
-	unsigned char *d = dst;
-	const unsigned char *s = src;
-
-	if (d <= s || d >= s + n)
-		return memcpy(dst, src, n);
-	while (n--) /* overlapping with dst above src: copy from the end */
-		d[n] = s[n];
-	return dst;
-}
-
-void *memset(void *s, int c, size_t n)
-{
-	unsigned char *p = s;
-
-	while (n--)
-		*p++ = (unsigned char)c;
-	return s;
-}
-
-int memcmp(const void *a, const void *b, size_t n)
-{
-	const unsigned char *x = a, *y = b;
-
-	for (; n; n--, x++, y++)
-		if (*x != *y)
-			return *x - *y;
-	return 0;
-}
 
 void *memchr(const void *s, int c, size_t n)
 {
@@ -54,40 +14,6 @@ void *memchr(const void *s, int c, size_t n)
 		if (*p == (unsigned char)c)
 			return (void *)p;
 	return NULL;
-}
-
-size_t strlen(const char *s)
-{
-	const char *p = s;
-
-	while (*p)
-		p++;
-	return p - s;
-}
-
-int strcmp(const char *a, const char *b)
-{
-	while (*a && *a == *b)
-		a++, b++;
-	return (unsigned char)*a - (unsigned char)*b;
-}
-
-int strncmp(const char *a, const char *b, size_t n)
-{
-	for (; n; n--, a++, b++)
-		if (*a != *b || !*a)
-			return (unsigned char)*a - (unsigned char)*b;
-	return 0;
-}
-
-char *strchr(const char *s, int c)
-{
-	for (;; s++) {
-		if (*s == (char)c)
-			return (char *)s;
-		if (!*s)
-			return NULL;
-	}
 }
 
 char *strrchr(const char *s, int c)
@@ -100,16 +26,6 @@ char *strrchr(const char *s, int c)
 		if (!*s)
 			return (char *)last;
 	}
-}
-
-char *strstr(const char *haystack, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (; *haystack; haystack++)
-		if (!strncmp(haystack, needle, n))
-			return (char *)haystack;
-	return n ? NULL : (char *)haystack;
 }
 
 char *strcpy(char *dst, const char *src)
