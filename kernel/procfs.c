@@ -4,7 +4,8 @@
  * use, in Linux's format wherever Linux has the file:
  *
  *   /proc/buddyinfo  meminfo  vmallocinfo  pkmap  layout  extable  uaccess
- *   /proc/<pid>/maps  /proc/self -> the caller's pid  /proc/sys/kernel/hostname
+ *   /proc/<pid>/maps  <pid>/stat  <pid>/pagetable (kspace's own: the present pages and
+ *   their page-table entries)  /proc/self -> the caller's pid  /proc/sys/kernel/hostname
  */
 #include <kspace/arch.h>
 #include <kspace/errno.h>
@@ -88,7 +89,15 @@ static void show_stat(struct seq_buf *s, struct task_struct *t)
 	seq_buf_printf(s, "\n");
 }
 
-static const struct proc_entry pid_entries[] = { { "maps", show_maps_of }, { "stat", show_stat } };
+static void show_pagetable_of(struct seq_buf *s, struct task_struct *t)
+{
+	if (t->mm)
+		show_pagetable(s, t->mm);
+}
+
+static const struct proc_entry pid_entries[] = {
+	{ "maps", show_maps_of }, { "pagetable", show_pagetable_of }, { "stat", show_stat },
+};
 static const struct proc_entry hostname_entry = { "hostname", show_hostname };
 
 /* What an open /proc file is: a directory to list, or rendered text to read. */

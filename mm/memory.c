@@ -15,6 +15,7 @@
 #include <kspace/gfp.h>
 #include <kspace/highmem.h>
 #include <kspace/mman.h>
+#include <kspace/seq_buf.h>
 #include <kspace/string.h>
 
 #define _PAGE_TABLE (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED)
@@ -174,4 +175,32 @@ void free_pgtables(struct mm_struct *mm)
 			free_page((unsigned long)__va(mm->pgd[i] & PAGE_MASK));
 		mm->pgd[i] = 0;
 	}
+}
+
+static void show_pte_flags(struct seq_buf *s, pte_t pte)
+{
+	seq_buf_printf(s, " %s%s%s%s", pte & _PAGE_RW ? "RW" : "RO", pte & _PAGE_USER ? " US" : "",
+		       pte & _PAGE_ACCESSED ? " A" : "", pte & _PAGE_DIRTY ? " D" : "");
+}
+
+/*
+ * /proc/<pid>/pagetable: every present user page of an address space, with the two
+ * entries the MMU reads for it: what `v2p` shows a student. A page shared
+ * copy-on-write after fork appears read-only (RO) in both processes.
+ */
+void show_pagetable(struct seq_buf *s, struct mm_struct *mm)
+{
+	seq_buf_printf(s, "virtual     physical    PDE[index]=value       PTE[index]=value   flags\n");
+	for (struct vm_area_struct *v = mm->mmap; v; v = v->vm_next)
+		for (unsigned long addr = v->vm_start; addr < v->vm_end; addr += PAGE_SIZE) {
+			pte_t *pte = pte_offset(mm, addr, false);
+
+			if (!pte || !(*pte & _PAGE_PRESENT))
+				continue;
+			seq_buf_printf(s, "0x%08lx  0x%08lx  PDE[%3lu]=0x%08x  PTE[%4lu]=0x%08x ", addr,
+				       (unsigned long)(*pte & PAGE_MASK), pgd_index(addr),
+				       mm->pgd[pgd_index(addr)], pte_index(addr), *pte);
+			show_pte_flags(s, *pte);
+			seq_buf_printf(s, "\n");
+		}
 }

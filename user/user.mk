@@ -25,6 +25,8 @@ USER_TOOLS := \
 	runas \
 	true \
 	uname \
+	v2p \
+	layout \
 	runtests \
 	bench
 USER_TESTS := \

@@ -41,5 +41,6 @@ void switch_mm(struct mm_struct *prev, struct mm_struct *next);
 
 struct seq_buf;
 void show_maps(struct seq_buf *s, struct mm_struct *mm); /* /proc/<pid>/maps */
+void show_pagetable(struct seq_buf *s, struct mm_struct *mm); /* /proc/<pid>/pagetable */
 
 #endif
