@@ -7,6 +7,7 @@
 #   make test       host unit tests + QEMU boot tests; ends with "N passed, M failed"
 #   make bench      guest instructions per operation, under QEMU -icount shift=0
 #   make check-linux  the same user programs on Debian's i386 Linux in QEMU (root; 52 MB once)
+#   make docs       redraw docs/diagrams/*.svg from a 2 GiB boot's own log
 #   make clean      remove build/
 #
 # Variables: MEM=128M (RAM), QEMU_ARGS= (extra QEMU options), INIT=/path (the first
@@ -80,7 +81,7 @@ CMDLINE := $(if $(INIT),init=$(INIT))
 include libc/libc.mk
 include user/user.mk
 
-.PHONY: all iso run run-nox debug test bench check-linux clean FORCE
+.PHONY: all iso run run-nox debug test bench check-linux docs clean FORCE
 all: $(ELF) $(ISO) $(B)/compile_commands.json
 
 iso: $(ISO)
@@ -170,6 +171,18 @@ run-nox: $(ISO)
 
 debug: $(ISO)
 	$(Q)scripts/debug "$(ELF)" $(QEMU_BASE) -cdrom $(ISO) $(QEMU_DISPLAY) $(QEMU_ARGS)
+
+# ---------------------------------------------------------------- docs
+# docs/diagrams/*.svg are drawn from a 2 GiB boot's own log (scripts/mkdiagrams.py), so
+# they cannot drift from the code: make test fails when they are out of date.
+DOCS_LOG := $(B)/docs-boot.log
+docs: $(ELF) scripts/mkdiagrams.py
+	$(quiet) BOOT $(DOCS_LOG)
+	$(Q)timeout 60 scripts/qemu-exit $(QEMU) -m 2G -no-reboot -net none -display none -monitor none \
+		-serial file:$(DOCS_LOG) -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+		-kernel $(ELF) -append selftest=printk
+	$(quiet) GEN docs/diagrams
+	$(Q)$(PYTHON) scripts/mkdiagrams.py $(DOCS_LOG) docs/diagrams
 
 # ---------------------------------------------------------------- tests
 include tests/host/host.mk
