@@ -113,3 +113,38 @@ bool text_page_intact(void)
 			return false;
 	return true;
 }
+
+static volatile int exec_marker = 0x5eed; /* must survive a failed execve */
+
+int exec_in_child(const char *path, char *const argv[], char *const envp[])
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		execve(path, argv, envp);
+		_exit(exec_marker == 0x5eed ? errno : EXEC_MEMORY_LOST);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
+int child_exiting_with(int code)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(code);
+	return pid;
+}
+
+int child_pausing(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		for (;;)
+			pause();
+	return pid;
+}

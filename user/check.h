@@ -21,6 +21,18 @@ bool on_kspace(void);
 /* Run body in a child that then exits 0; returns its wait status, or -1 if fork fails. */
 int run_in_child(void (*body)(void));
 
+/*
+ * execve(path, argv, envp) in a child; its wait status, or -1 if fork or wait fails.
+ * When execve fails, the child exits with the errno, or with EXEC_MEMORY_LOST if its
+ * memory did not survive the attempt (a failed execve must leave the caller intact).
+ */
+#define EXEC_MEMORY_LOST 200 /* an exit status no errno has */
+int exec_in_child(const char *path, char *const argv[], char *const envp[]);
+
+/* A child that exits with code at once, or one that waits in pause() until killed. */
+int child_exiting_with(int code);
+int child_pausing(void);
+
 /* "exited with status N" or "killed by signal S", for messages (a static buffer). */
 const char *describe_status(int status);
 

@@ -18,29 +18,6 @@
 #include "check.h"
 
 #define EXEC_CHILD "--exec-child"
-#define MARKER 0x5eed
-#define MEMORY_LOST 200 /* an exit status no errno has */
-
-static volatile int marker = MARKER; /* must survive a failed execve */
-
-/*
- * Run execve in a child and return its wait status. When execve fails, the child exits
- * with the errno, or with MEMORY_LOST if its memory did not survive the attempt.
- */
-static int exec_in_child(const char *path, char *const argv[], char *const envp[])
-{
-	int status;
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		execve(path, argv, envp);
-		_exit(marker == MARKER ? errno : MEMORY_LOST);
-	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
-		return -1;
-	return status;
-}
-
 static bool exited_with(int status, int code)
 {
 	return status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == code;

@@ -21,29 +21,10 @@
 #define RUSAGE_SIZE 72 /* struct rusage on i386 */
 #define CODE 3
 
-static pid_t child_exiting(void)
-{
-	pid_t pid = fork();
-
-	if (pid == 0)
-		_exit(CODE);
-	return pid;
-}
-
-static pid_t child_pausing(void)
-{
-	pid_t pid = fork();
-
-	if (pid == 0)
-		for (;;)
-			pause();
-	return pid;
-}
-
 /* wait4 on a fresh child must fail with EFAULT, and the child must be gone after. */
 static void check_efault(int *status, void *rusage, const char *what)
 {
-	pid_t pid = child_exiting();
+	pid_t pid = child_exiting_with(CODE);
 	long r = wait4(pid, status, 0, rusage);
 
 	check(failed_with(r, EFAULT), "wait4(child, %s) fails with EFAULT (%s)", what,
@@ -71,13 +52,13 @@ static void check_bad_pointers(char *edge)
 static void check_good_pointers(char *edge)
 {
 	int *status = (int *)(edge - sizeof(int));
-	pid_t pid = child_exiting();
+	pid_t pid = child_exiting_with(CODE);
 	long r = waitpid(pid, NULL, 0);
 
 	check(r == pid, "waitpid(child, NULL) reaps it (%s)", describe_result(r));
 	if (!edge)
 		return;
-	pid = child_exiting();
+	pid = child_exiting_with(CODE);
 	r = wait4(pid, status, 0, (void *)((char *)status - RUSAGE_SIZE));
 	check(r == pid && *status == CODE << 8,
 	      "wait4 with the status ending at the heap's edge, rusage below it, works (%s, "

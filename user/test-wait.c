@@ -12,25 +12,6 @@
 
 #include "check.h"
 
-static pid_t child_exiting_with(int code)
-{
-	pid_t pid = fork();
-
-	if (pid == 0)
-		_exit(code);
-	return pid;
-}
-
-static pid_t child_pausing(void)
-{
-	pid_t pid = fork();
-
-	if (pid == 0)
-		for (;;)
-			pause();
-	return pid;
-}
-
 static void sleep_ms(long ms)
 {
 	struct timespec t = { ms / 1000, (ms % 1000) * 1000000 };
