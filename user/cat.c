@@ -5,24 +5,9 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-
-static bool write_all(const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(STDOUT_FILENO, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		p += w;
-		n -= w;
-	}
-	return true;
-}
 
 static int copy(int fd, const char *name)
 {
@@ -36,7 +21,8 @@ static int copy(int fd, const char *name)
 			fprintf(stderr, "cat: %s: %s\n", name, strerror(errno));
 			return 1;
 		}
-		if (!write_all(buf, n)) {
+		/* stdio retries short writes; its buffer is flushed before the next file. */
+		if (fwrite(buf, 1, n, stdout) != (size_t)n || fflush(stdout)) {
 			fprintf(stderr, "cat: write error: %s\n", strerror(errno));
 			return 1;
 		}
