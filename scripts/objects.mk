@@ -2,6 +2,7 @@
 # what the loader jumps to.
 KERNEL_OBJS := \
 	arch/x86/boot/head.o \
+	arch/x86/boot/head_high.o \
 	boot/header.o \
 	boot/multiboot.o \
 	boot/multiboot_test.o \

@@ -13,13 +13,14 @@
 ;   4. install swapper_pg_dir, which holds only the kernel half: the identity
 ;      mapping is gone, and a NULL pointer now faults;
 ;   5. call start_kernel() on init_thread_union's stack.
+; Steps 4 and 5 run at high addresses, in head_high.asm.
 
 %include "asm-offsets.inc"
 
 %define PA(x) ((x) - PAGE_OFFSET)
 %define EFLAGS_ID (1 << 21)
 
-extern __bss_start, __bss_stop, start_kernel
+extern __bss_start, __bss_stop, startup_32_high
 
 section .head.text progbits alloc exec nowrite align=16
 global startup_32
@@ -129,28 +130,6 @@ cpu_has_pse:
 	xor eax, eax
 	ret
 
-section .text
-; Paging is on and eip is above PAGE_OFFSET.
-startup_32_high:
-	; swapper_pg_dir gets the kernel half only; loading it drops the identity map.
-	mov esi, initial_page_table + KERNEL_PGD_INDEX * 4
-	mov edi, swapper_pg_dir + KERNEL_PGD_INDEX * 4
-	mov ecx, BOOT_MAP_SIZE >> PGDIR_SHIFT
-	rep movsd
-	mov eax, PA(swapper_pg_dir)
-	mov cr3, eax
-
-	mov esp, init_thread_union + THREAD_SIZE
-	xor ebp, ebp                    ; the end of every backtrace
-	push 0
-	popfd
-	call start_kernel
-.hang:
-	cli
-	hlt
-	jmp .hang
-
-
 section .data
 align 8
 ; Flat 4 GiB code and data at Linux's selectors; cpu_init() replaces it with gdt_table.
@@ -165,6 +144,7 @@ boot_gdt_descr:
 
 section .bss
 global boot_multiboot_magic, boot_multiboot_info, swapper_pg_dir, init_thread_union
+global initial_page_table
 alignb 4096
 initial_page_table: resb 4096
 swapper_pg_dir:     resb 4096
