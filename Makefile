@@ -7,16 +7,17 @@
 #   make test       host unit tests + QEMU boot tests; ends with "N passed, M failed"
 #   make bench      guest instructions per operation, under QEMU -icount shift=0
 #   make check-linux  the same user programs on Debian's i386 Linux in QEMU (root; 52 MB once)
-#   make docs       redraw docs/diagrams/*.svg from a 2 GiB boot's own log
+#   make docs       redraw docs/diagrams/*.svg and re-record the walkthroughs' transcripts
 #   make clean      remove build/
 #
 # Variables: MEM=128M (RAM), QEMU_ARGS= (extra QEMU options), INIT=/path (the first
-# program, default /sbin/init), EXTRA_DIR=dir (files added to the initramfs root),
-# V=1 (show full commands).
+# program, default /sbin/init), CMDLINE= (more kernel parameters, e.g. selftest=highmem_),
+# EXTRA_DIR=dir (files added to the initramfs root), V=1 (show full commands).
 
 MEM        ?= 128M
 QEMU_ARGS  ?=
 INIT       ?=
+CMDLINE    ?=
 EXTRA_DIR  ?=
 V          ?= 0
 
@@ -75,7 +76,7 @@ KOBJS := $(addprefix $(B)/,$(KERNEL_OBJS))
 ELF := $(B)/kspace.elf
 ISO := $(B)/kspace.iso
 INITRAMFS := $(B)/initramfs.cpio
-CMDLINE := $(if $(INIT),init=$(INIT))
+KERNEL_CMDLINE := $(strip $(if $(INIT),init=$(INIT)) $(CMDLINE))
 
 .DEFAULT_GOAL := all
 include libc/libc.mk
@@ -140,10 +141,10 @@ $(INITRAMFS): $(USER_PROGS) $(USER_BAD_ELF_DIR) scripts/mkinitramfs FORCE
 		scripts/update-if-changed $@
 
 # ---------------------------------------------------------------- ISO
-# The GRUB menu carries INIT= as init=; it too is rewritten only when it changes.
+# The GRUB menu carries INIT= (as init=) and CMDLINE=; it too is rewritten only when it changes.
 $(B)/iso/boot/grub/grub.cfg: boot/grub.cfg FORCE
 	@mkdir -p $(dir $@)
-	$(Q)sed 's|@CMDLINE@|$(CMDLINE)|' $< | scripts/update-if-changed $@
+	$(Q)sed 's|@CMDLINE@|$(KERNEL_CMDLINE)|' $< | scripts/update-if-changed $@
 
 $(ISO): $(ELF) $(INITRAMFS) $(B)/iso/boot/grub/grub.cfg
 	$(quiet) ISO $@
@@ -173,16 +174,19 @@ debug: $(ISO)
 	$(Q)scripts/debug "$(ELF)" $(QEMU_BASE) -cdrom $(ISO) $(QEMU_DISPLAY) $(QEMU_ARGS)
 
 # ---------------------------------------------------------------- docs
-# docs/diagrams/*.svg are drawn from a 2 GiB boot's own log (scripts/mkdiagrams.py), so
-# they cannot drift from the code: make test fails when they are out of date.
+# docs/diagrams/*.svg are drawn from a 2 GiB boot's own log (scripts/mkdiagrams.py), and
+# the transcripts in docs/walkthrough-*.md are recorded by typing their commands into
+# make debug and make run (scripts/walkthroughs.py). So they cannot drift from the code:
+# make test fails when they are out of date.
 DOCS_LOG := $(B)/docs-boot.log
-docs: $(ELF) scripts/mkdiagrams.py
+docs: $(ELF) scripts/mkdiagrams.py scripts/walkthroughs.py
 	$(quiet) BOOT $(DOCS_LOG)
 	$(Q)timeout 60 scripts/qemu-exit $(QEMU) -m 2G -no-reboot -net none -display none -monitor none \
 		-serial file:$(DOCS_LOG) -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 		-kernel $(ELF) -append selftest=printk
 	$(quiet) GEN docs/diagrams
 	$(Q)$(PYTHON) scripts/mkdiagrams.py $(DOCS_LOG) docs/diagrams
+	$(Q)$(PYTHON) scripts/walkthroughs.py record docs/walkthrough-*.md
 
 # ---------------------------------------------------------------- tests
 include tests/host/host.mk

@@ -11,6 +11,7 @@ case, then "N passed, M failed"; the exit code is non-zero when anything failed.
 """
 import argparse
 import concurrent.futures
+import glob
 import os
 import re
 import subprocess
@@ -36,16 +37,22 @@ class Result:
         print(line, flush=True)
 
 
-def run_host_tests(binary, result):
-    proc = subprocess.run([binary], capture_output=True, text=True, timeout=300)
+def run_reporter(argv, prefix, result):
+    """Run a program that prints "PASS NAME" / "FAIL NAME: why" lines, and add them."""
+    try:
+        proc = subprocess.run(argv, capture_output=True, text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        result.add(prefix + "runner", False, f"{argv[0]} timed out")
+        return
     seen = 0
     for line in proc.stdout.splitlines():
         m = re.match(r"(PASS|FAIL) (\S+)(?:: (.*))?$", line)
         if m:
             seen += 1
-            result.add("host/" + m.group(2), m.group(1) == "PASS", m.group(3) or "")
+            result.add(prefix + m.group(2), m.group(1) == "PASS", m.group(3) or "")
     if proc.returncode not in (0, 1) or seen == 0:
-        result.add("host/runner", False, f"exit code {proc.returncode}, {seen} tests reported")
+        result.add(prefix + "runner", False, f"exit code {proc.returncode}, {seen} tests reported"
+                   f"\n{proc.stderr[-2000:]}")
 
 
 def boot(case, kernels, iso):
@@ -205,7 +212,7 @@ def main():
     os.makedirs(LOG_DIR, exist_ok=True)
     result = Result()
     if args.host and args.filter in "host":
-        run_host_tests(args.host, result)
+        run_reporter([args.host], "host/", result)
     kernels = {"default": args.elf, "pkmap8": args.pkmap8_elf, "initramfs": args.initramfs}
     cases = [c for c in qemu_cases() if args.filter in c["name"]
              and kernels[c.get("kernel", "default")] and (kernels["initramfs"] or not c.get("initrd"))]
@@ -223,6 +230,11 @@ def main():
         reason = gdb_helpers_case(args.elf, args.initramfs,
                                   os.path.join(LOG_DIR, "debug_gdb-helpers.log"))
         result.add("debug/gdb-helpers", reason is None, reason or "")
+    if args.initramfs and args.filter in "docs/walkthrough":
+        # The transcripts in docs/walkthrough-*.md, replayed on this build.
+        run_reporter([sys.executable, "scripts/walkthroughs.py", "check", "--elf", args.elf,
+                      "--initrd", args.initramfs, "--log", LOG_DIR,
+                      *sorted(glob.glob("docs/walkthrough-*.md"))], "docs/", result)
     print(f"{len(result.passed)} passed, {len(result.failed)} failed")
     sys.exit(1 if result.failed else 0)
 

@@ -8,6 +8,7 @@
 # is not yet mapped, so gdb could not write a software breakpoint there.
 source scripts/gdb/kspace.py
 set pagination off
+set width 0
 set confirm off
 hbreak start_kernel
 continue
