@@ -191,7 +191,10 @@ def run_shell(argv, commands):
 
 
 def record_run(session):
-    """Run the session exactly as its launch line says."""
+    """Run the session exactly as its launch line says, as if typed at a terminal (not
+    as a sub-make of make docs, which would announce its directory)."""
+    for var in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS"):
+        os.environ.pop(var, None)
     # Build first, so the launch output is what a second run of the same line prints.
     subprocess.run(["make", "-s", "iso"] + session.launch[2:], check=True, stdout=subprocess.DEVNULL)
     if session.kind == "gdb":
