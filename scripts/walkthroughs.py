@@ -36,8 +36,8 @@ TIMEOUT = 120
 class Block:
     """One transcript block: its place in the document and its commands."""
 
-    def __init__(self, session, start, end, lines, options):
-        self.session, self.start, self.end, self.lines = session, start, end, lines
+    def __init__(self, start, end, lines, options):
+        self.start, self.end, self.lines = start, end, lines
         self.cut = int(options.get("cut", 14))
         self.keep = re.compile(options["keep"]) if "keep" in options else None
 
@@ -79,7 +79,7 @@ def parse_lines(path, lines):
         if "session" in options:
             name = options["session"]
             s = sessions.setdefault(name, Session(name))
-            s.blocks.append(Block(s, i + 1, j, lines[i + 1:j], options))
+            s.blocks.append(Block(i + 1, j, lines[i + 1:j], options))
         i = j + 1
     for s in sessions.values():
         first = s.blocks[0].lines
