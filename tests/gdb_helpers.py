@@ -7,8 +7,9 @@ kspace-dmesg) is the reference for the layout table and the exception table's si
 Returns the reason it failed, or None."""
 import os
 import re
-import socket
 import subprocess
+
+from gdb_case import free_port
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HEX = "[0-9a-f]{8}"
@@ -77,12 +78,6 @@ EXPECT = {
 
 REJECT = [r"Python Exception", r"Error occurred in Python", r"rb-tree INVALID",
           r"is not the program running", r"^Undefined command"]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def run_gdb(elf, initramfs, port):
