@@ -142,9 +142,12 @@ $(INITRAMFS): $(USER_PROGS) $(USER_BAD_ELF_DIR) scripts/mkinitramfs FORCE
 
 # ---------------------------------------------------------------- ISO
 # The GRUB menu carries INIT= (as init=) and CMDLINE=; it too is rewritten only when it changes.
-$(B)/iso/boot/grub/grub.cfg: boot/grub.cfg FORCE
+# It reaches the script through the environment, so no shell quoting stands in between.
+$(B)/iso/boot/grub/grub.cfg: export KERNEL_CMDLINE := $(KERNEL_CMDLINE)
+$(B)/iso/boot/grub/grub.cfg: boot/grub.cfg scripts/mkgrubcfg FORCE
 	@mkdir -p $(dir $@)
-	$(Q)sed 's|@CMDLINE@|$(KERNEL_CMDLINE)|' $< | scripts/update-if-changed $@
+	$(Q)scripts/mkgrubcfg $< > $@.new && scripts/update-if-changed $@ < $@.new; \
+		status=$$?; rm -f $@.new; exit $$status
 
 $(ISO): $(ELF) $(INITRAMFS) $(B)/iso/boot/grub/grub.cfg
 	$(quiet) ISO $@
