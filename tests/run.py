@@ -21,6 +21,7 @@ import time
 from docs_case import docs_case
 from gdb_case import gdb_case
 from gdb_helpers import gdb_helpers_case
+from grubcfg_case import grubcfg_case
 from qemu_cases import qemu_cases
 
 PANIC = "panic"
@@ -223,6 +224,9 @@ def main():
     if args.filter in "debug/gdb-stub":
         reason = gdb_case(args.elf, args.iso, os.path.join(LOG_DIR, "debug_gdb-stub.log"))
         result.add("debug/gdb-stub", reason is None, reason or "")
+    if args.filter in "build/grub-cmdline":
+        reason = grubcfg_case()
+        result.add("build/grub-cmdline", reason is None, reason or "")
     if args.filter in "docs/diagrams":
         reason = docs_case(args.elf, os.path.join(LOG_DIR, "docs_diagrams.log"))
         result.add("docs/diagrams", reason is None, reason or "")
