@@ -60,7 +60,7 @@ USER_OBJS := $(addprefix $(B)/user/,$(addsuffix .o,$(USER_TOOLS) check $(USER_TE
 .PHONY: user
 user: $(USER_PROGS)
 
-$(USER_OBJS): $(B)/user/%.o: user/%.c user/user.mk libc/libc.mk
+$(USER_OBJS): $(B)/user/%.o: user/%.c user/user.mk libc/libc.mk | $(UAPI_HEADERS)
 	$(quiet) CC $<
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(USER_CFLAGS) -MMD -MP -c $< -o $@

@@ -1,40 +1,10 @@
-/* signal.h: Linux's i386 signal numbers (arch/x86/include/uapi/asm/signal.h) and kill(). */
+/* signal.h: kill() and raise(); the signal numbers are the kernel's <asm/signal.h>. */
 #ifndef _SIGNAL_H
 #define _SIGNAL_H
 
+#include <asm/signal.h> /* the numbers, shared with the kernel */
 #include <sys/types.h>
 
-#define SIGHUP 1
-#define SIGINT 2
-#define SIGQUIT 3
-#define SIGILL 4 /* invalid opcode (#UD), e.g. ud2 */
-#define SIGTRAP 5 /* breakpoint (#BP), e.g. int3 */
-#define SIGABRT 6
-#define SIGBUS 7
-#define SIGFPE 8 /* divide error (#DE) */
-#define SIGKILL 9
-#define SIGUSR1 10
-#define SIGSEGV 11 /* page fault, or #GP from a privileged instruction */
-#define SIGUSR2 12
-#define SIGPIPE 13
-#define SIGALRM 14
-#define SIGTERM 15
-#define SIGSTKFLT 16
-#define SIGCHLD 17
-#define SIGCONT 18
-#define SIGSTOP 19
-#define SIGTSTP 20
-#define SIGTTIN 21
-#define SIGTTOU 22
-#define SIGURG 23
-#define SIGXCPU 24
-#define SIGXFSZ 25
-#define SIGVTALRM 26
-#define SIGPROF 27
-#define SIGWINCH 28
-#define SIGIO 29
-#define SIGPWR 30
-#define SIGSYS 31
 #define NSIG 65 /* one more than the last real-time signal */
 
 int kill(pid_t pid, int sig);

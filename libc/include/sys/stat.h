@@ -6,6 +6,7 @@
 #ifndef _SYS_STAT_H
 #define _SYS_STAT_H
 
+#include <linux/stat.h> /* S_IF* and the permission bits, shared with the kernel */
 #include <sys/types.h>
 
 struct stat {
@@ -29,19 +30,6 @@ struct stat {
 	unsigned long st_ctime_nsec;
 	unsigned long long st_ino;
 };
-
-#define S_IFMT 0170000
-#define S_IFSOCK 0140000
-#define S_IFLNK 0120000
-#define S_IFREG 0100000
-#define S_IFBLK 0060000
-#define S_IFDIR 0040000
-#define S_IFCHR 0020000
-#define S_IFIFO 0010000
-#define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
-#define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
-#define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
-#define S_ISLNK(m) (((m) & S_IFMT) == S_IFLNK)
 
 int stat(const char *path, struct stat *st);
 int fstat(int fd, struct stat *st);

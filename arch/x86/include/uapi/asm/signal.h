@@ -1,0 +1,41 @@
+/*
+ * arch/x86/include/uapi/asm/signal.h: Linux's i386 signal numbers, shared by the kernel
+ * (<kspace/signal.h>) and libc (<signal.h>). The comments name the CPU exceptions the
+ * kernel turns into a signal for the process that caused them.
+ */
+#ifndef _UAPI_ASM_X86_SIGNAL_H
+#define _UAPI_ASM_X86_SIGNAL_H
+
+#define SIGHUP 1
+#define SIGINT 2
+#define SIGQUIT 3
+#define SIGILL 4  /* invalid opcode (#UD), e.g. ud2 */
+#define SIGTRAP 5 /* breakpoint (#BP), e.g. int3 */
+#define SIGABRT 6
+#define SIGBUS 7
+#define SIGFPE 8 /* divide error (#DE) */
+#define SIGKILL 9
+#define SIGUSR1 10
+#define SIGSEGV 11 /* page fault, or #GP from a privileged instruction */
+#define SIGUSR2 12
+#define SIGPIPE 13
+#define SIGALRM 14
+#define SIGTERM 15
+#define SIGSTKFLT 16
+#define SIGCHLD 17
+#define SIGCONT 18
+#define SIGSTOP 19
+#define SIGTSTP 20
+#define SIGTTIN 21
+#define SIGTTOU 22
+#define SIGURG 23
+#define SIGXCPU 24
+#define SIGXFSZ 25
+#define SIGVTALRM 26
+#define SIGPROF 27
+#define SIGWINCH 28
+#define SIGIO 29
+#define SIGPWR 30
+#define SIGSYS 31
+
+#endif
