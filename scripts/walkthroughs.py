@@ -30,6 +30,7 @@ import time
 FENCE = re.compile(r"^```\S*(.*)$")
 GDB_PROMPT, SHELL_PROMPT = "(gdb) ", "# "
 LAUNCH_VARS = ("MEM", "INIT", "CMDLINE")
+MAKE_MEM = "128M"  # the Makefile's MEM when a launch line gives none
 TIMEOUT = 120
 
 
@@ -211,11 +212,11 @@ def free_port():
 def check_run(session, elf, initrd, log):
     """The same session on ELF and CPIO booted directly, so it can run beside other tests."""
     v = make_vars(session)
-    cmdline = " ".join(filter(None, ["init=" + v["INIT"] if "INIT" in v else "", v.get("CMDLINE", "")]))
-    qemu = ["qemu-system-i386", "-m", v.get("MEM", "128M"), "-no-reboot", "-net", "none",
+    words = (["init=" + v["INIT"]] if "INIT" in v else []) + ([v["CMDLINE"]] if "CMDLINE" in v else [])
+    qemu = ["qemu-system-i386", "-m", v.get("MEM", MAKE_MEM), "-no-reboot", "-net", "none",
             "-display", "none", "-monitor", "none",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-            "-kernel", elf, "-initrd", initrd, "-append", cmdline]
+            "-kernel", elf, "-initrd", initrd, "-append", " ".join(words)]
     if session.kind == "gdb":
         port = free_port()
         qemu += ["-serial", "file:" + log, "-gdb", f"tcp:127.0.0.1:{port}", "-S"]
