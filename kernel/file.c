@@ -12,6 +12,7 @@
 #include <kspace/slab.h>
 #include <kspace/string.h>
 #include <kspace/syscall_defs.h>
+#include <uapi/asm/stat.h>
 
 #define DT_DIR 4
 #define DT_REG 8
@@ -357,21 +358,6 @@ long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg)
 		return -EBADF;
 	return f->f_op->ioctl ? f->f_op->ioctl(f, cmd, arg) : -ENOTTY;
 }
-
-/* struct stat64 as Linux/i386 lays it out (96 bytes). */
-struct stat64 {
-	u64 st_dev;
-	u8 __pad0[4];
-	u32 __st_ino;
-	u32 st_mode, st_nlink, st_uid, st_gid;
-	u64 st_rdev;
-	u8 __pad3[4];
-	s64 st_size;
-	u32 st_blksize;
-	u64 st_blocks;
-	u32 st_atime, st_atime_nsec, st_mtime, st_mtime_nsec, st_ctime, st_ctime_nsec;
-	u64 st_ino;
-} __packed;
 
 #define TTY_RDEV ((5 << 8) | 1) /* /dev/console: major 5, minor 1 */
 

@@ -45,6 +45,7 @@ USER_TESTS := \
 	test-sethostname \
 	test-sh \
 	test-stack \
+	test-stat \
 	test-syscall-abi \
 	test-uname \
 	test-wait \
