@@ -12,7 +12,7 @@
 #include <kspace/types.h>
 #include <uapi/asm/unistd_32.h>
 
-#define NR_syscalls 386
+#define NR_syscalls 451 /* __NR_set_mempolicy_home_node + 1 */
 
 typedef long (*syscall_fn_t)(long, long, long, long, long, long);
 extern const syscall_fn_t sys_call_table[NR_syscalls];
