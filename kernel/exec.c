@@ -247,6 +247,7 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 		exec_mmap(bprm.mm);
 		bprm.mm = NULL;
 		strlcpy(current->comm, basename(filename), sizeof(current->comm));
+		flush_thread();
 		start_thread(regs, bprm.entry, sp);
 	}
 	if (bprm.mm)

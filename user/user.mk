@@ -47,6 +47,7 @@ USER_TESTS := \
 	test-stack \
 	test-stat \
 	test-syscall-abi \
+	test-tls \
 	test-uname \
 	test-wait \
 	test-wait-args \

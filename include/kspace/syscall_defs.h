@@ -19,6 +19,10 @@ long sys_wait4(int pid, int __user *stat_addr, int options, void __user *ru);
 long sys_waitpid(int pid, int __user *stat_addr, int options);
 long sys_execve(const char __user *filename, const char __user *const __user *argv,
 		const char __user *const __user *envp);
+/* arch/x86/kernel/tls.c */
+struct user_desc;
+long sys_set_thread_area(struct user_desc __user *u_info);
+long sys_get_thread_area(struct user_desc __user *u_info);
 /* kernel/signal.c */
 long sys_kill(int pid, int sig);
 long sys_pause(void);

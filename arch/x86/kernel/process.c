@@ -8,6 +8,7 @@
 #include <asm/ptrace.h>
 #include <kspace/mman.h>
 #include <kspace/sched.h>
+#include <kspace/string.h>
 
 void __switch_to_asm(struct thread_struct *prev, struct thread_struct *next);
 void ret_from_kernel_thread(void);
@@ -56,8 +57,19 @@ void copy_thread_user(struct task_struct *p, const struct pt_regs *regs)
 
 	*child = *regs;
 	child->eax = 0; /* fork() returns 0 in the child */
+	memcpy(p->thread.tls_array, current->thread.tls_array, sizeof(p->thread.tls_array));
+	savesegment(fs, p->thread.fs);
+	savesegment(gs, p->thread.gs);
 	p->thread.esp0 = (unsigned long)p->stack + THREAD_SIZE;
 	push_switch_frame(p, (unsigned long *)child, ret_from_fork);
+}
+
+void flush_thread(void)
+{
+	memset(current->thread.tls_array, 0, sizeof(current->thread.tls_array));
+	load_TLS(&current->thread);
+	loadsegment(fs, 0);
+	loadsegment(gs, 0);
 }
 
 void start_thread(struct pt_regs *regs, unsigned long eip, unsigned long esp)
@@ -83,6 +95,18 @@ void switch_to(struct task_struct *prev, struct task_struct *next)
 	/* Ring 3 traps of the next task must land on its own kernel stack. */
 	init_tss.esp0 = next->thread.esp0;
 	switch_mm(prev->mm, next->mm);
+	/*
+	 * The user's %fs and %gs are still loaded: keep prev's, install next's TLS
+	 * entries, and reload next's selectors so they pick up next's descriptors
+	 * (skipped when both tasks have null selectors, as kernel threads do).
+	 */
+	savesegment(fs, prev->thread.fs);
+	savesegment(gs, prev->thread.gs);
+	load_TLS(&next->thread);
+	if (prev->thread.fs | next->thread.fs)
+		loadsegment(fs, next->thread.fs);
+	if (prev->thread.gs | next->thread.gs)
+		loadsegment(gs, next->thread.gs);
 	__switch_to_asm(&prev->thread, &next->thread);
 }
 

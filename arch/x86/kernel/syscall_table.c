@@ -62,4 +62,6 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_getegid32] = CALL(sys_getgid),
 	[__NR_setuid32] = CALL(sys_setuid),
 	[__NR_exit_group] = CALL(sys_exit),
+	[__NR_set_thread_area] = CALL(sys_set_thread_area),
+	[__NR_get_thread_area] = CALL(sys_get_thread_area),
 };

@@ -2,6 +2,7 @@
 #ifndef ASM_PROCESSOR_H
 #define ASM_PROCESSOR_H
 
+#include <asm/desc.h>
 #include <kspace/compiler.h>
 #include <kspace/types.h>
 
@@ -86,7 +87,14 @@ void print_cpu_info(void);
 struct thread_struct {
 	unsigned long esp;  /* kernel esp while switched out (__switch_to_asm) */
 	unsigned long esp0; /* top of its kernel stack: TSS.esp0 while it runs */
+	/* The GDT's thread-local storage entries while it runs (set_thread_area). */
+	struct desc_struct tls_array[GDT_ENTRY_TLS_ENTRIES];
+	/* The user's %fs and %gs while switched out: the kernel never changes them. */
+	unsigned long fs, gs;
 };
+
+/* Copy t's TLS entries into the GDT, for the task about to run (arch/x86/kernel/tls.c). */
+void load_TLS(const struct thread_struct *t);
 
 struct task_struct;
 struct pt_regs;
@@ -94,6 +102,8 @@ struct pt_regs;
 void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg);
 /* A forked child's stack: a copy of the parent's user registers, returning 0 to it. */
 void copy_thread_user(struct task_struct *p, const struct pt_regs *regs);
+/* execve: forget the old program's thread-local storage; %fs and %gs become 0. */
+void flush_thread(void);
 /* Make regs start a user program at eip with stack esp (execve). */
 void start_thread(struct pt_regs *regs, unsigned long eip, unsigned long esp);
 /* The user registers saved at the top of the current task's kernel stack. */

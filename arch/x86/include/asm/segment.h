@@ -6,6 +6,8 @@
 #define ASM_SEGMENT_H
 
 #define GDT_ENTRY_TLS_MIN 6 /* 6..8: thread-local storage (set_thread_area) */
+#define GDT_ENTRY_TLS_ENTRIES 3
+#define GDT_ENTRY_TLS_MAX (GDT_ENTRY_TLS_MIN + GDT_ENTRY_TLS_ENTRIES - 1)
 #define GDT_ENTRY_KERNEL_CS 12
 #define GDT_ENTRY_KERNEL_DS 13
 #define GDT_ENTRY_DEFAULT_USER_CS 14
@@ -22,5 +24,31 @@
 
 #define SEGMENT_RPL_MASK 3
 #define USER_RPL 3
+
+#ifndef __ASSEMBLER__
+#include <asm/asm.h>
+
+/* The selector in a segment register (%fs, %gs: the kernel itself never uses them). */
+#define savesegment(seg, value) __asm__ __volatile__("movl %%" #seg ", %0" : "=r"(value))
+
+/*
+ * Load a selector a user chose. A selector that no longer names a usable descriptor
+ * (a TLS entry the program cleared, a forged signal frame) faults with #GP; the
+ * exception table then loads the null selector instead, as Linux does, and the
+ * program finds the register zero rather than the kernel dying.
+ */
+#define loadsegment(seg, value)                                          \
+	do {                                                             \
+		unsigned long __sel = (value);                           \
+		__asm__ __volatile__("1:\tmovl %k0, %%" #seg "\n"        \
+				     ".pushsection .fixup, \"ax\"\n"        \
+				     "2:\txorl %k0, %k0\n\t"                  \
+				     "jmp 1b\n"                              \
+				     ".popsection\n" _ASM_EXTABLE(1b, 2b)    \
+				     : "+r"(__sel)                            \
+				     :                                        \
+				     : "memory");                             \
+	} while (0)
+#endif
 
 #endif

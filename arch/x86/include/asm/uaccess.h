@@ -12,6 +12,7 @@
 #ifndef ASM_UACCESS_H
 #define ASM_UACCESS_H
 
+#include <asm/asm.h>
 #include <asm/memlayout.h>
 #include <kspace/errno.h>
 #include <kspace/types.h>
@@ -62,12 +63,5 @@ int __put_user_4(u32 val, void __user *p);
 		: sizeof(*(ptr)) == 2		? __put_user_2(__pu_val, ptr)                \
 						: __put_user_4(__pu_val, ptr);               \
 	})
-
-/* The entry recorded for a faulting instruction: resume at fixup. */
-#define _ASM_EXTABLE(from, to)                  \
-	".pushsection __ex_table, \"a\"\n"      \
-	".balign 4\n"                           \
-	".long " #from ", " #to "\n"            \
-	".popsection\n"
 
 #endif
