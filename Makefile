@@ -206,8 +206,13 @@ test: $(ELF) $(ISO) $(INITRAMFS) $(HOST_TEST_BIN) $(PKMAP8_ELF)
 bench: $(ELF) $(INITRAMFS)
 	$(Q)$(PYTHON) scripts/bench.py $(ELF) $(INITRAMFS)
 
-check-linux: $(USER_PROGS) $(USER_BAD_ELF_DIR) scripts/check-linux
+# Twice: the programs as built against kspace's libc, then with the tests (and glibc-demo)
+# built against glibc.
+USER_PROGS_GLIBC := $(filter-out $(addprefix $(B)/user/,$(USER_TESTS)),$(USER_PROGS)) \
+	$(USER_GLIBC_TESTS) $(GLIBC_DEMO)
+check-linux: $(USER_PROGS) $(USER_PROGS_GLIBC) $(USER_BAD_ELF_DIR) scripts/check-linux
 	$(Q)scripts/check-linux $(B) $(USER_PROGS)
+	$(Q)CHECK_LINUX_NAME=linux-glibc scripts/check-linux $(B) $(USER_PROGS_GLIBC)
 
 clean:
 	$(quiet) CLEAN $(B)

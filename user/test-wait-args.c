@@ -13,6 +13,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -21,11 +22,20 @@
 #define RUSAGE_SIZE 72 /* struct rusage on i386 */
 #define CODE 3
 
+/*
+ * The system call itself: glibc's wait4() copies a 64-bit-time rusage into the caller's
+ * struct in user space, so it would fault on the bad pointers instead of the kernel.
+ */
+static long sys_wait4(pid_t pid, int *status, int options, void *rusage)
+{
+	return syscall(__NR_wait4, pid, status, options, rusage);
+}
+
 /* wait4 on a fresh child must fail with EFAULT, and the child must be gone after. */
 static void check_efault(int *status, void *rusage, const char *what)
 {
 	pid_t pid = child_exiting_with(CODE);
-	long r = wait4(pid, status, 0, rusage);
+	long r = sys_wait4(pid, status, 0, rusage);
 
 	check(failed_with(r, EFAULT), "wait4(child, %s) fails with EFAULT (%s)", what,
 	      describe_result(r));
@@ -59,7 +69,7 @@ static void check_good_pointers(char *edge)
 	if (!edge)
 		return;
 	pid = child_exiting_with(CODE);
-	r = wait4(pid, status, 0, (void *)((char *)status - RUSAGE_SIZE));
+	r = sys_wait4(pid, status, 0, (void *)((char *)status - RUSAGE_SIZE));
 	check(r == pid && *status == CODE << 8,
 	      "wait4 with the status ending at the heap's edge, rusage below it, works (%s, "
 	      "status %#x)",

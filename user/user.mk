@@ -5,6 +5,10 @@
 #                        programs, bench and hello (all for /bin/)
 #   $(USER_BAD_ELF_DIR)  $(B)/user/bad-elf/, the malformed executables for /bin/bad-elf/,
 #                        written together with hello by the host tool mkbadelf
+#   $(USER_GLIBC_TESTS)  the same test-* programs built against glibc (Debian's
+#                        i686-linux-gnu-gcc -static), under $(B)/user-glibc/: the tests
+#                        must pass whichever libc made the binary, on kspace and on Linux
+#   $(GLIBC_DEMO)        a glibc program whose output must match on both kernels
 #   make user            builds them all
 #
 # Each user/test-*.c is one program, linked with user/check.c; every other program is
@@ -91,3 +95,26 @@ $(B)/user/hello: $(MKBADELF)
 $(USER_BAD_ELF_DIR): $(B)/user/hello
 
 -include $(USER_OBJS:.o=.d)
+
+# ---------------------------------------------------------------- glibc builds
+# Debian's cross compiler with its own glibc (libc6-dev-i386-cross), exactly as anyone
+# would build a static i386 program: nothing of kspace's is linked in. The tests pass NULL
+# where a declaration says nonnull (that is the point of them), hence -Wno-nonnull.
+GLIBC_CC := i686-linux-gnu-gcc
+GLIBC_CFLAGS := -std=gnu11 -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -O2 -Wall -Wextra -Werror \
+	-Wno-nonnull -fno-pie -no-pie -static -s
+USER_GLIBC_TESTS := $(addprefix $(B)/user-glibc/,$(USER_TESTS))
+GLIBC_DEMO := $(B)/user-glibc/glibc-demo
+
+.PHONY: user-glibc
+user-glibc: $(USER_GLIBC_TESTS) $(GLIBC_DEMO)
+
+$(USER_GLIBC_TESTS): $(B)/user-glibc/%: user/%.c user/check.c user/check.h user/user.mk
+	$(quiet) GLIBC $@
+	@mkdir -p $(dir $@)
+	$(Q)$(GLIBC_CC) $(GLIBC_CFLAGS) -o $@ $< user/check.c
+
+$(GLIBC_DEMO): user/glibc-demo.c user/user.mk
+	$(quiet) GLIBC $@
+	@mkdir -p $(dir $@)
+	$(Q)$(GLIBC_CC) $(GLIBC_CFLAGS) -o $@ $< -lm
