@@ -46,21 +46,26 @@ static void setup_memory_map(void)
 		panic("no usable RAM in the memory map");
 }
 
-/* A page table for the direct map; until it is built, only BOOT_MAP_SIZE is mapped. */
-static pte_t *alloc_boot_page_table(void)
+/*
+ * A zeroed page table from below limit, the end of what is mapped so far: head.asm's
+ * BOOT_MAP_SIZE and the chunks of the direct map already built, all of lowmem once it
+ * is. (A large initramfs can fill the first 16 MiB: later tables must not need it.)
+ */
+static pte_t *alloc_boot_page_table(phys_addr_t limit)
 {
-	phys_addr_t phys = memblock_alloc_range(PAGE_SIZE, PAGE_SIZE, 0, BOOT_MAP_SIZE);
+	phys_addr_t phys = memblock_alloc_range(PAGE_SIZE, PAGE_SIZE, 0, limit);
 
 	if (!phys)
-		panic("no memory below %lu MiB for kernel page tables", BOOT_MAP_SIZE >> 20);
+		panic("no memory below %lu MiB for kernel page tables", (unsigned long)(limit >> 20));
 	return memset(__va(phys), 0, PAGE_SIZE);
 }
 
 /* Map pfns [first, end) of one 4 MiB chunk with 4 KiB pages, reusing head.asm's table. */
 static pgd_t small_page_chunk(pgd_t old, unsigned long first, unsigned long end)
 {
+	phys_addr_t mapped = max((phys_addr_t)BOOT_MAP_SIZE, PFN_PHYS(first));
 	pte_t *pte = (old & _PAGE_PRESENT) && !(old & _PAGE_PSE) ? __va(old & PAGE_MASK)
-								  : alloc_boot_page_table();
+								  : alloc_boot_page_table(mapped);
 
 	for (unsigned long i = 0; i < PTRS_PER_PTE; i++)
 		pte[i] = first + i < end ? PFN_PHYS(first + i) | _KERNPG_TABLE | page_global : 0;
@@ -105,8 +110,11 @@ void highmem_pagetables_init(void)
 	BUILD_BUG_ON(VMALLOC_END >= PKMAP_BASE);
 	BUILD_BUG_ON(PKMAP_END > FIXADDR_START);
 
-	swapper_pg_dir[pgd_index(FIXADDR_START)] = __pa(alloc_boot_page_table()) | _KERNPG_TABLE;
-	pkmap_page_table = alloc_boot_page_table();
+	phys_addr_t lowmem_end = PFN_PHYS(max_low_pfn);
+
+	swapper_pg_dir[pgd_index(FIXADDR_START)] =
+		__pa(alloc_boot_page_table(lowmem_end)) | _KERNPG_TABLE;
+	pkmap_page_table = alloc_boot_page_table(lowmem_end);
 	swapper_pg_dir[pgd_index(PKMAP_BASE)] = __pa(pkmap_page_table) | _KERNPG_TABLE;
 }
 
