@@ -32,7 +32,7 @@ def boot(kernel, mem, append, initrd=None):
 
 def linux_kernel():
     found = sorted(glob.glob("build/linux/vmlinuz-*"))
-    return (found[-1], "build/linux/initramfs.cpio") if found else (None, None)
+    return (found[-1], "build/linux/linux.cpio") if found else (None, None)
 
 
 def main():
