@@ -24,10 +24,15 @@
 
 #define PAGE_START(addr) ((addr) & PAGE_MASK)
 
-/* A PT_LOAD Linux could map: it fits the file, stays below TASK_SIZE, maps page-congruently. */
+/*
+ * A PT_LOAD Linux could map: page-congruent, below TASK_SIZE, and (unlike Linux,
+ * which faults later) with its file part inside the file. A segment without one
+ * reads nothing from the file, whatever its p_offset.
+ */
 static bool load_ok(const Elf32_Phdr *ph, unsigned long file_size)
 {
-	return ph->p_filesz <= ph->p_memsz && (u64)ph->p_offset + ph->p_filesz <= file_size &&
+	return ph->p_filesz <= ph->p_memsz &&
+	       (!ph->p_filesz || (u64)ph->p_offset + ph->p_filesz <= file_size) &&
 	       ph->p_vaddr < TASK_SIZE && (u64)ph->p_vaddr + ph->p_memsz <= TASK_SIZE &&
 	       (ph->p_vaddr & ~PAGE_MASK) == (ph->p_offset & ~PAGE_MASK);
 }
