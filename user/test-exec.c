@@ -1,10 +1,11 @@
 /*
  * user/test-exec.c: execve. A missing file fails with ENOENT; each malformed ELF file
  * in bad-elf/ is refused (with KSPACE=1: ENOEXEC, always; see bad_elf.h for Linux) and
- * the caller carries on with its memory intact; argv and envp arrive exactly as
- * passed; an argument list too large fails with E2BIG.
+ * the caller carries on with its memory intact; the layouts linkers emit load, each
+ * segment's image as its header promises (elf-image checks itself); argv and envp
+ * arrive exactly as passed; an argument list too large fails with E2BIG.
  *
- * Usage: test-exec [DIR], where DIR holds hello and bad-elf/ (default /bin). To check
+ * Usage: test-exec [DIR], where DIR holds hello, elf-image* and bad-elf/ (default /bin). To check
  * argv and envp, test-exec runs itself (argv[0]) with EXEC_CHILD as its first argument.
  */
 #include <errno.h>
@@ -54,6 +55,23 @@ static void check_bad_elf(const char *dir)
 		else
 			printf("# bad-elf/%s: not checked without KSPACE=1, Linux commits to "
 			       "this exec (child %s)\n", b->name, describe_status(status));
+	}
+}
+
+/* elf-image linked in each layout (user/user.mk): it exits 0 when its image is right. */
+static void check_layouts(const char *dir)
+{
+	static const char *const layouts[] = { "", "-shared", "-bss-only", "-unsorted" };
+	char path[256];
+	char *argv[] = { path, NULL };
+
+	for (size_t i = 0; i < sizeof(layouts) / sizeof(layouts[0]); i++) {
+		int status;
+
+		snprintf(path, sizeof(path), "%s/elf-image%s", dir, layouts[i]);
+		status = exec_in_child(path, argv, environ);
+		check(exited_with(status, 0), "%s loads, its memory image as its headers promise (child %s)",
+		      path, describe_status(status));
 	}
 }
 
@@ -140,6 +158,7 @@ int main(int argc, char **argv)
 		return exec_child(argc, argv);
 	check_missing();
 	check_bad_elf(dir);
+	check_layouts(dir);
 	check_args(argv[0]);
 	check_too_big(dir);
 	return check_status();
