@@ -30,6 +30,7 @@ USER_TOOLS := \
 	runtests \
 	bench
 USER_TESTS := \
+	test-auxv \
 	test-brk \
 	test-brk-args \
 	test-exec \
