@@ -201,8 +201,11 @@ int setup_arg_pages(struct linux_binprm *bprm, unsigned long *sp_out)
 	p = platform = p - plat_len;
 	memcpy(img + (p - base), ELF_PLATFORM, plat_len);
 	p -= 16;
-	for (int i = 0; i < 4; i++)
-		memcpy(img + (p - base) + 4 * i, &(u32){ random_u32() }, 4);
+	for (int i = 0; i < 4; i++) {
+		u32 r = random_u32();
+
+		memcpy(img + (p - base) + 4 * i, &r, 4);
+	}
 	sp = (p - 4 * words) & ~15UL;
 	create_elf_tables(bprm, (u32 *)(img + (sp - base)), bprm->mm->arg_start, platform, p,
 			  STACK_TOP - name_len);
