@@ -5,9 +5,9 @@
  * where the program headers are mapped (the same bytes as in the file), the entry
  * point, the ids, AT_HWCAP as CPUID leaf 1 reports EDX (less the features Linux
  * disabled), 16 random bytes, the platform as uname's machine, and the path given
- * to execve. The strings and the
- * random bytes lie on the stack where Linux puts them: the random bytes, then the
- * platform, below the argument strings; the path above the environment strings.
+ * to execve. The strings and the random bytes lie on the stack where Linux puts
+ * them: the random bytes, then the platform, below the argument strings; the path
+ * above the environment strings.
  *
  * Linux adds entries kspace has no use for (AT_SYSINFO for the vDSO, AT_HWCAP2,
  * AT_MINSIGSTKSZ); they are skipped, and only with KSPACE=1 must none be there.
