@@ -31,11 +31,12 @@ static bool read_exact(struct ramfs_inode *file, unsigned long off, void *buf, u
 	return (u64)off + len <= file->size && ramfs_read(file, off, buf, len) == (long)len;
 }
 
+/* ET_DYN too, so that a dynamic program (mostly PIE) is told apart; elf_plan_layout refuses it. */
 static bool elf_header_ok(const Elf32_Ehdr *eh)
 {
 	return !memcmp(eh->e_ident, "\177ELF", 4) && eh->e_ident[4] == ELFCLASS32 &&
 	       eh->e_ident[5] == ELFDATA2LSB && eh->e_ident[6] == EV_CURRENT &&
-	       eh->e_type == ET_EXEC && eh->e_machine == EM_386 &&
+	       (eh->e_type == ET_EXEC || eh->e_type == ET_DYN) && eh->e_machine == EM_386 &&
 	       eh->e_phentsize == sizeof(Elf32_Phdr) && eh->e_phnum >= 1 && eh->e_phnum <= MAX_PHNUM;
 }
 

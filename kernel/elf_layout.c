@@ -162,8 +162,8 @@ int elf_plan_layout(const Elf32_Ehdr *eh, const Elf32_Phdr *phdrs, unsigned long
 
 	*lay = (struct elf_layout){ .regions = lay->regions, .exec_stack = true };
 	lay->interp = find_phdr(phdrs, eh->e_phnum, PT_INTERP);
-	if (lay->interp)
-		return -ENOEXEC;
+	if (lay->interp || eh->e_type != ET_EXEC)
+		return -ENOEXEC; /* dynamic, or a static PIE: only fixed addresses load here */
 	err = scan_phdrs(lay, eh, phdrs, file_size);
 	if (err)
 		return err;

@@ -9,6 +9,7 @@
 #define ELFDATA2LSB 1
 #define EV_CURRENT 1
 #define ET_EXEC 2
+#define ET_DYN 3
 #define EM_386 3
 #define PT_LOAD 1
 #define PT_INTERP 3             /* a dynamic program's loader: kspace refuses these */

@@ -37,9 +37,9 @@ struct elf_layout {
 };
 
 /*
- * Check the program headers (e_phnum of them, already read) against a file of
- * file_size bytes and fill layout: 0, or -ENOEXEC for a program that cannot be
- * loaded (then layout->interp says whether it is a dynamic one).
+ * Check the program headers (e_phnum of them, already read) of an ET_EXEC or
+ * ET_DYN file of file_size bytes and fill layout: 0, or -ENOEXEC for a program
+ * that cannot be loaded (then layout->interp says whether it is a dynamic one).
  */
 int elf_plan_layout(const Elf32_Ehdr *eh, const Elf32_Phdr *phdrs, unsigned long file_size,
 		    struct elf_layout *layout);

@@ -3,7 +3,9 @@
  * table of program-header layouts: those linkers emit (glibc's static hello as
  * `readelf -l` shows it, .bss-only and mid-page .bss segments, pages shared by two
  * or three segments, unaligned but congruent addresses, unsorted PT_LOADs, TLS,
- * GNU_STACK and GNU_RELRO headers) and those the loader must refuse.
+ * GNU_STACK and GNU_RELRO headers) and those the loader must refuse (dynamic
+ * programs, PIE or not, static PIEs, overlapping, wrapping or kernel-reaching
+ * segments, file parts past the end of the file, non-congruent offsets).
  *
  * For each accepted layout the plan is played into a simulated address space the
  * way binfmt_elf.c builds it (file pages as filemap_nopage fills them, zero pages,
@@ -30,10 +32,12 @@
 
 #define LOAD(off, va, fsz, msz, fl) { PT_LOAD, (off), (va), (va), (fsz), (msz), (fl), PG }
 #define OTHER(type, fl) { (type), 0, 0, 0, 0, 0, (fl), 4 }
-#define BAD(name, size, n, ...) { (name), (size), (n), { __VA_ARGS__ }, 0, false }
+#define BAD_TYPE(type, name, size, n, ...) { (name), (type), (size), (n), { __VA_ARGS__ }, 0, false }
+#define BAD(...) BAD_TYPE(ET_EXEC, __VA_ARGS__)
 
 struct layout_case {
 	const char *name;
+	u16 e_type;
 	unsigned long file_size;
 	unsigned int phnum;
 	Elf32_Phdr ph[8];
@@ -49,9 +53,9 @@ static unsigned char file_byte(unsigned long off)
 
 /* Layouts the loader must accept. The headers sit at offset 52, after the ELF header. */
 static const struct layout_case good[] = {
-	{ "hello", 0x60, 1, { LOAD(0, BASE, 0x60, 0x60, R | X) }, BASE + 52, true },
+	{ "hello", ET_EXEC, 0x60, 1, { LOAD(0, BASE, 0x60, 0x60, R | X) }, BASE + 52, true },
 	/* i686-linux-gnu-gcc -static hello.c, GNU ld 2.40: readelf -l */
-	{ "glibc-static", 0xa3400, 8,
+	{ "glibc-static", ET_EXEC, 0xa3400, 8,
 	  { LOAD(0, BASE, 0x1e8, 0x1e8, R), LOAD(0x1000, 0x08049000, 0x6ce2c, 0x6ce2c, R | X),
 	    LOAD(0x6e000, 0x080b6000, 0x31641, 0x31641, R),
 	    LOAD(0x9fcac, 0x080e8cac, 0x360c, 0x63e4, R | W),
@@ -60,44 +64,44 @@ static const struct layout_case good[] = {
 	    { PT_GNU_RELRO, 0x9fcac, 0x080e8cac, 0x080e8cac, 0x2354, 0x2354, R, 1 },
 	    OTHER(4 /* PT_NOTE */, R) },
 	  BASE + 52, false },
-	{ "bss-only-aligned", 0x200, 2,
+	{ "bss-only-aligned", ET_EXEC, 0x200, 2,
 	  { LOAD(0, BASE, 0x200, 0x200, R | X), LOAD(0x1000, BASE + PG, 0, 0x2345, R | W) },
 	  BASE + 52, true },
 	/* p_offset past the end of the file: nothing is read from it */
-	{ "bss-only-unaligned", 0x200, 2,
+	{ "bss-only-unaligned", ET_EXEC, 0x200, 2,
 	  { LOAD(0, BASE, 0x200, 0x200, R | X), LOAD(0x1234, BASE + PG + 0x234, 0, 0x1f00, R | W) },
 	  BASE + 52, true },
-	{ "mid-page-bss", 0x1100, 2,
+	{ "mid-page-bss", ET_EXEC, 0x1100, 2,
 	  { LOAD(0, BASE, 0x200, 0x200, R | X), LOAD(0x1000, BASE + PG, 0x100, 0x3000, R | W) },
 	  BASE + 52, true },
-	{ "shared-r-then-rw", 0x700, 2,
+	{ "shared-r-then-rw", ET_EXEC, 0x700, 2,
 	  { LOAD(0, BASE, 0x5e0, 0x5e0, R), LOAD(0x5e0, BASE + 0x5e0, 0x100, 0x2000, R | W) },
 	  BASE + 52, true },
-	{ "shared-rx-then-r", 0x2100, 2,
+	{ "shared-rx-then-r", ET_EXEC, 0x2100, 2,
 	  { LOAD(0, BASE, 0x1800, 0x1800, R | X), LOAD(0x1800, BASE + 0x1800, 0x900, 0x900, R) },
 	  BASE + 52, true },
-	{ "three-in-one-page", 0x400, 4,
+	{ "three-in-one-page", ET_EXEC, 0x400, 4,
 	  { LOAD(0, BASE, 0x100, 0x100, R), LOAD(0x100, BASE + 0x100, 0x100, 0x100, R | X),
 	    LOAD(0x200, BASE + 0x200, 0x80, 0x180, R | W), OTHER(PT_GNU_STACK, R | W) },
 	  BASE + 52, false },
 	/* the lower segment's .bss and a gap share a page with a segment from elsewhere in the file */
-	{ "shared-page-bss-and-gap", 0x3000, 2,
+	{ "shared-page-bss-and-gap", ET_EXEC, 0x3000, 2,
 	  { LOAD(0x1100, BASE + 0x100, 0x10, 0x80, R | W), LOAD(0x2400, BASE + 0x400, 0x300, 0x300, R) },
 	  0, true },
-	{ "bss-only-after-data", 0x1200, 3,
+	{ "bss-only-after-data", ET_EXEC, 0x1200, 3,
 	  { LOAD(0, BASE, 0x200, 0x200, R | X), LOAD(0x1000, BASE + PG, 0x180, 0x180, R | W),
 	    LOAD(0x1180, BASE + PG + 0x180, 0, 0x4000, R | W) },
 	  BASE + 52, true },
-	{ "unaligned-congruent", 0x3000, 2,
+	{ "unaligned-congruent", ET_EXEC, 0x3000, 2,
 	  { LOAD(0, BASE, 0x1c00, 0x1c00, R | X), LOAD(0x1cac, BASE + 0x7cac, 0x360, 0x1400, R | W) },
 	  BASE + 52, true },
-	{ "unsorted", 0x2100, 3,
+	{ "unsorted", ET_EXEC, 0x2100, 3,
 	  { LOAD(0x2000, BASE + 0x5000, 0x100, 0x800, R | W), OTHER(PT_GNU_STACK, R | W | X),
 	    LOAD(0, BASE, 0x1200, 0x1200, R | X) },
 	  BASE + 52, true },
-	{ "empty-load-ignored", 0x100, 2,
+	{ "empty-load-ignored", ET_EXEC, 0x100, 2,
 	  { LOAD(0, BASE, 0x100, 0x100, R | X), LOAD(0, BASE + 0x10000, 0, 0, R | W) }, BASE + 52, true },
-	{ "ends-at-task-size", 0x1100, 2,
+	{ "ends-at-task-size", ET_EXEC, 0x1100, 2,
 	  { LOAD(0, BASE, 0x100, 0x100, R | X), LOAD(0x1000, 0xbffff000, 0x100, 0x1000, R | W) },
 	  BASE + 52, true },
 };
@@ -106,6 +110,9 @@ static const struct layout_case good[] = {
 static const struct layout_case bad[] = {
 	BAD("pt-interp", 0x200, 2, { PT_INTERP, 0x100, 0, 0, 0x13, 0x13, R, 1 },
 	    LOAD(0, BASE, 0x200, 0x200, R | X)),
+	BAD_TYPE(ET_DYN, "pt-interp-pie", 0x200, 2, { PT_INTERP, 0x100, 0, 0, 0x13, 0x13, R, 1 },
+		 LOAD(0, 0, 0x200, 0x200, R | X)),
+	BAD_TYPE(ET_DYN, "static-pie", 0x200, 1, LOAD(0, 0, 0x200, 0x200, R | X)),
 	BAD("overlapping-bytes", 0x2000, 2, LOAD(0, BASE, 0x1800, 0x1800, R | X),
 	    LOAD(0x17f0, BASE + 0x17f0, 0x100, 0x100, R | W)),
 	BAD("same-segment-twice", 0x100, 2, LOAD(0, BASE, 0x40, 0x40, R | X),
@@ -309,7 +316,7 @@ static unsigned long expected_brk(const struct layout_case *c)
 /* Plan case c with a region array of exactly the advertised size (ASan checks the bound). */
 static int plan(const struct layout_case *c, struct elf_layout *lay)
 {
-	Elf32_Ehdr eh = { .e_type = ET_EXEC, .e_machine = EM_386, .e_phoff = 52,
+	Elf32_Ehdr eh = { .e_type = c->e_type, .e_machine = EM_386, .e_phoff = 52,
 			  .e_phentsize = sizeof(Elf32_Phdr), .e_phnum = c->phnum };
 
 	lay->regions = malloc(ELF_MAX_REGIONS(c->phnum) * sizeof(*lay->regions));
@@ -344,7 +351,7 @@ TEST(elf_layout, bad_layouts_are_refused)
 
 		free(lay.regions);
 		EXPECT_MSG(err == -ENOEXEC, "%s: %d, not -ENOEXEC", c->name, err);
-		EXPECT_MSG((lay.interp != NULL) == !strcmp(c->name, "pt-interp"), "%s: interp %p",
+		EXPECT_MSG((lay.interp != NULL) == !strncmp(c->name, "pt-interp", 9), "%s: interp %p",
 			   c->name, (const void *)lay.interp);
 	}
 }
