@@ -2,17 +2,22 @@
  * kernel/binfmt_elf.c: loading a static i386 ELF executable into a new address
  * space. Everything is checked before anything is built: a malformed file (bad
  * magic, truncated headers, absurd counts, segments that overlap, wrap around or
- * reach into kernel space) is -ENOEXEC and the caller carries on unharmed.
+ * reach into kernel space) is -ENOEXEC and the caller carries on unharmed. So is a
+ * dynamic program (PT_INTERP): kspace has no dynamic loader to start it with.
  *
- * Each PT_LOAD segment becomes a file-backed region for its file bytes (read on
- * demand by filemap_nopage) and an anonymous region for the rest of its memory
- * size (.bss); the break starts just above the highest segment.
+ * kernel/elf_layout.c plans the image; this file builds it. A file region is read
+ * on demand by filemap_nopage, which zero-fills past the segment's file part; a
+ * .bss region is anonymous memory; a page shared by several segments is built now.
  */
 #include <kspace/binfmts.h>
 #include <kspace/elf.h>
+#include <kspace/elf_layout.h>
 #include <kspace/errno.h>
+#include <kspace/gfp.h>
+#include <kspace/highmem.h>
 #include <kspace/kernel.h>
 #include <kspace/mman.h>
+#include <kspace/printk.h>
 #include <kspace/ramfs.h>
 #include <kspace/slab.h>
 #include <kspace/string.h>
@@ -26,118 +31,118 @@ static bool read_exact(struct ramfs_inode *file, unsigned long off, void *buf, u
 	return (u64)off + len <= file->size && ramfs_read(file, off, buf, len) == (long)len;
 }
 
+/* ET_DYN too, so that a dynamic program (mostly PIE) is told apart; elf_plan_layout refuses it. */
 static bool elf_header_ok(const Elf32_Ehdr *eh)
 {
 	return !memcmp(eh->e_ident, "\177ELF", 4) && eh->e_ident[4] == ELFCLASS32 &&
 	       eh->e_ident[5] == ELFDATA2LSB && eh->e_ident[6] == EV_CURRENT &&
-	       eh->e_type == ET_EXEC && eh->e_machine == EM_386 &&
+	       (eh->e_type == ET_EXEC || eh->e_type == ET_DYN) && eh->e_machine == EM_386 &&
 	       eh->e_phentsize == sizeof(Elf32_Phdr) && eh->e_phnum >= 1 && eh->e_phnum <= MAX_PHNUM;
 }
 
-/* A PT_LOAD must fit the file, stay below TASK_SIZE, and map page-congruently. */
-static bool segment_ok(const Elf32_Phdr *ph, unsigned long file_size)
+/* Say why a dynamic program does not start: its interpreter's path, made printable. */
+static void report_interp(struct linux_binprm *bprm, const Elf32_Phdr *interp)
 {
-	return ph->p_filesz <= ph->p_memsz && (u64)ph->p_offset + ph->p_filesz <= file_size &&
-	       (u64)ph->p_vaddr + ph->p_memsz <= TASK_SIZE && ph->p_memsz &&
-	       (ph->p_vaddr & ~PAGE_MASK) == (ph->p_offset & ~PAGE_MASK);
+	char name[64];
+	unsigned long len = min((unsigned long)interp->p_filesz, sizeof(name) - 1);
+
+	if (!read_exact(bprm->file, interp->p_offset, name, len))
+		len = 0;
+	name[len] = '\0';
+	for (unsigned long i = 0; i < len && name[i]; i++)
+		if (name[i] < ' ' || name[i] > '~')
+			name[i] = '?';
+	pr_info("%s: dynamically linked (interpreter %s), kspace runs static programs only\n",
+		bprm->filename, len ? name : "unreadable");
 }
 
-/* Segments in ascending order (as the ELF spec requires), no two sharing a page. */
-static int check_segments(const Elf32_Phdr *phdrs, int n, unsigned long file_size)
+static unsigned long vm_flags(u32 p_flags)
 {
-	unsigned long prev_end = 0;
-	int loads = 0;
+	return (p_flags & PF_R ? VM_READ : 0) | (p_flags & PF_W ? VM_WRITE : 0) |
+	       (p_flags & PF_X ? VM_EXEC : 0);
+}
 
-	for (int i = 0; i < n; i++) {
-		const Elf32_Phdr *ph = &phdrs[i];
+/* A page shared by several segments: each one's file bytes in it, zeros elsewhere. */
+static int build_shared_page(struct linux_binprm *bprm, const Elf32_Phdr *phdrs,
+			     unsigned int phnum, unsigned long addr)
+{
+	struct page *page = alloc_page(GFP_HIGHUSER);
+	struct elf_piece piece;
+	char *v;
 
-		if (ph->p_type != PT_LOAD)
-			continue;
-		if (!segment_ok(ph, file_size) || (ph->p_vaddr & PAGE_MASK) < prev_end)
-			return -ENOEXEC;
-		prev_end = PAGE_ALIGN(ph->p_vaddr + ph->p_memsz);
-		loads++;
+	if (!page)
+		return -ENOMEM;
+	v = kmap_atomic(page, KM_USER0);
+	memset(v, 0, PAGE_SIZE);
+	for (unsigned int i = 0; i < phnum; i++)
+		if (elf_piece_in_page(&phdrs[i], addr, &piece))
+			ramfs_read(bprm->file, piece.offset, v + piece.in_page, piece.len);
+	kunmap_atomic(v, KM_USER0);
+	/* The region may have merged with a neighbour: find the one holding addr now. */
+	if (install_page(find_vma(bprm->mm, addr), addr, page)) {
+		__free_page(page);
+		return -ENOMEM;
 	}
-	return loads ? 0 : -ENOEXEC;
+	return 0;
 }
 
-static unsigned long segment_flags(const Elf32_Phdr *ph)
+static int build_region(struct linux_binprm *bprm, const Elf32_Phdr *phdrs, unsigned int phnum,
+			const struct elf_region *r)
 {
-	return (ph->p_flags & PF_R ? VM_READ : 0) | (ph->p_flags & PF_W ? VM_WRITE : 0) |
-	       (ph->p_flags & PF_X ? VM_EXEC : 0);
-}
+	struct vm_area_struct *vma = vm_area_alloc(bprm->mm, r->start, r->end, vm_flags(r->flags));
 
-static int add_region(struct mm_struct *mm, unsigned long start, unsigned long end,
-		      unsigned long flags, struct vm_area_struct **out)
-{
-	struct vm_area_struct *vma;
-
-	if (start >= end)
-		return 0;
-	vma = vm_area_alloc(mm, start, end, flags);
 	if (!vma)
 		return -ENOMEM;
-	if (insert_vm_struct(mm, vma)) {
+	if (r->backing == ELF_FILE) {
+		vma->vm_ops = &file_vm_ops;
+		vma->vm_file = bprm->file;
+		vma->vm_pgoff = r->offset >> PAGE_SHIFT;
+		vma->vm_file_end = r->file_end;
+	}
+	if (insert_vm_struct(bprm->mm, vma)) { /* the plan's regions never overlap */
 		kfree(vma);
 		return -ENOEXEC;
 	}
-	if (out)
-		*out = vma;
+	return r->backing == ELF_SHARED ? build_shared_page(bprm, phdrs, phnum, r->start) : 0;
+}
+
+static int build_layout(struct linux_binprm *bprm, const Elf32_Phdr *phdrs, unsigned int phnum,
+			const struct elf_layout *lay)
+{
+	struct mm_struct *mm = bprm->mm;
+
+	for (unsigned int i = 0; i < lay->nr_regions; i++) {
+		int err = build_region(bprm, phdrs, phnum, &lay->regions[i]);
+
+		if (err)
+			return err;
+	}
+	mm->start_code = lay->start_code;
+	mm->end_code = lay->end_code;
+	mm->start_data = lay->start_data;
+	mm->end_data = lay->end_data;
+	mm->start_brk = mm->brk = lay->brk;
+	bprm->phdr_addr = lay->phdr_addr;
+	bprm->exec_stack = lay->exec_stack;
 	return 0;
 }
 
-static int map_segment(struct linux_binprm *bprm, const Elf32_Phdr *ph)
+/* With the headers read: plan the image, then build it. */
+static int load_phdrs(struct linux_binprm *bprm, const Elf32_Ehdr *eh, const Elf32_Phdr *phdrs)
 {
-	unsigned long start = ph->p_vaddr & PAGE_MASK, file_end = PAGE_ALIGN(ph->p_vaddr + ph->p_filesz);
-	unsigned long flags = segment_flags(ph);
-	struct vm_area_struct *vma = NULL;
+	struct elf_layout lay;
 	int err;
 
-	if (ph->p_filesz) {
-		err = add_region(bprm->mm, start, file_end, flags, &vma);
-		if (err)
-			return err;
-		vma->vm_ops = &file_vm_ops;
-		vma->vm_file = bprm->file;
-		vma->vm_pgoff = ph->p_offset >> PAGE_SHIFT;
-		vma->vm_file_end = ph->p_offset + ph->p_filesz;
-	}
-	return add_region(bprm->mm, max(start, file_end), PAGE_ALIGN(ph->p_vaddr + ph->p_memsz),
-			  flags, NULL);
-}
-
-/* Record the code/data/brk layout that /proc/<pid>/maps and brk() rely on. */
-static void note_layout(struct mm_struct *mm, const Elf32_Phdr *ph)
-{
-	unsigned long end = ph->p_vaddr + ph->p_memsz;
-
-	if (ph->p_flags & PF_X) {
-		mm->start_code = mm->start_code ? min(mm->start_code, (unsigned long)ph->p_vaddr) : ph->p_vaddr;
-		mm->end_code = max(mm->end_code, (unsigned long)ph->p_vaddr + ph->p_filesz);
-	} else {
-		mm->start_data = mm->start_data ? min(mm->start_data, (unsigned long)ph->p_vaddr) : ph->p_vaddr;
-		mm->end_data = max(mm->end_data, (unsigned long)ph->p_vaddr + ph->p_filesz);
-	}
-	mm->start_brk = mm->brk = max(mm->brk, PAGE_ALIGN(end));
-}
-
-static int map_segments(struct linux_binprm *bprm, const Elf32_Ehdr *eh, const Elf32_Phdr *phdrs)
-{
-	for (int i = 0; i < eh->e_phnum; i++) {
-		const Elf32_Phdr *ph = &phdrs[i];
-		int err;
-
-		if (ph->p_type != PT_LOAD)
-			continue;
-		err = map_segment(bprm, ph);
-		if (err)
-			return err;
-		note_layout(bprm->mm, ph);
-		/* AT_PHDR: the program headers' address, if a segment maps them. */
-		if (eh->e_phoff >= ph->p_offset && eh->e_phoff < ph->p_offset + ph->p_filesz)
-			bprm->phdr_addr = ph->p_vaddr + (eh->e_phoff - ph->p_offset);
-	}
-	return 0;
+	lay.regions = kmalloc(ELF_MAX_REGIONS(eh->e_phnum) * sizeof(*lay.regions), GFP_KERNEL);
+	if (!lay.regions)
+		return -ENOMEM;
+	err = elf_plan_layout(eh, phdrs, bprm->file->size, &lay);
+	if (err && lay.interp)
+		report_interp(bprm, lay.interp);
+	if (!err)
+		err = build_layout(bprm, phdrs, eh->e_phnum, &lay);
+	kfree(lay.regions);
+	return err;
 }
 
 int load_elf_binary(struct linux_binprm *bprm)
@@ -153,11 +158,10 @@ int load_elf_binary(struct linux_binprm *bprm)
 		return -ENOMEM;
 	err = -ENOEXEC;
 	if (read_exact(bprm->file, eh.e_phoff, phdrs, eh.e_phnum * sizeof(*phdrs)))
-		err = check_segments(phdrs, eh.e_phnum, bprm->file->size);
+		err = load_phdrs(bprm, &eh, phdrs);
 	if (!err) {
 		bprm->entry = eh.e_entry;
 		bprm->phnum = eh.e_phnum;
-		err = map_segments(bprm, &eh, phdrs);
 	}
 	kfree(phdrs);
 	return err;

@@ -6,9 +6,11 @@
  *
  * The new stack, from STACK_TOP (0xC0000000) down, as Linux/i386 lays it out:
  *   the program's path (AT_EXECFN), environment strings, argument strings,
- *   16 random bytes (AT_RANDOM), then, 16-byte aligned: the auxiliary vector,
- *   envp[] with its NULL, argv[] with its NULL, and argc, where esp points.
+ *   the platform name (AT_PLATFORM, "i686"), 16 random bytes (AT_RANDOM), then,
+ *   16-byte aligned: the auxiliary vector (AT_* pairs up to AT_NULL, in Linux's
+ *   order), envp[] with its NULL, argv[] with its NULL, and argc, where esp points.
  */
+#include <asm/elf.h>
 #include <asm/processor.h>
 #include <asm/timex.h>
 #include <asm/uaccess.h>
@@ -29,7 +31,7 @@
 #include <kspace/syscall_defs.h>
 #include <kspace/vmalloc.h>
 
-#define NR_AUXV 13 /* pairs written by create_elf_tables, AT_NULL included */
+#define NR_AUXV 18 /* pairs written by create_elf_tables, AT_NULL included */
 
 /* The i-th string pointer of a NULL-terminated vector (from the user, or the kernel). */
 static int get_arg(const char *const *vec, int i, bool user, const char **out)
@@ -123,7 +125,7 @@ static u32 random_u32(void)
 
 /* Fill the words below the strings: argc, argv, envp and the auxiliary vector. */
 static void create_elf_tables(struct linux_binprm *bprm, u32 *sp, unsigned long args,
-			      unsigned long random, unsigned long execfn)
+			      unsigned long platform, unsigned long random, unsigned long execfn)
 {
 	unsigned long a = args;
 
@@ -137,11 +139,14 @@ static void create_elf_tables(struct linux_binprm *bprm, u32 *sp, unsigned long 
 	if (!bprm->envc)
 		*sp++ = 0;
 	*sp++ = 0; /* envp's NULL */
+	/* AT_BASE and AT_FLAGS are 0: a static program has no interpreter. */
 	const u32 auxv[NR_AUXV * 2] = {
+		AT_HWCAP, ELF_HWCAP, AT_PAGESZ, PAGE_SIZE, AT_CLKTCK, HZ,
 		AT_PHDR, bprm->phdr_addr, AT_PHENT, sizeof(Elf32_Phdr), AT_PHNUM, bprm->phnum,
-		AT_PAGESZ, PAGE_SIZE, AT_ENTRY, bprm->entry, AT_UID, current->uid,
-		AT_EUID, current->uid, AT_GID, 0, AT_EGID, 0, AT_SECURE, 0,
-		AT_RANDOM, random, AT_EXECFN, execfn, AT_NULL, 0,
+		AT_BASE, 0, AT_FLAGS, 0, AT_ENTRY, bprm->entry,
+		AT_UID, current->uid, AT_EUID, current->uid, AT_GID, 0, AT_EGID, 0,
+		AT_SECURE, 0, AT_RANDOM, random, AT_EXECFN, execfn, AT_PLATFORM, platform,
+		AT_NULL, 0,
 	};
 	memcpy(sp, auxv, sizeof(auxv));
 }
@@ -168,16 +173,17 @@ static int install_stack(struct vm_area_struct *vma, const char *img, unsigned l
 
 int setup_arg_pages(struct linux_binprm *bprm, unsigned long *sp_out)
 {
-	unsigned long name_len = strlen(bprm->filename) + 1;
+	unsigned long name_len = strlen(bprm->filename) + 1, plat_len = strlen(ELF_PLATFORM) + 1;
 	unsigned long words = 1 + bprm->argc + 1 + bprm->envc + 1 + 2 * NR_AUXV;
-	unsigned long need = name_len + bprm->strings_len + 16 + 16 + 4 * words;
-	unsigned long base = STACK_TOP - PAGE_ALIGN(need), p = STACK_TOP, sp;
+	unsigned long need = name_len + bprm->strings_len + plat_len + 16 + 16 + 4 * words;
+	unsigned long base = STACK_TOP - PAGE_ALIGN(need), p = STACK_TOP, sp, platform;
+	unsigned long flags = VM_READ | VM_WRITE | VM_GROWSDOWN | (bprm->exec_stack ? VM_EXEC : 0);
 	struct vm_area_struct *vma;
 	char *img;
 	int err = -ENOMEM;
 
 	img = vzalloc(STACK_TOP - base);
-	vma = vm_area_alloc(bprm->mm, base, STACK_TOP, VM_READ | VM_WRITE | VM_GROWSDOWN);
+	vma = vm_area_alloc(bprm->mm, base, STACK_TOP, flags);
 	if (!img || !vma)
 		goto out;
 	vma->vm_name = "[stack]";
@@ -192,11 +198,16 @@ int setup_arg_pages(struct linux_binprm *bprm, unsigned long *sp_out)
 	bprm->mm->arg_start = p;
 	bprm->mm->arg_end = bprm->mm->env_start = p + bprm->arg_bytes;
 	bprm->mm->env_end = p + bprm->strings_len;
+	p = platform = p - plat_len;
+	memcpy(img + (p - base), ELF_PLATFORM, plat_len);
 	p -= 16;
-	for (int i = 0; i < 4; i++)
-		((u32 *)(img + (p - base)))[i] = random_u32();
+	for (int i = 0; i < 4; i++) {
+		u32 r = random_u32();
+
+		memcpy(img + (p - base) + 4 * i, &r, 4);
+	}
 	sp = (p - 4 * words) & ~15UL;
-	create_elf_tables(bprm, (u32 *)(img + (sp - base)), bprm->mm->arg_start, p,
+	create_elf_tables(bprm, (u32 *)(img + (sp - base)), bprm->mm->arg_start, platform, p,
 			  STACK_TOP - name_len);
 	bprm->mm->start_stack = sp;
 	err = install_stack(vma, img, base);

@@ -38,6 +38,7 @@ KERNEL_OBJS := \
 	arch/x86/mm/pgtable.o \
 	kernel/bench.o \
 	kernel/binfmt_elf.o \
+	kernel/elf_layout.o \
 	kernel/exec.o \
 	kernel/extable.o \
 	kernel/initramfs.o \

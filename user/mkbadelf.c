@@ -100,6 +100,22 @@ static void add_segment(struct image *im, uint32_t vaddr, uint32_t offset, uint3
 	ehdr(im)->e_phnum = 2;
 }
 
+/* A PT_INTERP naming Linux's i386 dynamic loader, as a dynamic program has. */
+static void add_interp(struct image *im)
+{
+	static const char interp[] = "/lib/ld-linux.so.2";
+	Elf32_Phdr *ph = phdr(im, 1);
+
+	memcpy(im->bytes + im->size, interp, sizeof(interp));
+	ph->p_type = PT_INTERP;
+	ph->p_offset = im->size;
+	ph->p_filesz = ph->p_memsz = sizeof(interp);
+	ph->p_flags = PF_R;
+	ph->p_align = 1;
+	im->size += sizeof(interp);
+	ehdr(im)->e_phnum = 2;
+}
+
 /* Give hello the defect that bad_elf.h names; false for a name without a recipe. */
 static bool spoil(struct image *im, const char *name)
 {
@@ -122,6 +138,8 @@ static bool spoil(struct image *im, const char *name)
 		eh->e_machine = EM_ARM;
 	else if (!strcmp(name, "et-rel"))
 		eh->e_type = ET_REL;
+	else if (!strcmp(name, "pt-interp"))
+		add_interp(im);
 	else if (!strcmp(name, "et-dyn"))
 		eh->e_type = ET_DYN;
 	else if (!strcmp(name, "elfclass64"))

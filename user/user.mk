@@ -2,7 +2,7 @@
 #
 #   $(USER_PROGS)        every program for the initramfs, all under $(B)/user/: init (for
 #                        /sbin/init), the shell, the utilities, runtests, the test-*
-#                        programs, bench and hello (all for /bin/)
+#                        programs, bench, hello and the elf-image* layouts (all for /bin/)
 #   $(USER_BAD_ELF_DIR)  $(B)/user/bad-elf/, the malformed executables for /bin/bad-elf/,
 #                        written together with hello by the host tool mkbadelf
 #   $(USER_GLIBC_TESTS)  the same test-* programs built against glibc (Debian's
@@ -34,6 +34,7 @@ USER_TOOLS := \
 	runtests \
 	bench
 USER_TESTS := \
+	test-auxv \
 	test-brk \
 	test-brk-args \
 	test-exec \
@@ -56,12 +57,16 @@ USER_TESTS := \
 	test-wait \
 	test-wait-args \
 	test-write
-USER_PROGS := $(addprefix $(B)/user/,$(USER_TOOLS) $(USER_TESTS)) $(B)/user/hello
+# elf-image checks its own memory image; test-exec runs it linked in each layout:
+# the default one and those of user/elf-image-*.ld.
+ELF_IMAGE_LAYOUTS := shared bss-only unsorted
+ELF_IMAGES := $(addprefix $(B)/user/,elf-image $(addprefix elf-image-,$(ELF_IMAGE_LAYOUTS)))
+USER_PROGS := $(addprefix $(B)/user/,$(USER_TOOLS) $(USER_TESTS)) $(B)/user/hello $(ELF_IMAGES)
 USER_BAD_ELF_DIR := $(B)/user/bad-elf
 MKBADELF := $(B)/tools/mkbadelf
 HOSTCC ?= gcc
 
-USER_OBJS := $(addprefix $(B)/user/,$(addsuffix .o,$(USER_TOOLS) check $(USER_TESTS)))
+USER_OBJS := $(addprefix $(B)/user/,$(addsuffix .o,$(USER_TOOLS) check $(USER_TESTS) elf-image))
 
 .PHONY: user
 user: $(USER_PROGS)
@@ -79,6 +84,14 @@ $(addprefix $(B)/user/,$(USER_TESTS)): $(B)/user/%: $(CRT0) $(B)/user/%.o $(B)/u
 		$(USER_LIBS)
 	$(quiet) LD $@
 	$(Q)$(CC) $(USER_LDFLAGS) -o $@ $^
+
+$(B)/user/elf-image: $(CRT0) $(B)/user/elf-image.o $(USER_LIBS)
+	$(quiet) LD $@
+	$(Q)$(CC) $(USER_LDFLAGS) -o $@ $^
+
+$(B)/user/elf-image-%: user/elf-image-%.ld $(CRT0) $(B)/user/elf-image.o $(USER_LIBS)
+	$(quiet) LD $@
+	$(Q)$(CC) $(USER_LDFLAGS) -Wl,-T,$< -o $@ $(filter-out $<,$^)
 
 # mkbadelf runs on the build machine: it only writes files, with the host's <elf.h>.
 $(MKBADELF): user/mkbadelf.c user/bad_elf.h user/user.mk

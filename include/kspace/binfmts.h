@@ -24,6 +24,7 @@ struct linux_binprm {
 	unsigned long entry;
 	unsigned long phdr_addr;     /* AT_PHDR: where the program headers are mapped */
 	unsigned int phnum;
+	bool exec_stack;             /* PT_GNU_STACK asks for it (or is missing) */
 };
 
 int load_elf_binary(struct linux_binprm *bprm); /* builds bprm->mm; -ENOEXEC if not ELF */

@@ -6,7 +6,8 @@
 HOST_TEST_BIN := $(B)/host-tests
 
 HOST_KERNEL_SRCS := kernel/kallsyms.c kernel/params.c kernel/seq_buf.c kernel/string.c \
-	kernel/rbtree.c kernel/vsprintf.c kernel/ramfs.c kernel/initramfs.c kernel/extable.c
+	kernel/rbtree.c kernel/vsprintf.c kernel/ramfs.c kernel/initramfs.c kernel/extable.c \
+	kernel/elf_layout.c
 # The physical memory allocator, over simulated RAM (tests/host/mm_sim.c).
 HOST_MM_SRCS := mm/memblock.c mm/mm_init.c mm/page_alloc.c
 HOST_TEST_SRCS := $(sort $(wildcard tests/host/*.c))
@@ -31,6 +32,8 @@ $(patsubst %.c,$(B)/host/%.o,$(HOST_MM_SRCS)): HOST_MM_CFLAGS := $(HOST_ARCH_INC
 $(HOST_TEST_OBJS): HOST_MM_CFLAGS := $(HOST_ARCH_INCLUDES)
 # ramfs reaches <asm/page.h> through <kspace/slab.h>; kmalloc and vmalloc are stub_alloc.c's.
 $(B)/host/kernel/ramfs.o $(B)/host/kernel/initramfs.o: HOST_MM_CFLAGS := $(HOST_ARCH_INCLUDES)
+# The ELF loader's plan needs the real user address space (TASK_SIZE), not the simulated RAM.
+$(B)/host/kernel/elf_layout.o: HOST_MM_CFLAGS := -Iarch/x86/include
 
 $(HOST_KERNEL_OBJS): $(B)/host/%.o: %.c tests/host/kernel_names.h tests/host/host.mk
 	$(quiet) HOSTCC $<
