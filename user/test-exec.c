@@ -34,6 +34,11 @@ static void check_missing(void)
 	      errno);
 }
 
+#ifndef SYSLOG_ACTION_READ_ALL /* glibc's <sys/klog.h> names no actions: syslog(2)'s numbers */
+#define SYSLOG_ACTION_READ_ALL 3
+#define SYSLOG_ACTION_SIZE_BUFFER 10
+#endif
+
 /* Whether the kernel log holds text (kspace's reason for refusing a dynamic program). */
 static bool kernel_log_has(const char *text)
 {
