@@ -92,7 +92,8 @@ static struct vm_area_struct *good_area(struct mm_struct *mm, struct pt_regs *re
 		if (expand_stack(vma, address))
 			return NULL;
 	}
-	if (write ? !(vma->vm_flags & VM_WRITE) : !(vma->vm_flags & (VM_READ | VM_EXEC)))
+	/* A read needs some right: without NX, x86 cannot give write or execute without read. */
+	if (write ? !(vma->vm_flags & VM_WRITE) : !(vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
 		return NULL;
 	return vma;
 }
