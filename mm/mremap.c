@@ -130,6 +130,9 @@ long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len
 	new_len = PAGE_ALIGN(new_len);
 	if (!new_len)
 		return -EINVAL;
+	vma = find_vma(mm, addr);
+	if (!vma || vma->vm_start > addr) /* even to shrink, addr must be mapped */
+		return -EFAULT;
 	if (flags & (MREMAP_FIXED | MREMAP_DONTUNMAP))
 		return mremap_to(mm, addr, old_len, new_addr, new_len, flags);
 	if (old_len >= new_len) { /* shrinking always works: the tail is unmapped */

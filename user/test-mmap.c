@@ -238,6 +238,18 @@ static void test_bad_args(void)
 		    "MAP_FIXED across 0xc0000000");
 	check_fails(raw_mmap2(0, PAGE_SIZE, RW, MAP_SHARED | MAP_ANONYMOUS | MAP_GROWSDOWN, -1, 0), EINVAL,
 		    "shared and growing down");
+	check_fails(raw_mmap2(0, PAGE_SIZE, RW, MAP_SHARED_VALIDATE | MAP_ANONYMOUS, -1, 0), EINVAL,
+		    "MAP_SHARED_VALIDATE of anonymous memory (Linux 6.1 takes it for files only)");
+	check_fails(raw_mmap2(0, PAGE_SIZE, PROT_READ, MAP_SHARED_VALIDATE | 0x40000000, fd, 0), EOPNOTSUPP,
+		    "MAP_SHARED_VALIDATE of a file with an unknown flag");
+	r = raw_mmap2(0, PAGE_SIZE, PROT_READ, MAP_SHARED | 0x40000000, fd, 0);
+	check(r != -1 && (unsigned long)r < TASK_SIZE, "plain MAP_SHARED ignores the unknown flag (%s)",
+	      describe_result(r));
+	munmap((void *)r, PAGE_SIZE);
+	r = raw_mmap2(0, PAGE_SIZE, PROT_READ, MAP_SHARED_VALIDATE, fd, 0);
+	check(r != -1 && (unsigned long)r < TASK_SIZE, "MAP_SHARED_VALIDATE of a file, known flags (%s)",
+	      describe_result(r));
+	munmap((void *)r, PAGE_SIZE);
 	check_fails(munmap(NULL, 0), EINVAL, "munmap length 0");
 	check_fails(munmap((void *)0x40000001, PAGE_SIZE), EINVAL, "munmap unaligned");
 	check_fails(munmap((void *)0xc0000000, PAGE_SIZE), EINVAL, "munmap of kernel space");

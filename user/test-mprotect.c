@@ -22,6 +22,9 @@
 
 #define RW (PROT_READ | PROT_WRITE)
 #define ANON (MAP_PRIVATE | MAP_ANONYMOUS)
+#ifndef PROT_SEM
+#define PROT_SEM 0x8 /* Linux's value; glibc's i386 headers leave it out */
+#endif
 
 static volatile unsigned char *fault_addr;
 static bool fault_write;
