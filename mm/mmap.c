@@ -22,11 +22,17 @@
 #define MAX_MAP_COUNT 65530 /* Linux's vm.max_map_count */
 #define RLIM_INFINITY (~0UL)  /* an rlimit that does not limit */
 
-/* The flags of a MAP_SHARED file mapping that predate MAP_SHARED_VALIDATE: all accepted. */
+/*
+ * The flags of a MAP_SHARED file mapping that predate MAP_SHARED_VALIDATE, all
+ * accepted by it (MAP_32BIT and the huge page sizes included); MAP_SYNC is not.
+ */
+#define MAP_32BIT 0x40
+#define MAP_HUGE_2MB (21UL << 26)
+#define MAP_HUGE_1GB (30UL << 26)
 #define LEGACY_MAP_MASK                                                                          \
 	(MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | MAP_DENYWRITE | MAP_EXECUTABLE | \
 	 MAP_UNINITIALIZED | MAP_GROWSDOWN | MAP_LOCKED | MAP_NORESERVE | MAP_POPULATE |         \
-	 MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB)
+	 MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB | MAP_32BIT | MAP_HUGE_2MB | MAP_HUGE_1GB)
 
 /*
  * OVERCOMMIT_GUESS: may a request for pages more be promised? Only an obviously

@@ -3,7 +3,8 @@
  * free hint, MAP_FIXED over what is there, MAP_FIXED_NOREPLACE refused), demand-zero
  * memory, a file's pages at their offsets, private and shared memory across fork,
  * partial munmap (a split, and faults in the hole), /proc/self/maps after each change,
- * every bad argument, the overcommit check, and no pages lost over 1000 rounds.
+ * every bad argument, MAP_POPULATE, the overcommit check, and no pages lost over 1000
+ * rounds.
  * (test-mprotect, test-mremap and test-madvise cover the other memory calls.)
  */
 #define _GNU_SOURCE
@@ -22,6 +23,9 @@
 
 #define RW (PROT_READ | PROT_WRITE)
 #define ANON (MAP_PRIVATE | MAP_ANONYMOUS)
+#ifndef MAP_SYNC
+#define MAP_SYNC 0x80000
+#endif
 #define FILE_PATH "/bin/test-mmap" /* this program: a file of several pages on both systems */
 
 static char *map(void *hint, unsigned long len, int prot, int flags)
@@ -121,6 +125,34 @@ static void test_demand_zero(void)
 	check(munmap(p, len) == 0, "munmap of all 16 pages");
 	check_faults(p, "unmapped");
 	check_faults(p + len - 1, "the last byte, unmapped");
+}
+
+static unsigned long free_ram(void)
+{
+	struct sysinfo si;
+
+	sysinfo(&si);
+	return si.freeram * si.mem_unit;
+}
+
+/* MAP_POPULATE faults every page in at once; MAP_NORESERVE and MAP_GROWSDOWN are taken. */
+static void test_flags(void)
+{
+	unsigned long before = free_ram(), len = 64 * PAGE_SIZE;
+	char *p = map(NULL, len, RW, ANON | MAP_POPULATE), *g;
+
+	if (on_kspace())
+		check(before - free_ram() >= len, "kspace: MAP_POPULATE took its 64 pages at once (%lu KiB)",
+		      (before - free_ram()) >> 10);
+	check(p != MAP_FAILED && all_bytes(p, len, 0), "MAP_POPULATE memory reads as zero");
+	munmap(p, len);
+	p = map(NULL, len, RW, ANON | MAP_NORESERVE);
+	check(p != MAP_FAILED && all_bytes(p, len, 0), "MAP_NORESERVE memory reads as zero");
+	munmap(p, len);
+	g = map(NULL, 4 * PAGE_SIZE, RW, ANON | MAP_GROWSDOWN);
+	check(g != MAP_FAILED, "MAP_GROWSDOWN is taken (%p)", g);
+	g[0] = 1;
+	munmap(g, 4 * PAGE_SIZE);
 }
 
 static void test_partial_munmap(void)
@@ -240,10 +272,10 @@ static void test_bad_args(void)
 		    "shared and growing down");
 	check_fails(raw_mmap2(0, PAGE_SIZE, RW, MAP_SHARED_VALIDATE | MAP_ANONYMOUS, -1, 0), EINVAL,
 		    "MAP_SHARED_VALIDATE of anonymous memory (Linux 6.1 takes it for files only)");
-	check_fails(raw_mmap2(0, PAGE_SIZE, PROT_READ, MAP_SHARED_VALIDATE | 0x40000000, fd, 0), EOPNOTSUPP,
-		    "MAP_SHARED_VALIDATE of a file with an unknown flag");
-	r = raw_mmap2(0, PAGE_SIZE, PROT_READ, MAP_SHARED | 0x40000000, fd, 0);
-	check(r != -1 && (unsigned long)r < TASK_SIZE, "plain MAP_SHARED ignores the unknown flag (%s)",
+	check_fails(raw_mmap2(0, PAGE_SIZE, PROT_READ, MAP_SHARED_VALIDATE | MAP_SYNC, fd, 0), EOPNOTSUPP,
+		    "MAP_SHARED_VALIDATE with a flag the file does not support (MAP_SYNC)");
+	r = raw_mmap2(0, PAGE_SIZE, PROT_READ, MAP_SHARED | MAP_SYNC | 0x200000, fd, 0);
+	check(r != -1 && (unsigned long)r < TASK_SIZE, "plain MAP_SHARED ignores unknown flags (%s)",
 	      describe_result(r));
 	munmap((void *)r, PAGE_SIZE);
 	r = raw_mmap2(0, PAGE_SIZE, PROT_READ, MAP_SHARED_VALIDATE, fd, 0);
@@ -320,14 +352,6 @@ static void test_overcommit(void)
 	munmap(p, (unsigned long)(ram / 2) & ~(PAGE_SIZE - 1));
 }
 
-static unsigned long free_ram(void)
-{
-	struct sysinfo si;
-
-	sysinfo(&si);
-	return si.freeram * si.mem_unit;
-}
-
 static void map_touch_unmap(void)
 {
 	char *p = map(NULL, PAGE_SIZE, RW, ANON);
@@ -357,6 +381,7 @@ int main(void)
 {
 	test_layout();
 	test_demand_zero();
+	test_flags();
 	test_partial_munmap();
 	test_file();
 	test_bad_args();
