@@ -91,14 +91,15 @@ static int security_mmap_addr(unsigned long addr)
 	return addr < MMAP_MIN_ADDR && current->uid != 0 ? -EPERM : 0;
 }
 
-/* Where a mapping of len bytes goes (flags: MAP_FIXED takes addr as it is). */
-unsigned long get_unmapped_area(struct file *file, unsigned long addr, unsigned long len,
-				unsigned long pgoff, unsigned long flags)
+/*
+ * Where a mapping of len bytes goes (flags: MAP_FIXED takes addr as it is). Linux
+ * also passes the file and offset, for files that place their own mappings; kspace's
+ * files and anonymous memory all share the one search.
+ */
+unsigned long get_unmapped_area(unsigned long addr, unsigned long len, unsigned long flags)
 {
 	int err;
 
-	(void)file; /* every file and anonymous memory share one search */
-	(void)pgoff;
 	if (len > TASK_SIZE)
 		return -ENOMEM;
 	addr = arch_get_unmapped_area_topdown(current->mm, addr, len, flags);
@@ -234,7 +235,7 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len, 
 		return -EOVERFLOW;
 	if (mm->map_count > MAX_MAP_COUNT)
 		return -ENOMEM;
-	addr = get_unmapped_area(file, addr, len, pgoff, flags);
+	addr = get_unmapped_area(addr, len, flags);
 	if (IS_ERR_VALUE(addr))
 		return addr;
 	if ((flags & MAP_FIXED_NOREPLACE) && find_vma_intersection(mm, addr, addr + len))

@@ -105,7 +105,7 @@ static long mremap_to(struct mm_struct *mm, unsigned long addr, unsigned long ol
 		return ret;
 	if (vma->vm_flags & VM_MAYSHARE)
 		map_flags |= MAP_SHARED;
-	ret = get_unmapped_area(NULL, new_addr, new_len, vma->vm_pgoff, map_flags);
+	ret = get_unmapped_area(new_addr, new_len, map_flags);
 	if (IS_ERR_VALUE(ret))
 		return ret;
 	return move_vma(mm, vma, addr, old_len, new_len, ret, flags);
@@ -150,7 +150,7 @@ long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len
 	}
 	if (!(flags & MREMAP_MAYMOVE))
 		return -ENOMEM;
-	ret = get_unmapped_area(NULL, 0, new_len, 0, vma->vm_flags & VM_MAYSHARE ? MAP_SHARED : 0);
+	ret = get_unmapped_area(0, new_len, vma->vm_flags & VM_MAYSHARE ? MAP_SHARED : 0);
 	if (IS_ERR_VALUE(ret))
 		return ret;
 	return move_vma(mm, vma, addr, old_len, new_len, ret, flags);

@@ -126,6 +126,27 @@ static void test_fork(void)
 	munmap(cow, PAGE_SIZE);
 }
 
+static char *none;
+
+static void child_reads_none(void)
+{
+	mprotect(none, PAGE_SIZE, PROT_READ);
+	_exit(none[0] == 'n' ? 0 : 1);
+}
+
+/* fork copies a PROT_NONE region with its pages: the child can make it readable again. */
+static void test_fork_prot_none(void)
+{
+	int status;
+
+	none = mmap(NULL, PAGE_SIZE, RW, ANON, -1, 0);
+	none[0] = 'n';
+	mprotect(none, PAGE_SIZE, PROT_NONE);
+	status = run_in_child(child_reads_none);
+	check(status == 0, "a child of fork finds the data of a PROT_NONE page (%s)", describe_status(status));
+	munmap(none, PAGE_SIZE);
+}
+
 static void test_files(void)
 {
 	int fd = open("/bin/test-mprotect", O_RDONLY);
@@ -181,6 +202,7 @@ int main(void)
 {
 	test_split_merge();
 	test_fork();
+	test_fork_prot_none();
 	test_files();
 	test_bad_args();
 	return check_status();

@@ -47,8 +47,7 @@ struct vm_unmapped_area_info {
 };
 unsigned long vm_unmapped_area(struct mm_struct *mm, const struct vm_unmapped_area_info *info);
 unsigned long vm_start_gap(const struct vm_area_struct *vma);
-unsigned long get_unmapped_area(struct file *file, unsigned long addr, unsigned long len,
-				unsigned long pgoff, unsigned long flags);
+unsigned long get_unmapped_area(unsigned long addr, unsigned long len, unsigned long flags);
 unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long prot,
 		      unsigned long flags, unsigned long pgoff);
 void mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end);
