@@ -243,6 +243,7 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 	if (!err)
 		err = setup_arg_pages(&bprm, &sp);
 	if (!err) { /* the point of no return */
+		strlcpy(bprm.mm->exe_name, filename, sizeof(bprm.mm->exe_name));
 		exec_mmap(bprm.mm);
 		bprm.mm = NULL;
 		strlcpy(current->comm, basename(filename), sizeof(current->comm));
