@@ -352,7 +352,7 @@ and its name; kernel threads, which have no mm, are in brackets. * marks current
 # --- regions and the red-black tree ---------------------------------------------------
 
 def inode_path(inode):
-    """An initramfs file's path, from the root, as show_maps() prints it."""
+    """An initramfs file's path (inode: a struct ramfs_inode *), as show_maps() prints it."""
     parts = []
     while int(inode["parent"]) != int(inode):
         parts.append(inode["name"].string())
@@ -363,7 +363,7 @@ def inode_path(inode):
 def vma_name(vma, mm):
     """The name show_maps() prints: [heap], [stack], or the path of the file mapped."""
     if int(vma["vm_file"]):
-        return inode_path(vma["vm_file"].dereference())
+        return inode_path(vma["vm_file"])
     if int(vma["vm_name"]):
         return vma["vm_name"].string()
     return ""
