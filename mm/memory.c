@@ -77,8 +77,13 @@ static int do_anonymous_page(struct vm_area_struct *vma, pte_t *pte)
 
 static int do_nopage(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
 {
-	struct page *page = vma->vm_ops->nopage(vma, address);
+	unsigned long off = (vma->vm_pgoff << PAGE_SHIFT) + (address - vma->vm_start);
+	struct page *page;
 
+	/* Linux's rule: a page of a file mapping that holds no byte of the file is SIGBUS. */
+	if (vma->vm_file && off >= PAGE_ALIGN(vma->vm_file_end))
+		return VM_FAULT_SIGBUS;
+	page = vma->vm_ops->nopage(vma, address);
 	if (!page)
 		return VM_FAULT_OOM;
 	set_pte(vma, pte, page, true); /* a private copy: the file itself never changes */

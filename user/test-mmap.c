@@ -1,10 +1,10 @@
 /*
  * user/test-mmap.c: mmap and munmap. Where regions go (top-down below the stack, at a
  * free hint, MAP_FIXED over what is there, MAP_FIXED_NOREPLACE refused), demand-zero
- * memory, a file's pages at their offsets, private and shared memory across fork,
- * partial munmap (a split, and faults in the hole), /proc/self/maps after each change,
- * every bad argument, MAP_POPULATE, the overcommit check, and no pages lost over 1000
- * rounds.
+ * memory, a file's pages at their offsets (SIGBUS past its end), private and shared
+ * memory across fork, partial munmap (a split, and faults in the hole), /proc/self/maps
+ * after each change, every bad argument, MAP_POPULATE, the overcommit check, and no
+ * pages lost over 1000 rounds.
  * (test-mprotect, test-mremap and test-madvise cover the other memory calls.)
  */
 #define _GNU_SOURCE
@@ -34,20 +34,30 @@ static char *map(void *hint, unsigned long len, int prot, int flags)
 }
 
 static volatile unsigned char *fault_addr;
+static bool fault_read; /* touch by reading, not writing */
 
 static void touch(void)
 {
-	*fault_addr = 1;
+	if (fault_read)
+		(void)*fault_addr;
+	else
+		*fault_addr = 1;
 }
 
-static void check_faults(void *addr, const char *what)
+static void check_signal(void *addr, int sig, const char *what)
 {
 	int status;
 
 	fault_addr = addr;
 	status = run_in_child(touch);
-	check(status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV,
-	      "touching %p (%s) faults with SIGSEGV (child %s)", addr, what, describe_status(status));
+	check(status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == sig,
+	      "touching %p (%s) is killed by signal %d (child %s)", addr, what, sig,
+	      describe_status(status));
+}
+
+static void check_faults(void *addr, const char *what)
+{
+	check_signal(addr, SIGSEGV, what);
 }
 
 /* The maps line at addr must span [start, end) with perms. */
@@ -214,6 +224,25 @@ static void test_file(void)
 					  PAGE_SIZE - (st.st_size & (PAGE_SIZE - 1)), 0),
 	      "the last page of the file is zero past its end");
 	munmap(p, PAGE_SIZE);
+	close(fd);
+}
+
+/* A page of a file mapping that holds no byte of the file: SIGBUS, and EFAULT for the kernel. */
+static void test_past_eof(void)
+{
+	int fd = open("/bin/hello", O_RDONLY);
+	struct stat st;
+	char *p = mmap(NULL, 2 * PAGE_SIZE, PROT_READ, MAP_PRIVATE, fd, 0);
+
+	fstat(fd, &st);
+	check(p != MAP_FAILED && st.st_size < (off_t)PAGE_SIZE && p[1] == 'E' &&
+		      all_bytes(p + st.st_size, PAGE_SIZE - st.st_size, 0),
+	      "/bin/hello (%ld bytes) mapped for two pages: its page, then zeroes", (long)st.st_size);
+	fault_read = true;
+	check_signal(p + PAGE_SIZE, SIGBUS, "reading the page past the end of the file");
+	fault_read = false;
+	check(stat(p + PAGE_SIZE, &st) == -1 && errno == EFAULT, "the kernel reading there gets EFAULT");
+	munmap(p, 2 * PAGE_SIZE);
 	close(fd);
 }
 
@@ -384,6 +413,7 @@ int main(void)
 	test_flags();
 	test_partial_munmap();
 	test_file();
+	test_past_eof();
 	test_bad_args();
 	test_fork();
 	test_overcommit();

@@ -124,6 +124,12 @@ void do_page_fault(struct pt_regs *regs, long error_code)
 	case VM_FAULT_SIGSEGV:
 		bad_area(regs, error_code, address);
 		return;
+	case VM_FAULT_SIGBUS: /* past the end of a mapped file */
+		if (error_code & PF_USER)
+			force_sig(SIGBUS);
+		else if (!fixup_exception(regs))
+			kernel_oops(regs, error_code, address);
+		return;
 	default:
 		printk(KERN_ERR "Out of memory: killing %s[%d]\n", current->comm, current->pid);
 		force_sig(SIGKILL);
