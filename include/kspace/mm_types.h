@@ -49,10 +49,11 @@ struct vm_area_struct {
 	unsigned long vm_page_prot;     /* PTE bits for its pages */
 	unsigned long vm_flags;         /* VM_* */
 	struct rb_node vm_rb;
-	const struct vm_operations_struct *vm_ops; /* NULL: anonymous, zero-filled */
+	const struct vm_operations_struct *vm_ops; /* NULL: private anonymous, zero-filled */
 	struct ramfs_inode *vm_file;    /* the file behind it, if any */
 	unsigned long vm_pgoff;         /* file offset of vm_start, in pages */
-	unsigned long vm_file_end;      /* file bytes past this offset read as zero (ELF .bss) */
+	unsigned long vm_file_end;      /* the file ends here: the rest of its page reads as
+					   zero (ELF .bss), a page wholly past it is SIGBUS */
 	const char *vm_name;            /* "[heap]", "[stack]" in /proc/<pid>/maps */
 	void *vm_private_data;          /* the shared pages of a MAP_SHARED|MAP_ANONYMOUS region */
 };
