@@ -80,8 +80,8 @@ static int do_nopage(struct vm_area_struct *vma, unsigned long address, pte_t *p
 	unsigned long off = (vma->vm_pgoff << PAGE_SHIFT) + (address - vma->vm_start);
 	struct page *page;
 
-	/* Linux's rule: a page of a file mapping that holds no byte of the file is SIGBUS. */
-	if (vma->vm_file && off >= PAGE_ALIGN(vma->vm_file_end))
+	/* Linux's rule: a page that holds no byte of the file (or shared memory) is SIGBUS. */
+	if (off >= PAGE_ALIGN(vma->vm_file_end))
 		return VM_FAULT_SIGBUS;
 	page = vma->vm_ops->nopage(vma, address);
 	if (!page)

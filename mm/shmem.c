@@ -4,7 +4,8 @@
  * original, its copies made by fork, the pieces left by a split) finds the same page
  * at the same offset, so a write through one is seen through all, and nothing is
  * copied on write. Pages are zero-filled on first touch; the object, and its pages,
- * go when the last region referring to it does.
+ * go when the last region referring to it does. Its size is fixed when it is made:
+ * a mapping grown by mremap faults with SIGBUS past it, as Linux's shmem does.
  *
  * Pages are found by offset in a two-level table like an i386 page table: a page of
  * pointers to leaf pages, each holding PAGES_PER_LEAF page pointers, made on demand.
@@ -98,5 +99,6 @@ int shmem_zero_setup(struct vm_area_struct *vma)
 	vma->vm_private_data = obj;
 	vma->vm_ops = &shmem_vm_ops;
 	vma->vm_pgoff = 0;
+	vma->vm_file_end = vma->vm_end - vma->vm_start; /* its size: mremap may map past it */
 	return 0;
 }

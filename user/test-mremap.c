@@ -3,7 +3,7 @@
  * moves (MREMAP_MAYMOVE) when it is not, and shrinks by unmapping its tail; the data
  * always comes along, and the old place faults afterwards. MREMAP_FIXED moves it to a
  * chosen address over what is there; MREMAP_DONTUNMAP leaves the old range empty; old
- * size 0 duplicates shared memory. Growth page by page (realloc's pattern) keeps every
+ * size 0 duplicates shared memory, and grown shared memory is SIGBUS past its size. Growth page by page (realloc's pattern) keeps every
  * byte, and every bad argument fails as on Linux (an unmapped address: EFAULT, first).
  */
 #define _GNU_SOURCE
@@ -27,14 +27,20 @@ static void touch(void)
 	(void)*fault_addr;
 }
 
-static void check_faults(void *addr, const char *what)
+static void check_signal(void *addr, int sig, const char *what)
 {
 	int status;
 
 	fault_addr = addr;
 	status = run_in_child(touch);
-	check(status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV,
-	      "reading %p (%s) faults with SIGSEGV (child %s)", addr, what, describe_status(status));
+	check(status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == sig,
+	      "reading %p (%s) is killed by signal %d (child %s)", addr, what, sig,
+	      describe_status(status));
+}
+
+static void check_faults(void *addr, const char *what)
+{
+	check_signal(addr, SIGSEGV, what);
 }
 
 static void check_fails(long r, int err, const char *what)
@@ -128,7 +134,10 @@ static void test_shared_duplicate(void)
 	check(s[1] == 'b', "a write through the copy shows through the original");
 	munmap(d, PAGE_SIZE);
 	check(s[0] == 'a', "unmapping the copy leaves the original");
-	munmap(s, PAGE_SIZE);
+	d = mremap(s, PAGE_SIZE, 2 * PAGE_SIZE, MREMAP_MAYMOVE);
+	check(d != MAP_FAILED && d[0] == 'a', "shared memory grows (%s)", describe_result((long)d));
+	check_signal(d + PAGE_SIZE, SIGBUS, "shared memory past its size");
+	munmap(d, 2 * PAGE_SIZE);
 }
 
 /* realloc's pattern: grow by a page at a time, allowed to move, 64 times. */

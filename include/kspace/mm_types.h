@@ -52,8 +52,8 @@ struct vm_area_struct {
 	const struct vm_operations_struct *vm_ops; /* NULL: private anonymous, zero-filled */
 	struct ramfs_inode *vm_file;    /* the file behind it, if any */
 	unsigned long vm_pgoff;         /* file offset of vm_start, in pages */
-	unsigned long vm_file_end;      /* the file ends here: the rest of its page reads as
-					   zero (ELF .bss), a page wholly past it is SIGBUS */
+	unsigned long vm_file_end;      /* the file (or shared memory) ends here: the rest of its
+					   page reads as zero (ELF .bss), a page past it is SIGBUS */
 	const char *vm_name;            /* "[heap]", "[stack]" in /proc/<pid>/maps */
 	void *vm_private_data;          /* the shared pages of a MAP_SHARED|MAP_ANONYMOUS region */
 };

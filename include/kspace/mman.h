@@ -64,7 +64,7 @@ unsigned long vm_prot_bits(unsigned long vm_flags); /* PTE bits for a region's p
 #define VM_FAULT_OK 0
 #define VM_FAULT_OOM 1
 #define VM_FAULT_SIGSEGV 2
-#define VM_FAULT_SIGBUS 3 /* a file mapping's page lies wholly past the end of the file */
+#define VM_FAULT_SIGBUS 3 /* the page lies wholly past the end of the file or shared memory */
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, bool write);
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma);
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);

@@ -124,7 +124,7 @@ void do_page_fault(struct pt_regs *regs, long error_code)
 	case VM_FAULT_SIGSEGV:
 		bad_area(regs, error_code, address);
 		return;
-	case VM_FAULT_SIGBUS: /* past the end of a mapped file */
+	case VM_FAULT_SIGBUS: /* past the end of a mapped file or shared memory */
 		if (error_code & PF_USER)
 			force_sig(SIGBUS);
 		else if (!fixup_exception(regs))
