@@ -40,7 +40,7 @@ void fput(struct file *f)
 	kfree(f);
 }
 
-static struct file *fget(unsigned int fd)
+struct file *fget(unsigned int fd)
 {
 	struct files_struct *files = current->files;
 
@@ -152,7 +152,10 @@ static long ramfs_getdents64(struct file *f, void __user *dirp, unsigned long co
 	return done;
 }
 
-static const struct file_operations ramfs_file_ops = { .read = ramfs_file_read };
+static const struct file_operations ramfs_file_ops = {
+	.read = ramfs_file_read,
+	.mmap = generic_file_mmap,
+};
 static const struct file_operations ramfs_dir_ops = { .getdents64 = ramfs_getdents64 };
 
 static int ramfs_open(const char *path, unsigned int flags, struct file **out)

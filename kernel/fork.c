@@ -141,11 +141,15 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	return mm;
 }
 
+/* A new, empty address space (for exec), with the mmap layout picked. */
 struct mm_struct *mm_alloc(void)
 {
 	struct mm_struct *mm = kzalloc(sizeof(*mm), GFP_KERNEL);
 
-	return mm ? mm_init(mm) : NULL;
+	if (!mm || !mm_init(mm))
+		return NULL;
+	arch_pick_mmap_layout(mm);
+	return mm;
 }
 
 void mmput(struct mm_struct *mm)

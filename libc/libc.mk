@@ -45,6 +45,7 @@ LIBC_C_OBJS := $(addprefix $(B)/libc/, \
 	errno.o \
 	file.o \
 	malloc.o \
+	mman.o \
 	process.o \
 	stdio.o \
 	stdlib.o \

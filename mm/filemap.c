@@ -3,7 +3,9 @@
  * first touch (nopage) into a fresh page of the process: private, so writes to a
  * program's data never reach the file. Bytes past vm_file_end read as zero: that
  * is how the tail of an ELF data segment becomes the start of its .bss.
+ * generic_file_mmap() is what mmap of such a file sets up.
  */
+#include <kspace/fs.h>
 #include <kspace/gfp.h>
 #include <kspace/highmem.h>
 #include <kspace/kernel.h>
@@ -32,3 +34,12 @@ static struct page *filemap_nopage(struct vm_area_struct *vma, unsigned long add
 const struct vm_operations_struct file_vm_ops = {
 	.nopage = filemap_nopage,
 };
+
+/* mmap of an initramfs file: its pages come from the file; past its end they are zero. */
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vma->vm_ops = &file_vm_ops;
+	vma->vm_file = file->f_inode;
+	vma->vm_file_end = file->f_inode->size;
+	return 0;
+}

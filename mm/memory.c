@@ -20,8 +20,7 @@
 
 #define _PAGE_TABLE (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED)
 
-/* The PTE for address in mm, allocating the page table if alloc; NULL if none. */
-static pte_t *pte_offset(struct mm_struct *mm, unsigned long address, bool alloc)
+pte_t *pte_offset(struct mm_struct *mm, unsigned long address, bool alloc)
 {
 	pgd_t *pgd = &mm->pgd[pgd_index(address)];
 
@@ -78,20 +77,28 @@ static int do_anonymous_page(struct vm_area_struct *vma, pte_t *pte)
 
 static int do_nopage(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
 {
-	struct page *page = vma->vm_ops->nopage(vma, address);
+	unsigned long off = (vma->vm_pgoff << PAGE_SHIFT) + (address - vma->vm_start);
+	struct page *page;
 
+	/* Linux's rule: a page that holds no byte of the file (or shared memory) is SIGBUS. */
+	if (off >= PAGE_ALIGN(vma->vm_file_end))
+		return VM_FAULT_SIGBUS;
+	page = vma->vm_ops->nopage(vma, address);
 	if (!page)
 		return VM_FAULT_OOM;
 	set_pte(vma, pte, page, true); /* a private copy: the file itself never changes */
 	return VM_FAULT_OK;
 }
 
-/* A write to a present, read-only page of a writable region: copy-on-write. */
+/*
+ * A write to a present, read-only page of a writable region: copy-on-write. Shared
+ * memory is never copied: the writer's entry just becomes writable.
+ */
 static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
 {
 	struct page *old = pte_page(*pte), *new;
 
-	if (page_count(old) == 1) { /* nobody else has it any more: just take it */
+	if (page_count(old) == 1 || (vma->vm_flags & VM_SHARED)) { /* no one to copy for */
 		*pte |= _PAGE_RW;
 		__flush_tlb_one(address);
 		return VM_FAULT_OK;
@@ -114,7 +121,7 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, bool writ
 		return VM_FAULT_OOM;
 	if (write && !(vma->vm_flags & VM_WRITE))
 		return VM_FAULT_SIGSEGV;
-	if (!(*pte & _PAGE_PRESENT))
+	if (pte_none(*pte))
 		return vma->vm_ops ? do_nopage(vma, address & PAGE_MASK, pte)
 				   : do_anonymous_page(vma, pte);
 	if (write && !(*pte & _PAGE_RW))
@@ -133,18 +140,22 @@ int install_page(struct vm_area_struct *vma, unsigned long address, struct page 
 	return 0;
 }
 
-/* fork: the child maps the parent's pages; writable ones become read-only in both. */
+/*
+ * fork: the child maps the parent's pages. Private writable ones become read-only in
+ * both (copy-on-write); shared ones stay as they are, the same page for both.
+ */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
 {
 	for (unsigned long addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
 		pte_t *spte = pte_offset(src, addr, false), *dpte;
 
-		if (!spte || !(*spte & _PAGE_PRESENT))
+		if (!spte || !pte_present(*spte))
 			continue;
 		dpte = pte_offset(dst, addr, true);
 		if (!dpte)
 			return -ENOMEM;
-		*spte &= ~_PAGE_RW;
+		if (!(vma->vm_flags & VM_SHARED))
+			*spte &= ~_PAGE_RW;
 		*dpte = *spte;
 		pte_page(*spte)->_count++;
 		dst->rss++;
@@ -159,13 +170,58 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned lo
 	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
 		pte_t *pte = pte_offset(mm, addr, false);
 
-		if (!pte || !(*pte & _PAGE_PRESENT))
+		if (!pte || !pte_present(*pte))
 			continue;
 		__free_page(pte_page(*pte));
 		*pte = 0;
 		mm->rss--;
 		__flush_tlb_one(addr); /* harmless if mm is not the loaded one */
 	}
+}
+
+/*
+ * mprotect: give the pages of [start, end) the region's new vm_page_prot. A private
+ * page is left read-only even if the region is now writable: it may be shared with
+ * a fork, so the first write goes through do_wp_page, which copies only if it is.
+ */
+void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+{
+	unsigned long prot = vma->vm_page_prot;
+
+	if (!(vma->vm_flags & VM_SHARED))
+		prot &= ~_PAGE_RW;
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+		pte_t *pte = pte_offset(vma->vm_mm, addr, false);
+
+		if (!pte || !pte_present(*pte))
+			continue;
+		*pte = (*pte & PAGE_MASK) | prot;
+		__flush_tlb_one(addr);
+	}
+}
+
+/*
+ * mremap: move the pages of [old_addr, old_addr + len) to new_addr, entries as they
+ * are. The page tables are allocated first, so a failure moves nothing.
+ */
+int move_page_tables(struct mm_struct *mm, unsigned long old_addr, unsigned long new_addr,
+		     unsigned long len)
+{
+	unsigned long off;
+
+	for (off = 0; off < len; off += PAGE_SIZE)
+		if (!pte_offset(mm, new_addr + off, true))
+			return -ENOMEM;
+	for (off = 0; off < len; off += PAGE_SIZE) {
+		pte_t *old = pte_offset(mm, old_addr + off, false);
+
+		if (!old || !pte_present(*old))
+			continue;
+		*pte_offset(mm, new_addr + off, false) = *old;
+		*old = 0;
+		__flush_tlb_one(old_addr + off);
+	}
+	return 0;
 }
 
 void free_pgtables(struct mm_struct *mm)

@@ -1,200 +1,298 @@
 /*
- * mm/mmap.c: the regions of an address space (see mm_types.h).
+ * mm/mmap.c: the memory system calls that make and remove regions: mmap (mmap2 and
+ * the old one-argument-block mmap), munmap and brk, with Linux 6.1's checks; and the
+ * address space's life around them: fork's copy, exit's teardown, /proc/<pid>/maps.
  *
- * Regions never overlap. insert_vm_struct() links a new one into both the rb-tree
- * and the address-ordered list, then merges it with a neighbour that touches it
- * and is compatible (same flags, both anonymous), so growing the heap page by page
- * leaves one region, not hundreds. do_munmap() splits regions at the edges of the
- * range and removes what lies inside, freeing its pages.
+ * A new region goes where get_unmapped_area() says: at a hint if it is free, else in
+ * the highest gap below mm->mmap_base (top-down, the layout arch/x86/mm/mmap.c picks).
+ * Pages arrive later, on first touch (mm/memory.c). Linux's default overcommit policy
+ * (OVERCOMMIT_GUESS) refuses only a single request larger than all of RAM and swap.
  */
-#include <kspace/bug.h>
 #include <kspace/errno.h>
+#include <kspace/fs.h>
 #include <kspace/kernel.h>
+#include <kspace/mm.h>
 #include <kspace/mman.h>
+#include <kspace/ramfs.h>
+#include <kspace/sched.h>
 #include <kspace/seq_buf.h>
 #include <kspace/slab.h>
-#include <kspace/string.h>
 #include <kspace/syscall_defs.h>
-#include <kspace/sched.h>
 
-struct vm_area_struct *vm_area_alloc(struct mm_struct *mm, unsigned long start,
-				     unsigned long end, unsigned long flags)
+#define MAX_MAP_COUNT 65530 /* Linux's vm.max_map_count */
+#define RLIM_INFINITY (~0UL)  /* an rlimit that does not limit */
+
+/*
+ * The flags of a MAP_SHARED file mapping that predate MAP_SHARED_VALIDATE, all
+ * accepted by it (MAP_32BIT and the huge page sizes included); MAP_SYNC is not.
+ */
+#define MAP_32BIT 0x40
+#define MAP_HUGE_2MB (21UL << 26)
+#define MAP_HUGE_1GB (30UL << 26)
+#define LEGACY_MAP_MASK                                                                          \
+	(MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | MAP_DENYWRITE | MAP_EXECUTABLE | \
+	 MAP_UNINITIALIZED | MAP_GROWSDOWN | MAP_LOCKED | MAP_NORESERVE | MAP_POPULATE |         \
+	 MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB | MAP_32BIT | MAP_HUGE_2MB | MAP_HUGE_1GB)
+
+/*
+ * OVERCOMMIT_GUESS: may a request for pages more be promised? Only an obviously
+ * impossible one is refused: more than RAM plus swap (kspace has no swap).
+ */
+int vm_enough_memory(unsigned long pages)
 {
-	struct vm_area_struct *vma = kzalloc(sizeof(*vma), GFP_KERNEL);
-
-	if (vma) {
-		vma->vm_mm = mm;
-		vma->vm_start = start;
-		vma->vm_end = end;
-		vma->vm_flags = flags;
-		vma->vm_page_prot = vm_prot_bits(flags);
-	}
-	return vma;
+	return pages > totalram_pages ? -ENOMEM : 0;
 }
 
-/* User pages are present and user-accessible; writable only in a writable region. */
-unsigned long vm_prot_bits(unsigned long vm_flags)
+/* Private writable memory is what the overcommit check counts (MAP_NORESERVE opts out). */
+bool accountable_mapping(unsigned long vm_flags)
 {
-	return _PAGE_PRESENT | _PAGE_USER | (vm_flags & VM_WRITE ? _PAGE_RW : 0);
+	return (vm_flags & (VM_NORESERVE | VM_SHARED | VM_WRITE)) == VM_WRITE;
 }
 
-struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
+/* A stack's region keeps STACK_GUARD_GAP free below it, so it can grow. */
+unsigned long vm_start_gap(const struct vm_area_struct *vma)
 {
-	struct vm_area_struct *vma = mm->mmap_cache, *found = NULL;
-	struct rb_node *n;
+	unsigned long start = vma->vm_start;
 
-	if (vma && vma->vm_start <= addr && addr < vma->vm_end)
-		return vma;
-	/* The lowest region ending above addr: it contains addr, or lies above it. */
-	for (n = mm->mm_rb.rb_node; n;) {
-		vma = rb_entry(n, struct vm_area_struct, vm_rb);
-		if (vma->vm_end > addr) {
-			found = vma;
-			if (vma->vm_start <= addr)
-				break;
-			n = n->rb_left;
-		} else {
-			n = n->rb_right;
+	if (vma->vm_flags & VM_GROWSDOWN)
+		start = start > STACK_GUARD_GAP ? start - STACK_GUARD_GAP : 0;
+	return start;
+}
+
+/*
+ * The lowest (or, with VM_UNMAPPED_AREA_TOPDOWN, the highest) address where length
+ * bytes fit in [low_limit, high_limit) between the regions and their guard gaps;
+ * -ENOMEM if nowhere. The regions are visited in address order.
+ */
+unsigned long vm_unmapped_area(struct mm_struct *mm, const struct vm_unmapped_area_info *info)
+{
+	unsigned long gap_start = 0, found = -ENOMEM;
+	struct vm_area_struct *vma = mm->mmap;
+
+	for (;;) {
+		unsigned long gap_end = vma ? vm_start_gap(vma) : TASK_SIZE;
+		unsigned long lo = max(gap_start, info->low_limit), hi = min(gap_end, info->high_limit);
+
+		if (lo < hi && hi - lo >= info->length) {
+			if (!(info->flags & VM_UNMAPPED_AREA_TOPDOWN))
+				return lo;
+			found = hi - info->length; /* a later gap is higher: keep looking */
 		}
+		if (!vma || gap_end >= info->high_limit)
+			return found;
+		gap_start = vma->vm_end;
+		vma = vma->vm_next;
 	}
-	if (found)
-		mm->mmap_cache = found;
-	return found;
 }
 
-static struct vm_area_struct *find_prev(struct mm_struct *mm, unsigned long addr)
+/* Linux's security_mmap_addr: only root may map below mmap_min_addr. */
+static int security_mmap_addr(unsigned long addr)
 {
-	struct vm_area_struct *prev = NULL;
-
-	for (struct vm_area_struct *v = mm->mmap; v && v->vm_start < addr; v = v->vm_next)
-		prev = v;
-	return prev;
+	return addr < MMAP_MIN_ADDR && current->uid != 0 ? -EPERM : 0;
 }
 
-static bool can_merge(const struct vm_area_struct *a, const struct vm_area_struct *b)
+/*
+ * Where a mapping of len bytes goes (flags: MAP_FIXED takes addr as it is). Linux
+ * also passes the file and offset, for files that place their own mappings; kspace's
+ * files and anonymous memory all share the one search.
+ */
+unsigned long get_unmapped_area(unsigned long addr, unsigned long len, unsigned long flags)
 {
-	return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags && !a->vm_ops && !b->vm_ops &&
-	       a->vm_name == b->vm_name;
-}
+	int err;
 
-static void unlink_vma(struct mm_struct *mm, struct vm_area_struct *vma, struct vm_area_struct *prev)
-{
-	if (prev)
-		prev->vm_next = vma->vm_next;
-	else
-		mm->mmap = vma->vm_next;
-	rb_erase(&vma->vm_rb, &mm->mm_rb);
-	if (mm->mmap_cache == vma)
-		mm->mmap_cache = NULL;
-	mm->map_count--;
-}
-
-/* Absorb next into vma (they touch and are compatible). */
-static void merge_next(struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	struct vm_area_struct *next = vma->vm_next;
-
-	unlink_vma(mm, next, vma);
-	vma->vm_end = next->vm_end;
-	kfree(next);
-}
-
-/* The caller has checked vma overlaps nothing: place it in the tree by vm_start. */
-static void rb_insert_vma(struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	struct rb_node **link = &mm->mm_rb.rb_node, *parent = NULL;
-
-	while (*link) {
-		parent = *link;
-		link = vma->vm_start < rb_entry(parent, struct vm_area_struct, vm_rb)->vm_start
-			       ? &parent->rb_left
-			       : &parent->rb_right;
-	}
-	rb_link_node(&vma->vm_rb, parent, link);
-	rb_insert_color(&vma->vm_rb, &mm->mm_rb);
-}
-
-int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	struct vm_area_struct *prev = find_prev(mm, vma->vm_start), *next;
-
-	next = prev ? prev->vm_next : mm->mmap;
-	if ((prev && prev->vm_end > vma->vm_start) || (next && next->vm_start < vma->vm_end))
-		return -EINVAL; /* overlaps an existing region */
-	rb_insert_vma(mm, vma);
-	vma->vm_next = next;
-	if (prev)
-		prev->vm_next = vma;
-	else
-		mm->mmap = vma;
-	mm->map_count++;
-	mm->total_vm += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
-	if (next && can_merge(vma, next))
-		merge_next(mm, vma);
-	if (prev && can_merge(prev, vma))
-		merge_next(mm, prev);
-	return 0;
-}
-
-/* Split vma at addr: vma keeps [start, addr), a new region gets [addr, end). */
-static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
-{
-	struct vm_area_struct *tail = kmalloc(sizeof(*tail), GFP_KERNEL);
-
-	if (!tail)
+	if (len > TASK_SIZE)
 		return -ENOMEM;
-	*tail = *vma;
-	tail->vm_start = addr;
-	tail->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
-	vma->vm_end = addr;
-	tail->vm_next = vma->vm_next;
-	vma->vm_next = tail;
-	rb_insert_vma(mm, tail);
-	mm->map_count++;
-	if (tail->vm_ops && tail->vm_ops->open)
-		tail->vm_ops->open(tail);
-	return 0;
-}
-
-static void remove_vma(struct vm_area_struct *vma)
-{
-	if (vma->vm_ops && vma->vm_ops->close)
-		vma->vm_ops->close(vma);
-	kfree(vma);
-}
-
-int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
-{
-	unsigned long end = start + PAGE_ALIGN(len);
-	struct vm_area_struct *vma, *prev = NULL, *next;
-
-	if (start & ~PAGE_MASK || end > TASK_SIZE || end < start)
+	addr = arch_get_unmapped_area_topdown(current->mm, addr, len, flags);
+	if (IS_ERR_VALUE(addr))
+		return addr;
+	if (addr > TASK_SIZE - len)
+		return -ENOMEM;
+	if (addr & ~PAGE_MASK)
 		return -EINVAL;
-	for (vma = mm->mmap; vma && vma->vm_end <= start; vma = vma->vm_next)
-		prev = vma;
-	for (; vma && vma->vm_start < end; vma = next) {
-		if (vma->vm_start < start) { /* keep the part below start */
-			if (split_vma(mm, vma, start))
-				return -ENOMEM;
-			prev = vma;
-			vma = vma->vm_next;
-		}
-		if (vma->vm_end > end && split_vma(mm, vma, end))
-			return -ENOMEM;
-		next = vma->vm_next;
-		zap_page_range(vma, vma->vm_start, vma->vm_end);
-		unlink_vma(mm, vma, prev);
-		mm->total_vm -= (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
-		remove_vma(vma);
+	err = security_mmap_addr(addr);
+	return err ? (unsigned long)err : addr;
+}
+
+static unsigned long calc_vm_prot_bits(unsigned long prot)
+{
+	return (prot & PROT_READ ? VM_READ : 0) | (prot & PROT_WRITE ? VM_WRITE : 0) |
+	       (prot & PROT_EXEC ? VM_EXEC : 0);
+}
+
+/* The file half of do_mmap's checks: is this open file mappable this way? */
+static int file_mmap_flags(struct file *file, unsigned long flags, unsigned long prot,
+			   unsigned long *vm_flags)
+{
+	unsigned int acc = file->f_flags & O_ACCMODE;
+	bool readable = acc != O_WRONLY, writable = acc != O_RDONLY;
+
+	switch (flags & MAP_TYPE) {
+	case MAP_SHARED:
+		flags &= LEGACY_MAP_MASK;
+		__attribute__((fallthrough));
+	case MAP_SHARED_VALIDATE:
+		if (flags & ~LEGACY_MAP_MASK)
+			return -EOPNOTSUPP;
+		if ((prot & PROT_WRITE) && !writable)
+			return -EACCES;
+		*vm_flags |= VM_SHARED | VM_MAYSHARE;
+		if (!writable) /* shared but never writable: the same as private, and stays so */
+			*vm_flags &= ~(VM_MAYWRITE | VM_SHARED);
+		__attribute__((fallthrough));
+	case MAP_PRIVATE:
+		if (!readable)
+			return -EACCES;
+		if (!file->f_op->mmap)
+			return -ENODEV; /* a directory, the console, a /proc file */
+		if (*vm_flags & VM_GROWSDOWN)
+			return -EINVAL;
+		return 0;
+	default:
+		return -EINVAL;
 	}
-	return 0;
+}
+
+/* The anonymous half: shared memory or private; the offset means nothing. */
+static int anon_mmap_flags(unsigned long flags, unsigned long *vm_flags, unsigned long *pgoff)
+{
+	switch (flags & MAP_TYPE) {
+	case MAP_SHARED:
+		if (*vm_flags & VM_GROWSDOWN)
+			return -EINVAL;
+		*vm_flags |= VM_SHARED | VM_MAYSHARE;
+		*pgoff = 0;
+		return 0;
+	case MAP_PRIVATE:
+		*pgoff = 0;
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+/* Fault in every accessible page of [start, end) now (MAP_POPULATE, MADV_POPULATE_*). */
+void mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+		struct vm_area_struct *vma = find_vma(mm, addr);
+
+		if (!vma || vma->vm_start > addr)
+			continue;
+		if (vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC))
+			handle_mm_fault(vma, addr, false);
+	}
+}
+
+/* Make the region [addr, addr + len) (MAP_FIXED: replacing whatever is there). */
+static unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long len,
+				 unsigned long vm_flags, unsigned long pgoff)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	bool shared_anon = !file && (vm_flags & VM_SHARED);
+	int err;
+
+	if (find_vma_intersection(mm, addr, addr + len) && do_munmap(mm, addr, len))
+		return -ENOMEM;
+	if (accountable_mapping(vm_flags) || (shared_anon && !(vm_flags & VM_NORESERVE))) {
+		if (vm_enough_memory(len >> PAGE_SHIFT))
+			return -ENOMEM;
+		vm_flags |= accountable_mapping(vm_flags) ? VM_ACCOUNT : 0;
+	}
+	vma = vm_area_alloc(mm, addr, addr + len, 0);
+	if (!vma)
+		return -ENOMEM;
+	vma->vm_flags = vm_flags;
+	vma->vm_page_prot = vm_prot_bits(vm_flags);
+	vma->vm_pgoff = pgoff;
+	err = file ? file->f_op->mmap(file, vma) : shared_anon ? shmem_zero_setup(vma) : 0;
+	if (err) {
+		kfree(vma);
+		return err;
+	}
+	insert_vm_struct(mm, vma); /* cannot overlap: the range was emptied above */
+	return addr;
+}
+
+/* The checks and choices of Linux's do_mmap, in its order; returns the address or -errno. */
+unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len, unsigned long prot,
+		      unsigned long flags, unsigned long pgoff)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long vm_flags;
+	int err;
+
+	if (!len)
+		return -EINVAL;
+	if (flags & MAP_FIXED_NOREPLACE)
+		flags |= MAP_FIXED;
+	if (!(flags & MAP_FIXED) && addr && addr < MMAP_MIN_ADDR)
+		addr = MMAP_MIN_ADDR; /* a hint too low is raised, as Linux's round_hint_to_min */
+	len = PAGE_ALIGN(len);
+	if (!len)
+		return -ENOMEM;
+	if (pgoff + (len >> PAGE_SHIFT) < pgoff)
+		return -EOVERFLOW;
+	if (mm->map_count > MAX_MAP_COUNT)
+		return -ENOMEM;
+	addr = get_unmapped_area(addr, len, flags);
+	if (IS_ERR_VALUE(addr))
+		return addr;
+	if ((flags & MAP_FIXED_NOREPLACE) && find_vma_intersection(mm, addr, addr + len))
+		return -EEXIST;
+	vm_flags = calc_vm_prot_bits(prot) | (flags & MAP_GROWSDOWN ? VM_GROWSDOWN : 0) |
+		   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+	err = file ? file_mmap_flags(file, flags, prot, &vm_flags)
+		   : anon_mmap_flags(flags, &vm_flags, &pgoff);
+	if (err)
+		return err;
+	if (flags & MAP_NORESERVE)
+		vm_flags |= VM_NORESERVE;
+	addr = mmap_region(file, addr, len, vm_flags, pgoff);
+	if (!IS_ERR_VALUE(addr) && (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE)
+		mm_populate(mm, addr, addr + len);
+	return addr;
+}
+
+long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot,
+		    unsigned long flags, unsigned long fd, unsigned long pgoff)
+{
+	struct file *file = NULL;
+
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fget(fd);
+		if (!file)
+			return -EBADF;
+		if (flags & MAP_HUGETLB) /* only a hugetlbfs file takes it */
+			return -EINVAL;
+	} else if (flags & MAP_HUGETLB) {
+		return -ENOMEM; /* no huge pages are reserved, as with Linux's nr_hugepages = 0 */
+	}
+	return do_mmap(file, addr, len, prot, flags & ~(MAP_EXECUTABLE | MAP_DENYWRITE), pgoff);
+}
+
+/* The i386 mmap (90): its six arguments in a block in user memory, a byte offset. */
+long sys_old_mmap(const struct mmap_arg_struct __user *arg)
+{
+	struct mmap_arg_struct a;
+
+	if (copy_from_user(&a, arg, sizeof(a)))
+		return -EFAULT;
+	if (a.offset & ~PAGE_MASK)
+		return -EINVAL;
+	return sys_mmap_pgoff(a.addr, a.len, a.prot, a.flags, a.fd, a.offset >> PAGE_SHIFT);
+}
+
+long sys_munmap(unsigned long addr, unsigned long len)
+{
+	return do_munmap(current->mm, addr, len);
 }
 
 /* Grow the stack region down to cover address, within STACK_LIMIT. */
 int expand_stack(struct vm_area_struct *vma, unsigned long address)
 {
 	unsigned long start = address & PAGE_MASK;
-	struct vm_area_struct *prev = find_prev(vma->vm_mm, vma->vm_start);
+	struct vm_area_struct *prev = find_vma_prev(vma->vm_mm, vma->vm_start);
 
 	if (!(vma->vm_flags & VM_GROWSDOWN) || vma->vm_end - start > STACK_LIMIT)
 		return -ENOMEM;
@@ -221,50 +319,85 @@ void exit_mmap(struct mm_struct *mm)
 	free_pgtables(mm);
 }
 
-/* fork: copy every region, and share its pages copy-on-write. */
+/*
+ * fork: copy every region; share private pages copy-on-write and shared ones as
+ * they are. MADV_DONTFORK regions are left out; MADV_WIPEONFORK ones start empty.
+ */
 int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 {
 	for (struct vm_area_struct *v = oldmm->mmap; v; v = v->vm_next) {
-		struct vm_area_struct *copy = kmalloc(sizeof(*copy), GFP_KERNEL);
+		struct vm_area_struct *copy;
 
+		if (v->vm_flags & VM_DONTCOPY)
+			continue;
+		copy = kmalloc(sizeof(*copy), GFP_KERNEL);
 		if (!copy)
 			return -ENOMEM;
 		*copy = *v;
 		copy->vm_mm = mm;
+		if (copy->vm_ops && copy->vm_ops->open) /* before a merge may absorb the copy */
+			copy->vm_ops->open(copy);
 		if (insert_vm_struct(mm, copy)) {
-			kfree(copy);
+			remove_vma(copy);
 			return -ENOMEM;
 		}
-		if (copy->vm_ops && copy->vm_ops->open)
-			copy->vm_ops->open(copy);
-		if (copy_page_range(mm, oldmm, v))
+		if (!(v->vm_flags & VM_WIPEONFORK) && copy_page_range(mm, oldmm, v))
 			return -ENOMEM;
 	}
 	return 0;
 }
 
-/* Linux's /proc/<pid>/maps line: range, rwxp, offset, device, inode, name. */
+/* A file's path, from the root of the initramfs (Linux's d_path). */
+static void show_path(struct seq_buf *s, const struct ramfs_inode *inode)
+{
+	if (inode->parent == inode)
+		return;
+	show_path(s, inode->parent);
+	seq_buf_printf(s, "/%s", inode->name);
+}
+
+/* Linux's /proc/<pid>/maps line: range, rwxp (s: MAP_SHARED), offset, device, inode, name. */
 void show_maps(struct seq_buf *s, struct mm_struct *mm)
 {
 	for (struct vm_area_struct *v = mm->mmap; v; v = v->vm_next) {
-		const char *name = v->vm_name ? v->vm_name : v->vm_file ? mm->exe_name : "";
+		const struct ramfs_inode *file = v->vm_file;
 		int len = s->len;
 
 		seq_buf_printf(s, "%08lx-%08lx %c%c%c%c %08lx 00:00 %lu", v->vm_start, v->vm_end,
 			       v->vm_flags & VM_READ ? 'r' : '-', v->vm_flags & VM_WRITE ? 'w' : '-',
-			       v->vm_flags & VM_EXEC ? 'x' : '-', v->vm_flags & VM_SHARED ? 's' : 'p',
-			       v->vm_file ? v->vm_pgoff << PAGE_SHIFT : 0UL, v->vm_file ? 1UL : 0UL);
-		if (*name)
-			seq_buf_printf(s, "%*s%s", max(1, 73 - (int)(s->len - len)), "", name);
+			       v->vm_flags & VM_EXEC ? 'x' : '-', v->vm_flags & VM_MAYSHARE ? 's' : 'p',
+			       file ? v->vm_pgoff << PAGE_SHIFT : 0UL, file ? file->ino : 0UL);
+		if (file || v->vm_name)
+			seq_buf_printf(s, "%*s", max(1, 73 - (int)(s->len - len)), "");
+		if (file)
+			show_path(s, file);
+		else if (v->vm_name)
+			seq_buf_printf(s, "%s", v->vm_name);
 		seq_buf_printf(s, "\n");
 	}
+}
+
+/*
+ * Linux's RLIMIT_DATA check of a new break. kspace has no setrlimit yet, so the
+ * limit is RLIM_INFINITY, Linux's default; the rlimit work reads the real one here.
+ */
+static int check_data_rlimit(struct mm_struct *mm, unsigned long brk)
+{
+	unsigned long limit = RLIM_INFINITY;
+
+	if (limit == RLIM_INFINITY)
+		return 0;
+	return brk - mm->start_brk + mm->end_data - mm->start_data > limit ? -ENOSPC : 0;
 }
 
 /* The heap grows in one anonymous region, named like Linux's. */
 static int do_brk(struct mm_struct *mm, unsigned long addr, unsigned long len)
 {
-	struct vm_area_struct *vma = vm_area_alloc(mm, addr, addr + len, VM_READ | VM_WRITE);
+	struct vm_area_struct *vma;
 
+	if (mm->map_count > MAX_MAP_COUNT || vm_enough_memory(len >> PAGE_SHIFT))
+		return -ENOMEM;
+	vma = vm_area_alloc(mm, addr, addr + len, VM_READ | VM_WRITE | VM_ACCOUNT);
 	if (!vma)
 		return -ENOMEM;
 	vma->vm_name = "[heap]";
@@ -278,7 +411,8 @@ static int do_brk(struct mm_struct *mm, unsigned long addr, unsigned long len)
 /*
  * brk(addr): move the end of the heap to exactly addr; the result is the new break,
  * or the old one if the move is impossible. brk(0) asks where it is. Pages wholly
- * above a lowered break are unmapped, so touching them again faults.
+ * above a lowered break are unmapped, so touching them again faults. Growing stops
+ * a page short of the next region, or of the guard gap below a stack.
  */
 long sys_brk(unsigned long brk)
 {
@@ -286,13 +420,13 @@ long sys_brk(unsigned long brk)
 	unsigned long newbrk = PAGE_ALIGN(brk), oldbrk = PAGE_ALIGN(mm->brk);
 	struct vm_area_struct *next;
 
-	if (brk < mm->start_brk || brk > TASK_SIZE)
+	if (brk < mm->start_brk || brk > TASK_SIZE || check_data_rlimit(mm, brk))
 		return mm->brk;
 	if (newbrk < oldbrk && do_munmap(mm, newbrk, oldbrk - newbrk))
 		return mm->brk;
 	if (newbrk > oldbrk) {
 		next = find_vma(mm, oldbrk);
-		if (next && next->vm_start < newbrk + PAGE_SIZE) /* keep a page from the stack */
+		if (next && newbrk + PAGE_SIZE > vm_start_gap(next))
 			return mm->brk;
 		if (do_brk(mm, oldbrk, newbrk - oldbrk))
 			return mm->brk;

@@ -1,4 +1,4 @@
-/* mm/mmap_test.c: regions: insertion, lookup through the rb-tree, merging, splitting. */
+/* mm/mmap_test.c: regions: insertion, lookup, merging, splitting, the free-area search. */
 #include <kspace/errno.h>
 #include <kspace/gfp.h>
 #include <kspace/mman.h>
@@ -86,6 +86,53 @@ SELFTEST(mmap_show_maps_format)
 	EXPECT(!strcmp(buf, "08048000-08049000 r-xp 00000000 00:00 0\n"
 			    "0804a000-0804c000 rw-p 00000000 00:00 0"
 			    "                                  [heap]\n"));
+	mmput(mm);
+	return 0;
+}
+
+/* The top-down search: the highest gap that fits, below the limit, clear of a stack's guard. */
+SELFTEST(mmap_unmapped_area_topdown)
+{
+	struct mm_struct *mm = mm_alloc();
+	struct vm_unmapped_area_info info = {
+		.flags = VM_UNMAPPED_AREA_TOPDOWN, .length = 0x2000,
+		.low_limit = A, .high_limit = A + 0x10000,
+	};
+	struct vm_area_struct *stack;
+
+	EXPECT(mm && mm->mmap_base == 0xb8000000); /* 3 GiB - 128 MiB: the smallest gap */
+	EXPECT(add(mm, A + 0xe000, A + 0x10000, RW));
+	EXPECT(vm_unmapped_area(mm, &info) == A + 0xc000); /* just below the region */
+	EXPECT(add(mm, A + 0x3000, A + 0xd000, RW));
+	EXPECT(vm_unmapped_area(mm, &info) == A + 0x1000); /* 0xd000-0xe000 is too small */
+	info.length = 0x4000;
+	EXPECT(vm_unmapped_area(mm, &info) == (unsigned long)-ENOMEM);
+	info.flags = 0;
+	info.length = 0x1000;
+	EXPECT(vm_unmapped_area(mm, &info) == A); /* bottom-up: the lowest */
+	info = (struct vm_unmapped_area_info){ VM_UNMAPPED_AREA_TOPDOWN, 0x1000, A + 0x10000, TASK_SIZE };
+	EXPECT((stack = add(mm, 0xbf000000, 0xc0000000, RW | VM_GROWSDOWN)));
+	EXPECT(vm_unmapped_area(mm, &info) == 0xbf000000 - STACK_GUARD_GAP - 0x1000);
+	mmput(mm);
+	return 0;
+}
+
+/* A flag change on part of a region splits it; changing it back lets vma_merge join it. */
+SELFTEST(mmap_split_then_merge)
+{
+	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct *v;
+
+	EXPECT(mm && (v = add(mm, A, A + 0x3000, RW)));
+	EXPECT(split_vma(mm, v, A + 0x1000) == 0 && split_vma(mm, v->vm_next, A + 0x2000) == 0);
+	EXPECT(mm->map_count == 3);
+	v->vm_next->vm_flags &= ~VM_WRITE;
+	EXPECT(vma_merge(mm, v->vm_next) == v->vm_next && mm->map_count == 3); /* differs: stays */
+	v->vm_next->vm_flags |= VM_WRITE;
+	EXPECT(vma_merge(mm, v->vm_next) == v && mm->map_count == 1);
+	EXPECT(v->vm_start == A && v->vm_end == A + 0x3000);
+	EXPECT(vm_prot_bits(VM_READ) == (_PAGE_PRESENT | _PAGE_USER));
+	EXPECT(vm_prot_bits(0) == _PAGE_PROTNONE && !(vm_prot_bits(0) & _PAGE_PRESENT));
 	mmput(mm);
 	return 0;
 }

@@ -34,6 +34,7 @@ KERNEL_OBJS := \
 	arch/x86/mm/highmem.o \
 	arch/x86/mm/init.o \
 	arch/x86/mm/layout.o \
+	arch/x86/mm/mmap.o \
 	arch/x86/mm/paging_test.o \
 	arch/x86/mm/pgtable.o \
 	kernel/bench.o \
@@ -72,16 +73,21 @@ KERNEL_OBJS := \
 	mm/highmem.o \
 	mm/highmem_bench.o \
 	mm/highmem_test.o \
+	mm/madvise.o \
 	mm/memblock.o \
 	mm/memory.o \
 	mm/mmap.o \
 	mm/mmap_test.o \
+	mm/mprotect.o \
+	mm/mremap.o \
 	mm/mm_bench.o \
 	mm/mm_init.o \
 	mm/page_alloc.o \
 	mm/page_alloc_test.o \
 	mm/slab.o \
+	mm/shmem.o \
 	mm/slab_test.o \
 	mm/vmalloc.o \
 	mm/vmalloc_test.o \
+	mm/vma.o \
 	mm/vmstat.o

@@ -143,7 +143,7 @@ def qemu_cases():
                      r"# hostname\r?\nkspace-box",
                      r"kspace kspace-box 0\.1 #1 i686",
                      r"Node 0, zone      DMA( +\d+){11}",
-                     r"08048000-\w+ r--p 00000000 00:00 1 +/bin/cat",
+                     r"08048000-\w+ r--p 00000000 00:00 [1-9]\d* +/bin/cat",
                      r"\w+-c0000000 rw-p 00000000 00:00 0 +\[stack\]",
                      r"pkmap: 0xff800000-0xffc00000, LAST_PKMAP 1024",
                      r"__copy_user\+0x\w+/0x\w+ -> 0x\w+ __fixup_start\+",

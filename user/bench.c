@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sched.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -94,6 +95,20 @@ static void faults(void)
 	waitpid(child, NULL, 0);
 }
 
+/* A region made and removed: mmap and munmap of one page, untouched, then touched. */
+static void mmap_munmap(void)
+{
+	TIME("mmap_munmap_1_page", N, {
+		void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		munmap(p, 4096);
+	});
+	TIME("mmap_touch_munmap_1_page", N, {
+		char *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		p[0] = 1;
+		munmap(p, 4096);
+	});
+}
+
 /* Two processes yielding to each other: each sched_yield is one switch. */
 static void context_switch(void)
 {
@@ -113,6 +128,7 @@ int main(void)
 	syscalls();
 	fork_exit_wait();
 	faults();
+	mmap_munmap();
 	context_switch();
 	printf("bench: done\n");
 	return 0;

@@ -3,6 +3,7 @@
  * a page of text) every test uses (see check.h).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,4 +148,45 @@ int child_pausing(void)
 		for (;;)
 			pause();
 	return pid;
+}
+
+/* Parse "start-end perms offset dev inode   name" into m. */
+static void parse_mapping(char *line, struct mapping *m)
+{
+	char *p = line, *name;
+
+	m->start = strtoul(p, &p, 16);
+	m->end = strtoul(p + 1, &p, 16);
+	memcpy(m->perms, p + 1, 4);
+	m->perms[4] = '\0';
+	m->offset = strtoul(p + 6, &p, 16);
+	p = strchr(p + 1, ' '); /* past the device */
+	m->inode = strtoul(p, &p, 10);
+	for (name = p; *name == ' '; name++)
+		;
+	snprintf(m->name, sizeof(m->name), "%s", name);
+}
+
+bool find_mapping(unsigned long addr, struct mapping *m)
+{
+	static char buf[16384];
+	int fd = open("/proc/self/maps", O_RDONLY);
+	long n, got = 0;
+
+	if (fd < 0)
+		return false;
+	while (got < (long)sizeof(buf) - 1 && (n = read(fd, buf + got, sizeof(buf) - 1 - got)) > 0)
+		got += n;
+	close(fd);
+	buf[got] = '\0';
+	for (char *line = buf, *nl; *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		if (!nl)
+			break;
+		*nl = '\0';
+		parse_mapping(line, m);
+		if (m->start <= addr && addr < m->end)
+			return true;
+	}
+	return false;
 }

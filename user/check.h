@@ -59,4 +59,16 @@ extern const unsigned char text_page[PAGE_SIZE];
 /* Whether text_page still holds nothing but int3 (0xcc). */
 bool text_page_intact(void);
 
+/* One line of /proc/self/maps. */
+struct mapping {
+	unsigned long start, end;
+	char perms[5];       /* "rw-p", "r--s", ... */
+	unsigned long offset;
+	unsigned long inode;
+	char name[64];       /* "" for anonymous memory */
+};
+
+/* The /proc/self/maps line whose range holds addr; false if none does. */
+bool find_mapping(unsigned long addr, struct mapping *m);
+
 #endif

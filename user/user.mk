@@ -44,6 +44,10 @@ USER_TESTS := \
 	test-forkbomb \
 	test-getpid \
 	test-ioctl \
+	test-madvise \
+	test-mmap \
+	test-mprotect \
+	test-mremap \
 	test-proc \
 	test-read \
 	test-ring3 \

@@ -29,12 +29,14 @@
 
 struct file;
 struct ramfs_inode;
+struct vm_area_struct;
 
 struct file_operations {
 	long (*read)(struct file *f, char __user *buf, unsigned long count);
 	long (*write)(struct file *f, const char __user *buf, unsigned long count);
 	long (*getdents64)(struct file *f, void __user *dirp, unsigned long count);
 	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
+	int (*mmap)(struct file *f, struct vm_area_struct *vma); /* NULL: not mappable */
 	void (*release)(struct file *f);
 };
 
@@ -58,6 +60,9 @@ struct files_struct {
 struct file *alloc_file(const struct file_operations *op, unsigned int flags, umode_t mode);
 void fput(struct file *f);
 int fd_install_new(struct file *f); /* the lowest free descriptor, or -EMFILE */
+struct file *fget(unsigned int fd);  /* the task's open file fd, or NULL */
+/* mm/filemap.c: mmap of an initramfs file */
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
 
 struct files_struct *dup_files(const struct files_struct *old); /* fork */
 void put_files(struct files_struct *files);                    /* exit */

@@ -24,7 +24,16 @@ struct ramfs_inode;
 #define VM_WRITE 0x0002
 #define VM_EXEC 0x0004
 #define VM_SHARED 0x0008
+/* What mprotect may turn on later (VM_MAY* >> 4 == VM_*), as Linux keeps them. */
+#define VM_MAYREAD 0x0010
+#define VM_MAYWRITE 0x0020
+#define VM_MAYEXEC 0x0040
+#define VM_MAYSHARE 0x0080  /* mapped MAP_SHARED (VM_SHARED too if it may be written) */
 #define VM_GROWSDOWN 0x0100 /* the stack: grows down on a fault just below it */
+#define VM_DONTCOPY 0x20000    /* madvise(MADV_DONTFORK): fork leaves it out */
+#define VM_ACCOUNT 0x100000    /* passed the overcommit check (private and writable) */
+#define VM_NORESERVE 0x200000  /* MAP_NORESERVE: never passes the overcommit check */
+#define VM_WIPEONFORK 0x2000000 /* madvise(MADV_WIPEONFORK): fork gives the child zeroes */
 
 struct vm_operations_struct {
 	void (*open)(struct vm_area_struct *vma);  /* a copy was made (fork) */
@@ -40,11 +49,13 @@ struct vm_area_struct {
 	unsigned long vm_page_prot;     /* PTE bits for its pages */
 	unsigned long vm_flags;         /* VM_* */
 	struct rb_node vm_rb;
-	const struct vm_operations_struct *vm_ops; /* NULL: anonymous, zero-filled */
+	const struct vm_operations_struct *vm_ops; /* NULL: private anonymous, zero-filled */
 	struct ramfs_inode *vm_file;    /* the file behind it, if any */
 	unsigned long vm_pgoff;         /* file offset of vm_start, in pages */
-	unsigned long vm_file_end;      /* file bytes past this offset read as zero (ELF .bss) */
+	unsigned long vm_file_end;      /* the file (or shared memory) ends here: the rest of its
+					   page reads as zero (ELF .bss), a page past it is SIGBUS */
 	const char *vm_name;            /* "[heap]", "[stack]" in /proc/<pid>/maps */
+	void *vm_private_data;          /* the shared pages of a MAP_SHARED|MAP_ANONYMOUS region */
 };
 
 struct mm_struct {
@@ -57,10 +68,11 @@ struct mm_struct {
 	int map_count;                      /* number of regions */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
+	unsigned long mmap_base;            /* mmap searches down from here (arch_pick_mmap_layout) */
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long rss;                  /* pages mapped */
 	unsigned long total_vm;             /* pages in all regions */
-	char exe_name[64];                  /* the program's path, for maps */
+	char exe_name[64];                  /* the program's path, for the debugger */
 };
 
 #endif

@@ -63,7 +63,18 @@ struct timeval_user;
 long sys_nanosleep(const struct timespec_user __user *req, struct timespec_user __user *rem);
 long sys_gettimeofday(struct timeval_user __user *tv, void __user *tz);
 long sys_time(long __user *tloc);
-/* mm/mmap.c */
+/* mm/mmap.c, mm/mprotect.c, mm/mremap.c, mm/madvise.c */
 long sys_brk(unsigned long brk);
+struct mmap_arg_struct { /* the old mmap's arguments, in user memory */
+	unsigned long addr, len, prot, flags, fd, offset;
+};
+long sys_old_mmap(const struct mmap_arg_struct __user *arg);
+long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot,
+		    unsigned long flags, unsigned long fd, unsigned long pgoff);
+long sys_munmap(unsigned long addr, unsigned long len);
+long sys_mprotect(unsigned long start, unsigned long len, unsigned long prot);
+long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+		unsigned long flags, unsigned long new_addr);
+long sys_madvise(unsigned long start, unsigned long len, int behavior);
 
 #endif

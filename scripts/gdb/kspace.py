@@ -37,7 +37,7 @@ _PAGE_PRESENT, _PAGE_PSE = 0x001, 0x080
 TASK_STATES = {0: "RUNNING", 1: "INTERRUPTIBLE", 2: "UNINTERRUPTIBLE", 32: "ZOMBIE", 64: "DEAD"}
 
 # include/kspace/mm_types.h and include/kspace/rbtree.h
-VM_READ, VM_WRITE, VM_EXEC, VM_SHARED = 0x1, 0x2, 0x4, 0x8
+VM_READ, VM_WRITE, VM_EXEC, VM_MAYSHARE = 0x1, 0x2, 0x4, 0x80
 RB_RED, RB_BLACK = 0, 1
 COLOR_NAMES = {RB_RED: "red", RB_BLACK: "black"}
 
@@ -351,12 +351,21 @@ and its name; kernel threads, which have no mm, are in brackets. * marks current
 
 # --- regions and the red-black tree ---------------------------------------------------
 
+def inode_path(inode):
+    """An initramfs file's path (inode: a struct ramfs_inode *), as show_maps() prints it."""
+    parts = []
+    while int(inode["parent"]) != int(inode):
+        parts.append(inode["name"].string())
+        inode = inode["parent"]
+    return "/" + "/".join(reversed(parts))
+
+
 def vma_name(vma, mm):
-    """The name show_maps() prints: [heap], [stack], or the program for a file region."""
+    """The name show_maps() prints: [heap], [stack], or the path of the file mapped."""
+    if int(vma["vm_file"]):
+        return inode_path(vma["vm_file"])
     if int(vma["vm_name"]):
         return vma["vm_name"].string()
-    if int(vma["vm_file"]):
-        return mm["exe_name"].string()
     return ""
 
 
@@ -365,10 +374,11 @@ def maps_line(vma, mm):
     flags, has_file = int(vma["vm_flags"]), int(vma["vm_file"]) != 0
     perms = "".join(c if flags & bit else "-"
                     for c, bit in (("r", VM_READ), ("w", VM_WRITE), ("x", VM_EXEC)))
-    perms += "s" if flags & VM_SHARED else "p"
+    perms += "s" if flags & VM_MAYSHARE else "p"
     offset = int(vma["vm_pgoff"]) << PAGE_SHIFT if has_file else 0
+    ino = int(vma["vm_file"]["ino"]) if has_file else 0
     line = (f"{int(vma['vm_start']):08x}-{int(vma['vm_end']):08x} {perms} {offset:08x} "
-            f"00:00 {int(has_file)}")
+            f"00:00 {ino}")
     name = vma_name(vma, mm)
     return line + " " * max(1, 73 - len(line)) + name if name else line
 

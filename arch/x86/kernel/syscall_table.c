@@ -62,6 +62,14 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_getegid32] = CALL(sys_getgid),
 	[__NR_setuid32] = CALL(sys_setuid),
 	[__NR_exit_group] = CALL(sys_exit),
+	/* arch/x86/kernel/tls.c: thread-local storage */
 	[__NR_set_thread_area] = CALL(sys_set_thread_area),
 	[__NR_get_thread_area] = CALL(sys_get_thread_area),
+	/* mm/: the memory calls */
+	[__NR_mmap] = CALL(sys_old_mmap),
+	[__NR_munmap] = CALL(sys_munmap),
+	[__NR_mprotect] = CALL(sys_mprotect),
+	[__NR_mremap] = CALL(sys_mremap),
+	[__NR_mmap2] = CALL(sys_mmap_pgoff),
+	[__NR_madvise] = CALL(sys_madvise),
 };

@@ -92,7 +92,8 @@ static struct vm_area_struct *good_area(struct mm_struct *mm, struct pt_regs *re
 		if (expand_stack(vma, address))
 			return NULL;
 	}
-	if (write ? !(vma->vm_flags & VM_WRITE) : !(vma->vm_flags & (VM_READ | VM_EXEC)))
+	/* A read needs some right: without NX, x86 cannot give write or execute without read. */
+	if (write ? !(vma->vm_flags & VM_WRITE) : !(vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
 		return NULL;
 	return vma;
 }
@@ -122,6 +123,12 @@ void do_page_fault(struct pt_regs *regs, long error_code)
 		return;
 	case VM_FAULT_SIGSEGV:
 		bad_area(regs, error_code, address);
+		return;
+	case VM_FAULT_SIGBUS: /* past the end of a mapped file or shared memory */
+		if (error_code & PF_USER)
+			force_sig(SIGBUS);
+		else if (!fixup_exception(regs))
+			kernel_oops(regs, error_code, address);
 		return;
 	default:
 		printk(KERN_ERR "Out of memory: killing %s[%d]\n", current->comm, current->pid);

@@ -19,11 +19,21 @@
 #define _PAGE_DIRTY 0x040
 #define _PAGE_PSE 0x080 /* in a PDE: a 4 MiB page (needs CR4.PSE) */
 #define _PAGE_GLOBAL 0x100
+/*
+ * A PROT_NONE page: the page is kept but the CPU must not reach it, from user or
+ * kernel mode, so _PAGE_PRESENT is clear. A non-present entry's other bits are ours;
+ * this one (the GLOBAL bit's place, as on Linux i386) says "a page is here".
+ */
+#define _PAGE_PROTNONE _PAGE_GLOBAL
 
 #define _KERNPG_TABLE (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
 
 typedef u32 pgd_t;
 typedef u32 pte_t;
+
+/* Whether an entry holds a page (reachable or PROT_NONE), or nothing at all. */
+static inline bool pte_present(pte_t pte) { return pte & (_PAGE_PRESENT | _PAGE_PROTNONE); }
+static inline bool pte_none(pte_t pte) { return !pte; }
 
 #define pgd_index(addr) (((unsigned long)(addr) >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1))
 #define pte_index(addr) (((unsigned long)(addr) >> PAGE_SHIFT) & (PTRS_PER_PTE - 1))
