@@ -5,7 +5,6 @@
  * that is only a hint succeeds; unknown advice, an unaligned start, a wrapping length
  * fail with EINVAL, and a hole in the range with ENOMEM.
  */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>

@@ -7,7 +7,6 @@
  * pages lost over 1000 rounds.
  * (test-mprotect, test-mremap and test-madvise cover the other memory calls.)
  */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>

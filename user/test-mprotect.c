@@ -6,7 +6,6 @@
  * read-only shared one may not; a hole in the range stops the change with ENOMEM; and
  * every bad argument fails as on Linux.
  */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>

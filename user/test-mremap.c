@@ -6,7 +6,6 @@
  * size 0 duplicates shared memory, and grown shared memory is SIGBUS past its size. Growth page by page (realloc's pattern) keeps every
  * byte, and every bad argument fails as on Linux (an unmapped address: EFAULT, first).
  */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
