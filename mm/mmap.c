@@ -190,13 +190,25 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	return 0;
 }
 
-/* Grow the stack region down to cover address, within STACK_LIMIT. */
+/*
+ * Linux checks RLIMIT_AS here; RLIMIT_DATA it checks against data_vm (private
+ * writable regions), which kspace does not count yet: brk checks its own size below.
+ */
+bool may_expand_vm(struct mm_struct *mm, unsigned long vm_flags, unsigned long npages)
+{
+	(void)vm_flags;
+	return mm->total_vm + npages <= rlimit(RLIMIT_AS) >> PAGE_SHIFT;
+}
+
+/* Grow the stack region down to cover address, within RLIMIT_STACK and RLIMIT_AS. */
 int expand_stack(struct vm_area_struct *vma, unsigned long address)
 {
 	unsigned long start = address & PAGE_MASK;
 	struct vm_area_struct *prev = find_prev(vma->vm_mm, vma->vm_start);
 
-	if (!(vma->vm_flags & VM_GROWSDOWN) || vma->vm_end - start > STACK_LIMIT)
+	if (!(vma->vm_flags & VM_GROWSDOWN) || vma->vm_end - start > rlimit(RLIMIT_STACK))
+		return -ENOMEM;
+	if (!may_expand_vm(vma->vm_mm, vma->vm_flags, (vma->vm_start - start) >> PAGE_SHIFT))
 		return -ENOMEM;
 	if (prev && prev->vm_end > start - PAGE_SIZE) /* keep a guard page from the region below */
 		return -ENOMEM;
@@ -260,11 +272,22 @@ void show_maps(struct seq_buf *s, struct mm_struct *mm)
 	}
 }
 
+/* Linux's RLIMIT_DATA rule for brk: the heap and the data segment together. */
+static bool check_data_rlimit(unsigned long brk, const struct mm_struct *mm)
+{
+	unsigned long lim = rlimit(RLIMIT_DATA);
+
+	return lim != RLIM_INFINITY && (brk - mm->start_brk) + (mm->end_data - mm->start_data) > lim;
+}
+
 /* The heap grows in one anonymous region, named like Linux's. */
 static int do_brk(struct mm_struct *mm, unsigned long addr, unsigned long len)
 {
-	struct vm_area_struct *vma = vm_area_alloc(mm, addr, addr + len, VM_READ | VM_WRITE);
+	struct vm_area_struct *vma;
 
+	if (!may_expand_vm(mm, VM_READ | VM_WRITE, len >> PAGE_SHIFT))
+		return -ENOMEM;
+	vma = vm_area_alloc(mm, addr, addr + len, VM_READ | VM_WRITE);
 	if (!vma)
 		return -ENOMEM;
 	vma->vm_name = "[heap]";
@@ -287,6 +310,8 @@ long sys_brk(unsigned long brk)
 	struct vm_area_struct *next;
 
 	if (brk < mm->start_brk || brk > TASK_SIZE)
+		return mm->brk;
+	if (check_data_rlimit(brk, mm))
 		return mm->brk;
 	if (newbrk < oldbrk && do_munmap(mm, newbrk, oldbrk - newbrk))
 		return mm->brk;

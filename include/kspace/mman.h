@@ -5,7 +5,6 @@
 #include <kspace/mm_types.h>
 
 #define STACK_TOP TASK_SIZE           /* the user stack grows down from the 3 GiB line */
-#define STACK_LIMIT (8UL << 20)       /* RLIMIT_STACK: 8 MiB, as Linux's default */
 
 /* kernel/fork.c */
 struct mm_struct *mm_alloc(void);
@@ -18,6 +17,8 @@ struct vm_area_struct *vm_area_alloc(struct mm_struct *mm, unsigned long start,
 int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
 int expand_stack(struct vm_area_struct *vma, unsigned long address);
+/* RLIMIT_AS: may mm grow by npages? Every path that adds pages to total_vm asks first. */
+bool may_expand_vm(struct mm_struct *mm, unsigned long vm_flags, unsigned long npages);
 int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
 /* A temporary address space for a kernel thread, for in-kernel tests of user access. */
 struct mm_struct *mm_borrow(unsigned long start, unsigned long end);

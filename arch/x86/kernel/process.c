@@ -50,12 +50,14 @@ void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg)
 	push_switch_frame(p, sp, ret_from_kernel_thread);
 }
 
-void copy_thread_user(struct task_struct *p, const struct pt_regs *regs)
+void copy_thread_user(struct task_struct *p, const struct pt_regs *regs, unsigned long sp)
 {
 	struct pt_regs *child = task_pt_regs(p);
 
 	*child = *regs;
 	child->eax = 0; /* fork() returns 0 in the child */
+	if (sp)
+		child->esp = sp;
 	p->thread.esp0 = (unsigned long)p->stack + THREAD_SIZE;
 	push_switch_frame(p, (unsigned long *)child, ret_from_fork);
 }

@@ -3,7 +3,7 @@
  * the kernel (through <kspace/errno.h>) and libc (installed as <asm-generic/errno.h> by
  * the build, as Linux's make headers_install does). A system call fails by returning
  * -E...; libc turns that into -1 and errno. Linux splits these into errno-base.h (1-34)
- * and errno.h (35 on); kspace needs only the first 40.
+ * and errno.h (35 on); kspace needs the first 40 and a few beyond.
  */
 #ifndef _UAPI_ASM_GENERIC_ERRNO_H
 #define _UAPI_ASM_GENERIC_ERRNO_H
@@ -48,5 +48,7 @@
 #define ENOSYS 38       /* Function not implemented */
 #define ENOTEMPTY 39    /* Directory not empty */
 #define ELOOP 40        /* Too many levels of symbolic links */
+#define EOPNOTSUPP 95   /* Operation not supported */
+#define ETIMEDOUT 110   /* Connection timed out (a futex wait's timeout) */
 
 #endif

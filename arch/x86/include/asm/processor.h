@@ -92,8 +92,9 @@ struct task_struct;
 struct pt_regs;
 /* Prepare a new task's stack so its first switch-in runs fn(arg) (arch/x86/kernel/process.c). */
 void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg);
-/* A forked child's stack: a copy of the parent's user registers, returning 0 to it. */
-void copy_thread_user(struct task_struct *p, const struct pt_regs *regs);
+/* A forked child's stack: a copy of the parent's user registers, returning 0 to it;
+ * a non-zero sp (clone's newsp) becomes its user esp. */
+void copy_thread_user(struct task_struct *p, const struct pt_regs *regs, unsigned long sp);
 /* Make regs start a user program at eip with stack esp (execve). */
 void start_thread(struct pt_regs *regs, unsigned long eip, unsigned long esp);
 /* The user registers saved at the top of the current task's kernel stack. */
