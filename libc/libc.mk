@@ -46,6 +46,7 @@ LIBC_C_OBJS := $(addprefix $(B)/libc/, \
 	file.o \
 	malloc.o \
 	process.o \
+	resource.o \
 	stdio.o \
 	stdlib.o \
 	string.o \

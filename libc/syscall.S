@@ -8,6 +8,8 @@
  * Both always load six arguments: the slots a caller did not pass are read from its
  * frame and ignored by the kernel.
  */
+#include <asm/unistd_32.h>
+
 	.text
 	.globl __syscall
 	.type __syscall, @function
@@ -44,5 +46,26 @@ syscall:
 	addl $4, %esp
 	ret
 	.size syscall, . - syscall
+
+/*
+ * vfork: on Linux the child runs on the parent's stack until it execs or exits, and
+ * whatever it pushes there overwrites what the parent will return through. So the
+ * return address travels in %ecx, not on the stack, as in glibc's vfork.
+ */
+	.globl vfork
+	.type vfork, @function
+vfork:
+	popl %ecx
+	movl $__NR_vfork, %eax
+	int $0x80
+	pushl %ecx
+	cmpl $-4095, %eax
+	jae 1f
+	ret
+1:	pushl %eax			/* only the parent gets here: there is no child */
+	call __syscall_ret
+	addl $4, %esp
+	ret
+	.size vfork, . - vfork
 
 	.section .note.GNU-stack, "", @progbits

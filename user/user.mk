@@ -31,6 +31,7 @@ USER_TOOLS := \
 	bench
 USER_TESTS := \
 	test-brk \
+	test-clone \
 	test-brk-args \
 	test-exec \
 	test-execve-args \
