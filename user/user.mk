@@ -42,6 +42,7 @@ USER_TESTS := \
 	test-ioctl \
 	test-proc \
 	test-read \
+	test-rlimit \
 	test-ring3 \
 	test-sethostname \
 	test-sh \
