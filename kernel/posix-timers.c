@@ -159,21 +159,32 @@ long sys_clock_getres_time64(clockid_t clock, struct __kernel_timespec __user *t
 }
 
 /*
- * Which clocks can be slept on: Linux has no nsleep for the coarse and raw clocks
- * (-EOPNOTSUPP), refuses a thread's own CPU clock (-EINVAL) and rejects unknown ones.
+ * Whether clock can be slept on at all, checked before the timespec is read, as
+ * Linux does: unknown ids are -EINVAL; the coarse and raw clocks, and the negative
+ * ids of posix-clock devices (low bits 3), have no nsleep (-EOPNOTSUPP).
  */
 static int nsleep_check(clockid_t clock)
 {
 	s64 now;
 
+	if (clock < 0)
+		return (clock & 7) == 3 ? -EOPNOTSUPP : 0;
 	if (clock_read_ns(clock, &now))
 		return -EINVAL;
 	if (clock == CLOCK_MONOTONIC_RAW || clock == CLOCK_REALTIME_COARSE ||
 	    clock == CLOCK_MONOTONIC_COARSE)
 		return -EOPNOTSUPP;
-	if (clock == CLOCK_THREAD_CPUTIME_ID || (clock < 0 && (clock & 4)))
-		return -EINVAL;
 	return 0;
+}
+
+/* A thread may not sleep on its own thread clock; a CPU clock's process must exist. */
+static int cpu_nsleep_check(clockid_t clock)
+{
+	bool perthread = clock == CLOCK_THREAD_CPUTIME_ID || (clock < 0 && (clock & 4));
+
+	if (perthread && (clock >= 0 || !CPUCLOCK_PID(clock) || CPUCLOCK_PID(clock) == current->pid))
+		return -EINVAL;
+	return cpu_clock_task(clock) ? 0 : -EINVAL;
 }
 
 /*
@@ -205,12 +216,13 @@ static long cpu_nsleep(clockid_t clock, s64 deadline)
 static long do_clock_nanosleep(clockid_t clock, int flags, struct timespec64 *t)
 {
 	s64 now, req = timespec64_to_ns(t), left;
-	long err = nsleep_check(clock);
+	long err;
 
-	if (err)
-		return err;
 	if (!timespec64_valid(t))
 		return -EINVAL;
+	err = is_cpu_clock(clock) ? cpu_nsleep_check(clock) : 0;
+	if (err)
+		return err;
 	clock_read_ns(clock, &now);
 	if (is_cpu_clock(clock)) {
 		s64 deadline = flags & TIMER_ABSTIME ? req : (req > KTIME_MAX - now ? KTIME_MAX : now + req);

@@ -33,6 +33,7 @@ USER_TESTS := \
 	test-brk \
 	test-clone \
 	test-brk-args \
+	test-clock \
 	test-creds \
 	test-exec \
 	test-execve-args \
