@@ -41,6 +41,7 @@ USER_TESTS := \
 	test-fork-loop \
 	test-forkbomb \
 	test-getpid \
+	test-getrandom \
 	test-ioctl \
 	test-proc \
 	test-read \
