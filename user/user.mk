@@ -40,6 +40,7 @@ USER_TESTS := \
 	test-fork-cow \
 	test-fork-loop \
 	test-forkbomb \
+	test-futex \
 	test-getpid \
 	test-getrandom \
 	test-ioctl \
