@@ -61,13 +61,15 @@ static const char *const messages[] = {
 	[ENOSYS] = "Function not implemented",
 	[ENOTEMPTY] = "Directory not empty",
 	[ELOOP] = "Too many levels of symbolic links",
+	[EOPNOTSUPP] = "Operation not supported",
+	[ETIMEDOUT] = "Connection timed out",
 };
 
 char *strerror(int errnum)
 {
 	static char unknown[32];
 
-	if (errnum >= 0 && errnum < (int)(sizeof(messages) / sizeof(messages[0])))
+	if (errnum >= 0 && errnum < (int)(sizeof(messages) / sizeof(messages[0])) && messages[errnum])
 		return (char *)messages[errnum];
 	snprintf(unknown, sizeof(unknown), "Unknown error %d", errnum);
 	return unknown;

@@ -46,6 +46,7 @@ USER_TESTS := \
 	test-ioctl \
 	test-proc \
 	test-read \
+	test-readlink \
 	test-rlimit \
 	test-ring3 \
 	test-sethostname \
