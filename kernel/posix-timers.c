@@ -160,8 +160,9 @@ long sys_clock_getres_time64(clockid_t clock, struct __kernel_timespec __user *t
 
 /*
  * Whether clock can be slept on at all, checked before the timespec is read, as
- * Linux does: unknown ids are -EINVAL; the coarse and raw clocks, and the negative
- * ids of posix-clock devices (low bits 3), have no nsleep (-EOPNOTSUPP).
+ * Linux does: unknown ids are -EINVAL; the coarse and raw clocks, the calling
+ * thread's CPU clock, and the negative ids of posix-clock devices (low bits 3) have
+ * no nsleep (-EOPNOTSUPP; glibc's clock_nanosleep turns THREAD_CPUTIME's into EINVAL).
  */
 static int nsleep_check(clockid_t clock)
 {
@@ -172,17 +173,17 @@ static int nsleep_check(clockid_t clock)
 	if (clock_read_ns(clock, &now))
 		return -EINVAL;
 	if (clock == CLOCK_MONOTONIC_RAW || clock == CLOCK_REALTIME_COARSE ||
-	    clock == CLOCK_MONOTONIC_COARSE)
+	    clock == CLOCK_MONOTONIC_COARSE || clock == CLOCK_THREAD_CPUTIME_ID)
 		return -EOPNOTSUPP;
 	return 0;
 }
 
-/* A thread may not sleep on its own thread clock; a CPU clock's process must exist. */
+/* A thread may not sleep on its own thread clock named by pid; the process must exist. */
 static int cpu_nsleep_check(clockid_t clock)
 {
-	bool perthread = clock == CLOCK_THREAD_CPUTIME_ID || (clock < 0 && (clock & 4));
+	bool perthread = clock < 0 && (clock & 4);
 
-	if (perthread && (clock >= 0 || !CPUCLOCK_PID(clock) || CPUCLOCK_PID(clock) == current->pid))
+	if (perthread && (!CPUCLOCK_PID(clock) || CPUCLOCK_PID(clock) == current->pid))
 		return -EINVAL;
 	return cpu_clock_task(clock) ? 0 : -EINVAL;
 }

@@ -67,8 +67,11 @@ int clock_getres(clockid_t clock, struct timespec *res)
 	return __syscall_ret(__syscall(__NR_clock_getres, clock, res));
 }
 
+/* As glibc: a thread's own CPU clock cannot be slept on (the kernel says EOPNOTSUPP). */
 int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req, struct timespec *rem)
 {
+	if (clock == CLOCK_THREAD_CPUTIME_ID)
+		return EINVAL;
 	return -__syscall(__NR_clock_nanosleep, clock, flags, req, rem);
 }
 

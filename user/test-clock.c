@@ -157,9 +157,16 @@ static void check_clock_nanosleep(void)
 		      (long)bad[i].tv_sec, bad[i].tv_nsec);
 	}
 	check(clock_nanosleep(CLOCK_THREAD_CPUTIME_ID, 0, &t, NULL) == EINVAL,
-	      "clock_nanosleep(THREAD_CPUTIME) is EINVAL");
-	check(clock_nanosleep(CLOCK_THREAD_CPUTIME_ID, 0, NULL, NULL) == EFAULT,
-	      "clock_nanosleep(THREAD_CPUTIME, NULL) is EFAULT: the timespec is read first");
+	      "clock_nanosleep(THREAD_CPUTIME) is EINVAL (glibc's answer)");
+	r = syscall(__NR_clock_nanosleep, CLOCK_THREAD_CPUTIME_ID, 0, NULL, NULL);
+	check(failed_with(r, ENOTSUP), "the kernel has no sleep on THREAD_CPUTIME: EOPNOTSUPP, before "
+	      "reading the timespec (%s)", describe_result(r));
+	r = syscall(__NR_clock_nanosleep, CPUCLOCK(0, 6), 0, &t, NULL);
+	check(failed_with(r, EINVAL), "the caller's thread clock by CPUCLOCK encoding: EINVAL (%s)",
+	      describe_result(r));
+	r = syscall(__NR_clock_nanosleep, CPUCLOCK(0, 6), 0, NULL, NULL);
+	check(failed_with(r, EFAULT), "the same with a NULL timespec: EFAULT, read first (%s)",
+	      describe_result(r));
 	check(clock_nanosleep(CPUCLOCK(999999, 2), 0, &t, NULL) == EINVAL,
 	      "clock_nanosleep on the CPU clock of no process is EINVAL");
 	check(clock_nanosleep(10, 0, &t, NULL) == EINVAL, "clock_nanosleep(10) is EINVAL");
