@@ -40,13 +40,6 @@
 #define CLONE_SUPPORTED (CSIGNAL | CLONE_VFORK | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | \
 			 CLONE_CHILD_SETTID)
 
-struct kernel_clone_args {
-	unsigned long flags;
-	unsigned long stack;       /* the child's user esp, or 0 for the parent's */
-	int __user *parent_tid;
-	int __user *child_tid;
-};
-
 LIST_HEAD(task_list);
 static int nr_threads;
 
@@ -235,7 +228,8 @@ static bool too_many_processes(void)
 }
 
 /* What a child inherits besides memory, files and cwd: ids, limits, group, session. */
-static void copy_process_state(struct task_struct *p, const struct kernel_clone_args *args)
+static void copy_process_state(struct task_struct *p, unsigned long clone_flags,
+			       int __user *child_tidptr)
 {
 	p->cred = current->cred;
 	memcpy(p->rlim, current->rlim, sizeof(p->rlim));
@@ -244,11 +238,16 @@ static void copy_process_state(struct task_struct *p, const struct kernel_clone_
 	p->sid = current->sid;
 	p->flags = PF_FORKNOEXEC;
 	p->parent = current;
-	p->set_child_tid = args->flags & CLONE_CHILD_SETTID ? args->child_tid : NULL;
-	p->clear_child_tid = args->flags & CLONE_CHILD_CLEARTID ? args->child_tid : NULL;
+	p->set_child_tid = clone_flags & CLONE_CHILD_SETTID ? child_tidptr : NULL;
+	p->clear_child_tid = clone_flags & CLONE_CHILD_CLEARTID ? child_tidptr : NULL;
 }
 
-static long kernel_clone(struct pt_regs *regs, const struct kernel_clone_args *args)
+/*
+ * Linux 2.6's do_fork: a copy of the caller, as clone_flags say, starting on
+ * stack_start (0: the caller's stack) and returning 0 into the same call.
+ */
+long do_fork(unsigned long clone_flags, unsigned long stack_start, struct pt_regs *regs,
+	     int __user *parent_tidptr, int __user *child_tidptr)
 {
 	struct task_struct *p;
 	struct completion vfork;
@@ -273,9 +272,9 @@ static long kernel_clone(struct pt_regs *regs, const struct kernel_clone_args *a
 		free_task_struct(p);
 		return -ENOMEM;
 	}
-	copy_process_state(p, args);
-	copy_thread_user(p, regs, args->stack);
-	if (args->flags & CLONE_VFORK) {
+	copy_process_state(p, clone_flags, child_tidptr);
+	copy_thread_user(p, regs, stack_start);
+	if (clone_flags & CLONE_VFORK) {
 		init_completion(&vfork);
 		p->vfork_done = &vfork;
 	}
@@ -283,23 +282,16 @@ static long kernel_clone(struct pt_regs *regs, const struct kernel_clone_args *a
 	if (pid < 0)
 		return pid;
 	/* As on Linux, after the copy: only the parent's memory sees it, and a fault is ignored. */
-	if (args->flags & CLONE_PARENT_SETTID)
-		put_user(pid, args->parent_tid);
-	if (args->flags & CLONE_VFORK)
+	if (clone_flags & CLONE_PARENT_SETTID)
+		put_user(pid, parent_tidptr);
+	if (clone_flags & CLONE_VFORK)
 		wait_for_completion(&vfork);
 	return pid;
 }
 
-long do_fork(struct pt_regs *regs)
-{
-	struct kernel_clone_args args = { .flags = SIGCHLD };
-
-	return kernel_clone(regs, &args);
-}
-
 long sys_fork(void)
 {
-	return do_fork(current_pt_regs());
+	return do_fork(SIGCHLD, 0, current_pt_regs(), NULL, NULL);
 }
 
 /*
@@ -309,9 +301,7 @@ long sys_fork(void)
  */
 long sys_vfork(void)
 {
-	struct kernel_clone_args args = { .flags = CLONE_VFORK | SIGCHLD };
-
-	return kernel_clone(current_pt_regs(), &args);
+	return do_fork(CLONE_VFORK | SIGCHLD, 0, current_pt_regs(), NULL, NULL);
 }
 
 /*
@@ -321,14 +311,10 @@ long sys_vfork(void)
 long sys_clone(unsigned long flags, unsigned long newsp, int __user *parent_tidptr,
 	       unsigned long tls, int __user *child_tidptr)
 {
-	struct kernel_clone_args args = {
-		.flags = flags, .stack = newsp, .parent_tid = parent_tidptr, .child_tid = child_tidptr,
-	};
-
 	(void)tls; /* only with CLONE_SETTLS, which is refused */
 	if ((flags & ~CLONE_SUPPORTED) || (flags & CSIGNAL) != SIGCHLD)
 		return -EINVAL;
-	return kernel_clone(current_pt_regs(), &args);
+	return do_fork(flags, newsp, current_pt_regs(), parent_tidptr, child_tidptr);
 }
 
 long sys_set_tid_address(int __user *tidptr)

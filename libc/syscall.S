@@ -8,8 +8,6 @@
  * Both always load six arguments: the slots a caller did not pass are read from its
  * frame and ignored by the kernel.
  */
-#include <asm/unistd_32.h>
-
 	.text
 	.globl __syscall
 	.type __syscall, @function
@@ -52,6 +50,8 @@ syscall:
  * whatever it pushes there overwrites what the parent will return through. So the
  * return address travels in %ecx, not on the stack, as in glibc's vfork.
  */
+#include <asm/unistd_32.h>
+
 	.globl vfork
 	.type vfork, @function
 vfork:
