@@ -5,6 +5,7 @@
  * show ids above 65535 as 65534. Supplementary groups, sessions, process groups and
  * umask. Every change of ids happens in a child, which exits 0 if all went as expected.
  */
+#define _GNU_SOURCE /* glibc: prlimit, struct rlimit64, setresuid and friends */
 #include <errno.h>
 #include <grp.h>
 #include <limits.h>

@@ -6,6 +6,7 @@
  * EAGAIN to uid 1000, STACK stops stack growth, AS and DATA stop brk. getrusage and
  * times count CPU time, the children's after wait.
  */
+#define _GNU_SOURCE /* glibc: prlimit, struct rlimit64, setresuid and friends */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
