@@ -428,14 +428,15 @@ long sys_getcwd(char __user *buf, unsigned long size)
 	return copy_to_user(buf, current->cwd, len) ? -EFAULT : (long)len;
 }
 
+/* As Linux: dup2(fd, fd) only checks fd; any other target must be below RLIMIT_NOFILE. */
 long sys_dup2(unsigned int oldfd, unsigned int newfd)
 {
 	struct file *f = fget(oldfd);
 
+	if (f && oldfd == newfd)
+		return newfd;
 	if (!f || newfd >= NR_OPEN || newfd >= rlimit(RLIMIT_NOFILE))
 		return -EBADF;
-	if (oldfd == newfd)
-		return newfd;
 	if (current->files->fd[newfd])
 		fput(current->files->fd[newfd]);
 	current->files->fd[newfd] = f;

@@ -154,6 +154,11 @@ static void nofile_body(void)
 		_exit(3);
 	if (!failed_with(dup2(0, 5), EBADF) || dup2(0, 4) != 4)
 		_exit(4);
+	r.rlim_cur = 2; /* fds 2 to 4 stay open above the new limit */
+	if (setrlimit(RLIMIT_NOFILE, &r) || dup2(4, 4) != 4 || !failed_with(dup2(0, 3), EBADF))
+		_exit(5);
+	if (!failed_with(open("/bin/true", O_RDONLY), EMFILE))
+		_exit(6);
 	_exit(0);
 }
 
@@ -234,7 +239,8 @@ static void check_enforcement(void)
 {
 	int status = run_in_child(nofile_body);
 
-	check(status == 0, "NOFILE 5: opens get fds 3 and 4, then EMFILE; dup2 to fd 5 is EBADF (%s)",
+	check(status == 0, "NOFILE 5: fds 3 and 4, then EMFILE; dup2 to 5 is EBADF; lowered to 2, dup2(4, 4) "
+	      "still works (%s)",
 	      describe_status(status));
 	status = run_in_child(nproc_body);
 	check(status == 0, "NPROC 1 as uid 1000: fork fails with EAGAIN (%s)", describe_status(status));
