@@ -196,17 +196,23 @@ static int cpu_nsleep_check(clockid_t clock)
 static long cpu_nsleep(clockid_t clock, s64 deadline)
 {
 	struct task_struct *p;
+	long err;
 
 	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE); /* before the tests: no wake-up is lost */
 		p = cpu_clock_task(clock);
 		if (!p || p->state == TASK_ZOMBIE)
-			return -EINVAL; /* Linux: the clock's process is gone */
-		if (cpu_clock_ns(clock, p) >= deadline)
-			return 0;
-		if (signal_pending(current))
-			return -EINTR;
-		set_current_state(TASK_INTERRUPTIBLE);
-		schedule_timeout(p == current ? MAX_SCHEDULE_TIMEOUT : 1);
+			err = -EINVAL; /* Linux: the clock's process is gone */
+		else if (cpu_clock_ns(clock, p) >= deadline)
+			err = 0;
+		else if (signal_pending(current))
+			err = -EINTR;
+		else {
+			schedule_timeout(p == current ? MAX_SCHEDULE_TIMEOUT : 1);
+			continue;
+		}
+		set_current_state(TASK_RUNNING);
+		return err;
 	}
 }
 
