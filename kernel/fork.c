@@ -336,8 +336,10 @@ long sys_gettid(void)
 static void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 {
 	if (tsk->clear_child_tid) {
-		if (mm && mm->mm_users > 1 && !put_user(0, tsk->clear_child_tid))
+		if (mm && mm->mm_users > 1) { /* a bad pointer is the caller's loss, as on Linux */
+			put_user(0, tsk->clear_child_tid);
 			futex_wake(mm, (unsigned long)tsk->clear_child_tid, 1);
+		}
 		tsk->clear_child_tid = NULL;
 	}
 	if (tsk->vfork_done) {
