@@ -1,6 +1,6 @@
 /*
- * kernel/random.c: random bytes for AT_RANDOM and getrandom(2), from ChaCha20 with
- * fast key erasure, as Linux's crng: each request runs the block function on a
+ * kernel/random.c: random bytes for AT_RANDOM and getrandom(2), from ChaCha20
+ * (kernel/chacha.c) with fast key erasure, as Linux's crng: each request runs the block function on a
  * 256-bit key, hands out the keystream, and replaces the key with the first block's
  * output, so earlier output cannot be recovered from the state.
  *
@@ -12,6 +12,7 @@
  */
 #include <asm/timex.h>
 #include <asm/uaccess.h>
+#include <kspace/chacha.h>
 #include <kspace/errno.h>
 #include <kspace/jiffies.h>
 #include <kspace/kernel.h>
@@ -22,50 +23,14 @@
 #include <kspace/syscall_defs.h>
 #include <kspace/timer.h>
 
-#define CHACHA_BLOCK_SIZE 64
-#define CHACHA_KEY_WORDS 8
-
 #define GRND_NONBLOCK 0x0001
 #define GRND_RANDOM 0x0002
 #define GRND_INSECURE 0x0004
 #define MAX_RW_COUNT (0x7fffffffUL & ~(PAGE_SIZE - 1)) /* Linux's cap on one read or write */
 
 static u32 crng_key[CHACHA_KEY_WORDS];
-static u64 crng_generation; /* the block counter's high part: never reused */
+static u64 crng_generation; /* each request's nonce: never reused */
 static bool crng_seeded;
-
-static u32 rol32(u32 v, int n) { return (v << n) | (v >> (32 - n)); }
-
-#define QUARTERROUND(a, b, c, d)                              \
-	do {                                                      \
-		a += b; d = rol32(d ^ a, 16);                         \
-		c += d; b = rol32(b ^ c, 12);                         \
-		a += b; d = rol32(d ^ a, 8);                          \
-		c += d; b = rol32(b ^ c, 7);                          \
-	} while (0)
-
-/* One ChaCha20 block of the key, the counter and a nonce. */
-static void chacha20_block(u32 out[16], const u32 key[8], u64 counter, u64 nonce)
-{
-	u32 x[16] = { 0x61707865, 0x3320646e, 0x79622d32, 0x6b206574, key[0], key[1], key[2], key[3],
-		      key[4], key[5], key[6], key[7], (u32)counter, (u32)(counter >> 32),
-		      (u32)nonce, (u32)(nonce >> 32) };
-	u32 in[16];
-
-	memcpy(in, x, sizeof(in));
-	for (int i = 0; i < 10; i++) {
-		QUARTERROUND(x[0], x[4], x[8], x[12]);
-		QUARTERROUND(x[1], x[5], x[9], x[13]);
-		QUARTERROUND(x[2], x[6], x[10], x[14]);
-		QUARTERROUND(x[3], x[7], x[11], x[15]);
-		QUARTERROUND(x[0], x[5], x[10], x[15]);
-		QUARTERROUND(x[1], x[6], x[11], x[12]);
-		QUARTERROUND(x[2], x[7], x[8], x[13]);
-		QUARTERROUND(x[3], x[4], x[9], x[14]);
-	}
-	for (int i = 0; i < 16; i++)
-		out[i] = x[i] + in[i];
-}
 
 static void crng_seed(void)
 {
@@ -80,9 +45,9 @@ static void crng_seed(void)
 }
 
 /* A fresh key from the current one, stirring in the TSC; fills block with more output. */
-static void crng_make_state(u32 block[16])
+static void crng_make_state(u32 block[CHACHA_BLOCK_WORDS])
 {
-	u32 next[16];
+	u32 next[CHACHA_BLOCK_WORDS];
 
 	if (!crng_seeded)
 		crng_seed();
@@ -97,7 +62,7 @@ static void crng_make_state(u32 block[16])
 
 void get_random_bytes(void *buf, size_t len)
 {
-	u32 block[16];
+	u32 block[CHACHA_BLOCK_WORDS];
 
 	while (len) {
 		size_t n = min(len, (size_t)CHACHA_BLOCK_SIZE);
@@ -114,7 +79,7 @@ void get_random_bytes(void *buf, size_t len)
 static long get_random_bytes_user(char __user *buf, unsigned long len)
 {
 	unsigned long done = 0;
-	u32 block[16];
+	u32 block[CHACHA_BLOCK_WORDS];
 
 	while (done < len) {
 		unsigned long n = min(len - done, (unsigned long)CHACHA_BLOCK_SIZE), left;

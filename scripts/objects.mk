@@ -42,6 +42,7 @@ KERNEL_OBJS := \
 	kernel/initramfs.o \
 	kernel/kallsyms.o \
 	kernel/kallsyms_test.o \
+	kernel/chacha.o \
 	kernel/cred.o \
 	kernel/exit.o \
 	kernel/file.o \
