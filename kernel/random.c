@@ -1,8 +1,9 @@
 /*
  * kernel/random.c: random bytes for AT_RANDOM and getrandom(2), from ChaCha20
- * (kernel/chacha.c) with fast key erasure, as Linux's crng: each request runs the block function on a
- * 256-bit key, hands out the keystream, and replaces the key with the first block's
- * output, so earlier output cannot be recovered from the state.
+ * (kernel/chacha.c) with fast key erasure, as Linux's crng does: for every 64 bytes
+ * handed out, the block function runs on the 256-bit key with a fresh nonce; half of
+ * its output replaces the key, the rest and one more block become the bytes. The old
+ * key is gone, so earlier output cannot be recovered from the state.
  *
  * Quality, honestly: the key is seeded from the TSC, the tick count and the RTC, and
  * the TSC is stirred in again on every request. That is unpredictable enough for
