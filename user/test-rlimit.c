@@ -318,6 +318,17 @@ static void check_rusage(void)
 	check(ret == 0 && tv_ms(&ru.ru_utime) + tv_ms(&ru.ru_stime) - before >= 200,
 	      "a reaped child's 300 ms show in RUSAGE_CHILDREN (+%ld ms)",
 	      tv_ms(&ru.ru_utime) + tv_ms(&ru.ru_stime) - before);
+	pid_t pid = fork();
+	int status;
+	if (pid == 0) {
+		burn_cpu(200);
+		_exit(0);
+	}
+	memset(&ru, 0xff, sizeof(ru));
+	ret = wait4(pid, &status, 0, &ru);
+	check(ret == pid && tv_ms(&ru.ru_utime) + tv_ms(&ru.ru_stime) >= 100 && ru.ru_utime.tv_usec < 1000000,
+	      "wait4's rusage holds the child's 200 ms (%ld ms user, %ld ms system)", tv_ms(&ru.ru_utime),
+	      tv_ms(&ru.ru_stime));
 	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		check(failed_with(getrusage(bad[i], &ru), EINVAL), "getrusage(%d): EINVAL", bad[i]);
 	check(failed_with(getrusage(RUSAGE_SELF, NULL), EFAULT), "getrusage(NULL): EFAULT");
