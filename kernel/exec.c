@@ -12,7 +12,6 @@
  */
 #include <asm/elf.h>
 #include <asm/processor.h>
-#include <asm/timex.h>
 #include <asm/uaccess.h>
 #include <kspace/binfmts.h>
 #include <kspace/elf.h>
@@ -24,6 +23,7 @@
 #include <kspace/kernel.h>
 #include <kspace/mman.h>
 #include <kspace/ramfs.h>
+#include <kspace/random.h>
 #include <kspace/sched.h>
 #include <kspace/slab.h>
 #include <kspace/stat.h>
@@ -112,17 +112,6 @@ static int copy_strings(struct linux_binprm *bprm, const char *const *argv,
 	return 0;
 }
 
-static u32 random_u32(void)
-{
-	static u32 state;
-
-	state ^= (u32)get_cycles() ^ (u32)jiffies ^ 0x9e3779b9;
-	state ^= state << 13;
-	state ^= state >> 17;
-	state ^= state << 5;
-	return state;
-}
-
 /* Fill the words below the strings: argc, argv, envp and the auxiliary vector. */
 static void create_elf_tables(struct linux_binprm *bprm, u32 *sp, unsigned long args,
 			      unsigned long platform, unsigned long random, unsigned long execfn)
@@ -144,7 +133,8 @@ static void create_elf_tables(struct linux_binprm *bprm, u32 *sp, unsigned long 
 		AT_HWCAP, ELF_HWCAP, AT_PAGESZ, PAGE_SIZE, AT_CLKTCK, HZ,
 		AT_PHDR, bprm->phdr_addr, AT_PHENT, sizeof(Elf32_Phdr), AT_PHNUM, bprm->phnum,
 		AT_BASE, 0, AT_FLAGS, 0, AT_ENTRY, bprm->entry,
-		AT_UID, current->uid, AT_EUID, current->uid, AT_GID, 0, AT_EGID, 0,
+		AT_UID, current->cred.uid, AT_EUID, current->cred.euid, AT_GID, current->cred.gid,
+		AT_EGID, current->cred.egid,
 		AT_SECURE, 0, AT_RANDOM, random, AT_EXECFN, execfn, AT_PLATFORM, platform,
 		AT_NULL, 0,
 	};
@@ -201,11 +191,7 @@ int setup_arg_pages(struct linux_binprm *bprm, unsigned long *sp_out)
 	p = platform = p - plat_len;
 	memcpy(img + (p - base), ELF_PLATFORM, plat_len);
 	p -= 16;
-	for (int i = 0; i < 4; i++) {
-		u32 r = random_u32();
-
-		memcpy(img + (p - base) + 4 * i, &r, 4);
-	}
+	get_random_bytes(img + (p - base), 16);
 	sp = (p - 4 * words) & ~15UL;
 	create_elf_tables(bprm, (u32 *)(img + (sp - base)), bprm->mm->arg_start, platform, p,
 			  STACK_TOP - name_len);
@@ -255,6 +241,8 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 		err = setup_arg_pages(&bprm, &sp);
 	if (!err) { /* the point of no return */
 		strlcpy(bprm.mm->exe_name, filename, sizeof(bprm.mm->exe_name));
+		exec_mm_release(current);
+		install_exec_creds();
 		exec_mmap(bprm.mm);
 		bprm.mm = NULL;
 		strlcpy(current->comm, basename(filename), sizeof(current->comm));

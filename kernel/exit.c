@@ -22,7 +22,6 @@
 #define WNOHANG 0x00000001
 #define WUNTRACED 0x00000002
 #define WCONTINUED 0x00000008 /* accepted; nothing is ever stopped to be continued */
-#define RUSAGE_SIZE 72 /* struct rusage on i386 */
 
 void free_task(struct task_struct *p); /* kernel/fork.c */
 
@@ -90,6 +89,7 @@ void do_exit(long code)
 	BUG_ON(p == &init_task); /* the idle task never exits */
 	if (p->pid == 1 && p->mm)
 		init_exited(code);
+	exit_mm_release(p);
 	exit_mm(p);
 	if (p->files) {
 		put_files(p->files);
@@ -118,13 +118,13 @@ static long reap(struct task_struct *p, int __user *stat_addr, void __user *ru)
 {
 	pid_t pid = p->pid;
 	int status = p->exit_code;
+	int err = ru ? put_child_rusage(p, ru) : 0;
 
+	account_reaped_child(p);
 	release_task(p);
 	if (stat_addr && put_user(status, stat_addr))
 		return -EFAULT;
-	if (ru && clear_user(ru, RUSAGE_SIZE))
-		return -EFAULT;
-	return pid;
+	return err ? err : pid;
 }
 
 /*

@@ -1,6 +1,6 @@
 /*
  * kernel/file.c: file descriptors and the file system calls: open, close, read,
- * write, lseek, fstat64/stat64, getdents64, chdir and getcwd. Paths are looked up
+ * write, lseek, fstat64/stat64, getdents64, chdir, getcwd and readlink. Paths are looked up
  * in the initramfs (from the task's working directory when relative), except
  * those under /proc, which procfs answers. The initramfs is read-only here.
  */
@@ -47,9 +47,10 @@ struct file *fget(unsigned int fd)
 	return files && fd < NR_OPEN ? files->fd[fd] : NULL;
 }
 
+/* The lowest free fd below RLIMIT_NOFILE (which never passes NR_OPEN). */
 int fd_install_new(struct file *f)
 {
-	for (int fd = 0; fd < NR_OPEN; fd++)
+	for (int fd = 0; fd < NR_OPEN && (unsigned long)fd < rlimit(RLIMIT_NOFILE); fd++)
 		if (!current->files->fd[fd]) {
 			current->files->fd[fd] = f;
 			return fd;
@@ -430,19 +431,61 @@ long sys_getcwd(char __user *buf, unsigned long size)
 	return copy_to_user(buf, current->cwd, len) ? -EFAULT : (long)len;
 }
 
+/* As Linux: dup2(fd, fd) only checks fd; any other target must be below RLIMIT_NOFILE. */
 long sys_dup2(unsigned int oldfd, unsigned int newfd)
 {
 	struct file *f = fget(oldfd);
 
-	if (!f || newfd >= NR_OPEN)
-		return -EBADF;
-	if (oldfd == newfd)
+	if (f && oldfd == newfd)
 		return newfd;
+	if (!f || newfd >= NR_OPEN || newfd >= rlimit(RLIMIT_NOFILE))
+		return -EBADF;
 	if (current->files->fd[newfd])
 		fput(current->files->fd[newfd]);
 	current->files->fd[newfd] = f;
 	f->f_count++;
 	return newfd;
+}
+
+/* The target of the symlink at path (not followed): in the initramfs, or under /proc. */
+static int readlink_path(const char *path, char *buf, size_t size)
+{
+	char *canon = kmalloc(PATH_MAX, GFP_KERNEL);
+	struct ramfs_inode *inode;
+	int err;
+
+	if (!canon)
+		return -ENOMEM;
+	if (!canonical_path(path, canon))
+		err = -ENAMETOOLONG;
+	else if (in_proc(canon))
+		err = procfs_readlink(in_proc(canon), buf, size);
+	else if (!(err = ramfs_lookup_at(ramfs_root(), canon, RAMFS_LOOKUP_NOFOLLOW, &inode)))
+		err = S_ISLNK(inode->mode) ? (int)strlcpy(buf, inode->data, size) : -EINVAL;
+	kfree(canon);
+	return err;
+}
+
+/* The link's text, cut to bufsiz and not NUL-terminated, as Linux gives it. */
+long sys_readlink(const char __user *upath, char __user *buf, int bufsiz)
+{
+	char *path, *target;
+	long len;
+
+	if (bufsiz <= 0)
+		return -EINVAL;
+	len = getname(upath, &path);
+	if (len)
+		return len;
+	target = kmalloc(PATH_MAX, GFP_KERNEL);
+	len = target ? readlink_path(path, target, PATH_MAX) : -ENOMEM;
+	kfree(path);
+	if (len > bufsiz)
+		len = bufsiz;
+	if (len > 0 && copy_to_user(buf, target, len))
+		len = -EFAULT;
+	kfree(target);
+	return len;
 }
 
 /* The initramfs file a path names, relative to the working directory (execve). */

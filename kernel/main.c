@@ -133,6 +133,7 @@ void start_kernel(void)
 	mm_core_init();
 	console_init();
 	init_IRQ();
+	fork_init();
 	time_init();
 	local_irq_enable();
 	rest_init();

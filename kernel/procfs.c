@@ -6,6 +6,7 @@
  *   /proc/buddyinfo  meminfo  vmallocinfo  pkmap  layout  extable  uaccess
  *   /proc/<pid>/maps  <pid>/stat  <pid>/pagetable (kspace's own: the present pages and
  *   their page-table entries)  /proc/self -> the caller's pid  /proc/sys/kernel/hostname
+ *   and the symlinks readlink reads: /proc/self, /proc/<pid>/exe -> the program's path
  */
 #include <kspace/arch.h>
 #include <kspace/errno.h>
@@ -320,6 +321,34 @@ static const struct file_operations proc_dir_ops = {
 	.getdents64 = proc_getdents64, .release = proc_release,
 };
 
+/*
+ * readlink under /proc: "self" reads as the caller's pid and <pid>/exe as the path its
+ * program was run by (ENOENT for a kernel thread, which has none); anything else that
+ * exists is no symlink (-EINVAL). Returns the length, the text in buf (not terminated).
+ */
+int procfs_readlink(const char *path, char *buf, size_t size)
+{
+	const char *rest = path;
+	char name[32];
+	struct task_struct *t = NULL;
+	struct proc_file pf;
+	pid_t pid;
+	int err;
+
+	if (next_component(&rest, name, sizeof(name)) && (pid = parse_pid(name)) > 0)
+		t = find_task(pid);
+	if (t && !*rest && !strcmp(name, "self"))
+		return snprintf(buf, size, "%d", pid);
+	if (t && next_component(&rest, name, sizeof(name)) && !strcmp(name, "exe") && !*rest) {
+		if (!t->mm)
+			return -ENOENT;
+		strlcpy(buf, t->mm->exe_name, size);
+		return strlen(buf);
+	}
+	err = proc_resolve(path, &pf);
+	return err ? err : -EINVAL;
+}
+
 int procfs_open(const char *path, unsigned int flags, struct file **out)
 {
 	struct proc_file *pf = kzalloc(sizeof(*pf), GFP_KERNEL);
@@ -334,7 +363,7 @@ int procfs_open(const char *path, unsigned int flags, struct file **out)
 		err = -ENOTDIR;
 	/* Linux's modes: 0644 hostname, 0444 the rest; root may open either for writing. */
 	if (!err && (flags & O_ACCMODE) != O_RDONLY)
-		err = !text ? -EISDIR : current->uid != 0 ? -EACCES : 0;
+		err = !text ? -EISDIR : current->cred.fsuid != 0 ? -EACCES : 0;
 	if (!err && text)
 		err = proc_render(pf);
 	if (!err && !(*out = alloc_file(text ? &proc_text_ops : &proc_dir_ops, flags,

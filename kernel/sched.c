@@ -10,6 +10,7 @@
  * from an interrupt.
  */
 #include <asm/irqflags.h>
+#include <asm/uaccess.h>
 #include <kspace/arch.h>
 #include <kspace/bug.h>
 #include <kspace/preempt.h>
@@ -69,6 +70,10 @@ void schedule_tail(void)
 		release_task(last_task);
 	last_task = NULL;
 	local_irq_enable();
+	if (unlikely(current->set_child_tid)) { /* CLONE_CHILD_SETTID: a new task's first run */
+		put_user(current->pid, current->set_child_tid);
+		current->set_child_tid = NULL;
+	}
 }
 
 void schedule(void)
@@ -161,6 +166,6 @@ void tasks_render(struct seq_buf *s)
 	seq_buf_printf(s, "  PID  PPID   UID S     RSS CMD\n");
 	list_for_each_entry(p, &task_list, tasks)
 		seq_buf_printf(s, "%5d %5d %5u %c %7lu %s%s%s\n", p->pid, p->parent ? p->parent->pid : 0,
-			       p->uid, state_letter(p), p->mm ? p->mm->rss << (PAGE_SHIFT - 10) : 0,
+			       p->cred.euid, state_letter(p), p->mm ? p->mm->rss << (PAGE_SHIFT - 10) : 0,
 			       p->mm ? "" : "[", p->comm, p->mm ? "" : "]");
 }

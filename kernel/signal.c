@@ -82,7 +82,7 @@ void exit_to_user_mode(void)
 
 static bool may_signal(const struct task_struct *p)
 {
-	return current->uid == 0 || current->uid == p->uid;
+	return kill_ok_by_cred(p);
 }
 
 /* pid > 0: one task; 0: the caller's process group; -1: everyone else; < -1: group -pid. */

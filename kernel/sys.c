@@ -1,6 +1,6 @@
 /*
  * kernel/sys.c: small system calls about the calling process and the system:
- * its ids, its process group, the kernel log (syslog) and memory figures (sysinfo).
+ * its pid, its process group and session, its umask, the kernel log (syslog) and memory figures (sysinfo).
  */
 #include <asm/uaccess.h>
 #include <kspace/errno.h>
@@ -22,54 +22,88 @@ long sys_getppid(void)
 	return current->parent ? current->parent->pid : 0;
 }
 
-long sys_getuid(void)
-{
-	return current->uid;
-}
-
-/* kspace has no groups: every process is in group 0, as root's processes are on Linux. */
-long sys_getgid(void)
-{
-	return 0;
-}
-
-/* Only root may become someone else; anyone may "become" who they already are. */
-long sys_setuid(unsigned int uid)
-{
-	if (current->uid != 0 && uid != current->uid)
-		return -EPERM;
-	current->uid = uid;
-	return 0;
-}
-
 long sys_sched_yield(void)
 {
 	schedule();
 	return 0;
 }
 
-/* setpgid(0, 0) makes the caller a group leader; a parent may move its child too. */
+/*
+ * setpgid, with Linux's checks: the target is the caller or a child in its session
+ * that has not exec'd yet (-EACCES after exec); a session leader cannot move; the
+ * group joined must exist in the caller's session, unless it is the target's own.
+ */
 long sys_setpgid(pid_t pid, pid_t pgid)
 {
-	struct task_struct *p = current, *c;
+	struct task_struct *p, *g;
 
+	pid = pid ? pid : current->pid;
+	pgid = pgid ? pgid : pid;
 	if (pgid < 0)
 		return -EINVAL;
-	if (pid && pid != current->pid) {
-		p = NULL;
-		list_for_each_entry(c, &current->children, sibling)
-			if (c->pid == pid)
-				p = c;
-		if (!p)
-			return -ESRCH;
+	p = find_task_by_pid(pid);
+	if (!p)
+		return -ESRCH;
+	if (p->parent == current) {
+		if (p->sid != current->sid)
+			return -EPERM;
+		if (!(p->flags & PF_FORKNOEXEC))
+			return -EACCES;
+	} else if (p != current) {
+		return -ESRCH;
 	}
-	p->pgid = pgid ? pgid : p->pid;
+	if (p->sid == p->pid)
+		return -EPERM;
+	if (pgid != pid) {
+		list_for_each_entry(g, &task_list, tasks)
+			if (g->pgid == pgid && g->sid == current->sid)
+				break;
+		if (&g->tasks == &task_list)
+			return -EPERM;
+	}
+	p->pgid = pgid;
 	return 0;
 }
 
 long sys_getpgrp(void)
 {
 	return current->pgid;
+}
+
+long sys_getpgid(pid_t pid)
+{
+	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
+
+	return p ? p->pgid : -ESRCH;
+}
+
+long sys_getsid(pid_t pid)
+{
+	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
+
+	return p ? p->sid : -ESRCH;
+}
+
+/* A new session and group led by the caller; not for a group leader (its group would split). */
+long sys_setsid(void)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->pgid == current->pid)
+			return -EPERM;
+	if (current->sid == current->pid)
+		return -EPERM;
+	current->sid = current->pgid = current->pid;
+	return current->pid;
+}
+
+long sys_umask(int mask)
+{
+	unsigned int old = current->umask;
+
+	current->umask = mask & 0777;
+	return old;
 }
 
 #define SYSLOG_ACTION_READ_ALL 3

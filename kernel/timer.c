@@ -13,9 +13,6 @@
 #include <kspace/syscall_defs.h>
 #include <kspace/timer.h>
 
-#define NSEC_PER_SEC 1000000000L
-#define NSEC_PER_TICK (NSEC_PER_SEC / HZ)
-
 struct sleeper {
 	struct task_struct *task;
 	unsigned long expires;
@@ -31,9 +28,14 @@ void timekeeping_init(void)
 	pr_info("time: the wall clock reads %lu seconds since the epoch\n", boot_seconds);
 }
 
+u64 ktime_get_real_ns(void)
+{
+	return (u64)boot_seconds * NSEC_PER_SEC + ktime_get_ns();
+}
+
 unsigned long get_seconds(void)
 {
-	return boot_seconds + jiffies / HZ;
+	return ktime_get_real_ns() / NSEC_PER_SEC;
 }
 
 /* From the timer interrupt: wake whoever's deadline has passed. */
@@ -63,25 +65,50 @@ long schedule_timeout_interruptible(long ticks)
 	return time_after(s.expires, jiffies) ? (long)(s.expires - jiffies) : 0;
 }
 
-struct timespec_user {
-	long tv_sec, tv_nsec;
-};
-
-long sys_nanosleep(const struct timespec_user __user *req, struct timespec_user __user *rem)
+long schedule_timeout(long ticks)
 {
-	struct timespec_user t;
-	long left;
+	struct sleeper s = { .task = current, .expires = jiffies + ticks };
+	unsigned long flags;
 
-	if (copy_from_user(&t, req, sizeof(t)))
+	if (ticks == MAX_SCHEDULE_TIMEOUT) {
+		schedule();
+		return ticks;
+	}
+	flags = local_irq_save();
+	list_add(&s.list, &sleepers);
+	local_irq_restore(flags);
+	schedule();
+	flags = local_irq_save();
+	list_del(&s.list);
+	local_irq_restore(flags);
+	return time_after(s.expires, jiffies) ? (long)(s.expires - jiffies) : 0;
+}
+
+/*
+ * Sleep for ns nanoseconds, at least; 0 when done, or -EINTR with what is left in
+ * *left_ns when a signal came first.
+ */
+long do_nanosleep(s64 ns, s64 *left_ns)
+{
+	long left = schedule_timeout_interruptible(nsecs_to_sleep_ticks(ns));
+
+	*left_ns = (s64)left * (NSEC_PER_SEC / HZ);
+	return left ? -EINTR : 0;
+}
+
+long sys_nanosleep(const struct old_timespec32 __user *req, struct old_timespec32 __user *rem)
+{
+	struct timespec64 t;
+	s64 left;
+
+	if (get_old_timespec32(&t, req))
 		return -EFAULT;
-	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= NSEC_PER_SEC)
+	if (!timespec64_valid(&t))
 		return -EINVAL;
-	/* Round up, plus one tick: sleep at least as long as asked. */
-	left = schedule_timeout_interruptible(t.tv_sec * HZ + (t.tv_nsec + NSEC_PER_TICK - 1) / NSEC_PER_TICK + 1);
-	if (!left)
+	if (!do_nanosleep(timespec64_to_ns(&t), &left))
 		return 0;
-	t = (struct timespec_user){ left / HZ, (left % HZ) * NSEC_PER_TICK };
-	if (rem && copy_to_user(rem, &t, sizeof(t)))
+	t = ns_to_timespec64(left);
+	if (rem && put_old_timespec32(&t, rem))
 		return -EFAULT;
 	return -EINTR;
 }
@@ -92,7 +119,8 @@ struct timeval_user {
 
 long sys_gettimeofday(struct timeval_user __user *tv, void __user *tz)
 {
-	struct timeval_user t = { get_seconds(), (jiffies % HZ) * (1000000 / HZ) };
+	u64 now = ktime_get_real_ns();
+	struct timeval_user t = { now / NSEC_PER_SEC, now % NSEC_PER_SEC / NSEC_PER_USEC };
 
 	if (tv && copy_to_user(tv, &t, sizeof(t)))
 		return -EFAULT;

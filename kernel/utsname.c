@@ -34,7 +34,7 @@ static long set_name(char *field, const char __user *name, int len)
 {
 	char tmp[__NEW_UTS_LEN];
 
-	if (current->uid != 0)
+	if (!capable())
 		return -EPERM;
 	if (len < 0 || len > __NEW_UTS_LEN)
 		return -EINVAL;

@@ -63,6 +63,7 @@ static const char *const messages[] = {
 	[ELOOP] = "Too many levels of symbolic links",
 	[EOVERFLOW] = "Value too large for defined data type",
 	[EOPNOTSUPP] = "Operation not supported",
+	[ETIMEDOUT] = "Connection timed out",
 };
 
 char *strerror(int errnum)

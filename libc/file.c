@@ -83,6 +83,16 @@ int chdir(const char *path)
 }
 
 /* The system call returns the length it stored, NUL included; POSIX's getcwd returns buf. */
+ssize_t readlink(const char *path, char *buf, size_t bufsiz)
+{
+	return __syscall_ret(__syscall(__NR_readlink, path, buf, bufsiz));
+}
+
+mode_t umask(mode_t mask)
+{
+	return __syscall(__NR_umask, mask);
+}
+
 char *getcwd(char *buf, size_t size)
 {
 	return __syscall_ret(__syscall(__NR_getcwd, buf, size)) < 0 ? NULL : buf;

@@ -47,6 +47,7 @@ LIBC_C_OBJS := $(addprefix $(B)/libc/, \
 	malloc.o \
 	mman.o \
 	process.o \
+	resource.o \
 	stdio.o \
 	stdlib.o \
 	string.o \

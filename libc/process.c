@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
+#include <sys/fsuid.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -137,6 +139,72 @@ int setuid(uid_t uid)
 	return __syscall_ret(__syscall(__NR_setuid32, uid));
 }
 
+int setgid(gid_t gid)
+{
+	return __syscall_ret(__syscall(__NR_setgid32, gid));
+}
+
+/* glibc's seteuid and setegid: setresuid/setresgid leaving the real and saved ids alone. */
+int seteuid(uid_t euid)
+{
+	return setresuid(-1, euid, -1);
+}
+
+int setegid(gid_t egid)
+{
+	return setresgid(-1, egid, -1);
+}
+
+int setreuid(uid_t ruid, uid_t euid)
+{
+	return __syscall_ret(__syscall(__NR_setreuid32, ruid, euid));
+}
+
+int setregid(gid_t rgid, gid_t egid)
+{
+	return __syscall_ret(__syscall(__NR_setregid32, rgid, egid));
+}
+
+int setresuid(uid_t ruid, uid_t euid, uid_t suid)
+{
+	return __syscall_ret(__syscall(__NR_setresuid32, ruid, euid, suid));
+}
+
+int setresgid(gid_t rgid, gid_t egid, gid_t sgid)
+{
+	return __syscall_ret(__syscall(__NR_setresgid32, rgid, egid, sgid));
+}
+
+int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid)
+{
+	return __syscall_ret(__syscall(__NR_getresuid32, ruid, euid, suid));
+}
+
+int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid)
+{
+	return __syscall_ret(__syscall(__NR_getresgid32, rgid, egid, sgid));
+}
+
+int setfsuid(uid_t uid)
+{
+	return __syscall(__NR_setfsuid32, uid);
+}
+
+int setfsgid(gid_t gid)
+{
+	return __syscall(__NR_setfsgid32, gid);
+}
+
+int getgroups(int size, gid_t list[])
+{
+	return __syscall_ret(__syscall(__NR_getgroups32, size, list));
+}
+
+int setgroups(size_t size, const gid_t *list)
+{
+	return __syscall_ret(__syscall(__NR_setgroups32, size, list));
+}
+
 int setpgid(pid_t pid, pid_t pgid)
 {
 	return __syscall_ret(__syscall(__NR_setpgid, pid, pgid));
@@ -145,6 +213,26 @@ int setpgid(pid_t pid, pid_t pgid)
 pid_t getpgrp(void)
 {
 	return __syscall(__NR_getpgrp);
+}
+
+pid_t getpgid(pid_t pid)
+{
+	return __syscall_ret(__syscall(__NR_getpgid, pid));
+}
+
+pid_t getsid(pid_t pid)
+{
+	return __syscall_ret(__syscall(__NR_getsid, pid));
+}
+
+pid_t setsid(void)
+{
+	return __syscall_ret(__syscall(__NR_setsid));
+}
+
+pid_t gettid(void)
+{
+	return __syscall(__NR_gettid);
 }
 
 int kill(pid_t pid, int sig)

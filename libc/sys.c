@@ -1,11 +1,12 @@
 /*
- * libc/sys.c: the system as a whole: uname, host name, time of day, sysinfo, the
- * kernel log (klogctl) and mount.
+ * libc/sys.c: the system as a whole: uname, host name, time of day and the POSIX
+ * clocks, random bytes, sysinfo, the kernel log (klogctl) and mount.
  */
 #include <errno.h>
 #include <string.h>
 #include <sys/klog.h>
 #include <sys/mount.h>
+#include <sys/random.h>
 #include <sys/syscall.h>
 #include <sys/sysinfo.h>
 #include <sys/time.h>
@@ -54,6 +55,29 @@ time_t time(time_t *t)
 int gettimeofday(struct timeval *tv, struct timezone *tz)
 {
 	return __syscall_ret(__syscall(__NR_gettimeofday, tv, tz));
+}
+
+int clock_gettime(clockid_t clock, struct timespec *tp)
+{
+	return __syscall_ret(__syscall(__NR_clock_gettime, clock, tp));
+}
+
+int clock_getres(clockid_t clock, struct timespec *res)
+{
+	return __syscall_ret(__syscall(__NR_clock_getres, clock, res));
+}
+
+/* As glibc: a thread's own CPU clock cannot be slept on (the kernel says EOPNOTSUPP). */
+int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req, struct timespec *rem)
+{
+	if (clock == CLOCK_THREAD_CPUTIME_ID)
+		return EINVAL;
+	return -__syscall(__NR_clock_nanosleep, clock, flags, req, rem);
+}
+
+ssize_t getrandom(void *buf, size_t buflen, unsigned int flags)
+{
+	return __syscall_ret(__syscall(__NR_getrandom, buf, buflen, flags));
 }
 
 int sysinfo(struct sysinfo *info)

@@ -45,4 +45,27 @@ syscall:
 	ret
 	.size syscall, . - syscall
 
+/*
+ * vfork: on Linux the child runs on the parent's stack until it execs or exits, and
+ * whatever it pushes there overwrites what the parent will return through. So the
+ * return address travels in %ecx, not on the stack, as in glibc's vfork.
+ */
+#include <asm/unistd_32.h>
+
+	.globl vfork
+	.type vfork, @function
+vfork:
+	popl %ecx
+	movl $__NR_vfork, %eax
+	int $0x80
+	pushl %ecx
+	cmpl $-4095, %eax
+	jae 1f
+	ret
+1:	pushl %eax			/* only the parent gets here: there is no child */
+	call __syscall_ret
+	addl $4, %esp
+	ret
+	.size vfork, . - vfork
+
 	.section .note.GNU-stack, "", @progbits

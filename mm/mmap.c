@@ -88,7 +88,7 @@ unsigned long vm_unmapped_area(struct mm_struct *mm, const struct vm_unmapped_ar
 /* Linux's security_mmap_addr: only root may map below mmap_min_addr. */
 static int security_mmap_addr(unsigned long addr)
 {
-	return addr < MMAP_MIN_ADDR && current->uid != 0 ? -EPERM : 0;
+	return addr < MMAP_MIN_ADDR && !capable() ? -EPERM : 0;
 }
 
 /*
@@ -184,6 +184,17 @@ void mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end)
 }
 
 /* Make the region [addr, addr + len) (MAP_FIXED: replacing whatever is there). */
+/* Pages of [start, end) that are mapped already (MAP_FIXED replaces them). */
+static unsigned long count_vma_pages_range(struct mm_struct *mm, unsigned long start,
+					   unsigned long end)
+{
+	unsigned long pages = 0;
+
+	for (struct vm_area_struct *v = find_vma(mm, start); v && v->vm_start < end; v = v->vm_next)
+		pages += (min(end, v->vm_end) - max(start, v->vm_start)) >> PAGE_SHIFT;
+	return pages;
+}
+
 static unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long len,
 				 unsigned long vm_flags, unsigned long pgoff)
 {
@@ -192,6 +203,9 @@ static unsigned long mmap_region(struct file *file, unsigned long addr, unsigned
 	bool shared_anon = !file && (vm_flags & VM_SHARED);
 	int err;
 
+	if (!may_expand_vm(mm, vm_flags,
+			   (len >> PAGE_SHIFT) - count_vma_pages_range(mm, addr, addr + len)))
+		return -ENOMEM; /* RLIMIT_AS */
 	if (find_vma_intersection(mm, addr, addr + len) && do_munmap(mm, addr, len))
 		return -ENOMEM;
 	if (accountable_mapping(vm_flags) || (shared_anon && !(vm_flags & VM_NORESERVE))) {
@@ -288,13 +302,25 @@ long sys_munmap(unsigned long addr, unsigned long len)
 	return do_munmap(current->mm, addr, len);
 }
 
-/* Grow the stack region down to cover address, within STACK_LIMIT. */
+/*
+ * Linux checks RLIMIT_AS here; RLIMIT_DATA it checks against data_vm (private
+ * writable regions), which kspace does not count yet: brk checks its own size below.
+ */
+bool may_expand_vm(struct mm_struct *mm, unsigned long vm_flags, unsigned long npages)
+{
+	(void)vm_flags;
+	return mm->total_vm + npages <= rlimit(RLIMIT_AS) >> PAGE_SHIFT;
+}
+
+/* Grow the stack region down to cover address, within RLIMIT_STACK and RLIMIT_AS. */
 int expand_stack(struct vm_area_struct *vma, unsigned long address)
 {
 	unsigned long start = address & PAGE_MASK;
 	struct vm_area_struct *prev = find_vma_prev(vma->vm_mm, vma->vm_start);
 
-	if (!(vma->vm_flags & VM_GROWSDOWN) || vma->vm_end - start > STACK_LIMIT)
+	if (!(vma->vm_flags & VM_GROWSDOWN) || vma->vm_end - start > rlimit(RLIMIT_STACK))
+		return -ENOMEM;
+	if (!may_expand_vm(vma->vm_mm, vma->vm_flags, (vma->vm_start - start) >> PAGE_SHIFT))
 		return -ENOMEM;
 	if (prev && prev->vm_end > start - PAGE_SIZE) /* keep a guard page from the region below */
 		return -ENOMEM;
@@ -377,17 +403,12 @@ void show_maps(struct seq_buf *s, struct mm_struct *mm)
 	}
 }
 
-/*
- * Linux's RLIMIT_DATA check of a new break. kspace has no setrlimit yet, so the
- * limit is RLIM_INFINITY, Linux's default; the rlimit work reads the real one here.
- */
-static int check_data_rlimit(struct mm_struct *mm, unsigned long brk)
+/* Linux's RLIMIT_DATA rule for brk: the heap and the data segment together. */
+static bool check_data_rlimit(unsigned long brk, const struct mm_struct *mm)
 {
-	unsigned long limit = RLIM_INFINITY;
+	unsigned long lim = rlimit(RLIMIT_DATA);
 
-	if (limit == RLIM_INFINITY)
-		return 0;
-	return brk - mm->start_brk + mm->end_data - mm->start_data > limit ? -ENOSPC : 0;
+	return lim != RLIM_INFINITY && (brk - mm->start_brk) + (mm->end_data - mm->start_data) > lim;
 }
 
 /* The heap grows in one anonymous region, named like Linux's. */
@@ -395,7 +416,8 @@ static int do_brk(struct mm_struct *mm, unsigned long addr, unsigned long len)
 {
 	struct vm_area_struct *vma;
 
-	if (mm->map_count > MAX_MAP_COUNT || vm_enough_memory(len >> PAGE_SHIFT))
+	if (mm->map_count > MAX_MAP_COUNT || !may_expand_vm(mm, VM_READ | VM_WRITE, len >> PAGE_SHIFT) ||
+	    vm_enough_memory(len >> PAGE_SHIFT))
 		return -ENOMEM;
 	vma = vm_area_alloc(mm, addr, addr + len, VM_READ | VM_WRITE | VM_ACCOUNT);
 	if (!vma)
@@ -420,7 +442,7 @@ long sys_brk(unsigned long brk)
 	unsigned long newbrk = PAGE_ALIGN(brk), oldbrk = PAGE_ALIGN(mm->brk);
 	struct vm_area_struct *next;
 
-	if (brk < mm->start_brk || brk > TASK_SIZE || check_data_rlimit(mm, brk))
+	if (brk < mm->start_brk || brk > TASK_SIZE || check_data_rlimit(brk, mm))
 		return mm->brk;
 	if (newbrk < oldbrk && do_munmap(mm, newbrk, oldbrk - newbrk))
 		return mm->brk;

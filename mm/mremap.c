@@ -34,6 +34,8 @@ static int vma_to_resize(struct mm_struct *mm, unsigned long addr, unsigned long
 	pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
 	if (pgoff + (new_len >> PAGE_SHIFT) < pgoff)
 		return -EINVAL;
+	if (!may_expand_vm(mm, vma->vm_flags, (new_len - old_len) >> PAGE_SHIFT))
+		return -ENOMEM; /* RLIMIT_AS */
 	if ((vma->vm_flags & VM_ACCOUNT) && vm_enough_memory((new_len - old_len) >> PAGE_SHIFT))
 		return -ENOMEM;
 	return 0;

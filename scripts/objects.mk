@@ -45,17 +45,23 @@ KERNEL_OBJS := \
 	kernel/initramfs.o \
 	kernel/kallsyms.o \
 	kernel/kallsyms_test.o \
+	kernel/chacha.o \
+	kernel/cred.o \
 	kernel/exit.o \
 	kernel/file.o \
 	kernel/fork.o \
+	kernel/futex.o \
 	kernel/main.o \
 	kernel/panic.o \
 	kernel/params.o \
 	kernel/printk.o \
 	kernel/printk_test.o \
+	kernel/posix-timers.o \
 	kernel/procfs.o \
 	kernel/ramfs.o \
+	kernel/random.o \
 	kernel/rbtree.o \
+	kernel/resource.o \
 	kernel/sched.o \
 	kernel/sched_test.o \
 	kernel/selftest.o \

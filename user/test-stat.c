@@ -66,7 +66,7 @@ static void check_file(const char *path)
 	check(r == 0, "stat(%s) succeeds (%s)", path, describe_result(r));
 	check(S_ISREG(a.st.st_mode), "%s is a regular file (mode 0%o)", path, a.st.st_mode);
 	check(len > 0 && a.st.st_size == len, "st_size is the %ld bytes a read gets (%lld)", len,
-	      a.st.st_size);
+	      (long long)a.st.st_size);
 	check(a.st.st_nlink >= 1 && a.st.st_blksize > 0, "st_nlink %u and st_blksize %lu are set",
 	      a.st.st_nlink, a.st.st_blksize);
 #ifndef __GLIBC__ /* glibc fills its struct stat from statx, and leaves __st_ino alone */

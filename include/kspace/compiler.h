@@ -10,6 +10,7 @@
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 #define __always_inline inline __attribute__((always_inline))
 #define __noinline __attribute__((noinline))
+#define __user /* marks a user-space pointer for the reader (also in asm/uaccess.h) */
 
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)

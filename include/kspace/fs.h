@@ -73,6 +73,7 @@ long simple_read_from_buffer(char __user *to, unsigned long count, unsigned long
 
 /* /proc (kernel/procfs.c): open path under /proc; -ENOENT if there is no such entry. */
 int procfs_open(const char *path, unsigned int flags, struct file **out);
+int procfs_readlink(const char *path, char *buf, size_t size); /* length, or -errno */
 /* The initramfs file a path names, relative to the working directory. */
 int path_lookup(const char *path, struct ramfs_inode **out);
 /* The console (kernel/tty.c). */

@@ -6,7 +6,6 @@
 #include <uapi/asm-generic/mman-common.h>
 
 #define STACK_TOP TASK_SIZE           /* the user stack grows down from the 3 GiB line */
-#define STACK_LIMIT (8UL << 20)       /* RLIMIT_STACK: 8 MiB, as Linux's default */
 #define STACK_GUARD_GAP (256UL << PAGE_SHIFT) /* kept free below a stack (Linux's 1 MiB) */
 #define MMAP_MIN_ADDR 65536UL         /* Linux's vm.mmap_min_addr (Debian's value) */
 #define TASK_UNMAPPED_BASE PAGE_ALIGN(TASK_SIZE / 3) /* where a bottom-up search starts */
@@ -54,6 +53,8 @@ void mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end);
 int vm_enough_memory(unsigned long pages);      /* 0, or -ENOMEM: the overcommit check */
 bool accountable_mapping(unsigned long vm_flags);
 int expand_stack(struct vm_area_struct *vma, unsigned long address);
+/* RLIMIT_AS: may mm grow by npages? Every path that adds pages to total_vm asks first. */
+bool may_expand_vm(struct mm_struct *mm, unsigned long vm_flags, unsigned long npages);
 int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
 /* A temporary address space for a kernel thread, for in-kernel tests of user access. */
 struct mm_struct *mm_borrow(unsigned long start, unsigned long end);

@@ -11,7 +11,10 @@
 
 #include <asm/processor.h>
 #include <asm/thread_info.h>
+#include <kspace/compiler.h>
+#include <kspace/cred.h>
 #include <kspace/list.h>
+#include <kspace/resource.h>
 #include <kspace/types.h>
 #include <kspace/wait.h>
 
@@ -19,12 +22,15 @@ struct mm_struct;
 struct pt_regs;
 struct files_struct;
 struct ramfs_inode;
+struct completion;
 
 #define TASK_RUNNING 0
 #define TASK_INTERRUPTIBLE 1   /* asleep; a signal may wake it */
 #define TASK_UNINTERRUPTIBLE 2 /* asleep until its event happens */
 #define TASK_ZOMBIE 32         /* exited; waits for its parent's wait4() */
 #define TASK_DEAD 64           /* exited; its stack is freed by the next task */
+
+#define PF_FORKNOEXEC 0x40 /* forked but has not exec'd: its parent may still setpgid it */
 
 #define TASK_COMM_LEN 16
 #define DEF_TIMESLICE 10 /* ticks: 100 ms at HZ=100 */
@@ -37,6 +43,7 @@ typedef int pid_t;
 struct task_struct {
 	volatile long state;
 	struct thread_info *stack; /* the base of the THREAD_SIZE kernel stack */
+	unsigned int flags;        /* PF_* */
 	pid_t pid;
 	char comm[TASK_COMM_LEN];
 	int time_slice;            /* ticks left before the tick asks for a switch */
@@ -46,8 +53,17 @@ struct task_struct {
 	struct list_head children; /* its children, linked by their sibling */
 	struct list_head sibling;
 	wait_queue_head_t wait_chldexit; /* where it sleeps in wait4() */
-	unsigned int uid;
+	struct cred cred;          /* its ids (Linux: a pointer to a shared struct cred) */
 	pid_t pgid;                /* process group: what kill(0, sig) reaches */
+	pid_t sid;                 /* session: its leader's pid (setsid) */
+	unsigned int umask;        /* open(O_CREAT)'s mask (Linux: fs_struct's) */
+	struct rlimit rlim[RLIM_NLIMITS]; /* resource limits (Linux: signal_struct's) */
+	unsigned long utime, stime;   /* ticks it ran in user and in kernel mode */
+	unsigned long cutime, cstime; /* the same for its reaped children, summed */
+	int __user *set_child_tid;    /* CLONE_CHILD_SETTID: store the tid here when it starts */
+	int __user *clear_child_tid;  /* CLONE_CHILD_CLEARTID/set_tid_address: 0 and wake at exit */
+	void __user *robust_list;     /* set_robust_list's head, for get_robust_list */
+	struct completion *vfork_done; /* vfork: the parent waits on it until exec or exit */
 	unsigned long pending;     /* signals sent but not yet acted on: bit (sig - 1) */
 	struct files_struct *files; /* open files; NULL for a kernel thread */
 	char *cwd;                 /* the working directory: a canonical absolute path */
@@ -69,6 +85,7 @@ static inline struct task_struct *get_current(void)
 void sched_init(void);
 void schedule(void);
 void scheduler_tick(void); /* from the timer interrupt */
+void update_process_times(int user_tick); /* the tick's accounting, then scheduler_tick */
 bool need_resched(void);
 int wake_up_process(struct task_struct *p); /* 1 if it was asleep */
 __noreturn void cpu_idle(void);
@@ -76,6 +93,10 @@ __noreturn void cpu_idle(void);
 /* Start fn(arg) in a new kernel thread; returns its pid or a negative errno. */
 pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name);
 __noreturn void do_exit(long code);
+void fork_init(void); /* init_task's limits, once RAM is counted */
+void exec_mm_release(struct task_struct *tsk); /* exec: vfork's parent may go on */
+void exit_mm_release(struct task_struct *tsk); /* exit: the same, and CLONE_CHILD_CLEARTID */
+struct task_struct *find_task_by_pid(pid_t pid);
 
 extern struct list_head task_list; /* every task but init_task, by creation */
 unsigned short nr_tasks(void);

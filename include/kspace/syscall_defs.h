@@ -14,6 +14,11 @@ struct rusage;
 
 /* kernel/fork.c, kernel/exit.c, kernel/exec.c */
 long sys_fork(void);
+long sys_vfork(void);
+long sys_clone(unsigned long flags, unsigned long newsp, int __user *parent_tidptr,
+	       unsigned long tls, int __user *child_tidptr);
+long sys_set_tid_address(int __user *tidptr);
+long sys_gettid(void);
 long sys_exit(int code);
 long sys_wait4(int pid, int __user *stat_addr, int options, void __user *ru);
 long sys_waitpid(int pid, int __user *stat_addr, int options);
@@ -29,12 +34,13 @@ long sys_pause(void);
 /* kernel/sys.c */
 long sys_getpid(void);
 long sys_getppid(void);
-long sys_getuid(void);
-long sys_getgid(void);
-long sys_setuid(unsigned int uid);
 long sys_sched_yield(void);
 long sys_setpgid(pid_t pid, pid_t pgid);
 long sys_getpgrp(void);
+long sys_getpgid(pid_t pid);
+long sys_getsid(pid_t pid);
+long sys_setsid(void);
+long sys_umask(int mask);
 long sys_syslog(int type, char __user *buf, int len);
 struct sysinfo;
 long sys_sysinfo(struct sysinfo __user *info);
@@ -52,18 +58,83 @@ long sys_stat64(const char __user *path, struct stat64 __user *buf);
 long sys_chdir(const char __user *path);
 long sys_getcwd(char __user *buf, unsigned long size);
 long sys_dup2(unsigned int oldfd, unsigned int newfd);
+long sys_readlink(const char __user *path, char __user *buf, int bufsiz);
 /* kernel/utsname.c */
 struct new_utsname;
 long sys_sethostname(const char __user *name, int len);
 long sys_setdomainname(const char __user *name, int len);
 long sys_uname(struct new_utsname __user *name);
 /* kernel/timer.c */
-struct timespec_user;
+struct old_timespec32;
 struct timeval_user;
-long sys_nanosleep(const struct timespec_user __user *req, struct timespec_user __user *rem);
+long sys_nanosleep(const struct old_timespec32 __user *req, struct old_timespec32 __user *rem);
 long sys_gettimeofday(struct timeval_user __user *tv, void __user *tz);
 long sys_time(long __user *tloc);
-/* mm/mmap.c, mm/mprotect.c, mm/mremap.c, mm/madvise.c */
+/* kernel/futex.c */
+long sys_futex(u32 __user *uaddr, int op, u32 val, const struct old_timespec32 __user *utime);
+struct __kernel_timespec;
+long sys_futex_time64(u32 __user *uaddr, int op, u32 val,
+		      const struct __kernel_timespec __user *utime);
+long sys_set_robust_list(void __user *head, unsigned long len);
+long sys_get_robust_list(int pid, void __user *__user *head_ptr, unsigned long __user *len_ptr);
+/* kernel/posix-timers.c */
+typedef int clockid_t;
+long sys_clock_gettime(clockid_t clock, struct old_timespec32 __user *tp);
+long sys_clock_gettime64(clockid_t clock, struct __kernel_timespec __user *tp);
+long sys_clock_getres(clockid_t clock, struct old_timespec32 __user *tp);
+long sys_clock_getres_time64(clockid_t clock, struct __kernel_timespec __user *tp);
+long sys_clock_nanosleep(clockid_t clock, int flags, const struct old_timespec32 __user *rqtp,
+			 struct old_timespec32 __user *rmtp);
+long sys_clock_nanosleep_time64(clockid_t clock, int flags,
+				const struct __kernel_timespec __user *rqtp,
+				struct __kernel_timespec __user *rmtp);
+/* kernel/random.c */
+long sys_getrandom(char __user *buf, unsigned long count, unsigned int flags);
+/* kernel/resource.c */
+struct rlimit;
+struct rlimit64;
+struct tms;
+long sys_getrlimit(unsigned int resource, struct rlimit __user *rlim);
+long sys_old_getrlimit(unsigned int resource, struct rlimit __user *rlim);
+long sys_setrlimit(unsigned int resource, const struct rlimit __user *rlim);
+long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __user *new_rlim,
+		   struct rlimit64 __user *old_rlim);
+long sys_getrusage(int who, void __user *ru);
+long sys_times(struct tms __user *tbuf);
+/* kernel/cred.c: the 32-bit id calls, then the 16-bit originals */
+long sys_getuid(void);
+long sys_geteuid(void);
+long sys_getgid(void);
+long sys_getegid(void);
+long sys_setuid(unsigned int uid);
+long sys_setgid(unsigned int gid);
+long sys_setreuid(unsigned int r, unsigned int e);
+long sys_setregid(unsigned int r, unsigned int e);
+long sys_setresuid(unsigned int r, unsigned int e, unsigned int s);
+long sys_setresgid(unsigned int r, unsigned int e, unsigned int s);
+long sys_getresuid(unsigned int __user *r, unsigned int __user *e, unsigned int __user *s);
+long sys_getresgid(unsigned int __user *r, unsigned int __user *e, unsigned int __user *s);
+long sys_setfsuid(unsigned int uid);
+long sys_setfsgid(unsigned int gid);
+long sys_getgroups(int size, unsigned int __user *list);
+long sys_setgroups(int size, const unsigned int __user *list);
+long sys_getuid16(void);
+long sys_geteuid16(void);
+long sys_getgid16(void);
+long sys_getegid16(void);
+long sys_setuid16(unsigned int uid);
+long sys_setgid16(unsigned int gid);
+long sys_setreuid16(unsigned int r, unsigned int e);
+long sys_setregid16(unsigned int r, unsigned int e);
+long sys_setresuid16(unsigned int r, unsigned int e, unsigned int s);
+long sys_setresgid16(unsigned int r, unsigned int e, unsigned int s);
+long sys_getresuid16(u16 __user *r, u16 __user *e, u16 __user *s);
+long sys_getresgid16(u16 __user *r, u16 __user *e, u16 __user *s);
+long sys_setfsuid16(unsigned int uid);
+long sys_setfsgid16(unsigned int gid);
+long sys_getgroups16(int size, u16 __user *list);
+long sys_setgroups16(int size, const u16 __user *list);
+/* mm/mmap.c */
 long sys_brk(unsigned long brk);
 struct mmap_arg_struct { /* the old mmap's arguments, in user memory */
 	unsigned long addr, len, prot, flags, fd, offset;

@@ -11,6 +11,7 @@ extern int errno; /* one thread per process, so one plain variable */
 #include <asm-generic/errno.h> /* the numbers, shared with the kernel */
 
 #define EWOULDBLOCK EAGAIN
+#define ENOTSUP EOPNOTSUPP
 
 /* The largest error a system call returns: results in [-MAX_ERRNO, -1] are errors. */
 #define MAX_ERRNO 4095

@@ -51,7 +51,7 @@ void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg)
 	push_switch_frame(p, sp, ret_from_kernel_thread);
 }
 
-void copy_thread_user(struct task_struct *p, const struct pt_regs *regs)
+void copy_thread_user(struct task_struct *p, const struct pt_regs *regs, unsigned long sp)
 {
 	struct pt_regs *child = task_pt_regs(p);
 
@@ -60,6 +60,8 @@ void copy_thread_user(struct task_struct *p, const struct pt_regs *regs)
 	memcpy(p->thread.tls_array, current->thread.tls_array, sizeof(p->thread.tls_array));
 	savesegment(fs, p->thread.fs);
 	savesegment(gs, p->thread.gs);
+	if (sp)
+		child->esp = sp;
 	p->thread.esp0 = (unsigned long)p->stack + THREAD_SIZE;
 	push_switch_frame(p, (unsigned long *)child, ret_from_fork);
 }

@@ -6,13 +6,16 @@
  */
 #include <kspace/kernel.h>
 #include <kspace/mman.h>
+#include <kspace/resource.h>
 
 #define MIN_GAP (128UL << 20)
 #define MAX_GAP (TASK_SIZE / 6 * 5)
 
 void arch_pick_mmap_layout(struct mm_struct *mm)
 {
-	unsigned long gap = clamp(STACK_LIMIT + STACK_GUARD_GAP, MIN_GAP, MAX_GAP);
+	/* The current task's stack rlimit: mm_alloc() runs for the program being exec'd. */
+	unsigned long gap = clamp(min(rlimit(RLIMIT_STACK), MAX_GAP) + STACK_GUARD_GAP, MIN_GAP,
+				  MAX_GAP);
 
 	mm->mmap_base = PAGE_ALIGN(TASK_SIZE - gap);
 }

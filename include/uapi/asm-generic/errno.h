@@ -50,5 +50,6 @@
 #define ELOOP 40        /* Too many levels of symbolic links */
 #define EOVERFLOW 75    /* Value too large for defined data type */
 #define EOPNOTSUPP 95   /* Operation not supported */
+#define ETIMEDOUT 110   /* Connection timed out (a futex wait's timeout) */
 
 #endif

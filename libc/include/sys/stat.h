@@ -32,6 +32,7 @@ struct stat {
 };
 
 int stat(const char *path, struct stat *st);
+mode_t umask(mode_t mask);
 int fstat(int fd, struct stat *st);
 
 #endif

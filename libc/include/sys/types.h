@@ -14,5 +14,7 @@ typedef long long off64_t;
 typedef unsigned long long ino64_t;
 typedef long time_t;
 typedef long suseconds_t;
+typedef long clock_t;
+typedef int clockid_t;
 
 #endif

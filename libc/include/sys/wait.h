@@ -20,7 +20,7 @@
 #define WIFSTOPPED(s) (((s) & 0xff) == 0x7f)
 #define WIFSIGNALED(s) (WTERMSIG(s) != 0 && !WIFSTOPPED(s))
 
-struct rusage; /* wait4's resource usage: not provided, pass NULL */
+struct rusage; /* wait4's resource usage: <sys/resource.h> */
 
 pid_t wait(int *status);
 pid_t waitpid(pid_t pid, int *status, int options);

@@ -100,8 +100,9 @@ struct task_struct;
 struct pt_regs;
 /* Prepare a new task's stack so its first switch-in runs fn(arg) (arch/x86/kernel/process.c). */
 void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg);
-/* A forked child's stack: a copy of the parent's user registers, returning 0 to it. */
-void copy_thread_user(struct task_struct *p, const struct pt_regs *regs);
+/* A forked child's stack: a copy of the parent's user registers, returning 0 to it;
+ * a non-zero sp (clone's newsp) becomes its user esp. */
+void copy_thread_user(struct task_struct *p, const struct pt_regs *regs, unsigned long sp);
 /* execve: forget the old program's thread-local storage; %fs and %gs become 0. */
 void flush_thread(void);
 /* Make regs start a user program at eip with stack esp (execve). */

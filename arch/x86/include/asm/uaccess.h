@@ -17,7 +17,7 @@
 #include <kspace/errno.h>
 #include <kspace/types.h>
 
-#define __user /* marks a user-space pointer for the reader */
+#define __user /* marks a user-space pointer for the reader (also in kspace/compiler.h) */
 
 static inline bool access_ok(const void __user *addr, unsigned long size)
 {
