@@ -30,7 +30,7 @@ struct task_struct init_task = {
 };
 
 static LIST_HEAD(runqueue);
-static struct task_struct *last_task; /* the task switched away from, for schedule_tail */
+static struct task_struct *last_task; /* the task switched away from, for finish_task_switch */
 
 void release_task(struct task_struct *p); /* kernel/exit.c */
 
@@ -63,14 +63,20 @@ bool need_resched(void)
 	return current_thread_info()->flags & (1UL << TIF_NEED_RESCHED);
 }
 
-/* The second half of a switch, run by the task switched to (also by new threads). */
-void schedule_tail(void)
+/* The second half of a switch, run by the task switched to. */
+static void finish_task_switch(void)
 {
 	if (last_task && last_task->state == TASK_DEAD)
 		release_task(last_task);
 	last_task = NULL;
 	local_irq_enable();
-	if (unlikely(current->set_child_tid)) { /* CLONE_CHILD_SETTID: a new task's first run */
+}
+
+/* A new task's first code after its first switch (ret_from_fork, ret_from_kernel_thread). */
+void schedule_tail(void)
+{
+	finish_task_switch();
+	if (current->set_child_tid) { /* CLONE_CHILD_SETTID */
 		put_user(current->pid, current->set_child_tid);
 		current->set_child_tid = NULL;
 	}
@@ -96,7 +102,7 @@ void schedule(void)
 		last_task = prev;
 		switch_to(prev, next);
 	}
-	schedule_tail();
+	finish_task_switch();
 }
 
 int wake_up_process(struct task_struct *p)

@@ -4,6 +4,7 @@
  * the figures are exact; the same binary runs on kspace and on Linux i386
  * (scripts/bench.py boots both and prints them side by side).
  */
+#include <asm/ldt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sched.h>
@@ -123,6 +124,36 @@ static void context_switch(void)
 	waitpid(child, NULL, 0);
 }
 
+/*
+ * Load a TLS segment over block into %gs, as glibc does at start-up: from then on every
+ * switch to this process reloads the GDT's TLS entries and %gs.
+ */
+static void use_tls(unsigned int *block)
+{
+	struct user_desc d = {
+		.entry_number = -1, .base_addr = (unsigned int)block, .limit = 0xfff, .seg_32bit = 1,
+	};
+
+	if (syscall(__NR_set_thread_area, &d) == 0)
+		__asm__ __volatile__("movl %0, %%gs" ::"r"(d.entry_number * 8 + 3));
+}
+
+/* The same round trip between two processes that each have their own %gs. */
+static void context_switch_tls(void)
+{
+	static unsigned int block[4];
+	pid_t child = fork();
+
+	use_tls(block);
+	if (child == 0) {
+		for (int i = 0; i < N + 10; i++)
+			sched_yield();
+		_exit(0);
+	}
+	TIME("context_switch_tls_x2", N, sched_yield());
+	waitpid(child, NULL, 0);
+}
+
 int main(void)
 {
 	syscalls();
@@ -130,6 +161,7 @@ int main(void)
 	faults();
 	mmap_munmap();
 	context_switch();
+	context_switch_tls();
 	printf("bench: done\n");
 	return 0;
 }

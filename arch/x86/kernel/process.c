@@ -58,6 +58,7 @@ void copy_thread_user(struct task_struct *p, const struct pt_regs *regs, unsigne
 	*child = *regs;
 	child->eax = 0; /* fork() returns 0 in the child */
 	memcpy(p->thread.tls_array, current->thread.tls_array, sizeof(p->thread.tls_array));
+	p->thread.tls_in_use = current->thread.tls_in_use;
 	savesegment(fs, p->thread.fs);
 	savesegment(gs, p->thread.gs);
 	if (sp)
@@ -70,6 +71,7 @@ void flush_thread(void)
 {
 	memset(current->thread.tls_array, 0, sizeof(current->thread.tls_array));
 	load_TLS(&current->thread);
+	current->thread.tls_in_use = false;
 	loadsegment(fs, 0);
 	loadsegment(gs, 0);
 }
@@ -100,11 +102,13 @@ void switch_to(struct task_struct *prev, struct task_struct *next)
 	/*
 	 * The user's %fs and %gs are still loaded: keep prev's, install next's TLS
 	 * entries, and reload next's selectors so they pick up next's descriptors
-	 * (skipped when both tasks have null selectors, as kernel threads do).
+	 * (skipped when both tasks have null selectors, as kernel threads do). The GDT
+	 * holds prev's entries: when neither task ever set one, they are already right.
 	 */
 	savesegment(fs, prev->thread.fs);
 	savesegment(gs, prev->thread.gs);
-	load_TLS(&next->thread);
+	if (prev->thread.tls_in_use | next->thread.tls_in_use)
+		load_TLS(&next->thread);
 	if (prev->thread.fs | next->thread.fs)
 		loadsegment(fs, next->thread.fs);
 	if (prev->thread.gs | next->thread.gs)

@@ -84,13 +84,6 @@ static void fill_user_desc(struct user_desc *info, int idx, const struct desc_st
 	info->useable = (d->b >> 20) & 1;
 }
 
-/* Copy a task's TLS entries into the GDT: done for the task about to run. */
-void load_TLS(const struct thread_struct *t)
-{
-	for (int i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
-		gdt_table[GDT_ENTRY_TLS_MIN + i] = t->tls_array[i];
-}
-
 static int get_free_idx(void)
 {
 	for (int i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
@@ -135,6 +128,7 @@ long sys_set_thread_area(struct user_desc __user *u_info)
 	}
 	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
 		return -EINVAL;
+	current->thread.tls_in_use = true;
 	current->thread.tls_array[idx - GDT_ENTRY_TLS_MIN] =
 		user_desc_empty(&info) || user_desc_zero(&info) ? (struct desc_struct){ 0, 0 }
 								 : fill_ldt(&info);

@@ -89,12 +89,21 @@ struct thread_struct {
 	unsigned long esp0; /* top of its kernel stack: TSS.esp0 while it runs */
 	/* The GDT's thread-local storage entries while it runs (set_thread_area). */
 	struct desc_struct tls_array[GDT_ENTRY_TLS_ENTRIES];
+	bool tls_in_use; /* set_thread_area was called: tls_array may hold entries */
 	/* The user's %fs and %gs while switched out: the kernel never changes them. */
 	unsigned long fs, gs;
 };
 
-/* Copy t's TLS entries into the GDT, for the task about to run (arch/x86/kernel/tls.c). */
-void load_TLS(const struct thread_struct *t);
+/* Copy t's TLS entries into the GDT, for the task about to run: on every switch. */
+static inline void load_TLS(const struct thread_struct *t)
+{
+	struct desc_struct *gdt = &gdt_table[GDT_ENTRY_TLS_MIN];
+
+	_Static_assert(GDT_ENTRY_TLS_ENTRIES == 3, "load_TLS copies three entries");
+	gdt[0] = t->tls_array[0];
+	gdt[1] = t->tls_array[1];
+	gdt[2] = t->tls_array[2];
+}
 
 struct task_struct;
 struct pt_regs;
