@@ -140,6 +140,12 @@ $(INITRAMFS): $(USER_PROGS) $(USER_BAD_ELF_DIR) scripts/mkinitramfs FORCE
 	$(Q)scripts/mkinitramfs $(B)/initramfs "$(USER_BAD_ELF_DIR)" "$(EXTRA_DIR)" $(USER_PROGS) | \
 		scripts/update-if-changed $@
 
+# The same root with the test programs built against glibc, and glibc-demo (make test).
+INITRAMFS_GLIBC := $(B)/initramfs-glibc.cpio
+$(INITRAMFS_GLIBC): $(USER_PROGS_GLIBC) $(USER_BAD_ELF_DIR) scripts/mkinitramfs FORCE
+	$(Q)scripts/mkinitramfs $(B)/initramfs-glibc "$(USER_BAD_ELF_DIR)" "" $(USER_PROGS_GLIBC) | \
+		scripts/update-if-changed $@
+
 # ---------------------------------------------------------------- ISO
 # The GRUB menu carries INIT= (as init=) and CMDLINE=; it too is rewritten only when it changes.
 # It reaches the script through the environment, so no shell quoting stands in between.
@@ -199,17 +205,15 @@ PKMAP8_ELF := $(B)/pkmap8/kspace.elf
 $(PKMAP8_ELF): FORCE
 	$(Q)$(MAKE) --no-print-directory B=$(B)/pkmap8 KCFLAGS=-DLAST_PKMAP=8 $@
 
-test: $(ELF) $(ISO) $(INITRAMFS) $(HOST_TEST_BIN) $(PKMAP8_ELF)
+test: $(ELF) $(ISO) $(INITRAMFS) $(INITRAMFS_GLIBC) $(HOST_TEST_BIN) $(PKMAP8_ELF)
 	$(Q)$(PYTHON) tests/run.py --host $(HOST_TEST_BIN) --elf $(ELF) --iso $(ISO) \
-		--pkmap8-elf $(PKMAP8_ELF) --initramfs $(INITRAMFS)
+		--pkmap8-elf $(PKMAP8_ELF) --initramfs $(INITRAMFS) --initramfs-glibc $(INITRAMFS_GLIBC)
 
 bench: $(ELF) $(INITRAMFS)
 	$(Q)$(PYTHON) scripts/bench.py $(ELF) $(INITRAMFS)
 
 # Twice: the programs as built against kspace's libc, then with the tests (and glibc-demo)
 # built against glibc.
-USER_PROGS_GLIBC := $(filter-out $(addprefix $(B)/user/,$(USER_TESTS)),$(USER_PROGS)) \
-	$(USER_GLIBC_TESTS) $(GLIBC_DEMO)
 check-linux: $(USER_PROGS) $(USER_PROGS_GLIBC) $(USER_BAD_ELF_DIR) scripts/check-linux
 	$(Q)scripts/check-linux $(B) $(USER_PROGS)
 	$(Q)CHECK_LINUX_NAME=linux-glibc scripts/check-linux $(B) $(USER_PROGS_GLIBC)

@@ -37,6 +37,7 @@ void fput(struct file *f)
 		return;
 	if (f->f_op->release)
 		f->f_op->release(f);
+	kfree(f->f_path);
 	kfree(f);
 }
 
@@ -230,15 +231,16 @@ static bool push_path(char *buf, size_t *len, const char *path)
 }
 
 /*
- * Where path leads, spelled from the root with "." and ".." worked out lexically
- * (there are no symlinks on the way to /proc), so that "/bin/../proc/meminfo", or
- * "hostname" after chdir("/proc/sys/kernel"), reaches /proc. buf: PATH_MAX bytes.
+ * Where path leads from directory base (a canonical path), spelled from the root with
+ * "." and ".." worked out lexically (there are no symlinks on the way to /proc), so
+ * that "/bin/../proc/meminfo", or "hostname" after chdir("/proc/sys/kernel"), reaches
+ * /proc. buf: PATH_MAX bytes.
  */
-static bool canonical_path(const char *path, char *buf)
+static bool canonical_path_at(const char *base, const char *path, char *buf)
 {
 	size_t len = 0;
 
-	if (path[0] != '/' && !push_path(buf, &len, current->cwd))
+	if (path[0] != '/' && !push_path(buf, &len, base))
 		return false;
 	if (!push_path(buf, &len, path))
 		return false;
@@ -246,6 +248,12 @@ static bool canonical_path(const char *path, char *buf)
 		buf[len++] = '/';
 	buf[len] = '\0';
 	return true;
+}
+
+/* The same from the working directory. */
+static bool canonical_path(const char *path, char *buf)
+{
+	return canonical_path_at(current->cwd, path, buf);
 }
 
 /* What follows "/proc" in a canonical path ("" or "/..."), or NULL outside /proc. */
@@ -268,11 +276,68 @@ static int open_path(const char *path, unsigned int flags, struct file **out)
 		err = procfs_open(in_proc(canon), flags, out);
 	else
 		err = ramfs_open(canon, flags, out);
+	if (!err && S_ISDIR((*out)->f_mode)) { /* remember where it is, for the *at() calls */
+		(*out)->f_path = kstrdup(canon, GFP_KERNEL);
+		if (!(*out)->f_path) {
+			fput(*out);
+			err = -ENOMEM;
+		}
+	}
 	kfree(canon);
 	return err;
 }
 
-long sys_open(const char __user *upath, int flags, int mode)
+/*
+ * The directory a relative path of an *at() call starts from: the working directory
+ * for AT_FDCWD, else the directory open as dfd (-EBADF, or -ENOTDIR if it is not one).
+ * An absolute path ignores dfd altogether, as on Linux.
+ */
+static int at_base(int dfd, const char *path, const char **base)
+{
+	struct file *f;
+
+	*base = current->cwd;
+	if (path[0] == '/' || dfd == AT_FDCWD)
+		return 0;
+	f = fget(dfd);
+	if (!f)
+		return -EBADF;
+	if (!S_ISDIR(f->f_mode))
+		return -ENOTDIR;
+	*base = f->f_path;
+	return 0;
+}
+
+/* Where (dfd, path) leads, as a canonical path in a new PATH_MAX buffer. */
+static int path_at(int dfd, const char *path, char **out)
+{
+	const char *base;
+	int err = at_base(dfd, path, &base);
+
+	if (err)
+		return err;
+	*out = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!*out)
+		return -ENOMEM;
+	if (canonical_path_at(base, path, *out))
+		return 0;
+	kfree(*out);
+	return -ENAMETOOLONG;
+}
+
+static int open_at(int dfd, const char *path, unsigned int flags, struct file **out)
+{
+	char *canon;
+	int err = path_at(dfd, path, &canon);
+
+	if (err)
+		return err;
+	err = open_path(canon, flags, out);
+	kfree(canon);
+	return err;
+}
+
+long sys_openat(int dfd, const char __user *upath, int flags, int mode)
 {
 	struct file *f = NULL;
 	char *path;
@@ -281,7 +346,7 @@ long sys_open(const char __user *upath, int flags, int mode)
 	(void)mode; /* nothing is ever created: the initramfs is read-only */
 	if (err)
 		return err;
-	err = open_path(path, flags, &f);
+	err = open_at(dfd, path, flags, &f);
 	kfree(path);
 	if (err)
 		return err;
@@ -289,6 +354,11 @@ long sys_open(const char __user *upath, int flags, int mode)
 	if (err < 0)
 		fput(f);
 	return err;
+}
+
+long sys_open(const char __user *upath, int flags, int mode)
+{
+	return sys_openat(AT_FDCWD, upath, flags, mode);
 }
 
 long sys_close(unsigned int fd)
@@ -365,13 +435,14 @@ long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg)
 
 #define TTY_RDEV ((5 << 8) | 1) /* /dev/console: major 5, minor 1 */
 
-static long fill_stat(const struct file *f, struct stat64 __user *ubuf)
+/* The stat64 of an open file (its inode, if any, supplies the rest), or of inode i alone. */
+static long fill_stat(unsigned long ino, umode_t mode, const struct ramfs_inode *i,
+		      struct stat64 __user *ubuf)
 {
-	const struct ramfs_inode *i = f->f_inode;
 	struct stat64 st = {
-		.__st_ino = f->f_ino, .st_ino = f->f_ino, .st_mode = f->f_mode,
+		.__st_ino = ino, .st_ino = ino, .st_mode = mode,
 		.st_nlink = i ? i->nlink : 1, .st_uid = i ? i->uid : 0, .st_gid = i ? i->gid : 0,
-		.st_rdev = S_ISCHR(f->f_mode) ? TTY_RDEV : 0, .st_size = i ? i->size : 0,
+		.st_rdev = S_ISCHR(mode) ? TTY_RDEV : 0, .st_size = i ? i->size : 0,
 		.st_blksize = PAGE_SIZE, .st_blocks = i ? DIV_ROUND_UP(i->size, 512) : 0,
 		.st_mtime = i ? i->mtime : 0, .st_atime = i ? i->mtime : 0, .st_ctime = i ? i->mtime : 0,
 	};
@@ -379,23 +450,90 @@ static long fill_stat(const struct file *f, struct stat64 __user *ubuf)
 	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
 }
 
+static long fstat_file(const struct file *f, struct stat64 __user *ubuf)
+{
+	return fill_stat(f->f_ino, f->f_mode, f->f_inode, ubuf);
+}
+
 long sys_fstat64(unsigned int fd, struct stat64 __user *ubuf)
 {
 	struct file *f = fget(fd);
 
-	return f ? fill_stat(f, ubuf) : -EBADF;
+	return f ? fstat_file(f, ubuf) : -EBADF;
 }
 
-/* stat: open for reading, describe, close: one path for files, directories and /proc. */
+/* A symlink in the initramfs, not followed: lstat's answer (1), or 0 if path is none. */
+static int stat_link(const char *canon, struct stat64 __user *ubuf)
+{
+	struct ramfs_inode *inode;
+
+	if (in_proc(canon) || ramfs_lookup_at(ramfs_root(), canon, RAMFS_LOOKUP_NOFOLLOW, &inode) ||
+	    !S_ISLNK(inode->mode))
+		return 0;
+	return fill_stat(inode->ino, inode->mode, inode, ubuf) ? -EFAULT : 1;
+}
+
+/*
+ * stat of (dfd, path): open it for reading (no descriptor is used), describe, close:
+ * one way for files, directories and /proc. With AT_SYMLINK_NOFOLLOW a symlink
+ * describes itself.
+ */
+static long stat_at(int dfd, const char *path, int flags, struct stat64 __user *ubuf)
+{
+	struct file *f;
+	char *canon;
+	long err = path_at(dfd, path, &canon);
+
+	if (err)
+		return err;
+	err = flags & AT_SYMLINK_NOFOLLOW ? stat_link(canon, ubuf) : 0;
+	if (!err) {
+		err = open_path(canon, O_RDONLY, &f);
+		if (!err) {
+			err = fstat_file(f, ubuf);
+			fput(f);
+		}
+	}
+	kfree(canon);
+	return err < 0 ? err : 0;
+}
+
+/* AT_EMPTY_PATH: "" names dfd itself, or the working directory for AT_FDCWD. */
+static long stat_empty_path(int dfd, struct stat64 __user *ubuf)
+{
+	struct file *f;
+
+	if (dfd == AT_FDCWD)
+		return stat_at(AT_FDCWD, ".", 0, ubuf);
+	f = fget(dfd);
+	return f ? fstat_file(f, ubuf) : -EBADF;
+}
+
+long sys_fstatat64(int dfd, const char __user *upath, struct stat64 __user *ubuf, int flags)
+{
+	char *path;
+	long err;
+
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH))
+		return -EINVAL;
+	err = getname(upath, &path);
+	if (err == -ENOENT && (flags & AT_EMPTY_PATH)) /* getname's answer for "" */
+		return stat_empty_path(dfd, ubuf);
+	if (err)
+		return err;
+	err = stat_at(dfd, path, flags, ubuf);
+	kfree(path);
+	return err;
+}
+
 long sys_stat64(const char __user *upath, struct stat64 __user *ubuf)
 {
-	long fd = sys_open(upath, O_RDONLY, 0), err;
+	return sys_fstatat64(AT_FDCWD, upath, ubuf, 0);
+}
 
-	if (fd < 0)
-		return fd;
-	err = sys_fstat64(fd, ubuf);
-	sys_close(fd);
-	return err;
+long sys_lstat64(const char __user *upath, struct stat64 __user *ubuf)
+{
+	return sys_fstatat64(AT_FDCWD, upath, ubuf, AT_SYMLINK_NOFOLLOW);
 }
 
 /* chdir: the target must open as a directory, in the initramfs or in /proc. */

@@ -35,6 +35,19 @@ int open(const char *path, int flags, ...)
 	return __syscall_ret(__syscall(__NR_open, path, flags, mode));
 }
 
+int openat(int dirfd, const char *path, int flags, ...)
+{
+	mode_t mode = 0;
+
+	if (flags & O_CREAT) {
+		va_list ap;
+		va_start(ap, flags);
+		mode = va_arg(ap, mode_t);
+		va_end(ap);
+	}
+	return __syscall_ret(__syscall(__NR_openat, dirfd, path, flags, mode));
+}
+
 int close(int fd)
 {
 	return __syscall_ret(__syscall(__NR_close, fd));
@@ -70,6 +83,16 @@ int stat(const char *path, struct stat *st)
 int fstat(int fd, struct stat *st)
 {
 	return __syscall_ret(__syscall(__NR_fstat64, fd, st));
+}
+
+int lstat(const char *path, struct stat *st)
+{
+	return __syscall_ret(__syscall(__NR_lstat64, path, st));
+}
+
+int fstatat(int dirfd, const char *path, struct stat *st, int flags)
+{
+	return __syscall_ret(__syscall(__NR_fstatat64, dirfd, path, st, flags));
 }
 
 ssize_t getdents64(int fd, void *buf, size_t count)

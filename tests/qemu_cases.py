@@ -9,12 +9,30 @@ Keys: name; cmdline; mem; qemu (extra options); medium (boot the ISO instead of
 reject (regexes on the serial log); stop_on (end the run when this text appears);
 mark and mark_within (the run must end within that many seconds after mark appears);
 kernel ("pkmap8": the kernel built with LAST_PKMAP=8); initrd (boot with the
-initramfs: user space runs); type_lines and prompt (type each line on the serial
+initramfs: user space runs); initramfs ("initramfs-glibc": the one whose test programs
+were built against glibc); type_lines and prompt (type each line on the serial
 console when one more prompt has appeared, as a person would); per_program (count each user test program's PASS/FAIL);
 per_selftest (count each in-kernel self-test as its own case); check (a function of
 the log returning why it is wrong, or None); timeout (seconds).
 """
 from memory_check import check_memory
+
+
+def same_as_linux(program):
+    """A check: the program's lines (not the kernel's) equal tests/expected/PROGRAM.txt."""
+    def check(text):
+        with open(f"tests/expected/{program}.txt") as f:
+            want = f.read().splitlines()
+        lines = [l for l in text.replace("\r", "").splitlines() if not l.startswith("[")]
+        start, end = f"{program}: start", f"{program}: done"
+        got = lines[lines.index(start):lines.index(end) + 1] if start in lines and end in lines \
+            else lines[-len(want):]
+        if got == want:
+            return None
+        diff = [f"want {w!r}, got {g!r}" for w, g in zip(want, got) if w != g]
+        return f"output differs from tests/expected/{program}.txt: " + "; ".join(diff[:3] or
+                                                                               ["line count"])
+    return check
 
 PANIC = "panic"
 
@@ -131,6 +149,13 @@ def qemu_cases():
         dict(name="user/2G-highmem", mem="2G", initrd=True, per_program=True, timeout=180,
              cmdline="init=/bin/runtests KSPACE=1",
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
+        # The same tests built against glibc, as Debian's i686-linux-gnu-gcc -static builds
+        # any program; and a glibc program whose output must be what Linux printed.
+        dict(name="user-glibc/256M", mem="256M", initrd=True, initramfs="initramfs-glibc",
+             per_program=True, timeout=180, cmdline="init=/bin/runtests KSPACE=1",
+             expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
+        dict(name="user-glibc/demo", mem="64M", initrd=True, initramfs="initramfs-glibc",
+             timeout=60, cmdline="init=/bin/glibc-demo", check=same_as_linux("glibc-demo")),
         # What the README promises a student at `make run`: the default init starts the
         # shell; each command is typed at its prompt; `exit 3` ends init, and QEMU.
         dict(name="shell/make-run-session", mem="64M", initrd=True, prompt=r"(?:^|\n)# ",

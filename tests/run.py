@@ -70,7 +70,7 @@ def boot(case, kernels, iso):
     else:
         cmd += ["-kernel", kernels[case.get("kernel", "default")], "-append", case.get("cmdline", "")]
         if case.get("initrd"):
-            cmd += ["-initrd", kernels["initramfs"]]
+            cmd += ["-initrd", kernels[case.get("initramfs", "initramfs")]]
     cmd += case.get("qemu", [])
     open(log, "w").close()
     console = Console(log, typed) if typed else None
@@ -206,6 +206,7 @@ def main():
     ap.add_argument("--iso", required=True)
     ap.add_argument("--pkmap8-elf", help="the kernel built with LAST_PKMAP=8")
     ap.add_argument("--initramfs", help="the initramfs with the user-space tests")
+    ap.add_argument("--initramfs-glibc", help="the same with the tests built against glibc")
     ap.add_argument("-k", "--filter", default="", help="run only cases whose name contains this")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     args = ap.parse_args()
@@ -214,9 +215,11 @@ def main():
     result = Result()
     if args.host and args.filter in "host":
         run_reporter([args.host], "host/", result)
-    kernels = {"default": args.elf, "pkmap8": args.pkmap8_elf, "initramfs": args.initramfs}
+    kernels = {"default": args.elf, "pkmap8": args.pkmap8_elf, "initramfs": args.initramfs,
+               "initramfs-glibc": args.initramfs_glibc}
     cases = [c for c in qemu_cases() if args.filter in c["name"]
-             and kernels[c.get("kernel", "default")] and (kernels["initramfs"] or not c.get("initrd"))]
+             and kernels[c.get("kernel", "default")]
+             and (not c.get("initrd") or kernels[c.get("initramfs", "initramfs")])]
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         futures = [pool.submit(run_case, c, kernels, args.iso) for c in cases]
         for f in futures:

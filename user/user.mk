@@ -9,6 +9,7 @@
 #                        i686-linux-gnu-gcc -static), under $(B)/user-glibc/: the tests
 #                        must pass whichever libc made the binary, on kspace and on Linux
 #   $(GLIBC_DEMO)        a glibc program whose output must match on both kernels
+#   $(USER_PROGS_GLIBC)  the glibc initramfs's programs
 #   make user            builds them all
 #
 # Each user/test-*.c is one program, linked with user/check.c; every other program is
@@ -36,9 +37,9 @@ USER_TOOLS := \
 USER_TESTS := \
 	test-auxv \
 	test-brk \
-	test-clone \
 	test-brk-args \
 	test-clock \
+	test-clone \
 	test-creds \
 	test-exec \
 	test-execve-args \
@@ -53,11 +54,12 @@ USER_TESTS := \
 	test-mmap \
 	test-mprotect \
 	test-mremap \
+	test-openat \
 	test-proc \
 	test-read \
 	test-readlink \
-	test-rlimit \
 	test-ring3 \
+	test-rlimit \
 	test-sethostname \
 	test-sh \
 	test-stack \
@@ -130,6 +132,9 @@ GLIBC_CFLAGS := -std=gnu11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror \
 	-Wno-nonnull -Wno-stringop-overflow -fno-pie -no-pie -static -s
 USER_GLIBC_TESTS := $(addprefix $(B)/user-glibc/,$(USER_TESTS))
 GLIBC_DEMO := $(B)/user-glibc/glibc-demo
+# The programs of the glibc initramfs: kspace's tools, the glibc tests and the demo.
+USER_PROGS_GLIBC := $(filter-out $(addprefix $(B)/user/,$(USER_TESTS)),$(USER_PROGS)) \
+	$(USER_GLIBC_TESTS) $(GLIBC_DEMO)
 
 .PHONY: user-glibc
 user-glibc: $(USER_GLIBC_TESTS) $(GLIBC_DEMO)

@@ -11,6 +11,7 @@
 #include <asm/uaccess.h>
 #include <kspace/stat.h>
 #include <kspace/types.h>
+#include <uapi/linux/fcntl.h>
 
 #define NR_OPEN 32
 
@@ -49,6 +50,7 @@ struct file {
 	unsigned long f_ino;
 	unsigned long f_size;        /* bytes a read can reach; 0 for the console */
 	struct ramfs_inode *f_inode; /* initramfs files and directories */
+	char *f_path;                /* a directory's canonical path: where *at() calls start */
 	void *private_data;          /* /proc: the rendered text and its entry */
 };
 

@@ -47,6 +47,9 @@ long sys_sysinfo(struct sysinfo __user *info);
 /* kernel/file.c */
 struct stat64;
 long sys_open(const char __user *path, int flags, int mode);
+long sys_openat(int dfd, const char __user *path, int flags, int mode);
+long sys_fstatat64(int dfd, const char __user *path, struct stat64 __user *ubuf, int flags);
+long sys_lstat64(const char __user *path, struct stat64 __user *ubuf);
 long sys_close(unsigned int fd);
 long sys_read(unsigned int fd, char __user *buf, unsigned long count);
 long sys_write(unsigned int fd, const char __user *buf, unsigned long count);

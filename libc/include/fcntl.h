@@ -19,6 +19,9 @@
 #define O_NOFOLLOW 0400000
 #define O_CLOEXEC 02000000
 
+#include <linux/fcntl.h> /* AT_FDCWD and the AT_* flags, shared with the kernel */
+
 int open(const char *path, int flags, ...); /* the mode argument is read only with O_CREAT */
+int openat(int dirfd, const char *path, int flags, ...); /* relative to dirfd, or AT_FDCWD */
 
 #endif

@@ -34,5 +34,7 @@ struct stat {
 int stat(const char *path, struct stat *st);
 mode_t umask(mode_t mask);
 int fstat(int fd, struct stat *st);
+int lstat(const char *path, struct stat *st); /* a symlink describes itself */
+int fstatat(int dirfd, const char *path, struct stat *st, int flags); /* flags: AT_* */
 
 #endif
