@@ -73,20 +73,32 @@ static char stat_state(const struct task_struct *t)
 	}
 }
 
+/* Fields first..last of /proc/<pid>/stat that kspace does not keep: 0, as Linux hides them. */
+static void zero_fields(struct seq_buf *s, int first, int last)
+{
+	for (int field = first; field <= last; field++)
+		seq_buf_printf(s, " 0");
+}
+
 /*
- * Linux's /proc/<pid>/stat: 52 fields on one line. kspace keeps no CPU times or
- * fault counts, so those are 0; the ones ps needs (pid, comm, state, ppid, pgrp,
- * vsize, rss) are real.
+ * Linux's /proc/<pid>/stat: 52 fields on one line. kspace keeps no fault counts, so
+ * those are 0; the ones ps needs (pid, comm, state, ppid, pgrp, vsize, rss) are real,
+ * and so is the layout of the address space (fields 26-28 and 45-51: where code,
+ * stack, data, heap, arguments and environment are).
  */
 static void show_stat(struct seq_buf *s, struct task_struct *t)
 {
-	unsigned long vsize = t->mm ? t->mm->total_vm << PAGE_SHIFT : 0;
+	static const struct mm_struct no_mm;
+	const struct mm_struct *mm = t->mm ? t->mm : &no_mm;
 
 	seq_buf_printf(s, "%d (%s) %c %d %d %d 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 0 %lu %lu",
 		       t->pid, t->comm, stat_state(t), t->parent ? t->parent->pid : 0, t->pgid,
-		       t->pgid, vsize, t->mm ? t->mm->rss : 0);
-	for (int field = 25; field <= 52; field++)
-		seq_buf_printf(s, " 0");
+		       t->pgid, mm->total_vm << PAGE_SHIFT, mm->rss);
+	seq_buf_printf(s, " 0 %lu %lu %lu", mm->start_code, mm->end_code, mm->start_stack);
+	zero_fields(s, 29, 44);
+	seq_buf_printf(s, " %lu %lu %lu %lu %lu %lu %lu", mm->start_data, mm->end_data,
+		       mm->start_brk, mm->arg_start, mm->arg_end, mm->env_start, mm->env_end);
+	zero_fields(s, 52, 52);
 	seq_buf_printf(s, "\n");
 }
 
