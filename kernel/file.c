@@ -250,41 +250,10 @@ static bool canonical_path_at(const char *base, const char *path, char *buf)
 	return true;
 }
 
-/* The same from the working directory. */
-static bool canonical_path(const char *path, char *buf)
-{
-	return canonical_path_at(current->cwd, path, buf);
-}
-
 /* What follows "/proc" in a canonical path ("" or "/..."), or NULL outside /proc. */
 static const char *in_proc(const char *canon)
 {
 	return !strncmp(canon, "/proc", 5) && (!canon[5] || canon[5] == '/') ? canon + 5 : NULL;
-}
-
-/* Open path: under /proc, procfs answers; elsewhere the initramfs. */
-static int open_path(const char *path, unsigned int flags, struct file **out)
-{
-	char *canon = kmalloc(PATH_MAX, GFP_KERNEL);
-	int err;
-
-	if (!canon)
-		return -ENOMEM;
-	if (!canonical_path(path, canon))
-		err = -ENAMETOOLONG;
-	else if (in_proc(canon))
-		err = procfs_open(in_proc(canon), flags, out);
-	else
-		err = ramfs_open(canon, flags, out);
-	if (!err && S_ISDIR((*out)->f_mode)) { /* remember where it is, for the *at() calls */
-		(*out)->f_path = kstrdup(canon, GFP_KERNEL);
-		if (!(*out)->f_path) {
-			fput(*out);
-			err = -ENOMEM;
-		}
-	}
-	kfree(canon);
-	return err;
 }
 
 /*
@@ -323,6 +292,29 @@ static int path_at(int dfd, const char *path, char **out)
 		return 0;
 	kfree(*out);
 	return -ENAMETOOLONG;
+}
+
+/* Open path: under /proc, procfs answers; elsewhere the initramfs. */
+static int open_path(const char *path, unsigned int flags, struct file **out)
+{
+	char *canon;
+	int err = path_at(AT_FDCWD, path, &canon);
+
+	if (err)
+		return err;
+	if (in_proc(canon))
+		err = procfs_open(in_proc(canon), flags, out);
+	else
+		err = ramfs_open(canon, flags, out);
+	if (!err && S_ISDIR((*out)->f_mode)) { /* remember where it is, for the *at() calls */
+		(*out)->f_path = kstrdup(canon, GFP_KERNEL);
+		if (!(*out)->f_path) {
+			fput(*out);
+			err = -ENOMEM;
+		}
+	}
+	kfree(canon);
+	return err;
 }
 
 static int open_at(int dfd, const char *path, unsigned int flags, struct file **out)
@@ -539,22 +531,19 @@ long sys_lstat64(const char __user *upath, struct stat64 __user *ubuf)
 /* chdir: the target must open as a directory, in the initramfs or in /proc. */
 long sys_chdir(const char __user *upath)
 {
-	char *path, *canon = NULL;
 	struct file *f = NULL;
+	char *path;
 	long err = getname(upath, &path);
 
 	if (err)
 		return err;
-	canon = kmalloc(PATH_MAX, GFP_KERNEL);
-	err = !canon ? -ENOMEM : !canonical_path(path, canon) ? -ENAMETOOLONG
-	      : open_path(canon, O_RDONLY | O_DIRECTORY, &f);
-	if (!err) {
-		fput(f);
+	err = open_path(path, O_RDONLY | O_DIRECTORY, &f);
+	if (!err) { /* the directory's canonical path becomes the working directory */
 		kfree(current->cwd);
-		current->cwd = kstrdup(canon, GFP_KERNEL);
-		err = current->cwd ? 0 : -ENOMEM;
+		current->cwd = f->f_path;
+		f->f_path = NULL;
+		fput(f);
 	}
-	kfree(canon);
 	kfree(path);
 	return err;
 }
@@ -588,15 +577,13 @@ long sys_dup2(unsigned int oldfd, unsigned int newfd)
 /* The target of the symlink at path (not followed): in the initramfs, or under /proc. */
 static int readlink_path(const char *path, char *buf, size_t size)
 {
-	char *canon = kmalloc(PATH_MAX, GFP_KERNEL);
 	struct ramfs_inode *inode;
-	int err;
+	char *canon;
+	int err = path_at(AT_FDCWD, path, &canon);
 
-	if (!canon)
-		return -ENOMEM;
-	if (!canonical_path(path, canon))
-		err = -ENAMETOOLONG;
-	else if (in_proc(canon))
+	if (err)
+		return err;
+	if (in_proc(canon))
 		err = procfs_readlink(in_proc(canon), buf, size);
 	else if (!(err = ramfs_lookup_at(ramfs_root(), canon, RAMFS_LOOKUP_NOFOLLOW, &inode)))
 		err = S_ISLNK(inode->mode) ? (int)strlcpy(buf, inode->data, size) : -EINVAL;
@@ -629,13 +616,12 @@ long sys_readlink(const char __user *upath, char __user *buf, int bufsiz)
 /* The initramfs file a path names, relative to the working directory (execve). */
 int path_lookup(const char *path, struct ramfs_inode **out)
 {
-	char *canon = kmalloc(PATH_MAX, GFP_KERNEL);
-	int err;
+	char *canon;
+	int err = path_at(AT_FDCWD, path, &canon);
 
-	if (!canon)
-		return -ENOMEM;
-	err = !canonical_path(path, canon) ? -ENAMETOOLONG : in_proc(canon) ? -EACCES
-	      : ramfs_lookup(canon, out);
+	if (err)
+		return err;
+	err = in_proc(canon) ? -EACCES : ramfs_lookup(canon, out);
 	kfree(canon);
 	return err;
 }

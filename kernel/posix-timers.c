@@ -18,20 +18,8 @@
 #include <kspace/signal.h>
 #include <kspace/syscall_defs.h>
 #include <kspace/timer.h>
+#include <uapi/linux/time.h>
 
-#define CLOCK_REALTIME 0
-#define CLOCK_MONOTONIC 1
-#define CLOCK_PROCESS_CPUTIME_ID 2
-#define CLOCK_THREAD_CPUTIME_ID 3
-#define CLOCK_MONOTONIC_RAW 4
-#define CLOCK_REALTIME_COARSE 5
-#define CLOCK_MONOTONIC_COARSE 6
-#define CLOCK_BOOTTIME 7
-#define CLOCK_REALTIME_ALARM 8
-#define CLOCK_BOOTTIME_ALARM 9
-#define CLOCK_TAI 11
-
-#define TIMER_ABSTIME 0x01
 
 /* A negative id: ~pid << 3 | perthread << 2 | which (PROF, VIRT, SCHED). */
 #define CPUCLOCK_PID(clock) ((pid_t) ~((clock) >> 3))

@@ -22,29 +22,31 @@ ssize_t write(int fd, const void *buf, size_t count)
 	return __syscall_ret(__syscall(__NR_write, fd, buf, count));
 }
 
+/* The mode argument after flags: the caller passes one only with O_CREAT. */
+static mode_t create_mode(int flags, va_list ap)
+{
+	return flags & O_CREAT ? va_arg(ap, mode_t) : 0;
+}
+
 int open(const char *path, int flags, ...)
 {
-	mode_t mode = 0;
+	va_list ap;
+	mode_t mode;
 
-	if (flags & O_CREAT) {
-		va_list ap;
-		va_start(ap, flags);
-		mode = va_arg(ap, mode_t);
-		va_end(ap);
-	}
+	va_start(ap, flags);
+	mode = create_mode(flags, ap);
+	va_end(ap);
 	return __syscall_ret(__syscall(__NR_open, path, flags, mode));
 }
 
 int openat(int dirfd, const char *path, int flags, ...)
 {
-	mode_t mode = 0;
+	va_list ap;
+	mode_t mode;
 
-	if (flags & O_CREAT) {
-		va_list ap;
-		va_start(ap, flags);
-		mode = va_arg(ap, mode_t);
-		va_end(ap);
-	}
+	va_start(ap, flags);
+	mode = create_mode(flags, ap);
+	va_end(ap);
 	return __syscall_ret(__syscall(__NR_openat, dirfd, path, flags, mode));
 }
 

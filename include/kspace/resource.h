@@ -9,27 +9,13 @@
 
 #include <kspace/compiler.h>
 #include <kspace/types.h>
+#include <uapi/asm-generic/resource.h>
 
-#define RLIMIT_CPU 0
-#define RLIMIT_FSIZE 1
-#define RLIMIT_DATA 2   /* enforced: brk, with may_expand_vm */
-#define RLIMIT_STACK 3  /* enforced: stack growth (expand_stack) */
-#define RLIMIT_CORE 4
-#define RLIMIT_RSS 5
-#define RLIMIT_NPROC 6  /* enforced: fork/clone -> EAGAIN, except for root */
-#define RLIMIT_NOFILE 7 /* enforced: fd allocation -> EMFILE, dup2 -> EBADF */
-#define RLIMIT_MEMLOCK 8
-#define RLIMIT_AS 9     /* enforced: total_vm, with may_expand_vm */
-#define RLIMIT_LOCKS 10
-#define RLIMIT_SIGPENDING 11
-#define RLIMIT_MSGQUEUE 12
-#define RLIMIT_NICE 13
-#define RLIMIT_RTPRIO 14
-#define RLIMIT_RTTIME 15
-#define RLIM_NLIMITS 16
-
-#define RLIM_INFINITY (~0UL)
-#define RLIM64_INFINITY (~0ULL)
+/*
+ * Enforced: RLIMIT_DATA (brk, with may_expand_vm), RLIMIT_STACK (stack growth,
+ * expand_stack), RLIMIT_NPROC (fork/clone -> EAGAIN, except for root), RLIMIT_NOFILE
+ * (fd allocation -> EMFILE, dup2 -> EBADF), RLIMIT_AS (total_vm, may_expand_vm).
+ */
 
 struct rlimit {
 	unsigned long rlim_cur, rlim_max;

@@ -9,19 +9,7 @@ struct timespec {
 	long tv_nsec;
 };
 
-#define CLOCK_REALTIME 0
-#define CLOCK_MONOTONIC 1
-#define CLOCK_PROCESS_CPUTIME_ID 2
-#define CLOCK_THREAD_CPUTIME_ID 3
-#define CLOCK_MONOTONIC_RAW 4
-#define CLOCK_REALTIME_COARSE 5
-#define CLOCK_MONOTONIC_COARSE 6
-#define CLOCK_BOOTTIME 7
-#define CLOCK_REALTIME_ALARM 8
-#define CLOCK_BOOTTIME_ALARM 9
-#define CLOCK_TAI 11
-
-#define TIMER_ABSTIME 1 /* clock_nanosleep: req is a time on the clock, not a duration */
+#include <linux/time.h> /* the CLOCK_* ids and TIMER_ABSTIME, shared with the kernel */
 
 time_t time(time_t *t);
 int nanosleep(const struct timespec *req, struct timespec *rem);

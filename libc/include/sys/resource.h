@@ -2,32 +2,14 @@
 #ifndef _SYS_RESOURCE_H
 #define _SYS_RESOURCE_H
 
+#include <asm-generic/resource.h> /* RLIMIT_*, RLIM_INFINITY: shared with the kernel */
 #include <sys/time.h>
 #include <sys/types.h>
 
-#define RLIMIT_CPU 0
-#define RLIMIT_FSIZE 1
-#define RLIMIT_DATA 2
-#define RLIMIT_STACK 3
-#define RLIMIT_CORE 4
-#define RLIMIT_RSS 5
-#define RLIMIT_NPROC 6
-#define RLIMIT_NOFILE 7
-#define RLIMIT_MEMLOCK 8
-#define RLIMIT_AS 9
-#define RLIMIT_LOCKS 10
-#define RLIMIT_SIGPENDING 11
-#define RLIMIT_MSGQUEUE 12
-#define RLIMIT_NICE 13
-#define RLIMIT_RTPRIO 14
-#define RLIMIT_RTTIME 15
-#define RLIMIT_NLIMITS 16
-#define RLIM_NLIMITS RLIMIT_NLIMITS
+#define RLIMIT_NLIMITS RLIM_NLIMITS
 
 typedef unsigned long rlim_t;
 typedef unsigned long long rlim64_t;
-#define RLIM_INFINITY (~0UL)
-#define RLIM64_INFINITY (~0ULL)
 
 struct rlimit {
 	rlim_t rlim_cur, rlim_max;
