@@ -97,53 +97,44 @@ static int clock_res_ns(clockid_t clock, s64 *ns)
 	return 0;
 }
 
-long sys_clock_gettime(clockid_t clock, struct old_timespec32 __user *tp)
+/* The clock's reading (or, with res, its resolution) as a timespec; -EINVAL if none. */
+static int clock_timespec(clockid_t clock, bool res, struct timespec64 *ts)
 {
 	s64 ns;
-	struct timespec64 ts;
-	int err = clock_read_ns(clock, &ns);
+	int err = res ? clock_res_ns(clock, &ns) : clock_read_ns(clock, &ns);
 
-	if (err)
-		return err;
-	ts = ns_to_timespec64(ns);
-	return put_old_timespec32(&ts, tp);
+	if (!err)
+		*ts = ns_to_timespec64(ns);
+	return err;
+}
+
+long sys_clock_gettime(clockid_t clock, struct old_timespec32 __user *tp)
+{
+	struct timespec64 ts;
+
+	return clock_timespec(clock, false, &ts) ?: put_old_timespec32(&ts, tp);
 }
 
 long sys_clock_gettime64(clockid_t clock, struct __kernel_timespec __user *tp)
 {
-	s64 ns;
 	struct timespec64 ts;
-	int err = clock_read_ns(clock, &ns);
 
-	if (err)
-		return err;
-	ts = ns_to_timespec64(ns);
-	return put_timespec64(&ts, tp);
+	return clock_timespec(clock, false, &ts) ?: put_timespec64(&ts, tp);
 }
 
 /* As on Linux, a NULL tp is fine: the call then only says whether the clock exists. */
 long sys_clock_getres(clockid_t clock, struct old_timespec32 __user *tp)
 {
-	s64 ns;
 	struct timespec64 ts;
-	int err = clock_res_ns(clock, &ns);
 
-	if (err || !tp)
-		return err;
-	ts = ns_to_timespec64(ns);
-	return put_old_timespec32(&ts, tp);
+	return clock_timespec(clock, true, &ts) ?: tp ? put_old_timespec32(&ts, tp) : 0;
 }
 
 long sys_clock_getres_time64(clockid_t clock, struct __kernel_timespec __user *tp)
 {
-	s64 ns;
 	struct timespec64 ts;
-	int err = clock_res_ns(clock, &ns);
 
-	if (err || !tp)
-		return err;
-	ts = ns_to_timespec64(ns);
-	return put_timespec64(&ts, tp);
+	return clock_timespec(clock, true, &ts) ?: tp ? put_timespec64(&ts, tp) : 0;
 }
 
 /*
