@@ -23,6 +23,7 @@
 #include <kspace/mman.h>
 #include <kspace/ramfs.h>
 #include <kspace/sched.h>
+#include <kspace/signal.h>
 #include <kspace/slab.h>
 #include <kspace/stat.h>
 #include <kspace/string.h>
@@ -247,6 +248,7 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 		exec_mmap(bprm.mm);
 		bprm.mm = NULL;
 		strlcpy(current->comm, basename(filename), sizeof(current->comm));
+		flush_signal_handlers(current);
 		start_thread(regs, bprm.entry, sp);
 	}
 	if (bprm.mm)

@@ -16,6 +16,7 @@
 #include <kspace/gfp.h>
 #include <kspace/mman.h>
 #include <kspace/sched.h>
+#include <kspace/signal.h>
 #include <kspace/slab.h>
 #include <kspace/string.h>
 #include <kspace/syscall_defs.h>
@@ -60,7 +61,7 @@ static struct task_struct *alloc_task(const char *name)
 	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
 	unsigned long stack = __get_free_pages(GFP_KERNEL, THREAD_ORDER);
 
-	if (!p || !stack) {
+	if (!p || !stack || copy_sighand(p)) {
 		kfree(p);
 		free_pages(stack, THREAD_ORDER);
 		return NULL;
@@ -77,6 +78,7 @@ static struct task_struct *alloc_task(const char *name)
 
 static void free_task_struct(struct task_struct *p)
 {
+	kfree(p->sighand);
 	kfree(p->cwd);
 	free_pages((unsigned long)p->stack, THREAD_ORDER);
 	kfree(p);
@@ -209,6 +211,9 @@ long do_fork(struct pt_regs *regs)
 	}
 	p->uid = current->uid;
 	p->pgid = current->pgid;
+	p->sas_ss_sp = current->sas_ss_sp; /* handlers and mask came with copy_sighand */
+	p->sas_ss_size = current->sas_ss_size;
+	p->sas_ss_flags = current->sas_ss_flags;
 	p->parent = current;
 	copy_thread_user(p, regs);
 	return start_task(p);

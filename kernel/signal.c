@@ -1,68 +1,351 @@
 /*
- * kernel/signal.c: sending signals, acting on them on the way back to user mode,
- * and the exit path every return to ring 3 takes.
+ * kernel/signal.c: sending signals and deciding what they do, as Linux does.
  *
- * Default actions, as Linux: SIGCHLD, SIGURG, SIGWINCH and SIGCONT are ignored;
- * every other signal terminates the task (its wait4 status is the signal number).
- * Job control does not exist yet, so the stop signals are ignored too. init
- * ignores every signal it does not handle, as Linux's init does: it cannot be
- * killed by accident.
+ * send_signal() records a signal in the target's pending set (with its siginfo)
+ * unless the target ignores it, and wakes the target if it may act on it now. On
+ * the way back to user mode, get_signal() takes the lowest deliverable signal and
+ * applies its action: a handler is returned to the arch code, which builds the
+ * frame (arch/x86/kernel/signal.c); SIG_IGN and default-ignored signals vanish;
+ * the stop signals stop the task (job control); every other default terminates.
+ * Blocked signals stay pending until unblocked. SIGKILL and SIGSTOP can be neither
+ * caught, blocked nor ignored. init (pid 1) receives only the signals it has a
+ * handler for, so nothing kills it by accident; a fault it causes still does.
+ *
+ * Standard signals are not queued: a second one sent while the first is pending is
+ * lost. Real-time signals (32..64) are not queued either here (Linux queues them).
  */
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
 #include <kspace/errno.h>
 #include <kspace/printk.h>
 #include <kspace/signal.h>
+#include <kspace/slab.h>
+#include <kspace/string.h>
 #include <kspace/syscall_defs.h>
 
-#define SIG_BIT(sig) (1UL << ((sig) - 1))
-#define IGNORED_BY_DEFAULT \
-	(SIG_BIT(SIGCHLD) | SIG_BIT(SIGURG) | SIG_BIT(SIGWINCH) | SIG_BIT(SIGCONT) | \
-	 SIG_BIT(SIGSTOP) | SIG_BIT(SIGTSTP) | SIG_BIT(SIGTTIN) | SIG_BIT(SIGTTOU))
+#define SIG_DEFAULT_IGNORE_MASK \
+	(sigmask(SIGCHLD) | sigmask(SIGURG) | sigmask(SIGWINCH) | sigmask(SIGCONT))
+/* The faults: taken before other pending signals, as Linux takes them. */
+#define SYNCHRONOUS_MASK \
+	(sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) | sigmask(SIGTRAP) | \
+	 sigmask(SIGFPE) | sigmask(SIGSYS))
+
+static bool valid_signal(int sig)
+{
+	return sig >= 1 && sig <= _NSIG;
+}
+
+static struct k_sigaction *sig_action(struct task_struct *p, int sig)
+{
+	return &p->sighand->action[sig - 1];
+}
+
+static bool sig_handler_ignored(__sighandler_t handler, int sig)
+{
+	return handler == SIG_IGN ||
+	       (handler == SIG_DFL && sig <= 32 && (sigmask(sig) & SIG_DEFAULT_IGNORE_MASK));
+}
+
+/* Whether p would drop sig now. A blocked signal is kept: the action may change. */
+static bool sig_ignored(struct task_struct *p, int sig, bool force)
+{
+	__sighandler_t handler = sig_action(p, sig)->sa_handler;
+
+	if (p->pid == 1 && handler == SIG_DFL && !force)
+		return true; /* init dies of nothing it does not handle */
+	if ((p->blocked & sigmask(sig)) && !(sigmask(sig) & SIG_KERNEL_ONLY_MASK))
+		return false;
+	return sig_handler_ignored(handler, sig);
+}
+
+/* The entry code looks only at TIF_SIGPENDING: keep it equal to "something to do". */
+static void set_tsk_sigpending(struct task_struct *p, bool on)
+{
+	if (on)
+		p->stack->flags |= 1UL << TIF_SIGPENDING;
+	else
+		p->stack->flags &= ~(1UL << TIF_SIGPENDING);
+}
 
 bool signal_pending(const struct task_struct *p)
 {
-	return p->pending != 0;
+	return p->stack->flags & (1UL << TIF_SIGPENDING);
 }
 
-/* The entry code looks only at thread_info flags: mirror "anything pending" there. */
-static void mark_pending(struct task_struct *p, int sig)
-{
-	p->pending |= SIG_BIT(sig);
-	p->stack->flags |= 1UL << TIF_SIGPENDING;
-}
-
-void send_signal(int sig, struct task_struct *p)
+void recalc_sigpending(void)
 {
 	unsigned long flags = local_irq_save();
 
-	if (p->pid == 1 || (SIG_BIT(sig) & IGNORED_BY_DEFAULT)) {
-		local_irq_restore(flags);
-		return;
+	set_tsk_sigpending(current, current->pending.signal & ~current->blocked);
+	local_irq_restore(flags);
+}
+
+void set_current_blocked(sigset_t set)
+{
+	current->blocked = set & ~SIG_KERNEL_ONLY_MASK;
+	recalc_sigpending();
+}
+
+static void flush_sigset(struct task_struct *p, sigset_t mask)
+{
+	p->pending.signal &= ~mask;
+}
+
+/*
+ * What sending sig does before it is queued: SIGCONT resumes a stopped task and
+ * discards pending stops; a stop discards a pending SIGCONT. Returns whether the
+ * signal is still to be queued.
+ */
+static bool prepare_signal(int sig, struct task_struct *p, bool force)
+{
+	if (sigmask(sig) & SIG_KERNEL_STOP_MASK) {
+		flush_sigset(p, sigmask(SIGCONT));
+	} else if (sig == SIGCONT) {
+		flush_sigset(p, SIG_KERNEL_STOP_MASK);
+		if (p->state == TASK_STOPPED) {
+			p->stop_signal = 0;
+			p->continued = true;
+			wake_up_process(p);
+			notify_parent_stopped(p, CLD_CONTINUED);
+		}
 	}
-	mark_pending(p, sig);
-	if (p->state == TASK_INTERRUPTIBLE)
-		wake_up_process(p); /* a sleeper in wait4 or pause returns -EINTR and dies */
+	return !sig_ignored(p, sig, force);
+}
+
+static void signal_wake_up(struct task_struct *p, int sig)
+{
+	set_tsk_sigpending(p, true);
+	if (p->state == TASK_INTERRUPTIBLE || (p->state == TASK_STOPPED && sig == SIGKILL))
+		wake_up_process(p);
+}
+
+static int __send_signal(int sig, const struct kernel_siginfo *info, struct task_struct *p,
+			 bool force)
+{
+	unsigned long flags;
+
+	if (!valid_signal(sig))
+		return -EINVAL;
+	flags = local_irq_save();
+	if (!p->mm || p->state == TASK_ZOMBIE || p->state == TASK_DEAD ||
+	    !prepare_signal(sig, p, force))
+		goto out;
+	if (!(p->pending.signal & sigmask(sig))) {
+		p->pending.signal |= sigmask(sig);
+		p->pending.info[sig - 1] = *info;
+	}
+	if (!(p->blocked & sigmask(sig)))
+		signal_wake_up(p, sig);
+out:
+	local_irq_restore(flags);
+	return 0;
+}
+
+int send_signal(int sig, struct kernel_siginfo *info, struct task_struct *p)
+{
+	return __send_signal(sig, info, p, false);
+}
+
+void send_sig(int sig, struct task_struct *p)
+{
+	struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_KERNEL };
+
+	__send_signal(sig, &info, p, false);
+}
+
+/*
+ * A fault's signal cannot be put off: if the task blocks or ignores it, the block
+ * and the handler go (Linux's force_sig_info), so the fault kills instead of
+ * looping on the faulting instruction forever.
+ */
+static void force_sig_info(const struct kernel_siginfo *info)
+{
+	struct k_sigaction *ka = sig_action(current, info->si_signo);
+	unsigned long flags = local_irq_save();
+
+	if (ka->sa_handler == SIG_IGN || (current->blocked & sigmask(info->si_signo))) {
+		ka->sa_handler = SIG_DFL;
+		current->blocked &= ~sigmask(info->si_signo);
+	}
+	__send_signal(info->si_signo, info, current, true);
 	local_irq_restore(flags);
 }
 
 void force_sig(int sig)
 {
-	mark_pending(current, sig); /* even init: a fault it cannot survive */
+	struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_KERNEL };
+
+	force_sig_info(&info);
 }
 
-/* Act on the lowest pending signal: with default actions, that means dying. */
-static void do_signal(void)
+void force_sig_fault(int sig, int code, void __user *addr)
 {
-	int sig = __builtin_ffsl(current->pending);
+	struct kernel_siginfo info = { .si_signo = sig, .si_code = code, .addr = addr };
 
-	current->pending &= ~SIG_BIT(sig);
-	if (!current->pending)
-		current->stack->flags &= ~(1UL << TIF_SIGPENDING);
+	force_sig_info(&info);
+}
+
+/* The next deliverable signal, taken off the pending set with its siginfo; 0 if none. */
+static int dequeue_signal(struct kernel_siginfo *info)
+{
+	sigset_t ready = current->pending.signal & ~current->blocked;
+	int sig;
+
+	if (!ready)
+		return 0;
+	if (ready & SYNCHRONOUS_MASK)
+		ready &= SYNCHRONOUS_MASK;
+	sig = __builtin_ffsll(ready);
+	current->pending.signal &= ~sigmask(sig);
+	*info = current->pending.info[sig - 1];
+	set_tsk_sigpending(current, current->pending.signal & ~current->blocked);
+	return sig;
+}
+
+/* The parent learns of a child's stop, continue or end with SIGCHLD, as configured. */
+static void do_notify_parent(struct task_struct *p, int why, int status)
+{
+	struct kernel_siginfo info = { .si_signo = SIGCHLD, .si_code = why };
+
+	info.kill.pid = p->pid;
+	info.kill.uid = p->uid;
+	info.kill.status = status;
+	send_signal(SIGCHLD, &info, p->parent);
+}
+
+void notify_parent_stopped(struct task_struct *p, int why)
+{
+	if (!p->parent || (sig_action(p->parent, SIGCHLD)->sa_flags & SA_NOCLDSTOP))
+		return;
+	do_notify_parent(p, why, why == CLD_STOPPED ? p->stop_signal : SIGCONT);
+	wake_up(&p->parent->wait_chldexit);
+}
+
+/*
+ * A child's end, told to its parent; returns true when the parent asked not to
+ * keep zombies (SIGCHLD set to SIG_IGN, or SA_NOCLDWAIT): the child is reaped now.
+ */
+bool notify_parent_exit(struct task_struct *p)
+{
+	struct k_sigaction *ka = sig_action(p->parent, SIGCHLD);
+	int code = p->exit_code;
+
+	if (ka->sa_handler == SIG_IGN || (ka->sa_flags & SA_NOCLDWAIT))
+		return true;
+	do_notify_parent(p, code & 0x7f ? CLD_KILLED : CLD_EXITED,
+			 code & 0x7f ? code & 0x7f : (code >> 8) & 0xff);
+	return false;
+}
+
+/* Stop until SIGCONT or SIGKILL; the parent sees it through SIGCHLD and wait4. */
+static void do_signal_stop(int sig)
+{
+	local_irq_disable();
+	if (current->pending.signal & sigmask(SIGKILL)) {
+		local_irq_enable();
+		return;
+	}
+	current->stop_signal = sig;
+	current->continued = false;
+	current->state = TASK_STOPPED;
+	notify_parent_stopped(current, CLD_STOPPED);
+	local_irq_enable();
+	schedule();
+}
+
+void do_signal_exit(int sig)
+{
 	do_exit(sig);
 }
 
-/* Everything that must happen before a return to ring 3; returns with interrupts off. */
+/*
+ * Find a signal for the arch code to deliver to a handler, carrying out every
+ * default action on the way. false: nothing to deliver (or only ignored signals).
+ */
+bool get_signal(struct ksignal *ksig)
+{
+	for (;;) {
+		unsigned long flags = local_irq_save();
+		int sig = dequeue_signal(&ksig->info);
+		struct k_sigaction *ka;
+
+		if (!sig) {
+			local_irq_restore(flags);
+			return false;
+		}
+		ka = sig_action(current, sig);
+		if (ka->sa_handler == SIG_IGN) {
+			local_irq_restore(flags);
+			continue;
+		}
+		if (ka->sa_handler != SIG_DFL) {
+			ksig->ka = *ka;
+			ksig->sig = sig;
+			if (ka->sa_flags & SA_RESETHAND)
+				ka->sa_handler = SIG_DFL;
+			local_irq_restore(flags);
+			return true;
+		}
+		local_irq_restore(flags);
+		if (sig_handler_ignored(SIG_DFL, sig))
+			continue;
+		if (sigmask(sig) & SIG_KERNEL_STOP_MASK) {
+			do_signal_stop(sig);
+			continue;
+		}
+		do_signal_exit(sig);
+	}
+}
+
+/*
+ * After the arch code tried to build the frame: on success the handler runs with
+ * its sa_mask (and the signal itself, unless SA_NODEFER) blocked; a frame that
+ * could not be written (a bad stack) kills with SIGSEGV.
+ */
+void signal_setup_done(int failed, struct ksignal *ksig)
+{
+	sigset_t blocked = current->blocked | ksig->ka.sa_mask;
+
+	if (failed) {
+		force_sig(SIGSEGV);
+		return;
+	}
+	current->restore_sigmask = false;
+	if (!(ksig->ka.sa_flags & SA_NODEFER))
+		blocked |= sigmask(ksig->sig);
+	set_current_blocked(blocked);
+}
+
+int copy_sighand(struct task_struct *p)
+{
+	p->sighand = kmalloc(sizeof(*p->sighand), GFP_KERNEL);
+	if (!p->sighand)
+		return -ENOMEM;
+	if (current->sighand)
+		*p->sighand = *current->sighand;
+	else
+		memset(p->sighand, 0, sizeof(*p->sighand));
+	p->blocked = current->blocked;
+	return 0;
+}
+
+/* execve: handlers are gone with the old program; ignored signals stay ignored. */
+void flush_signal_handlers(struct task_struct *p)
+{
+	for (int i = 0; i < _NSIG; i++) {
+		struct k_sigaction *ka = &p->sighand->action[i];
+
+		if (ka->sa_handler != SIG_IGN)
+			ka->sa_handler = SIG_DFL;
+		ka->sa_flags = 0;
+		ka->sa_restorer = NULL;
+		ka->sa_mask = 0;
+	}
+	p->sas_ss_sp = p->sas_ss_size = 0;
+	p->sas_ss_flags = SS_DISABLE;
+}
+
+/* Exit-to-user work: a switch first if the slice is used up, then pending signals. */
 void exit_to_user_mode(void);
 void exit_to_user_mode(void)
 {
@@ -73,46 +356,9 @@ void exit_to_user_mode(void)
 			schedule();
 		} else if (signal_pending(current)) {
 			local_irq_enable();
-			do_signal();
+			do_signal(current_pt_regs());
 		} else {
 			return;
 		}
 	}
-}
-
-static bool may_signal(const struct task_struct *p)
-{
-	return current->uid == 0 || current->uid == p->uid;
-}
-
-/* pid > 0: one task; 0: the caller's process group; -1: everyone else; < -1: group -pid. */
-long sys_kill(int pid, int sig)
-{
-	struct task_struct *p;
-	int found = 0, allowed = 0;
-
-	if (sig < 0 || sig >= _NSIG)
-		return -EINVAL;
-	list_for_each_entry(p, &task_list, tasks) {
-		bool match = pid > 0 ? p->pid == pid : pid == 0 ? p->pgid == current->pgid
-			     : pid == -1 ? p->pid != 1 && p != current : p->pgid == -pid;
-		if (!match || !p->mm || p->state == TASK_ZOMBIE)
-			continue;
-		found++;
-		if (!may_signal(p))
-			continue;
-		allowed++;
-		if (sig)
-			send_signal(sig, p);
-	}
-	if (!found)
-		return -ESRCH;
-	return allowed ? 0 : -EPERM;
-}
-
-long sys_pause(void)
-{
-	set_current_state(TASK_INTERRUPTIBLE);
-	schedule();
-	return -EINTR;
 }

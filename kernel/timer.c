@@ -63,32 +63,59 @@ long schedule_timeout_interruptible(long ticks)
 	return time_after(s.expires, jiffies) ? (long)(s.expires - jiffies) : 0;
 }
 
-struct timespec_user {
-	long tv_sec, tv_nsec;
-};
+/*
+ * Sleep until the deadline. A signal ends the sleep early: the time left goes to
+ * rmtp, and the call returns -ERESTART_RESTARTBLOCK, which becomes -EINTR if a
+ * handler runs, and otherwise (a stop and continue, an ignored signal) resumes the
+ * same sleep through restart_syscall() with the same deadline, as Linux does.
+ */
+static long do_nanosleep(struct restart_block *restart)
+{
+	unsigned long expires = restart->expires;
+	long left = time_after(expires, jiffies) ? (long)(expires - jiffies) : 0;
+	struct timespec_user t;
+
+	if (left)
+		left = schedule_timeout_interruptible(left);
+	if (!left)
+		return 0;
+	t = (struct timespec_user){ left / HZ, (left % HZ) * NSEC_PER_TICK };
+	if (restart->rmtp && copy_to_user(restart->rmtp, &t, sizeof(t)))
+		return -EFAULT;
+	return -ERESTART_RESTARTBLOCK;
+}
 
 long sys_nanosleep(const struct timespec_user __user *req, struct timespec_user __user *rem)
 {
+	struct restart_block *restart = &current->restart_block;
 	struct timespec_user t;
-	long left;
 
 	if (copy_from_user(&t, req, sizeof(t)))
 		return -EFAULT;
 	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= NSEC_PER_SEC)
 		return -EINVAL;
 	/* Round up, plus one tick: sleep at least as long as asked. */
-	left = schedule_timeout_interruptible(t.tv_sec * HZ + (t.tv_nsec + NSEC_PER_TICK - 1) / NSEC_PER_TICK + 1);
-	if (!left)
-		return 0;
-	t = (struct timespec_user){ left / HZ, (left % HZ) * NSEC_PER_TICK };
-	if (rem && copy_to_user(rem, &t, sizeof(t)))
-		return -EFAULT;
+	restart->fn = do_nanosleep;
+	restart->expires = jiffies + t.tv_sec * HZ + (t.tv_nsec + NSEC_PER_TICK - 1) / NSEC_PER_TICK + 1;
+	restart->rmtp = rem;
+	return do_nanosleep(restart);
+}
+
+/* Nothing to resume: what restart_syscall does when called out of turn. */
+static long do_no_restart_syscall(struct restart_block *restart)
+{
+	(void)restart;
 	return -EINTR;
 }
 
-struct timeval_user {
-	long tv_sec, tv_usec;
-};
+long sys_restart_syscall(void)
+{
+	struct restart_block *restart = &current->restart_block;
+	long (*fn)(struct restart_block *) = restart->fn ? restart->fn : do_no_restart_syscall;
+
+	restart->fn = do_no_restart_syscall;
+	return fn(restart);
+}
 
 long sys_gettimeofday(struct timeval_user __user *tv, void __user *tz)
 {

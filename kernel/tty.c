@@ -5,7 +5,9 @@
  * are edited in a line buffer: echoed, erased with backspace, and handed to readers
  * only when Enter completes the line, as a Unix terminal in canonical mode does.
  * ^C discards the line and sends SIGINT to the foreground process group (the shell
- * sets it with TIOCSPGRP); ^D at the start of a line makes the next read return 0.
+ * sets it with TIOCSPGRP), ^Z likewise sends SIGTSTP and ^\ SIGQUIT; ^D at the start
+ * of a line makes the next read return 0. A read interrupted by a signal restarts
+ * if the handler has SA_RESTART (-ERESTARTSYS), as on Linux.
  */
 #include <asm/irqflags.h>
 #include <kspace/errno.h>
@@ -45,15 +47,16 @@ static void commit_line(void)
 	wake_up(&tty_read_wait);
 }
 
-static void interrupt_foreground(void)
+/* ^C, ^Z, ^\: echo it, drop the line, signal the foreground group. */
+static void signal_foreground(int sig, const char *echoed)
 {
 	struct task_struct *p;
 
-	echo("^C\n", 3);
+	echo(echoed, 3);
 	line_len = 0;
 	list_for_each_entry(p, &task_list, tasks)
 		if (fg_pgrp && p->pgid == fg_pgrp && p->mm)
-			send_signal(SIGINT, p);
+			send_sig(sig, p);
 }
 
 /* Called from interrupt handlers, with interrupts off. */
@@ -62,7 +65,11 @@ void tty_receive_char(char c)
 	if (c == '\r')
 		c = '\n';
 	if (c == 3) {
-		interrupt_foreground();
+		signal_foreground(SIGINT, "^C\n");
+	} else if (c == 0x1a) {
+		signal_foreground(SIGTSTP, "^Z\n");
+	} else if (c == 0x1c) {
+		signal_foreground(SIGQUIT, "^\\\n");
 	} else if (c == 4) {
 		if (line_len)
 			commit_line(); /* ^D mid-line: hand over what there is, without a newline */
@@ -115,7 +122,7 @@ static long tty_read(struct file *f, char __user *buf, unsigned long count)
 			break;
 	}
 	local_irq_restore(flags);
-	return n ? (long)n : -EINTR;
+	return n ? (long)n : -ERESTARTSYS;
 }
 
 /*

@@ -44,6 +44,7 @@ USER_TESTS := \
 	test-ring3 \
 	test-sethostname \
 	test-sh \
+	test-signal-handler \
 	test-stack \
 	test-stat \
 	test-syscall-abi \

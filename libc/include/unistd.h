@@ -29,6 +29,7 @@ int setuid(uid_t uid);
 int setpgid(pid_t pid, pid_t pgid);
 pid_t getpgrp(void);
 int pause(void);
+unsigned int alarm(unsigned int seconds);
 unsigned int sleep(unsigned int seconds);
 
 ssize_t read(int fd, void *buf, size_t count);

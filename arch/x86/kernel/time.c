@@ -4,6 +4,7 @@
  */
 #include <asm/io.h>
 #include <asm/irq.h>
+#include <asm/ptrace.h>
 #include <kspace/arch.h>
 #include <kspace/jiffies.h>
 #include <kspace/printk.h>
@@ -17,8 +18,9 @@
 
 static void timer_interrupt(int irq, struct pt_regs *regs)
 {
-	(void)irq, (void)regs;
+	(void)irq;
 	do_timer();
+	update_process_times(user_mode(regs));
 }
 
 void time_init(void)

@@ -21,6 +21,31 @@
 #define GDT_ENTRY_TSS_SEL (GDT_ENTRY_TSS * 8)          /* 0x80 */
 
 #define SEGMENT_RPL_MASK 3
+#define SEGMENT_TI_MASK 4 /* the selector names an LDT entry */
 #define USER_RPL 3
+#define GDT_ENTRY_TLS_ENTRIES 3
+
+#ifndef __ASSEMBLER__
+#include <asm/uaccess.h>
+
+/*
+ * %fs and %gs: the kernel never loads them on entry, so while it runs they still
+ * hold the user's values. savesegment reads one; loadsegment sets one, and a
+ * selector the CPU refuses (#GP, #NP) loads the null selector instead, through the
+ * exception table, as Linux's loadsegment does.
+ */
+#define savesegment(seg, value) __asm__ __volatile__("movl %%" #seg ", %k0" : "=r"(value))
+
+#define loadsegment(seg, value)                                                 \
+	do {                                                                    \
+		unsigned short __val = (value);                                 \
+		__asm__ __volatile__("1:	movl %k0, %%" #seg "\n"            \
+				     ".pushsection .fixup, \"ax\"\n"            \
+				     "3:	xorl %k0, %k0\n"                  \
+				     "	jmp 1b\n"                               \
+				     ".popsection\n" _ASM_EXTABLE(1b, 3b)       \
+				     : "+r"(__val)::"memory");                   \
+	} while (0)
+#endif
 
 #endif

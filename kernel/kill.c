@@ -1,0 +1,129 @@
+/*
+ * kernel/kill.c: kill, tkill and tgkill: who may signal whom, and which tasks a pid
+ * names. The rules and the order of the checks are Linux 6.1's, so that a probe
+ * with signal 0 answers as it does there: a missing target is -ESRCH before a bad
+ * signal number is -EINVAL, and a zombie not yet reaped still exists.
+ *
+ * Permission (Linux's kill_ok_by_cred): root, or the sender's uid equal to the
+ * target's. kspace has one uid per task, standing for real, effective and saved
+ * alike. Linux also lets SIGCONT through within a session; kspace has no sessions,
+ * so that exception does not exist here.
+ */
+#include <kspace/errno.h>
+#include <kspace/kernel.h>
+#include <kspace/signal.h>
+#include <kspace/syscall_defs.h>
+
+static bool kill_ok(const struct task_struct *p)
+{
+	return current->uid == 0 || current->uid == p->uid;
+}
+
+static int check_kill_permission(int sig, const struct task_struct *p)
+{
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	return kill_ok(p) ? 0 : -EPERM;
+}
+
+/* Checked, then sent; signal 0 only checks. */
+static int group_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p)
+{
+	int err = check_kill_permission(sig, p);
+
+	if (err || !sig)
+		return err;
+	return send_signal(sig, info, p);
+}
+
+static struct task_struct *find_task_by_pid(pid_t pid)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->pid == pid)
+			return p;
+	return NULL;
+}
+
+/* Every member of group pgrp: 0 if one got it, else the last error (-ESRCH if none). */
+static int kill_pgrp(int sig, struct kernel_siginfo *info, pid_t pgrp)
+{
+	struct task_struct *p;
+	int ret = -ESRCH;
+	bool success = false;
+
+	list_for_each_entry(p, &task_list, tasks) {
+		if (p->pgid != pgrp || !p->mm)
+			continue;
+		ret = group_send_sig_info(sig, info, p);
+		success |= !ret;
+	}
+	return success ? 0 : ret;
+}
+
+/* kill(-1): everyone but init and the caller; -EPERM only if nobody could be signalled. */
+static int kill_all(int sig, struct kernel_siginfo *info)
+{
+	struct task_struct *p;
+	int ret = 0, count = 0;
+
+	list_for_each_entry(p, &task_list, tasks) {
+		if (p->pid <= 1 || p == current || !p->mm)
+			continue;
+		int err = group_send_sig_info(sig, info, p);
+		count++;
+		if (err != -EPERM)
+			ret = err;
+	}
+	return count ? ret : -ESRCH;
+}
+
+long sys_kill(int pid, int sig)
+{
+	struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_USER };
+	struct task_struct *p;
+
+	info.kill.pid = current->pid;
+	info.kill.uid = current->uid;
+	if (pid > 0) {
+		p = find_task_by_pid(pid);
+		return p ? group_send_sig_info(sig, &info, p) : -ESRCH;
+	}
+	if (pid == INT_MIN) /* -pid would overflow */
+		return -ESRCH;
+	if (pid == -1)
+		return kill_all(sig, &info);
+	return kill_pgrp(sig, &info, pid ? -pid : current->pgid);
+}
+
+/* One thread: kspace's threads are its processes, so tgid must equal pid. */
+static long do_tkill(pid_t tgid, pid_t pid, int sig)
+{
+	struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_TKILL };
+	struct task_struct *p = find_task_by_pid(pid);
+	int err;
+
+	info.kill.pid = current->pid;
+	info.kill.uid = current->uid;
+	if (!p || (tgid > 0 && p->pid != tgid))
+		return -ESRCH;
+	err = check_kill_permission(sig, p);
+	if (!err && sig)
+		err = send_signal(sig, &info, p);
+	return err;
+}
+
+long sys_tkill(pid_t pid, int sig)
+{
+	if (pid <= 0)
+		return -EINVAL;
+	return do_tkill(0, pid, sig);
+}
+
+long sys_tgkill(pid_t tgid, pid_t pid, int sig)
+{
+	if (pid <= 0 || tgid <= 0)
+		return -EINVAL;
+	return do_tkill(tgid, pid, sig);
+}

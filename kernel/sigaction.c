@@ -1,0 +1,299 @@
+/*
+ * kernel/sigaction.c: the system calls through which a program arranges its own
+ * signals: the actions (rt_sigaction, and the old sigaction and signal), the blocked
+ * mask (rt_sigprocmask, sigprocmask), what is pending, waiting for a signal
+ * (rt_sigsuspend, sigsuspend, pause) and the alternate signal stack (sigaltstack).
+ * Every check and its order follow Linux 6.1, so the errors are the same.
+ */
+#include <asm/irqflags.h>
+#include <asm/ptrace.h>
+#include <kspace/errno.h>
+#include <kspace/signal.h>
+#include <kspace/syscall_defs.h>
+
+
+#define SS_FLAG_BITS SS_AUTODISARM
+
+/* The kernel's struct sigaction for rt_sigaction on i386, and the older one. */
+struct rt_sigaction_user {
+	__sighandler_t handler;
+	unsigned long flags;
+	void __user *restorer;
+	sigset_t mask;
+};
+
+struct old_sigaction_user {
+	__sighandler_t handler;
+	old_sigset_t mask;
+	unsigned long flags;
+	void __user *restorer;
+};
+
+static int do_sigaction(int sig, const struct k_sigaction *act, struct k_sigaction *oact)
+{
+	struct k_sigaction *k;
+	unsigned long flags;
+
+	if (sig < 1 || sig > _NSIG || (act && (sigmask(sig) & SIG_KERNEL_ONLY_MASK)))
+		return -EINVAL;
+	k = &current->sighand->action[sig - 1];
+	flags = local_irq_save();
+	if (oact)
+		*oact = *k;
+	if (act) {
+		*k = *act;
+		k->sa_mask &= ~SIG_KERNEL_ONLY_MASK;
+		/* POSIX: setting SIG_IGN (or a default that ignores) discards a pending one. */
+		if (k->sa_handler == SIG_IGN ||
+		    (k->sa_handler == SIG_DFL && (sigmask(sig) & (sigmask(SIGCHLD) | sigmask(SIGURG) |
+								  sigmask(SIGWINCH) | sigmask(SIGCONT)))))
+			current->pending.signal &= ~sigmask(sig);
+	}
+	local_irq_restore(flags);
+	recalc_sigpending();
+	return 0;
+}
+
+long sys_rt_sigaction(int sig, const struct rt_sigaction_user __user *act,
+		      struct rt_sigaction_user __user *oact, unsigned long sigsetsize)
+{
+	struct rt_sigaction_user u;
+	struct k_sigaction new, old;
+	int ret;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (act) {
+		if (copy_from_user(&u, act, sizeof(u)))
+			return -EFAULT;
+		new = (struct k_sigaction){ u.handler, u.flags, u.restorer, u.mask };
+	}
+	ret = do_sigaction(sig, act ? &new : NULL, oact ? &old : NULL);
+	if (!ret && oact) {
+		u = (struct rt_sigaction_user){ old.sa_handler, old.sa_flags, old.sa_restorer,
+						old.sa_mask };
+		if (copy_to_user(oact, &u, sizeof(u)))
+			return -EFAULT;
+	}
+	return ret;
+}
+
+long sys_sigaction(int sig, const struct old_sigaction_user __user *act,
+		   struct old_sigaction_user __user *oact)
+{
+	struct old_sigaction_user u;
+	struct k_sigaction new, old;
+	int ret;
+
+	if (act) {
+		if (copy_from_user(&u, act, sizeof(u)))
+			return -EFAULT;
+		new = (struct k_sigaction){ u.handler, u.flags, u.restorer, u.mask };
+	}
+	ret = do_sigaction(sig, act ? &new : NULL, oact ? &old : NULL);
+	if (!ret && oact) {
+		u = (struct old_sigaction_user){ old.sa_handler, (old_sigset_t)old.sa_mask,
+						 old.sa_flags, old.sa_restorer };
+		if (copy_to_user(oact, &u, sizeof(u)))
+			return -EFAULT;
+	}
+	return ret;
+}
+
+/* signal(): System V semantics, as Linux's: one-shot, and not blocked in its handler. */
+long sys_signal(int sig, __sighandler_t handler)
+{
+	struct k_sigaction new = { handler, SA_RESETHAND | SA_NODEFER, NULL, 0 }, old;
+	int ret = do_sigaction(sig, &new, &old);
+
+	return ret ? ret : (long)old.sa_handler;
+}
+
+static int sigprocmask(int how, sigset_t set)
+{
+	sigset_t blocked = current->blocked;
+
+	switch (how) {
+	case SIG_BLOCK:
+		blocked |= set;
+		break;
+	case SIG_UNBLOCK:
+		blocked &= ~set;
+		break;
+	case SIG_SETMASK:
+		blocked = set;
+		break;
+	default:
+		return -EINVAL;
+	}
+	set_current_blocked(blocked);
+	return 0;
+}
+
+/* As in Linux, without a new set the how is not looked at. */
+long sys_rt_sigprocmask(int how, const sigset_t __user *nset, sigset_t __user *oset,
+			unsigned long sigsetsize)
+{
+	sigset_t old = current->blocked, set;
+	int err;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (nset) {
+		if (copy_from_user(&set, nset, sizeof(set)))
+			return -EFAULT;
+		err = sigprocmask(how, set & ~SIG_KERNEL_ONLY_MASK);
+		if (err)
+			return err;
+	}
+	if (oset && copy_to_user(oset, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
+
+/* The old call sees signals 1..32 only; SIG_SETMASK keeps the real-time ones. */
+long sys_sigprocmask(int how, const old_sigset_t __user *nset, old_sigset_t __user *oset)
+{
+	old_sigset_t old = (old_sigset_t)current->blocked, set;
+
+	if (nset) {
+		if (get_user(set, nset))
+			return -EFAULT;
+		if (sigprocmask(how, how == SIG_SETMASK ? (current->blocked & ~0xffffffffULL) | set
+							: set))
+			return -EINVAL;
+	}
+	if (oset && put_user(old, oset))
+		return -EFAULT;
+	return 0;
+}
+
+/* Linux allows a shorter set here (it copies sigsetsize bytes), not a longer one. */
+long sys_rt_sigpending(sigset_t __user *uset, unsigned long sigsetsize)
+{
+	sigset_t set = current->pending.signal & current->blocked;
+
+	if (sigsetsize > sizeof(sigset_t))
+		return -EINVAL;
+	return copy_to_user(uset, &set, sigsetsize) ? -EFAULT : 0;
+}
+
+long sys_sigpending(old_sigset_t __user *uset)
+{
+	return put_user((old_sigset_t)(current->pending.signal & current->blocked), uset);
+}
+
+static long sigsuspend(sigset_t set)
+{
+	current->saved_sigmask = current->blocked;
+	set_current_blocked(set);
+	while (!signal_pending(current)) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!signal_pending(current))
+			schedule();
+		set_current_state(TASK_RUNNING);
+	}
+	current->restore_sigmask = true; /* after the handler's frame has saved it */
+	return -ERESTARTNOHAND;
+}
+
+long sys_rt_sigsuspend(const sigset_t __user *uset, unsigned long sigsetsize)
+{
+	sigset_t set;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&set, uset, sizeof(set)))
+		return -EFAULT;
+	return sigsuspend(set);
+}
+
+/* i386's old sigsuspend takes the mask as its third argument. */
+long sys_sigsuspend(int unused1, int unused2, old_sigset_t mask)
+{
+	(void)unused1;
+	(void)unused2;
+	return sigsuspend((current->blocked & ~0xffffffffULL) | mask);
+}
+
+long sys_pause(void)
+{
+	while (!signal_pending(current)) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!signal_pending(current))
+			schedule();
+		set_current_state(TASK_RUNNING);
+	}
+	return -ERESTARTNOHAND;
+}
+
+/* The alternate stack occupies (sas_ss_sp, sas_ss_sp + sas_ss_size]. */
+bool on_sig_stack(unsigned long sp)
+{
+	if (current->sas_ss_flags & SS_AUTODISARM)
+		return false;
+	return sp > current->sas_ss_sp && sp - current->sas_ss_sp <= current->sas_ss_size;
+}
+
+int sas_ss_flags(unsigned long sp)
+{
+	if (!current->sas_ss_size)
+		return SS_DISABLE;
+	return on_sig_stack(sp) ? SS_ONSTACK : 0;
+}
+
+/* Where a handler's frame goes: the top of the alt stack if asked for and not on it. */
+unsigned long sigsp(unsigned long sp, const struct ksignal *ksig)
+{
+	if ((ksig->ka.sa_flags & SA_ONSTACK) && !sas_ss_flags(sp))
+		sp = current->sas_ss_sp + current->sas_ss_size;
+	return sp;
+}
+
+/* SS_AUTODISARM: once a frame has saved the alt stack settings, they are cleared. */
+void sas_ss_autodisarm(void)
+{
+	if (current->sas_ss_flags & SS_AUTODISARM) {
+		current->sas_ss_sp = current->sas_ss_size = 0;
+		current->sas_ss_flags = SS_DISABLE;
+	}
+}
+
+int do_sigaltstack(const struct stack_user *ss, struct stack_user *oss, unsigned long sp)
+{
+	if (oss)
+		*oss = (struct stack_user){ current->sas_ss_sp,
+					    sas_ss_flags(sp) | (current->sas_ss_flags & SS_FLAG_BITS),
+					    current->sas_ss_size };
+	if (ss) {
+		unsigned int mode = ss->ss_flags & ~SS_FLAG_BITS;
+		unsigned long base = (unsigned long)ss->ss_sp, size = ss->ss_size;
+
+		if (on_sig_stack(sp))
+			return -EPERM;
+		if (mode != SS_DISABLE && mode != SS_ONSTACK && mode != 0)
+			return -EINVAL;
+		if (mode == SS_DISABLE) {
+			base = size = 0;
+		} else if (size < MINSIGSTKSZ) {
+			return -ENOMEM;
+		}
+		current->sas_ss_sp = base;
+		current->sas_ss_size = size;
+		current->sas_ss_flags = ss->ss_flags;
+	}
+	return 0;
+}
+
+long sys_sigaltstack(const struct stack_user __user *uss, struct stack_user __user *uoss)
+{
+	struct stack_user new, old;
+	int err;
+
+	if (uss && copy_from_user(&new, uss, sizeof(new)))
+		return -EFAULT;
+	err = do_sigaltstack(uss ? &new : NULL, uoss ? &old : NULL, current_pt_regs()->esp);
+	if (!err && uoss && copy_to_user(uoss, &old, sizeof(old)))
+		err = -EFAULT;
+	return err;
+}
