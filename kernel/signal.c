@@ -213,11 +213,13 @@ static void do_notify_parent(struct task_struct *p, int why, int status)
 	send_signal(SIGCHLD, &info, p->parent);
 }
 
+/* wait4 hears of every stop and continue; SIGCHLD only without SA_NOCLDSTOP. */
 void notify_parent_stopped(struct task_struct *p, int why)
 {
-	if (!p->parent || (sig_action(p->parent, SIGCHLD)->sa_flags & SA_NOCLDSTOP))
+	if (!p->parent)
 		return;
-	do_notify_parent(p, why, why == CLD_STOPPED ? p->stop_signal : SIGCONT);
+	if (!(sig_action(p->parent, SIGCHLD)->sa_flags & SA_NOCLDSTOP))
+		do_notify_parent(p, why, why == CLD_STOPPED ? p->stop_signal : SIGCONT);
 	wake_up(&p->parent->wait_chldexit);
 }
 
@@ -299,14 +301,17 @@ bool get_signal(struct ksignal *ksig)
 
 /*
  * After the arch code tried to build the frame: on success the handler runs with
- * its sa_mask (and the signal itself, unless SA_NODEFER) blocked; a frame that
- * could not be written (a bad stack) kills with SIGSEGV.
+ * its sa_mask (and the signal itself, unless SA_NODEFER) blocked. A frame that could
+ * not be written (a bad stack) means SIGSEGV, fatal if SIGSEGV's own frame failed
+ * (Linux's force_sigsegv): its handler could not run either.
  */
 void signal_setup_done(int failed, struct ksignal *ksig)
 {
 	sigset_t blocked = current->blocked | ksig->ka.sa_mask;
 
 	if (failed) {
+		if (ksig->sig == SIGSEGV)
+			sig_action(current, SIGSEGV)->sa_handler = SIG_DFL;
 		force_sig(SIGSEGV);
 		return;
 	}

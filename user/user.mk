@@ -44,7 +44,15 @@ USER_TESTS := \
 	test-ring3 \
 	test-sethostname \
 	test-sh \
+	test-signal-altstack \
+	test-signal-fault \
+	test-signal-fpu \
+	test-signal-frame \
 	test-signal-handler \
+	test-signal-job \
+	test-signal-kill \
+	test-signal-mask \
+	test-signal-restart \
 	test-stack \
 	test-stat \
 	test-syscall-abi \
