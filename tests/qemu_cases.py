@@ -157,6 +157,20 @@ def qemu_cases():
                      r"\w{8}-c0000000 rw-p 00000000 00:00 0 +\[stack\]",
                      r"== 0xc0000000: PAGE_OFFSET",
                      r"init exited with status 3"]),
+        # Job control at the shell, typed as a person would: ^Z stops the foreground job
+        # (SIGTSTP to its group), jobs lists it, fg continues it (the ^D then ends cat),
+        # bg continues the next one in the background and the shell reports it done.
+        # Lines are typed at each prompt, and when READY or fg's command line appears.
+        dict(name="shell/job-control", mem="64M", initrd=True, timeout=60, status=3,
+             prompt=r"(?:^|\n)# |\nREADY\r?\n|\nsh -c echo READY; cat; echo CAT-DONE\r?\n",
+             type_lines=['sh -c "echo READY; cat; echo CAT-DONE"', "\x1a", "jobs", "fg", "\x04",
+                         'sh -c "echo READY; sleep 1; echo SLEPT"', "\x1a", "bg", "jobs",
+                         "sleep 2", "exit 3"],
+             expect=[r"\^Z\r?\n", r"\[1\]\+  Stopped  sh -c echo READY; cat; echo CAT-DONE",
+                     r"\[1\]  Stopped  sh -c echo READY; cat", r"\nCAT-DONE",
+                     r"\[1\] sh -c echo READY; sleep 1; echo SLEPT &",
+                     r"\[1\]  Running  sh -c echo READY; sleep 1", r"\nSLEPT",
+                     r"\[1\]\+  Done  sh -c echo READY; sleep 1", r"init exited with status 3"]),
         dict(name="cmdline/selftest-prefix", cmdline="selftest=printk_",
              expect=[r"selftest: PASS printk_levels_in_log", r"selftest: 3 passed, 0 failed"],
              reject=[r"selftest: PASS idt_gates"]),

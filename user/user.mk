@@ -22,6 +22,7 @@ USER_TOOLS := \
 	ls \
 	ps \
 	pwd \
+	sleep \
 	runas \
 	true \
 	uname \
