@@ -255,6 +255,24 @@ static void do_signal_stop(int sig)
 	schedule();
 }
 
+/*
+ * Linux's orphaned process group, without sessions (kspace has just the one): no
+ * member has a parent outside the group other than init, so nobody would continue
+ * it. The terminal's stop signals leave such a group alone.
+ */
+static bool is_current_pgrp_orphaned(void)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &task_list, tasks) {
+		if (p->pgid != current->pgid || p->state == TASK_ZOMBIE || !p->parent)
+			continue;
+		if (p->parent->pid != 1 && p->parent->pgid != current->pgid)
+			return false;
+	}
+	return true;
+}
+
 void do_signal_exit(int sig)
 {
 	do_exit(sig);
@@ -292,7 +310,8 @@ bool get_signal(struct ksignal *ksig)
 		if (sig_handler_ignored(SIG_DFL, sig))
 			continue;
 		if (sigmask(sig) & SIG_KERNEL_STOP_MASK) {
-			do_signal_stop(sig);
+			if (sig == SIGSTOP || !is_current_pgrp_orphaned())
+				do_signal_stop(sig);
 			continue;
 		}
 		do_signal_exit(sig);
