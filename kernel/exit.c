@@ -5,8 +5,11 @@
  * becomes a zombie: a task_struct holding only its exit status, until its parent
  * collects that with wait4() and the zombie is freed. A kernel thread has no
  * parent to wait for it; it is TASK_DEAD at once, and the next task to run frees
- * its stack (it cannot free the stack it is running on). When init, pid 1, exits,
- * the machine powers off with init's exit status.
+ * its stack (it cannot free the stack it is running on); so does a child whose
+ * parent ignores SIGCHLD (or set SA_NOCLDWAIT), as on Linux. Otherwise the parent
+ * gets SIGCHLD. wait4 also reports job control: a child stopped (WUNTRACED, status
+ * (sig << 8) | 0x7f) or continued (WCONTINUED, 0xffff), each once. When init, pid 1,
+ * exits, the machine powers off with init's exit status.
  */
 #include <asm/irqflags.h>
 #include <kspace/bug.h>
