@@ -228,11 +228,15 @@ long sys_pause(void)
 }
 
 /* The alternate stack occupies (sas_ss_sp, sas_ss_sp + sas_ss_size]. */
+bool __on_sig_stack(unsigned long sp)
+{
+	return sp > current->sas_ss_sp && sp - current->sas_ss_sp <= current->sas_ss_size;
+}
+
+/* With SS_AUTODISARM a handler may leave it by siglongjmp: never "on" it, as Linux. */
 bool on_sig_stack(unsigned long sp)
 {
-	if (current->sas_ss_flags & SS_AUTODISARM)
-		return false;
-	return sp > current->sas_ss_sp && sp - current->sas_ss_sp <= current->sas_ss_size;
+	return !(current->sas_ss_flags & SS_AUTODISARM) && __on_sig_stack(sp);
 }
 
 int sas_ss_flags(unsigned long sp)

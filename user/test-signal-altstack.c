@@ -3,13 +3,15 @@
  * alternate stack (the address of its local variable lies inside it), sees
  * SS_ONSTACK there and may not change the stack (EPERM); its ucontext describes the
  * stack. Flags other than SS_DISABLE/SS_ONSTACK are EINVAL, a stack smaller than
- * MINSIGSTKSZ is ENOMEM, and SS_DISABLE turns it off.
+ * MINSIGSTKSZ is ENOMEM, and SS_DISABLE turns it off. Handlers nesting deeper than the
+ * alternate stack holds end in SIGSEGV, not in memory below it.
  */
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ucontext.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -34,8 +36,30 @@ static void on_alt(int sig, siginfo_t *si, void *ucv)
 	uc_flags_seen = uc->uc_stack.ss_flags;
 }
 
+static void recurse(int sig)
+{
+	raise(sig); /* SA_NODEFER: at once, one frame deeper on the alternate stack */
+}
+
+/* Every nested frame goes below the last one on the 8 KiB stack, until none fits. */
+static void overflow_altstack(void)
+{
+	static char small[8192];
+	stack_t ss = { small, 0, sizeof(small) };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = recurse;
+	sa.sa_flags = SA_ONSTACK | SA_NODEFER;
+	sigaltstack(&ss, NULL);
+	sigaction(SIGUSR2, &sa, NULL);
+	raise(SIGUSR2);
+}
+
 int main(void)
 {
+	int status;
+
 	stack_t ss = { altstack, 0, sizeof(altstack) }, old = { 0, -1, 0 };
 	struct sigaction sa;
 
@@ -76,5 +100,9 @@ int main(void)
 	check(sigaltstack(&ss, &old) == 0 && sigaltstack(NULL, &old) == 0 &&
 		      old.ss_flags == SS_DISABLE,
 	      "SS_DISABLE turns it off");
+	status = run_in_child(overflow_altstack);
+	check(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV,
+	      "nesting past the bottom of the alternate stack: SIGSEGV (%s)",
+	      describe_status(status));
 	return check_status();
 }

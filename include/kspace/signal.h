@@ -84,6 +84,7 @@ struct stack_user {
 
 /* Whether sp lies on current's sigaltstack; where a handler asking for it starts. */
 bool on_sig_stack(unsigned long sp);
+bool __on_sig_stack(unsigned long sp); /* ignoring SS_AUTODISARM */
 int sas_ss_flags(unsigned long sp); /* SS_DISABLE, SS_ONSTACK or 0 */
 unsigned long sigsp(unsigned long sp, const struct ksignal *ksig);
 void sas_ss_autodisarm(void);

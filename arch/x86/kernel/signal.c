@@ -128,25 +128,24 @@ static int setup_sigcontext(struct sigcontext __user *sc, struct _fpstate __user
 /*
  * Where the frame goes: below the FPU state, itself 64-byte aligned below the stack
  * pointer (or the sigaltstack's top), with esp + 4 a multiple of 16 at the handler's
- * entry, as after a call. NULL-like (-1) when the stack is unusable.
+ * entry, as after a call. An address that always faults (-1) when the frame would
+ * overflow the alternate stack, so the task dies of SIGSEGV instead of scribbling
+ * below it.
  */
 static void __user *get_sigframe(const struct ksignal *ksig, const struct pt_regs *regs,
 				 unsigned long frame_size, struct _fpstate __user **fpstate)
 {
-	unsigned long sp = regs->esp;
-	bool onstack = on_sig_stack(sp);
+	unsigned long sp = sigsp(regs->esp, ksig);
+	bool altstack = sp != (unsigned long)regs->esp || on_sig_stack(regs->esp);
 
-	sp = sigsp(sp, ksig);
-	if (onstack && !on_sig_stack(sp)) /* the handler ran off its alternate stack */
-		return (void __user *)-1L;
 	sp = (sp - fpu_sigframe_size()) & ~63UL;
 	if (fpu_has_fxsr())
 		sp -= 112; /* the fnsave-style header sits before the 64-aligned fxsave image */
-	else
-		sp += fpu_sigframe_size() - 112;
 	*fpstate = (struct _fpstate __user *)sp;
 	sp -= frame_size;
 	sp = ((sp + 4) & ~(FRAME_ALIGNMENT - 1UL)) - 4;
+	if (altstack && !__on_sig_stack(sp))
+		return (void __user *)-1L;
 	return (void __user *)sp;
 }
 
