@@ -188,6 +188,11 @@ static void check_without_restorer(void)
 	raise(SIGUSR2);
 	check(hits[SIGUSR2] == 1 && before == 99,
 	      "the handler returns through the kernel's own return path");
+	ka = (struct kernel_sigaction){ (void (*)(int))(void (*)(void))with_info, SA_SIGINFO, 0, { 0, 0 } };
+	syscall(__NR_rt_sigaction, SIGUSR2, &ka, NULL, 8);
+	raise(SIGUSR2);
+	check(hits[SIGUSR2] == 2 && before == 99 && last_info.si_signo == SIGUSR2,
+	      "and so does an SA_SIGINFO handler, through rt_sigreturn");
 }
 
 /* The old calls: sigaction(67) with the 32-bit mask, signal(48) with System V semantics. */

@@ -4,7 +4,8 @@
  * with SA_RESTART it is restarted and returns the child. pause and sigsuspend fail
  * with EINTR whatever the flags. nanosleep interrupted by a handler fails with EINTR
  * and reports the time left; stopped and continued without a handler, it resumes the
- * same sleep (restart_syscall) and returns 0.
+ * same sleep (restart_syscall) and returns 0. A read of the terminal (when standard
+ * input is one) behaves as wait4: EINTR without SA_RESTART, restarted with it.
  */
 #include <errno.h>
 #include <signal.h>
@@ -129,11 +130,57 @@ static void check_nanosleep_stopped(void)
 	      describe_status(status));
 }
 
+/* In a child: read the terminal until SIGALRM comes; exit 42 if the read said EINTR. */
+static void read_tty_until_alarm(int flags)
+{
+	char c;
+
+	set_alarm_handler(flags);
+	alarm_in_ms(50);
+	if (read(STDIN_FILENO, &c, 1) < 0 && errno == EINTR)
+		_exit(42);
+	_exit(0);
+}
+
+static void read_without_restart(void)
+{
+	read_tty_until_alarm(0);
+}
+
+static void read_with_restart(void)
+{
+	read_tty_until_alarm(SA_RESTART);
+}
+
+static void check_tty_read(void)
+{
+	pid_t pid;
+	int status;
+
+	if (!isatty(STDIN_FILENO)) {
+		check(1, "standard input is not a terminal: no read to interrupt");
+		return;
+	}
+	status = run_in_child(read_without_restart);
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 42,
+	      "a terminal read interrupted by a handler without SA_RESTART: EINTR (%s)",
+	      describe_status(status));
+	pid = fork();
+	if (pid == 0)
+		read_with_restart();
+	sleep_ms(300);
+	check(waitpid(pid, &status, WNOHANG) == 0,
+	      "with SA_RESTART the read goes on waiting after the handler");
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+}
+
 int main(void)
 {
 	check_wait4();
 	check_pause_sigsuspend();
 	check_nanosleep_eintr();
 	check_nanosleep_stopped();
+	check_tty_read();
 	return check_status();
 }
