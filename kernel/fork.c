@@ -68,6 +68,7 @@ static struct task_struct *alloc_task(const char *name)
 	}
 	p->stack = (struct thread_info *)stack;
 	*p->stack = (struct thread_info){ .task = p };
+	init_sigpending(&p->pending);
 	strlcpy(p->comm, name, sizeof(p->comm));
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->children);
@@ -78,6 +79,7 @@ static struct task_struct *alloc_task(const char *name)
 
 static void free_task_struct(struct task_struct *p)
 {
+	flush_signals(p);
 	kfree(p->sighand);
 	kfree(p->cwd);
 	free_pages((unsigned long)p->stack, THREAD_ORDER);

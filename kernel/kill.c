@@ -1,6 +1,6 @@
 /*
- * kernel/kill.c: kill, tkill and tgkill: who may signal whom, and which tasks a pid
- * names. The rules and the order of the checks are Linux 6.1's, so that a probe
+ * kernel/kill.c: kill, tkill, tgkill and rt_(tg)sigqueueinfo: who may signal whom,
+ * and which tasks a pid names. The rules and the order of the checks are Linux 6.1's, so that a probe
  * with signal 0 answers as it does there: a missing target is -ESRCH before a bad
  * signal number is -EINVAL, and a zombie not yet reaped still exists.
  *
@@ -95,6 +95,41 @@ long sys_kill(int pid, int sig)
 	if (pid == -1)
 		return kill_all(sig, &info);
 	return kill_pgrp(sig, &info, pid ? -pid : current->pgid);
+}
+
+/*
+ * sigqueue(): a siginfo from the caller, with its value. Only a process signalling
+ * itself may claim a kernel or kill() origin (si_code >= 0, or SI_TKILL), as Linux
+ * rules, so nobody can forge the pid and uid that kill() vouches for.
+ */
+static long do_rt_sigqueueinfo(pid_t tgid, pid_t pid, int sig, const void __user *uinfo)
+{
+	struct kernel_siginfo info;
+	struct task_struct *p;
+	int err;
+
+	if (copy_from_user(&info, uinfo, sizeof(info)))
+		return -EFAULT;
+	info.si_signo = sig;
+	if ((info.si_code >= 0 || info.si_code == SI_TKILL) && pid != current->pid)
+		return -EPERM;
+	p = find_task_by_pid(pid);
+	if (!p || (tgid > 0 && p->pid != tgid))
+		return -ESRCH;
+	err = check_kill_permission(sig, p);
+	return err || !sig ? err : send_signal(sig, &info, p);
+}
+
+long sys_rt_sigqueueinfo(pid_t pid, int sig, const void __user *uinfo)
+{
+	return do_rt_sigqueueinfo(0, pid, sig, uinfo);
+}
+
+long sys_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, const void __user *uinfo)
+{
+	if (pid <= 0 || tgid <= 0)
+		return -EINVAL;
+	return do_rt_sigqueueinfo(tgid, pid, sig, uinfo);
 }
 
 /* One thread: kspace's threads are its processes, so tgid must equal pid. */

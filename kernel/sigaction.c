@@ -44,10 +44,8 @@ static int do_sigaction(int sig, const struct k_sigaction *act, struct k_sigacti
 		*k = *act;
 		k->sa_mask &= ~SIG_KERNEL_ONLY_MASK;
 		/* POSIX: setting SIG_IGN (or a default that ignores) discards a pending one. */
-		if (k->sa_handler == SIG_IGN ||
-		    (k->sa_handler == SIG_DFL && (sigmask(sig) & (sigmask(SIGCHLD) | sigmask(SIGURG) |
-								  sigmask(SIGWINCH) | sigmask(SIGCONT)))))
-			current->pending.signal &= ~sigmask(sig);
+		if (sig_handler_ignored(k->sa_handler, sig))
+			flush_sigqueue_mask(current, sigmask(sig));
 	}
 	local_irq_restore(flags);
 	recalc_sigpending();

@@ -12,7 +12,10 @@
  * handler for, so nothing kills it by accident; a fault it causes still does.
  *
  * Standard signals are not queued: a second one sent while the first is pending is
- * lost. Real-time signals (32..64) are not queued either here (Linux queues them).
+ * lost. Real-time signals (32..64) are: each one sent is delivered, with its own
+ * siginfo, lowest number first and in order of sending within a number, up to
+ * SIGQUEUE_MAX queued per task. Past that, a kill() still marks the signal pending
+ * (its siginfo is lost), and sigqueue() fails with EAGAIN, as with Linux's rlimit.
  */
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
@@ -26,6 +29,7 @@
 #define SIG_DEFAULT_IGNORE_MASK \
 	(sigmask(SIGCHLD) | sigmask(SIGURG) | sigmask(SIGWINCH) | sigmask(SIGCONT))
 /* The faults: taken before other pending signals, as Linux takes them. */
+#define SIGQUEUE_MAX 1024 /* Linux's RLIMIT_SIGPENDING is larger; any limit will do */
 #define SYNCHRONOUS_MASK \
 	(sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) | sigmask(SIGTRAP) | \
 	 sigmask(SIGFPE) | sigmask(SIGSYS))
@@ -40,7 +44,7 @@ static struct k_sigaction *sig_action(struct task_struct *p, int sig)
 	return &p->sighand->action[sig - 1];
 }
 
-static bool sig_handler_ignored(__sighandler_t handler, int sig)
+bool sig_handler_ignored(__sighandler_t handler, int sig)
 {
 	return handler == SIG_IGN ||
 	       (handler == SIG_DFL && sig <= 32 && (sigmask(sig) & SIG_DEFAULT_IGNORE_MASK));
@@ -86,9 +90,56 @@ void set_current_blocked(sigset_t set)
 	recalc_sigpending();
 }
 
-static void flush_sigset(struct task_struct *p, sigset_t mask)
+/* A real-time signal waiting in a task's pending queue. */
+struct sigqueue {
+	struct list_head list;
+	struct kernel_siginfo info;
+};
+
+void init_sigpending(struct sigpending *pending)
 {
+	pending->signal = 0;
+	INIT_LIST_HEAD(&pending->queue);
+	pending->nr_queued = 0;
+}
+
+/* Forget the signals in mask: their pending bits and their queued siginfos. */
+void flush_sigqueue_mask(struct task_struct *p, sigset_t mask)
+{
+	struct sigqueue *q, *n;
+
 	p->pending.signal &= ~mask;
+	list_for_each_entry_safe(q, n, &p->pending.queue, list) {
+		if (mask & sigmask(q->info.si_signo)) {
+			list_del(&q->list);
+			p->pending.nr_queued--;
+			kfree(q);
+		}
+	}
+}
+
+void flush_signals(struct task_struct *p)
+{
+	unsigned long flags = local_irq_save();
+
+	flush_sigqueue_mask(p, ~0ULL);
+	local_irq_restore(flags);
+}
+
+/* Queue a real-time signal's siginfo; false if the queue is full or memory is out. */
+static bool sigqueue_add(struct task_struct *p, const struct kernel_siginfo *info)
+{
+	struct sigqueue *q;
+
+	if (p->pending.nr_queued >= SIGQUEUE_MAX)
+		return false;
+	q = kmalloc(sizeof(*q), GFP_ATOMIC);
+	if (!q)
+		return false;
+	q->info = *info;
+	list_add_tail(&q->list, &p->pending.queue);
+	p->pending.nr_queued++;
+	return true;
 }
 
 /*
@@ -99,9 +150,9 @@ static void flush_sigset(struct task_struct *p, sigset_t mask)
 static bool prepare_signal(int sig, struct task_struct *p, bool force)
 {
 	if (sigmask(sig) & SIG_KERNEL_STOP_MASK) {
-		flush_sigset(p, sigmask(SIGCONT));
+		flush_sigqueue_mask(p, sigmask(SIGCONT));
 	} else if (sig == SIGCONT) {
-		flush_sigset(p, SIG_KERNEL_STOP_MASK);
+		flush_sigqueue_mask(p, SIG_KERNEL_STOP_MASK);
 		if (p->state == TASK_STOPPED) {
 			p->stop_signal = 0;
 			p->continued = true;
@@ -130,10 +181,15 @@ static int __send_signal(int sig, const struct kernel_siginfo *info, struct task
 	if (!p->mm || p->state == TASK_ZOMBIE || p->state == TASK_DEAD ||
 	    !prepare_signal(sig, p, force))
 		goto out;
-	if (!(p->pending.signal & sigmask(sig))) {
-		p->pending.signal |= sigmask(sig);
+	if (sig >= SIGRTMIN) {
+		if (!sigqueue_add(p, info) && info->si_code != SI_USER) {
+			local_irq_restore(flags);
+			return -EAGAIN;
+		}
+	} else if (!(p->pending.signal & sigmask(sig))) {
 		p->pending.info[sig - 1] = *info;
 	}
+	p->pending.signal |= sigmask(sig);
 	if (!(p->blocked & sigmask(sig)))
 		signal_wake_up(p, sig);
 out:
@@ -185,6 +241,36 @@ void force_sig_fault(int sig, int code, void __user *addr)
 	force_sig_info(&info);
 }
 
+/*
+ * The oldest queued instance of real-time signal sig; the bit stays while more are
+ * queued. None queued (the queue was full when it was sent): a plain SI_USER one.
+ */
+static void dequeue_rt(int sig, struct kernel_siginfo *info)
+{
+	struct sigqueue *q, *found = NULL;
+	bool more = false;
+
+	list_for_each_entry(q, &current->pending.queue, list) {
+		if (q->info.si_signo != sig)
+			continue;
+		if (found) {
+			more = true;
+			break;
+		}
+		found = q;
+	}
+	if (!more)
+		current->pending.signal &= ~sigmask(sig);
+	if (!found) {
+		*info = (struct kernel_siginfo){ .si_signo = sig, .si_code = SI_USER };
+		return;
+	}
+	*info = found->info;
+	list_del(&found->list);
+	current->pending.nr_queued--;
+	kfree(found);
+}
+
 /* The next deliverable signal, taken off the pending set with its siginfo; 0 if none. */
 static int dequeue_signal(struct kernel_siginfo *info)
 {
@@ -196,8 +282,12 @@ static int dequeue_signal(struct kernel_siginfo *info)
 	if (ready & SYNCHRONOUS_MASK)
 		ready &= SYNCHRONOUS_MASK;
 	sig = __builtin_ffsll(ready);
-	current->pending.signal &= ~sigmask(sig);
-	*info = current->pending.info[sig - 1];
+	if (sig < SIGRTMIN) {
+		current->pending.signal &= ~sigmask(sig);
+		*info = current->pending.info[sig - 1];
+	} else {
+		dequeue_rt(sig, info);
+	}
 	set_tsk_sigpending(current, current->pending.signal & ~current->blocked);
 	return sig;
 }

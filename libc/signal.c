@@ -138,6 +138,20 @@ int sigaltstack(const stack_t *ss, stack_t *oss)
 	return __syscall_ret(__syscall(__NR_sigaltstack, ss, oss));
 }
 
+/* As glibc: the siginfo says SI_QUEUE, who sends, and the value. */
+int sigqueue(pid_t pid, int sig, const union sigval value)
+{
+	siginfo_t info;
+
+	memset(&info, 0, sizeof(info));
+	info.si_signo = sig;
+	info.si_code = SI_QUEUE;
+	info.si_pid = getpid();
+	info.si_uid = getuid();
+	info.si_value = value;
+	return __syscall_ret(__syscall(__NR_rt_sigqueueinfo, pid, sig, &info));
+}
+
 int tgkill(pid_t tgid, pid_t tid, int sig)
 {
 	return __syscall_ret(__syscall(__NR_tgkill, tgid, tid, sig));

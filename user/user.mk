@@ -54,6 +54,7 @@ USER_TESTS := \
 	test-signal-kill \
 	test-signal-mask \
 	test-signal-restart \
+	test-signal-rt \
 	test-stack \
 	test-stat \
 	test-syscall-abi \

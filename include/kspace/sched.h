@@ -47,7 +47,9 @@ struct kernel_siginfo {
 
 struct sigpending {
 	u64 signal;
-	struct kernel_siginfo info[64]; /* for each pending signal, the first one sent */
+	struct kernel_siginfo info[32]; /* for each pending standard signal, the first one sent */
+	struct list_head queue;         /* real-time signals (32..64): each one sent, in order */
+	unsigned int nr_queued;
 };
 
 /* An interval timer, in jiffies: value counts down (0: off), incr reloads it. */

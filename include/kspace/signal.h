@@ -30,6 +30,7 @@ typedef void (*__sighandler_t)(int);
 /* si_code values, as Linux's */
 #define SI_USER 0     /* kill() */
 #define SI_KERNEL 0x80
+#define SI_QUEUE (-1) /* sigqueue() */
 #define SI_TKILL (-6) /* tkill(), tgkill() */
 #define ILL_ILLOPN 2
 #define ILL_BADSTK 8
@@ -72,6 +73,10 @@ bool signal_pending(const struct task_struct *p);
 void recalc_sigpending(void);
 void set_current_blocked(sigset_t set);
 int copy_sighand(struct task_struct *p); /* fork */
+void init_sigpending(struct sigpending *pending);
+void flush_signals(struct task_struct *p); /* drop every pending signal (a task freed) */
+void flush_sigqueue_mask(struct task_struct *p, sigset_t mask); /* interrupts off */
+bool sig_handler_ignored(__sighandler_t handler, int sig); /* SIG_IGN, or a default that ignores */
 void flush_signal_handlers(struct task_struct *p); /* execve */
 
 /* stack_t on i386: the sigaltstack, as sigaltstack() and a ucontext carry it. */

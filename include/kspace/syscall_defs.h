@@ -27,6 +27,8 @@ struct itimerval_user;
 long sys_kill(int pid, int sig);
 long sys_tkill(pid_t pid, int sig);
 long sys_tgkill(pid_t tgid, pid_t pid, int sig);
+long sys_rt_sigqueueinfo(pid_t pid, int sig, const void __user *uinfo);
+long sys_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, const void __user *uinfo);
 long sys_rt_sigaction(int sig, const struct rt_sigaction_user __user *act,
 		      struct rt_sigaction_user __user *oact, unsigned long sigsetsize);
 long sys_sigaction(int sig, const struct old_sigaction_user __user *act,

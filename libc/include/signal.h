@@ -117,6 +117,7 @@ typedef struct {
 int kill(pid_t pid, int sig);
 int raise(int sig);
 int tgkill(pid_t tgid, pid_t tid, int sig);
+int sigqueue(pid_t pid, int sig, const union sigval value);
 int sigaction(int sig, const struct sigaction *act, struct sigaction *oact);
 sighandler_t signal(int sig, sighandler_t handler);
 int sigemptyset(sigset_t *set);

@@ -81,4 +81,6 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_sigaltstack] = CALL(sys_sigaltstack),
 	[__NR_tkill] = CALL(sys_tkill),
 	[__NR_tgkill] = CALL(sys_tgkill),
+	[__NR_rt_sigqueueinfo] = CALL(sys_rt_sigqueueinfo),
+	[__NR_rt_tgsigqueueinfo] = CALL(sys_rt_tgsigqueueinfo),
 };
