@@ -47,7 +47,7 @@ static struct task_struct *find_task_by_pid(pid_t pid)
 }
 
 /* Every member of group pgrp: 0 if one got it, else the last error (-ESRCH if none). */
-static int kill_pgrp(int sig, struct kernel_siginfo *info, pid_t pgrp)
+static int __kill_pgrp_info(int sig, struct kernel_siginfo *info, pid_t pgrp)
 {
 	struct task_struct *p;
 	int ret = -ESRCH;
@@ -94,7 +94,7 @@ long sys_kill(int pid, int sig)
 		return -ESRCH;
 	if (pid == -1)
 		return kill_all(sig, &info);
-	return kill_pgrp(sig, &info, pid ? -pid : current->pgid);
+	return __kill_pgrp_info(sig, &info, pid ? -pid : current->pgid);
 }
 
 /*

@@ -350,7 +350,7 @@ static void do_signal_stop(int sig)
  * member has a parent outside the group other than init, so nobody would continue
  * it. The terminal's stop signals leave such a group alone.
  */
-static bool is_current_pgrp_orphaned(void)
+bool is_current_pgrp_orphaned(void)
 {
 	struct task_struct *p;
 
@@ -361,6 +361,22 @@ static bool is_current_pgrp_orphaned(void)
 			return false;
 	}
 	return true;
+}
+
+/* Linux's is_ignored: whether current would not act on sig now (SIG_IGN, or blocked). */
+bool is_ignored(int sig)
+{
+	return (current->blocked & sigmask(sig)) || sig_action(current, sig)->sa_handler == SIG_IGN;
+}
+
+/* A signal from the kernel (the terminal) to every process in group pgrp. */
+void kill_pgrp(pid_t pgrp, int sig)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &task_list, tasks)
+		if (pgrp && p->pgid == pgrp && p->mm)
+			send_sig(sig, p);
 }
 
 void do_signal_exit(int sig)

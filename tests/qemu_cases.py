@@ -158,16 +158,19 @@ def qemu_cases():
                      r"== 0xc0000000: PAGE_OFFSET",
                      r"init exited with status 3"]),
         # Job control at the shell, typed as a person would: ^Z stops the foreground job
-        # (SIGTSTP to its group), jobs lists it, fg continues it (the ^D then ends cat),
-        # bg continues the next one in the background and the shell reports it done.
-        # Lines are typed at each prompt, and when READY or fg's command line appears.
+        # (SIGTSTP to its group), jobs lists it, bg continues it in the background, where
+        # cat's read of the terminal stops it again (SIGTTIN), fg brings it back (the ^D
+        # then ends cat); the second job runs to its end in the background, reported
+        # done. Lines are typed at each prompt, and when READY or fg's command appears.
         dict(name="shell/job-control", mem="64M", initrd=True, timeout=60, status=3,
              prompt=r"(?:^|\n)# |\nREADY\r?\n|\nsh -c echo READY; cat; echo CAT-DONE\r?\n",
-             type_lines=['sh -c "echo READY; cat; echo CAT-DONE"', "\x1a", "jobs", "fg", "\x04",
-                         'sh -c "echo READY; sleep 1; echo SLEPT"', "\x1a", "bg", "jobs",
-                         "sleep 2", "exit 3"],
+             type_lines=['sh -c "echo READY; cat; echo CAT-DONE"', "\x1a", "jobs", "bg", "sleep 1",
+                         "fg", "\x04", 'sh -c "echo READY; sleep 1; echo SLEPT"', "\x1a", "bg",
+                         "jobs", "sleep 2", "exit 3"],
              expect=[r"\^Z\r?\n", r"\[1\]\+  Stopped  sh -c echo READY; cat; echo CAT-DONE",
-                     r"\[1\]  Stopped  sh -c echo READY; cat", r"\nCAT-DONE",
+                     r"\[1\]  Stopped  sh -c echo READY; cat",
+                     r"\[1\] sh -c echo READY; cat; echo CAT-DONE &\r?\n(?:.*\n)*?"
+                     r"\[1\]\+  Stopped  sh -c echo READY; cat", r"\nCAT-DONE",
                      r"\[1\] sh -c echo READY; sleep 1; echo SLEPT &",
                      r"\[1\]  Running  sh -c echo READY; sleep 1", r"\nSLEPT",
                      r"\[1\]\+  Done  sh -c echo READY; sleep 1", r"init exited with status 3"]),

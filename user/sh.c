@@ -21,9 +21,10 @@
  * interrupts it and ^Z stops it, not the shell (which ignores SIGINT, SIGQUIT and the
  * stop signals; its children get the defaults back). A stopped program becomes a job:
  * "jobs" lists them, "fg" continues one in the foreground, "bg" in the background;
- * the shell reports background jobs that have finished before its next prompt.
- * Afterwards the shell gives the foreground back to the group it found at startup
- * (under init that is none at all, 0 on kspace).
+ * before its next prompt the shell reports background jobs that have finished, or
+ * stopped (a background job that reads the terminal gets SIGTTIN). The shell leads
+ * its own process group and takes the terminal for it at startup, and again after
+ * each foreground job.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -54,7 +55,7 @@ static const int job_signals[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU };
 
 static int last_status;     /* $? */
 static bool interactive;    /* reading a terminal: prompt and job control */
-static pid_t shell_fg = -1; /* the foreground group at startup; -1: no terminal to control */
+static pid_t shell_fg = -1; /* the shell's own group, foreground at the prompt; -1: none */
 
 /*
  * Split the next command of *line into argv, storing the words in out, which must
@@ -245,8 +246,27 @@ static int run_program(char **argv)
 	return wait_foreground(pid, NULL, argv);
 }
 
+/* Say which background jobs have ended (and forget them) or stopped. */
+static void update_jobs(void)
+{
+	int status;
+
+	for (int i = 0; i < MAX_JOBS; i++) {
+		if (!jobs[i].pgid || waitpid(jobs[i].pgid, &status, WNOHANG | WUNTRACED) <= 0)
+			continue;
+		if (WIFSTOPPED(status)) {
+			jobs[i].stopped = true;
+			fprintf(stderr, "[%d]+  Stopped  %s\n", i + 1, jobs[i].cmd);
+			continue;
+		}
+		fprintf(stderr, "[%d]+  Done  %s\n", i + 1, jobs[i].cmd);
+		jobs[i].pgid = 0;
+	}
+}
+
 static int builtin_jobs(void)
 {
+	update_jobs();
 	for (int i = 0; i < MAX_JOBS; i++)
 		if (jobs[i].pgid)
 			printf("[%d]  %s  %s\n", i + 1, jobs[i].stopped ? "Stopped" : "Running",
@@ -273,19 +293,6 @@ static int builtin_fg_bg(int argc, char **argv, bool foreground)
 		tcsetpgrp(STDIN_FILENO, job->pgid);
 	kill(-job->pgid, SIGCONT);
 	return foreground ? wait_foreground(job->pgid, job, argv) : 0;
-}
-
-/* Before a prompt: say which background jobs have ended, and forget them. */
-static void report_done_jobs(void)
-{
-	int status;
-
-	for (int i = 0; i < MAX_JOBS; i++) {
-		if (!jobs[i].pgid || waitpid(jobs[i].pgid, &status, WNOHANG) <= 0)
-			continue;
-		fprintf(stderr, "[%d]+  Done  %s\n", i + 1, jobs[i].cmd);
-		jobs[i].pgid = 0;
-	}
 }
 
 static void run_line(const char *line)
@@ -355,7 +362,7 @@ static void run_fd(int fd)
 
 	for (;;) {
 		if (interactive) {
-			report_done_jobs();
+			update_jobs();
 			fputs(geteuid() == 0 ? "# " : "$ ", stderr);
 		}
 		if (!read_line(fd, line))
@@ -408,8 +415,9 @@ int main(int argc, char **argv)
 	}
 	interactive = isatty(STDIN_FILENO);
 	if (interactive) {
-		shell_fg = tcgetpgrp(STDIN_FILENO);
 		set_job_signals(SIG_IGN);
+		setpgid(0, 0);
+		shell_fg = tcsetpgrp(STDIN_FILENO, getpgrp()) == 0 ? getpgrp() : -1;
 	}
 	run_fd(STDIN_FILENO);
 	return last_status;
