@@ -3,7 +3,7 @@
  * page fault gives SIGSEGV with si_addr the faulting address (SEGV_MAPERR where
  * nothing is mapped, SEGV_ACCERR on a write to read-only text); a divide error
  * SIGFPE (FPE_INTDIV), ud2 SIGILL (ILL_ILLOPN), both with si_addr the instruction;
- * int3 SIGTRAP. siglongjmp leaves the handler and restores the mask. A handler may
+ * int3 SIGTRAP; a privileged instruction SIGSEGV from the kernel (SI_KERNEL). siglongjmp leaves the handler and restores the mask. A handler may
  * also edit the saved registers and resume elsewhere. A fault whose signal is
  * blocked or ignored kills; so does a frame that cannot be written (a bad stack).
  */
@@ -90,6 +90,17 @@ static void check_sigill_sigfpe(void)
 	check(got.si_signo == SIGFPE && got.si_code == FPE_INTDIV && got.si_addr == div_insn,
 	      "divide by zero: SIGFPE, FPE_INTDIV, si_addr the instruction (%d, %p)", got.si_code,
 	      got.si_addr);
+}
+
+/* A privileged instruction: #GP, which Linux reports as SIGSEGV from the kernel. */
+static void check_general_protection(void)
+{
+	install(SIGSEGV, catch_and_escape, 0);
+	if (!sigsetjmp(escape, 1))
+		__asm__ __volatile__("cli");
+	check(got.si_signo == SIGSEGV && got.si_code == SI_KERNEL && got.si_addr == NULL,
+	      "cli in ring 3: SIGSEGV, SI_KERNEL, no address (%d, %p)", got.si_code, got.si_addr);
+	check(got_trapno == 13, "the sigcontext's trapno is 13 (%d)", got_trapno);
 }
 
 static void check_sigtrap(void)
@@ -182,6 +193,7 @@ int main(void)
 	check_segv_accerr();
 	check_sigill_sigfpe();
 	check_sigtrap();
+	check_general_protection();
 	check_edit_context();
 	check_fatal(fault_with_segv_blocked, "a fault while SIGSEGV is blocked");
 	check_fatal(fault_with_segv_ignored, "a fault while SIGSEGV is ignored");
