@@ -7,6 +7,7 @@
  * also edit the saved registers and resume elsewhere. A fault whose signal is
  * blocked or ignored kills; so does a frame that cannot be written (a bad stack).
  */
+#define _GNU_SOURCE /* REG_EIP and friends, in glibc */
 #include <setjmp.h>
 #include <signal.h>
 #include <string.h>

@@ -7,6 +7,7 @@
  * in the handler; SA_RESETHAND makes the handler one-shot; and both return paths
  * work: the restorer libc passes, and the kernel's own retcode (no SA_RESTORER).
  */
+#define _GNU_SOURCE /* REG_EIP and friends, in glibc */
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
