@@ -6,7 +6,8 @@
  * the way back to user mode, get_signal() takes the lowest deliverable signal and
  * applies its action: a handler is returned to the arch code, which builds the
  * frame (arch/x86/kernel/signal.c); SIG_IGN and default-ignored signals vanish;
- * the stop signals stop the task (job control); every other default terminates.
+ * the stop signals stop the task (job control; SIGTSTP, SIGTTIN and SIGTTOU not in an
+ * orphaned process group); every other default terminates.
  * Blocked signals stay pending until unblocked. SIGKILL and SIGSTOP can be neither
  * caught, blocked nor ignored. init (pid 1) receives only the signals it has a
  * handler for, so nothing kills it by accident; a fault it causes still does.

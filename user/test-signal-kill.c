@@ -125,11 +125,17 @@ static void check_itimer(void)
 	      "getitimer into the kernel: EFAULT");
 }
 
-static volatile int vtalrms;
+static volatile int vtalrms, profs;
 static void on_vtalrm(int sig)
 {
 	(void)sig;
 	vtalrms++;
+}
+
+static void on_prof(int sig)
+{
+	(void)sig;
+	profs++;
 }
 
 static void check_virtual_timer(void)
@@ -141,6 +147,11 @@ static void check_virtual_timer(void)
 	while (!vtalrms)
 		;
 	check(vtalrms == 1, "SIGVTALRM arrives while the program computes");
+	signal(SIGPROF, on_prof);
+	check(setitimer(ITIMER_PROF, &it, NULL) == 0, "ITIMER_PROF: 30 ms of running time");
+	while (!profs)
+		getppid(); /* time in the kernel counts too */
+	check(profs == 1, "SIGPROF arrives");
 }
 
 int main(void)
