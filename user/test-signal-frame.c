@@ -104,6 +104,13 @@ int main(void)
 	frame.ds = 0x7 | 8;
 	check_exit(run(), 0, "an LDT selector too");
 
+	base_frame(exit_with_ds);
+	frame.ds = 6 * 8 + 3;
+	check_exit(run(), 0, "an unused TLS entry (GDT 6, never set up) comes back null");
+
+	base_frame(exit_with_gs);
+	frame.gs = 6 * 8 + 3;
+	check_exit(run(), 0, "an unused TLS entry as GS comes back null");
 	base_frame(exit_with_gs);
 	frame.gs = USER_DS;
 	check_exit(run(), USER_DS, "GS is loaded from the frame");

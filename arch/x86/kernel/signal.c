@@ -84,11 +84,21 @@ static const u8 retcode[8] = { 0x58, 0xb8, __NR_sigreturn, 0, 0, 0, 0xcd, 0x80 }
 /* movl $__NR_rt_sigreturn, %eax; int $0x80; and a pad byte */
 static const u8 rt_retcode[8] = { 0xb8, __NR_rt_sigreturn, 0, 0, 0, 0xcd, 0x80, 0 };
 
-/* A data selector a frame may hand back: null, a user segment, a present ring-3 TLS entry. */
+#define DESC_PRESENT 0x8000   /* descriptor word b: P */
+#define DESC_DPL(b) (((b) >> 13) & 3)
+#define DESC_S 0x1000         /* code or data, not a system descriptor */
+#define DESC_CODE 0x0800
+#define DESC_READABLE 0x0200  /* for code */
+
+/*
+ * A data selector a frame may hand back: null, a user segment, or a TLS entry that
+ * RESTORE_ALL's `pop %ds` can load: present, ring 3, data or readable code. Anything
+ * else would fault inside the kernel.
+ */
 static bool valid_user_data_selector(u16 sel)
 {
 	unsigned int idx = sel >> 3;
-	const struct desc_struct *d = &gdt_table[idx];
+	u32 b;
 
 	if (sel < 4)
 		return true;
@@ -96,8 +106,11 @@ static bool valid_user_data_selector(u16 sel)
 		return false;
 	if (idx == GDT_ENTRY_DEFAULT_USER_DS || idx == GDT_ENTRY_DEFAULT_USER_CS)
 		return true;
-	return idx >= GDT_ENTRY_TLS_MIN && idx < GDT_ENTRY_TLS_MIN + GDT_ENTRY_TLS_ENTRIES &&
-	       (d->b & 0x8000) && ((d->b >> 13) & 3) == 3; /* present, DPL 3 */
+	if (idx < GDT_ENTRY_TLS_MIN || idx >= GDT_ENTRY_TLS_MIN + GDT_ENTRY_TLS_ENTRIES)
+		return false;
+	b = gdt_table[idx].b;
+	return (b & DESC_PRESENT) && DESC_DPL(b) == USER_RPL && (b & DESC_S) &&
+	       (!(b & DESC_CODE) || (b & DESC_READABLE));
 }
 
 static u16 user_data_selector(u16 sel)
