@@ -43,6 +43,7 @@ KERNEL_OBJS := \
 	kernel/extable.o \
 	kernel/initramfs.o \
 	kernel/itimer.o \
+	kernel/jobctl.o \
 	kernel/kallsyms.o \
 	kernel/kallsyms_test.o \
 	kernel/kill.o \

@@ -97,9 +97,11 @@ int do_sigaltstack(const struct stack_user *ss, struct stack_user *oss, unsigned
 
 bool get_signal(struct ksignal *ksig);
 void signal_setup_done(int failed, struct ksignal *ksig);
-void do_signal_exit(int sig); /* the default action that terminates */
-bool is_current_pgrp_orphaned(void);
 bool is_ignored(int sig);
+
+/* Job control (kernel/jobctl.c). */
+void do_signal_stop(int sig); /* the default action of the stop signals */
+bool is_current_pgrp_orphaned(void);
 void kill_pgrp(pid_t pgrp, int sig);
 void notify_parent_stopped(struct task_struct *p, int why);
 bool notify_parent_exit(struct task_struct *p); /* true: the parent keeps no zombie */
