@@ -2,14 +2,20 @@
  * kernel/sigaction.c: the system calls through which a program arranges its own
  * signals: the actions (rt_sigaction, and the old sigaction and signal), the blocked
  * mask (rt_sigprocmask, sigprocmask), what is pending, waiting for a signal
- * (rt_sigsuspend, sigsuspend, pause) and the alternate signal stack (sigaltstack).
+ * (rt_sigsuspend, sigsuspend, pause), taking one without a handler (rt_sigtimedwait)
+ * and the alternate signal stack (sigaltstack).
  * Every check and its order follow Linux 6.1, so the errors are the same.
  */
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
 #include <kspace/errno.h>
 #include <kspace/signal.h>
+#include <kspace/jiffies.h>
 #include <kspace/syscall_defs.h>
+#include <kspace/timer.h>
+
+#define NSEC_PER_SEC 1000000000L
+#define MAX_WAIT_TICKS (0x7fffffffL / 2) /* "forever": still far inside jiffies' range */
 
 
 #define SS_FLAG_BITS SS_AUTODISARM
@@ -223,6 +229,58 @@ long sys_pause(void)
 		set_current_state(TASK_RUNNING);
 	}
 	return -ERESTARTNOHAND;
+}
+
+/* A timeout in ticks, rounded up; -EINVAL for a timespec Linux refuses. */
+static long timespec_to_ticks(const struct timespec_user *ts)
+{
+	if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= NSEC_PER_SEC)
+		return -EINVAL;
+	if (ts->tv_sec >= MAX_WAIT_TICKS / HZ)
+		return MAX_WAIT_TICKS;
+	return ts->tv_sec * HZ + (ts->tv_nsec + NSEC_PER_SEC / HZ - 1) / (NSEC_PER_SEC / HZ);
+}
+
+/*
+ * Wait for one of the signals in the set (normally blocked) and take it without
+ * running a handler: its number, its siginfo to uinfo. While waiting, those signals
+ * are unblocked so that they wake the caller. EAGAIN when the timeout passes (at
+ * once for a zero timeout), EINTR when another signal interrupts, as on Linux.
+ */
+long sys_rt_sigtimedwait(const sigset_t __user *uthese, void __user *uinfo,
+			 const struct timespec_user __user *uts, unsigned long sigsetsize)
+{
+	struct kernel_siginfo info;
+	struct timespec_user ts;
+	long ticks = MAX_WAIT_TICKS;
+	sigset_t these, saved;
+	int sig;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&these, uthese, sizeof(these)))
+		return -EFAULT;
+	if (uts) {
+		if (copy_from_user(&ts, uts, sizeof(ts)))
+			return -EFAULT;
+		ticks = timespec_to_ticks(&ts);
+		if (ticks < 0)
+			return ticks;
+	}
+	these &= ~SIG_KERNEL_ONLY_MASK;
+	sig = dequeue_signal(these, &info);
+	if (!sig && ticks) {
+		saved = current->blocked;
+		set_current_blocked(saved & ~these);
+		ticks = signal_pending(current) ? ticks : schedule_timeout_interruptible(ticks);
+		set_current_blocked(saved);
+		sig = dequeue_signal(these, &info);
+	}
+	if (!sig)
+		return ticks ? -EINTR : -EAGAIN;
+	if (uinfo && copy_siginfo_to_user(uinfo, &info))
+		return -EFAULT;
+	return sig;
 }
 
 /* The alternate stack occupies (sas_ss_sp, sas_ss_sp + sas_ss_size]. */

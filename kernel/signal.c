@@ -272,10 +272,13 @@ static void dequeue_rt(int sig, struct kernel_siginfo *info)
 	kfree(found);
 }
 
-/* The next deliverable signal, taken off the pending set with its siginfo; 0 if none. */
-static int dequeue_signal(struct kernel_siginfo *info)
+/*
+ * The next pending signal among those in mask (for delivery: the unblocked ones),
+ * taken off the pending set with its siginfo; 0 if none. Interrupts off.
+ */
+static int __dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 {
-	sigset_t ready = current->pending.signal & ~current->blocked;
+	sigset_t ready = current->pending.signal & mask;
 	int sig;
 
 	if (!ready)
@@ -293,6 +296,24 @@ static int dequeue_signal(struct kernel_siginfo *info)
 	return sig;
 }
 
+int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
+{
+	unsigned long flags = local_irq_save();
+	int sig = __dequeue_signal(mask, info);
+
+	local_irq_restore(flags);
+	return sig;
+}
+
+/* The 128-byte siginfo user space sees: what the kernel keeps, then zeros. */
+int copy_siginfo_to_user(void __user *to, const struct kernel_siginfo *info)
+{
+	u8 buf[SI_MAX_SIZE] = { 0 };
+
+	memcpy(buf, info, sizeof(*info));
+	return copy_to_user(to, buf, sizeof(buf)) ? -EFAULT : 0;
+}
+
 /* Linux's is_ignored: whether current would not act on sig now (SIG_IGN, or blocked). */
 bool is_ignored(int sig)
 {
@@ -307,7 +328,7 @@ bool get_signal(struct ksignal *ksig)
 {
 	for (;;) {
 		unsigned long flags = local_irq_save();
-		int sig = dequeue_signal(&ksig->info);
+		int sig = __dequeue_signal(~current->blocked, &ksig->info);
 		struct k_sigaction *ka;
 
 		if (!sig) {

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -131,6 +132,30 @@ int sigpending(sigset_t *set)
 int sigsuspend(const sigset_t *mask)
 {
 	return __syscall_ret(__syscall(__NR_rt_sigsuspend, mask, KERNEL_SIGSET_SIZE));
+}
+
+int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout)
+{
+	return __syscall_ret(__syscall(__NR_rt_sigtimedwait, set, info, timeout, KERNEL_SIGSET_SIZE));
+}
+
+int sigwaitinfo(const sigset_t *set, siginfo_t *info)
+{
+	return sigtimedwait(set, info, NULL);
+}
+
+/* POSIX: the error number is the result, not errno; glibc retries on EINTR. */
+int sigwait(const sigset_t *set, int *sig)
+{
+	int r;
+
+	do
+		r = sigtimedwait(set, NULL, NULL);
+	while (r < 0 && errno == EINTR);
+	if (r < 0)
+		return errno;
+	*sig = r;
+	return 0;
 }
 
 int sigaltstack(const stack_t *ss, stack_t *oss)

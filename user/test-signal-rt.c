@@ -3,13 +3,17 @@
  * pending with its own siginfo (sigqueue's value, or kill's SI_USER); on unblocking
  * they are delivered lowest number first, and in the order sent within a number.
  * rt_sigqueueinfo lets a process claim SI_USER or SI_TKILL only for itself (EPERM
- * otherwise); its other errors are Linux's.
+ * otherwise); its other errors are Linux's. sigtimedwait takes a pending signal
+ * without its handler, waits for one, times out with EAGAIN and is interrupted by
+ * others with EINTR.
  */
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -114,9 +118,73 @@ static void check_sigqueueinfo_rules(void)
 	waitpid(child, NULL, 0);
 }
 
+static volatile int alarms;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	alarms++;
+}
+
+static long ms_since(const struct timeval *t0)
+{
+	struct timeval t;
+
+	gettimeofday(&t, NULL);
+	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_usec - t0->tv_usec) / 1000;
+}
+
+static void check_sigtimedwait(void)
+{
+	struct timespec zero = { 0, 0 }, short_wait = { 0, 100000000 }, bad = { 0, 1000000000 };
+	struct itimerval soon = { { 0, 0 }, { 0, 50000 } };
+	siginfo_t info;
+	sigset_t set, alarm_only;
+	struct timeval t0;
+	unsigned long long kset = 1ULL << (SIGUSR1 - 1);
+	long r;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	install(SIGUSR1);
+	nseen = 0;
+	raise(SIGUSR1);
+	memset(&info, 0, sizeof(info));
+	r = sigtimedwait(&set, &info, &zero);
+	check(r == SIGUSR1 && info.si_signo == SIGUSR1 && info.si_code == SI_TKILL && nseen == 0,
+	      "sigtimedwait takes a pending SIGUSR1 with its siginfo, no handler (%s)",
+	      describe_result(r));
+	check(failed_with(sigtimedwait(&set, NULL, &zero), EAGAIN), "nothing pending, zero timeout: EAGAIN");
+	gettimeofday(&t0, NULL);
+	r = sigtimedwait(&set, NULL, &short_wait);
+	check(failed_with(r, EAGAIN) && ms_since(&t0) >= 90,
+	      "a 100 ms timeout: EAGAIN after it (%ld ms)", ms_since(&t0));
+	check(failed_with(sigtimedwait(&set, NULL, &bad), EINVAL), "tv_nsec 1000000000: EINVAL");
+	check(failed_with(syscall(__NR_rt_sigtimedwait, &kset, NULL, &zero, 4), EINVAL),
+	      "sigsetsize 4: EINVAL");
+	check(failed_with(syscall(__NR_rt_sigtimedwait, (void *)0xC0000000, NULL, &zero, 8), EFAULT),
+	      "a set in the kernel: EFAULT");
+	signal(SIGALRM, on_alarm);
+	setitimer(ITIMER_REAL, &soon, NULL);
+	r = sigwaitinfo(&set, NULL);
+	check(failed_with(r, EINTR) && alarms == 1,
+	      "another signal's handler interrupts sigwaitinfo: EINTR (%s)", describe_result(r));
+	sigemptyset(&alarm_only);
+	sigaddset(&alarm_only, SIGALRM);
+	sigprocmask(SIG_BLOCK, &alarm_only, NULL);
+	setitimer(ITIMER_REAL, &soon, NULL);
+	r = sigwaitinfo(&alarm_only, &info);
+	check(r == SIGALRM && alarms == 1, "sigwaitinfo sleeps until the awaited signal comes (%s)",
+	      describe_result(r));
+	sigprocmask(SIG_UNBLOCK, &alarm_only, NULL);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
 int main(void)
 {
 	check_queueing();
 	check_sigqueueinfo_rules();
+	check_sigtimedwait();
 	return check_status();
 }

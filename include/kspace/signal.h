@@ -95,6 +95,8 @@ unsigned long sigsp(unsigned long sp, const struct ksignal *ksig);
 void sas_ss_autodisarm(void);
 int do_sigaltstack(const struct stack_user *ss, struct stack_user *oss, unsigned long sp);
 
+int dequeue_signal(sigset_t mask, struct kernel_siginfo *info);
+int copy_siginfo_to_user(void __user *to, const struct kernel_siginfo *info);
 bool get_signal(struct ksignal *ksig);
 void signal_setup_done(int failed, struct ksignal *ksig);
 bool is_ignored(int sig);

@@ -40,6 +40,9 @@ long sys_sigprocmask(int how, const unsigned long __user *nset, unsigned long __
 long sys_rt_sigpending(u64 __user *uset, unsigned long sigsetsize);
 long sys_sigpending(unsigned long __user *uset);
 long sys_rt_sigsuspend(const u64 __user *uset, unsigned long sigsetsize);
+struct timespec_user;
+long sys_rt_sigtimedwait(const u64 __user *uthese, void __user *uinfo,
+			 const struct timespec_user __user *uts, unsigned long sigsetsize);
 long sys_sigsuspend(int unused1, int unused2, unsigned long mask);
 long sys_pause(void);
 long sys_sigaltstack(const struct stack_user __user *uss, struct stack_user __user *uoss);

@@ -207,15 +207,6 @@ static int setup_frame(struct ksignal *ksig, sigset_t set, struct pt_regs *regs)
 	return 0;
 }
 
-/* The 128-byte siginfo a handler sees: the header, then the fields its si_code implies. */
-static int copy_siginfo_to_user(u8 __user *to, const struct kernel_siginfo *info)
-{
-	u8 buf[SI_MAX_SIZE] = { 0 };
-
-	memcpy(buf, info, sizeof(*info));
-	return copy_to_user(to, buf, sizeof(buf)) ? -EFAULT : 0;
-}
-
 static int setup_rt_frame(struct ksignal *ksig, sigset_t set, struct pt_regs *regs)
 {
 	struct _fpstate __user *fpstate;

@@ -78,6 +78,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_rt_sigprocmask] = CALL(sys_rt_sigprocmask),
 	[__NR_rt_sigpending] = CALL(sys_rt_sigpending),
 	[__NR_rt_sigsuspend] = CALL(sys_rt_sigsuspend),
+	[__NR_rt_sigtimedwait] = CALL(sys_rt_sigtimedwait),
 	[__NR_sigaltstack] = CALL(sys_sigaltstack),
 	[__NR_tkill] = CALL(sys_tkill),
 	[__NR_tgkill] = CALL(sys_tgkill),
