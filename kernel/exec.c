@@ -25,6 +25,7 @@
 #include <kspace/ramfs.h>
 #include <kspace/random.h>
 #include <kspace/sched.h>
+#include <kspace/signal.h>
 #include <kspace/slab.h>
 #include <kspace/stat.h>
 #include <kspace/string.h>
@@ -247,6 +248,7 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 		bprm.mm = NULL;
 		strlcpy(current->comm, basename(filename), sizeof(current->comm));
 		flush_thread();
+		flush_signal_handlers(current);
 		start_thread(regs, bprm.entry, sp);
 	}
 	if (bprm.mm)

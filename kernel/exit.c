@@ -5,8 +5,11 @@
  * becomes a zombie: a task_struct holding only its exit status, until its parent
  * collects that with wait4() and the zombie is freed. A kernel thread has no
  * parent to wait for it; it is TASK_DEAD at once, and the next task to run frees
- * its stack (it cannot free the stack it is running on). When init, pid 1, exits,
- * the machine powers off with init's exit status.
+ * its stack (it cannot free the stack it is running on); so does a child whose
+ * parent ignores SIGCHLD (or set SA_NOCLDWAIT), as on Linux. Otherwise the parent
+ * gets SIGCHLD. wait4 also reports job control: a child stopped (WUNTRACED, status
+ * (sig << 8) | 0x7f) or continued (WCONTINUED, 0xffff), each once. When init, pid 1,
+ * exits, the machine powers off with init's exit status.
  */
 #include <asm/irqflags.h>
 #include <kspace/bug.h>
@@ -21,7 +24,8 @@
 
 #define WNOHANG 0x00000001
 #define WUNTRACED 0x00000002
-#define WCONTINUED 0x00000008 /* accepted; nothing is ever stopped to be continued */
+#define WCONTINUED 0x00000008
+#define RUSAGE_SIZE 72 /* struct rusage on i386 */
 
 void free_task(struct task_struct *p); /* kernel/fork.c */
 
@@ -101,7 +105,8 @@ void do_exit(long code)
 		p->state = TASK_DEAD;
 	} else {
 		forget_original_parent(p);
-		p->state = TASK_ZOMBIE;
+		/* A parent ignoring SIGCHLD keeps no zombies: the next task frees this one. */
+		p->state = notify_parent_exit(p) ? TASK_DEAD : TASK_ZOMBIE;
 		wake_up(&p->parent->wait_chldexit);
 	}
 	schedule();
@@ -127,49 +132,88 @@ static long reap(struct task_struct *p, int __user *stat_addr, void __user *ru)
 	return err ? err : pid;
 }
 
+static bool child_matches(const struct task_struct *child, int pid)
+{
+	if (pid > 0)
+		return child->pid == pid;
+	if (pid == 0)
+		return child->pgid == current->pgid;
+	return pid == -1 || child->pgid == -pid;
+}
+
+/* A stopped or continued child not yet reported: its status (Linux's encodings), or 0. */
+static int job_control_status(struct task_struct *child, int options)
+{
+	int status = 0;
+
+	if ((options & WUNTRACED) && child->state == TASK_STOPPED && child->stop_signal) {
+		status = (child->stop_signal << 8) | 0x7f;
+		child->stop_signal = 0;
+	} else if ((options & WCONTINUED) && child->continued) {
+		status = 0xffff;
+		child->continued = false;
+	}
+	return status;
+}
+
 /*
- * Find a child matching pid (> 0: that one; otherwise any: there are no process
- * groups to wait on) and, among them, a zombie. -ECHILD if nothing matches.
+ * Look through the children matching pid for a zombie to reap or a job-control
+ * change to report. 0 with *found set, 0 with nothing yet, or -ECHILD.
  */
-static long find_zombie(int pid, struct task_struct **zombie)
+static long wait_consider(int pid, int options, struct task_struct **found, int *status)
 {
 	struct task_struct *child;
 	bool have_child = false;
 
-	*zombie = NULL;
+	*found = NULL;
 	list_for_each_entry(child, &current->children, sibling) {
-		if (pid > 0 && child->pid != pid)
+		if (!child_matches(child, pid))
 			continue;
 		have_child = true;
-		if (child->state == TASK_ZOMBIE) {
-			*zombie = child;
+		*status = child->state == TASK_ZOMBIE ? -1 : job_control_status(child, options);
+		if (*status) {
+			*found = child;
 			break;
 		}
 	}
 	return have_child ? 0 : -ECHILD;
 }
 
+static long report(struct task_struct *p, int status, int __user *stat_addr, void __user *ru)
+{
+	if (stat_addr && put_user(status, stat_addr))
+		return -EFAULT;
+	if (ru && clear_user(ru, RUSAGE_SIZE))
+		return -EFAULT;
+	return p->pid;
+}
+
 long sys_wait4(int pid, int __user *stat_addr, int options, void __user *ru)
 {
-	struct task_struct *zombie;
+	struct task_struct *child;
 	DEFINE_WAIT(wait);
+	int status;
 	long ret;
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
+	if (pid == INT_MIN) /* -pid would overflow */
+		return -ESRCH;
 	for (;;) {
 		prepare_to_wait(&current->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
-		ret = find_zombie(pid, &zombie);
-		if (ret || zombie || (options & WNOHANG))
+		ret = wait_consider(pid, options, &child, &status);
+		if (ret || child || (options & WNOHANG))
 			break;
 		if (signal_pending(current)) {
-			ret = -EINTR;
+			ret = -ERESTARTSYS;
 			break;
 		}
 		schedule();
 	}
 	finish_wait(&current->wait_chldexit, &wait);
-	return zombie ? reap(zombie, stat_addr, ru) : ret;
+	if (!child)
+		return ret;
+	return status == -1 ? reap(child, stat_addr, ru) : report(child, status, stat_addr, ru);
 }
 
 long sys_waitpid(int pid, int __user *stat_addr, int options)

@@ -90,13 +90,14 @@ static struct task_struct *alloc_task(const char *name)
 	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
 	unsigned long stack = __get_free_pages(GFP_KERNEL, THREAD_ORDER);
 
-	if (!p || !stack) {
+	if (!p || !stack || copy_sighand(p)) {
 		kfree(p);
 		free_pages(stack, THREAD_ORDER);
 		return NULL;
 	}
 	p->stack = (struct thread_info *)stack;
 	*p->stack = (struct thread_info){ .task = p };
+	init_sigpending(&p->pending);
 	strlcpy(p->comm, name, sizeof(p->comm));
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->children);
@@ -107,6 +108,8 @@ static struct task_struct *alloc_task(const char *name)
 
 static void free_task_struct(struct task_struct *p)
 {
+	flush_signals(p);
+	kfree(p->sighand);
 	kfree(p->cwd);
 	free_pages((unsigned long)p->stack, THREAD_ORDER);
 	kfree(p);
@@ -244,6 +247,9 @@ static void copy_process_state(struct task_struct *p, unsigned long clone_flags,
 	p->parent = current;
 	p->set_child_tid = clone_flags & CLONE_CHILD_SETTID ? child_tidptr : NULL;
 	p->clear_child_tid = clone_flags & CLONE_CHILD_CLEARTID ? child_tidptr : NULL;
+	p->sas_ss_sp = current->sas_ss_sp; /* handlers and mask came with copy_sighand */
+	p->sas_ss_size = current->sas_ss_size;
+	p->sas_ss_flags = current->sas_ss_flags;
 }
 
 /*

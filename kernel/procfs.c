@@ -69,6 +69,7 @@ static char stat_state(const struct task_struct *t)
 	case TASK_RUNNING: return 'R';
 	case TASK_INTERRUPTIBLE: return 'S';
 	case TASK_UNINTERRUPTIBLE: return 'D';
+	case TASK_STOPPED: return 'T';
 	default: return 'Z';
 	}
 }

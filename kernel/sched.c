@@ -159,6 +159,7 @@ static char state_letter(const struct task_struct *p)
 	case TASK_RUNNING: return 'R';
 	case TASK_INTERRUPTIBLE: return 'S';
 	case TASK_UNINTERRUPTIBLE: return 'D';
+	case TASK_STOPPED: return 'T';
 	case TASK_ZOMBIE: return 'Z';
 	default: return 'X';
 	}

@@ -1,68 +1,417 @@
 /*
- * kernel/signal.c: sending signals, acting on them on the way back to user mode,
- * and the exit path every return to ring 3 takes.
+ * kernel/signal.c: sending signals and deciding what they do, as Linux does.
  *
- * Default actions, as Linux: SIGCHLD, SIGURG, SIGWINCH and SIGCONT are ignored;
- * every other signal terminates the task (its wait4 status is the signal number).
- * Job control does not exist yet, so the stop signals are ignored too. init
- * ignores every signal it does not handle, as Linux's init does: it cannot be
- * killed by accident.
+ * send_signal() records a signal in the target's pending set (with its siginfo)
+ * unless the target ignores it, and wakes the target if it may act on it now. On
+ * the way back to user mode, get_signal() takes the lowest deliverable signal and
+ * applies its action: a handler is returned to the arch code, which builds the
+ * frame (arch/x86/kernel/signal.c); SIG_IGN and default-ignored signals vanish;
+ * the stop signals stop the task (job control, kernel/jobctl.c; SIGTSTP, SIGTTIN and
+ * SIGTTOU not in an orphaned process group); every other default terminates.
+ * Blocked signals stay pending until unblocked. SIGKILL and SIGSTOP can be neither
+ * caught, blocked nor ignored. init (pid 1) receives only the signals it has a
+ * handler for, so nothing kills it by accident; a fault it causes still does.
+ *
+ * Standard signals are not queued: a second one sent while the first is pending is
+ * lost. Real-time signals (32..64) are: each one sent is delivered, with its own
+ * siginfo, lowest number first and in order of sending within a number, up to
+ * SIGQUEUE_MAX queued per task. Past that, a kill() still marks the signal pending
+ * (its siginfo is lost), and sigqueue() fails with EAGAIN, as with Linux's rlimit.
  */
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
 #include <kspace/errno.h>
 #include <kspace/printk.h>
 #include <kspace/signal.h>
+#include <kspace/slab.h>
+#include <kspace/string.h>
 #include <kspace/syscall_defs.h>
 
-#define SIG_BIT(sig) (1UL << ((sig) - 1))
-#define IGNORED_BY_DEFAULT \
-	(SIG_BIT(SIGCHLD) | SIG_BIT(SIGURG) | SIG_BIT(SIGWINCH) | SIG_BIT(SIGCONT) | \
-	 SIG_BIT(SIGSTOP) | SIG_BIT(SIGTSTP) | SIG_BIT(SIGTTIN) | SIG_BIT(SIGTTOU))
+#define SIG_DEFAULT_IGNORE_MASK \
+	(sigmask(SIGCHLD) | sigmask(SIGURG) | sigmask(SIGWINCH) | sigmask(SIGCONT))
+/* The faults: taken before other pending signals, as Linux takes them. */
+#define SIGQUEUE_MAX 1024 /* Linux's RLIMIT_SIGPENDING is larger; any limit will do */
+#define SYNCHRONOUS_MASK \
+	(sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) | sigmask(SIGTRAP) | \
+	 sigmask(SIGFPE) | sigmask(SIGSYS))
+
+static bool valid_signal(int sig)
+{
+	return sig >= 1 && sig <= _NSIG;
+}
+
+static struct k_sigaction *sig_action(struct task_struct *p, int sig)
+{
+	return &p->sighand->action[sig - 1];
+}
+
+bool sig_handler_ignored(__sighandler_t handler, int sig)
+{
+	return handler == SIG_IGN ||
+	       (handler == SIG_DFL && sig <= 32 && (sigmask(sig) & SIG_DEFAULT_IGNORE_MASK));
+}
+
+/* Whether p would drop sig now. A blocked signal is kept: the action may change. */
+static bool sig_ignored(struct task_struct *p, int sig, bool force)
+{
+	__sighandler_t handler = sig_action(p, sig)->sa_handler;
+
+	if (p->pid == 1 && handler == SIG_DFL && !force)
+		return true; /* init dies of nothing it does not handle */
+	if ((p->blocked & sigmask(sig)) && !(sigmask(sig) & SIG_KERNEL_ONLY_MASK))
+		return false;
+	return sig_handler_ignored(handler, sig);
+}
+
+/* The entry code looks only at TIF_SIGPENDING: keep it equal to "something to do". */
+static void set_tsk_sigpending(struct task_struct *p, bool on)
+{
+	if (on)
+		p->stack->flags |= 1UL << TIF_SIGPENDING;
+	else
+		p->stack->flags &= ~(1UL << TIF_SIGPENDING);
+}
 
 bool signal_pending(const struct task_struct *p)
 {
-	return p->pending != 0;
+	return p->stack->flags & (1UL << TIF_SIGPENDING);
 }
 
-/* The entry code looks only at thread_info flags: mirror "anything pending" there. */
-static void mark_pending(struct task_struct *p, int sig)
-{
-	p->pending |= SIG_BIT(sig);
-	p->stack->flags |= 1UL << TIF_SIGPENDING;
-}
-
-void send_signal(int sig, struct task_struct *p)
+void recalc_sigpending(void)
 {
 	unsigned long flags = local_irq_save();
 
-	if (p->pid == 1 || (SIG_BIT(sig) & IGNORED_BY_DEFAULT)) {
-		local_irq_restore(flags);
-		return;
+	set_tsk_sigpending(current, current->pending.signal & ~current->blocked);
+	local_irq_restore(flags);
+}
+
+void set_current_blocked(sigset_t set)
+{
+	current->blocked = set & ~SIG_KERNEL_ONLY_MASK;
+	recalc_sigpending();
+}
+
+/* A real-time signal waiting in a task's pending queue. */
+struct sigqueue {
+	struct list_head list;
+	struct kernel_siginfo info;
+};
+
+void init_sigpending(struct sigpending *pending)
+{
+	pending->signal = 0;
+	INIT_LIST_HEAD(&pending->queue);
+	pending->nr_queued = 0;
+}
+
+/* Forget the signals in mask: their pending bits and their queued siginfos. */
+void flush_sigqueue_mask(struct task_struct *p, sigset_t mask)
+{
+	struct sigqueue *q, *n;
+
+	p->pending.signal &= ~mask;
+	list_for_each_entry_safe(q, n, &p->pending.queue, list) {
+		if (mask & sigmask(q->info.si_signo)) {
+			list_del(&q->list);
+			p->pending.nr_queued--;
+			kfree(q);
+		}
 	}
-	mark_pending(p, sig);
-	if (p->state == TASK_INTERRUPTIBLE)
-		wake_up_process(p); /* a sleeper in wait4 or pause returns -EINTR and dies */
+}
+
+void flush_signals(struct task_struct *p)
+{
+	unsigned long flags = local_irq_save();
+
+	flush_sigqueue_mask(p, ~0ULL);
+	local_irq_restore(flags);
+}
+
+/* Queue a real-time signal's siginfo; false if the queue is full or memory is out. */
+static bool sigqueue_add(struct task_struct *p, const struct kernel_siginfo *info)
+{
+	struct sigqueue *q;
+
+	if (p->pending.nr_queued >= SIGQUEUE_MAX)
+		return false;
+	q = kmalloc(sizeof(*q), GFP_ATOMIC);
+	if (!q)
+		return false;
+	q->info = *info;
+	list_add_tail(&q->list, &p->pending.queue);
+	p->pending.nr_queued++;
+	return true;
+}
+
+/*
+ * What sending sig does before it is queued: SIGCONT resumes a stopped task and
+ * discards pending stops; a stop discards a pending SIGCONT. Returns whether the
+ * signal is still to be queued.
+ */
+static bool prepare_signal(int sig, struct task_struct *p, bool force)
+{
+	if (sigmask(sig) & SIG_KERNEL_STOP_MASK) {
+		flush_sigqueue_mask(p, sigmask(SIGCONT));
+	} else if (sig == SIGCONT) {
+		flush_sigqueue_mask(p, SIG_KERNEL_STOP_MASK);
+		if (p->state == TASK_STOPPED) {
+			p->stop_signal = 0;
+			p->continued = true;
+			wake_up_process(p);
+			notify_parent_stopped(p, CLD_CONTINUED);
+		}
+	}
+	return !sig_ignored(p, sig, force);
+}
+
+static void signal_wake_up(struct task_struct *p, int sig)
+{
+	set_tsk_sigpending(p, true);
+	if (p->state == TASK_INTERRUPTIBLE || (p->state == TASK_STOPPED && sig == SIGKILL))
+		wake_up_process(p);
+}
+
+static int __send_signal(int sig, const struct kernel_siginfo *info, struct task_struct *p,
+			 bool force)
+{
+	unsigned long flags;
+
+	if (!valid_signal(sig))
+		return -EINVAL;
+	flags = local_irq_save();
+	if (!p->mm || p->state == TASK_ZOMBIE || p->state == TASK_DEAD ||
+	    !prepare_signal(sig, p, force))
+		goto out;
+	if (sig >= SIGRTMIN) {
+		if (!sigqueue_add(p, info) && info->si_code != SI_USER) {
+			local_irq_restore(flags);
+			return -EAGAIN;
+		}
+	} else if (!(p->pending.signal & sigmask(sig))) {
+		p->pending.info[sig - 1] = *info;
+	}
+	p->pending.signal |= sigmask(sig);
+	if (!(p->blocked & sigmask(sig)))
+		signal_wake_up(p, sig);
+out:
+	local_irq_restore(flags);
+	return 0;
+}
+
+int send_signal(int sig, struct kernel_siginfo *info, struct task_struct *p)
+{
+	return __send_signal(sig, info, p, false);
+}
+
+void send_sig(int sig, struct task_struct *p)
+{
+	struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_KERNEL };
+
+	__send_signal(sig, &info, p, false);
+}
+
+/*
+ * A fault's signal cannot be put off: if the task blocks or ignores it, the block
+ * and the handler go (Linux's force_sig_info), so the fault kills instead of
+ * looping on the faulting instruction forever.
+ */
+static void force_sig_info(const struct kernel_siginfo *info)
+{
+	struct k_sigaction *ka = sig_action(current, info->si_signo);
+	unsigned long flags = local_irq_save();
+
+	if (ka->sa_handler == SIG_IGN || (current->blocked & sigmask(info->si_signo))) {
+		ka->sa_handler = SIG_DFL;
+		current->blocked &= ~sigmask(info->si_signo);
+	}
+	__send_signal(info->si_signo, info, current, true);
 	local_irq_restore(flags);
 }
 
 void force_sig(int sig)
 {
-	mark_pending(current, sig); /* even init: a fault it cannot survive */
+	struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_KERNEL };
+
+	force_sig_info(&info);
 }
 
-/* Act on the lowest pending signal: with default actions, that means dying. */
-static void do_signal(void)
+void force_sig_fault(int sig, int code, void __user *addr)
 {
-	int sig = __builtin_ffsl(current->pending);
+	struct kernel_siginfo info = { .si_signo = sig, .si_code = code, .addr = addr };
 
-	current->pending &= ~SIG_BIT(sig);
-	if (!current->pending)
-		current->stack->flags &= ~(1UL << TIF_SIGPENDING);
-	do_exit(sig);
+	force_sig_info(&info);
 }
 
-/* Everything that must happen before a return to ring 3; returns with interrupts off. */
+/*
+ * The oldest queued instance of real-time signal sig; the bit stays while more are
+ * queued. None queued (the queue was full when it was sent): a plain SI_USER one.
+ */
+static void dequeue_rt(int sig, struct kernel_siginfo *info)
+{
+	struct sigqueue *q, *found = NULL;
+	bool more = false;
+
+	list_for_each_entry(q, &current->pending.queue, list) {
+		if (q->info.si_signo != sig)
+			continue;
+		if (found) {
+			more = true;
+			break;
+		}
+		found = q;
+	}
+	if (!more)
+		current->pending.signal &= ~sigmask(sig);
+	if (!found) {
+		*info = (struct kernel_siginfo){ .si_signo = sig, .si_code = SI_USER };
+		return;
+	}
+	*info = found->info;
+	list_del(&found->list);
+	current->pending.nr_queued--;
+	kfree(found);
+}
+
+/*
+ * The next pending signal among those in mask (for delivery: the unblocked ones),
+ * taken off the pending set with its siginfo; 0 if none. Interrupts off.
+ */
+static int __dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
+{
+	sigset_t ready = current->pending.signal & mask;
+	int sig;
+
+	if (!ready)
+		return 0;
+	if (ready & SYNCHRONOUS_MASK)
+		ready &= SYNCHRONOUS_MASK;
+	sig = __builtin_ffsll(ready);
+	if (sig < SIGRTMIN) {
+		current->pending.signal &= ~sigmask(sig);
+		*info = current->pending.info[sig - 1];
+	} else {
+		dequeue_rt(sig, info);
+	}
+	set_tsk_sigpending(current, current->pending.signal & ~current->blocked);
+	return sig;
+}
+
+int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
+{
+	unsigned long flags = local_irq_save();
+	int sig = __dequeue_signal(mask, info);
+
+	local_irq_restore(flags);
+	return sig;
+}
+
+/* The 128-byte siginfo user space sees: what the kernel keeps, then zeros. */
+int copy_siginfo_to_user(void __user *to, const struct kernel_siginfo *info)
+{
+	u8 buf[SI_MAX_SIZE] = { 0 };
+
+	memcpy(buf, info, sizeof(*info));
+	return copy_to_user(to, buf, sizeof(buf)) ? -EFAULT : 0;
+}
+
+/* Linux's is_ignored: whether current would not act on sig now (SIG_IGN, or blocked). */
+bool is_ignored(int sig)
+{
+	return (current->blocked & sigmask(sig)) || sig_action(current, sig)->sa_handler == SIG_IGN;
+}
+
+/*
+ * Find a signal for the arch code to deliver to a handler, carrying out every
+ * default action on the way. false: nothing to deliver (or only ignored signals).
+ */
+bool get_signal(struct ksignal *ksig)
+{
+	for (;;) {
+		unsigned long flags = local_irq_save();
+		int sig = __dequeue_signal(~current->blocked, &ksig->info);
+		struct k_sigaction *ka;
+
+		if (!sig) {
+			local_irq_restore(flags);
+			return false;
+		}
+		ka = sig_action(current, sig);
+		if (ka->sa_handler == SIG_IGN) {
+			local_irq_restore(flags);
+			continue;
+		}
+		if (ka->sa_handler != SIG_DFL) {
+			ksig->ka = *ka;
+			ksig->sig = sig;
+			if (ka->sa_flags & SA_RESETHAND)
+				ka->sa_handler = SIG_DFL;
+			local_irq_restore(flags);
+			return true;
+		}
+		local_irq_restore(flags);
+		if (sig_handler_ignored(SIG_DFL, sig))
+			continue;
+		if (sigmask(sig) & SIG_KERNEL_STOP_MASK) {
+			if (sig == SIGSTOP || !is_current_pgrp_orphaned())
+				do_signal_stop(sig);
+			continue;
+		}
+		do_exit(sig); /* every other default action terminates */
+	}
+}
+
+/*
+ * After the arch code tried to build the frame: on success the handler runs with
+ * its sa_mask (and the signal itself, unless SA_NODEFER) blocked. A frame that could
+ * not be written (a bad stack) means SIGSEGV, fatal if SIGSEGV's own frame failed
+ * (Linux's force_sigsegv): its handler could not run either.
+ */
+void signal_setup_done(int failed, struct ksignal *ksig)
+{
+	sigset_t blocked = current->blocked | ksig->ka.sa_mask;
+
+	if (failed) {
+		if (ksig->sig == SIGSEGV)
+			sig_action(current, SIGSEGV)->sa_handler = SIG_DFL;
+		force_sig(SIGSEGV);
+		return;
+	}
+	current->restore_sigmask = false;
+	if (!(ksig->ka.sa_flags & SA_NODEFER))
+		blocked |= sigmask(ksig->sig);
+	set_current_blocked(blocked);
+}
+
+int copy_sighand(struct task_struct *p)
+{
+	p->sighand = kmalloc(sizeof(*p->sighand), GFP_KERNEL);
+	if (!p->sighand)
+		return -ENOMEM;
+	if (current->sighand)
+		*p->sighand = *current->sighand;
+	else
+		memset(p->sighand, 0, sizeof(*p->sighand));
+	p->blocked = current->blocked;
+	return 0;
+}
+
+/* execve: handlers are gone with the old program; ignored signals stay ignored. */
+void flush_signal_handlers(struct task_struct *p)
+{
+	for (int i = 0; i < _NSIG; i++) {
+		struct k_sigaction *ka = &p->sighand->action[i];
+
+		if (ka->sa_handler != SIG_IGN)
+			ka->sa_handler = SIG_DFL;
+		ka->sa_flags = 0;
+		ka->sa_restorer = NULL;
+		ka->sa_mask = 0;
+	}
+	p->sas_ss_sp = p->sas_ss_size = 0;
+	p->sas_ss_flags = SS_DISABLE;
+}
+
+/* Exit-to-user work: a switch first if the slice is used up, then pending signals. */
 void exit_to_user_mode(void);
 void exit_to_user_mode(void)
 {
@@ -73,46 +422,9 @@ void exit_to_user_mode(void)
 			schedule();
 		} else if (signal_pending(current)) {
 			local_irq_enable();
-			do_signal();
+			do_signal(current_pt_regs());
 		} else {
 			return;
 		}
 	}
-}
-
-static bool may_signal(const struct task_struct *p)
-{
-	return kill_ok_by_cred(p);
-}
-
-/* pid > 0: one task; 0: the caller's process group; -1: everyone else; < -1: group -pid. */
-long sys_kill(int pid, int sig)
-{
-	struct task_struct *p;
-	int found = 0, allowed = 0;
-
-	if (sig < 0 || sig >= _NSIG)
-		return -EINVAL;
-	list_for_each_entry(p, &task_list, tasks) {
-		bool match = pid > 0 ? p->pid == pid : pid == 0 ? p->pgid == current->pgid
-			     : pid == -1 ? p->pid != 1 && p != current : p->pgid == -pid;
-		if (!match || !p->mm || p->state == TASK_ZOMBIE)
-			continue;
-		found++;
-		if (!may_signal(p))
-			continue;
-		allowed++;
-		if (sig)
-			send_signal(sig, p);
-	}
-	if (!found)
-		return -ESRCH;
-	return allowed ? 0 : -EPERM;
-}
-
-long sys_pause(void)
-{
-	set_current_state(TASK_INTERRUPTIBLE);
-	schedule();
-	return -EINTR;
 }

@@ -24,10 +24,11 @@ void do_timer(void)
 	run_timers();
 }
 
-/* The tick's share of the running task: its CPU time, then its time slice. */
+/* The tick's share of the running task: its CPU time, its interval timers, its time slice. */
 void update_process_times(int user_tick)
 {
 	account_process_tick(current, user_tick);
+	run_itimers(user_tick);
 	scheduler_tick();
 }
 

@@ -86,7 +86,7 @@ long schedule_timeout(long ticks)
 
 /*
  * Sleep for ns nanoseconds, at least; 0 when done, or -EINTR with what is left in
- * *left_ns when a signal came first.
+ * *left_ns when a signal came first (clock_nanosleep; nanosleep restarts instead).
  */
 long do_nanosleep(s64 ns, s64 *left_ns)
 {
@@ -96,26 +96,57 @@ long do_nanosleep(s64 ns, s64 *left_ns)
 	return left ? -EINTR : 0;
 }
 
+/*
+ * nanosleep's sleep until the deadline in restart->expires. A signal ends it early:
+ * the time left goes to rmtp, and the call returns -ERESTART_RESTARTBLOCK, which
+ * becomes -EINTR if a handler runs and otherwise (a stop and continue, an ignored
+ * signal) resumes the same sleep through restart_syscall(), as Linux does.
+ */
+static long nanosleep_restart(struct restart_block *restart)
+{
+	long left = time_after(restart->expires, jiffies) ? (long)(restart->expires - jiffies) : 0;
+	struct timespec64 t;
+
+	if (left)
+		left = schedule_timeout_interruptible(left);
+	if (!left)
+		return 0;
+	t = ns_to_timespec64((s64)left * (NSEC_PER_SEC / HZ));
+	if (restart->rmtp && put_old_timespec32(&t, restart->rmtp))
+		return -EFAULT;
+	return -ERESTART_RESTARTBLOCK;
+}
+
 long sys_nanosleep(const struct old_timespec32 __user *req, struct old_timespec32 __user *rem)
 {
+	struct restart_block *restart = &current->restart_block;
 	struct timespec64 t;
-	s64 left;
 
 	if (get_old_timespec32(&t, req))
 		return -EFAULT;
 	if (!timespec64_valid(&t))
 		return -EINVAL;
-	if (!do_nanosleep(timespec64_to_ns(&t), &left))
-		return 0;
-	t = ns_to_timespec64(left);
-	if (rem && put_old_timespec32(&t, rem))
-		return -EFAULT;
+	restart->fn = nanosleep_restart;
+	restart->expires = jiffies + nsecs_to_sleep_ticks(timespec64_to_ns(&t));
+	restart->rmtp = rem;
+	return nanosleep_restart(restart);
+}
+
+/* Nothing to resume: what restart_syscall does when called out of turn. */
+static long do_no_restart_syscall(struct restart_block *restart)
+{
+	(void)restart;
 	return -EINTR;
 }
 
-struct timeval_user {
-	long tv_sec, tv_usec;
-};
+long sys_restart_syscall(void)
+{
+	struct restart_block *restart = &current->restart_block;
+	long (*fn)(struct restart_block *) = restart->fn ? restart->fn : do_no_restart_syscall;
+
+	restart->fn = do_no_restart_syscall;
+	return fn(restart);
+}
 
 long sys_gettimeofday(struct timeval_user __user *tv, void __user *tz)
 {

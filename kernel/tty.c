@@ -5,7 +5,10 @@
  * are edited in a line buffer: echoed, erased with backspace, and handed to readers
  * only when Enter completes the line, as a Unix terminal in canonical mode does.
  * ^C discards the line and sends SIGINT to the foreground process group (the shell
- * sets it with TIOCSPGRP); ^D at the start of a line makes the next read return 0.
+ * sets it with TIOCSPGRP), ^Z likewise sends SIGTSTP and ^\ SIGQUIT; ^D at the start
+ * of a line makes the next read return 0. A read interrupted by a signal restarts
+ * if the handler has SA_RESTART (-ERESTARTSYS), as on Linux. A process outside the
+ * foreground group that reads gets SIGTTIN, which stops its group (job control).
  */
 #include <asm/irqflags.h>
 #include <kspace/errno.h>
@@ -45,15 +48,27 @@ static void commit_line(void)
 	wake_up(&tty_read_wait);
 }
 
-static void interrupt_foreground(void)
+/* ^C, ^Z, ^\: echo it, drop the line, signal the foreground group. */
+static void signal_foreground(int sig, const char *echoed)
 {
-	struct task_struct *p;
-
-	echo("^C\n", 3);
+	echo(echoed, 3);
 	line_len = 0;
-	list_for_each_entry(p, &task_list, tasks)
-		if (fg_pgrp && p->pgid == fg_pgrp && p->mm)
-			send_signal(SIGINT, p);
+	kill_pgrp(fg_pgrp, sig);
+}
+
+/*
+ * Linux's tty_check_change for a read: outside the foreground group (when there is
+ * one), SIGTTIN goes to the reader's group and the read is retried once it is back
+ * in the foreground; EIO if SIGTTIN would do nothing (ignored, blocked, orphaned).
+ */
+static long tty_check_read(void)
+{
+	if (!fg_pgrp || current->pgid == fg_pgrp)
+		return 0;
+	if (is_ignored(SIGTTIN) || is_current_pgrp_orphaned())
+		return -EIO;
+	kill_pgrp(current->pgid, SIGTTIN);
+	return -ERESTARTSYS;
 }
 
 /* Called from interrupt handlers, with interrupts off. */
@@ -62,7 +77,11 @@ void tty_receive_char(char c)
 	if (c == '\r')
 		c = '\n';
 	if (c == 3) {
-		interrupt_foreground();
+		signal_foreground(SIGINT, "^C\n");
+	} else if (c == 0x1a) {
+		signal_foreground(SIGTSTP, "^Z\n");
+	} else if (c == 0x1c) {
+		signal_foreground(SIGQUIT, "^\\\n");
 	} else if (c == 4) {
 		if (line_len)
 			commit_line(); /* ^D mid-line: hand over what there is, without a newline */
@@ -89,8 +108,11 @@ static long tty_read(struct file *f, char __user *buf, unsigned long count)
 	unsigned long n = 0;
 	DEFINE_WAIT(wait);
 	unsigned long flags;
+	long err = tty_check_read();
 
 	(void)f;
+	if (err)
+		return err;
 	for (;;) {
 		prepare_to_wait(&tty_read_wait, &wait, TASK_INTERRUPTIBLE);
 		if (in_head != in_tail || eof_pending || signal_pending(current))
@@ -115,7 +137,7 @@ static long tty_read(struct file *f, char __user *buf, unsigned long count)
 			break;
 	}
 	local_irq_restore(flags);
-	return n ? (long)n : -EINTR;
+	return n ? (long)n : -ERESTARTSYS;
 }
 
 /*

@@ -48,12 +48,14 @@ LIBC_C_OBJS := $(addprefix $(B)/libc/, \
 	mman.o \
 	process.o \
 	resource.o \
+	signal.o \
 	stdio.o \
 	stdlib.o \
 	string.o \
 	sys.o \
 	tty.o)
-LIBC_OBJS := $(LIBC_C_OBJS) $(B)/libc/syscall.o $(B)/libc/vsprintf.o $(B)/libc/kstring.o
+LIBC_ASM_OBJS := $(addprefix $(B)/libc/, syscall.o setjmp.o sigreturn.o)
+LIBC_OBJS := $(LIBC_C_OBJS) $(LIBC_ASM_OBJS) $(B)/libc/vsprintf.o $(B)/libc/kstring.o
 
 .PHONY: libc
 libc: $(LIBC_A) $(CRT0)
@@ -63,7 +65,7 @@ $(LIBC_C_OBJS): $(B)/libc/%.o: libc/%.c libc/libc.mk
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(USER_CFLAGS) -MMD -MP -c $< -o $@
 
-$(B)/libc/syscall.o $(CRT0): $(B)/libc/%.o: libc/%.S libc/libc.mk
+$(LIBC_ASM_OBJS) $(CRT0): $(B)/libc/%.o: libc/%.S libc/libc.mk
 	$(quiet) AS $<
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(USER_CFLAGS) -MMD -MP -c $< -o $@

@@ -240,9 +240,10 @@ int kill(pid_t pid, int sig)
 	return __syscall_ret(__syscall(__NR_kill, pid, sig));
 }
 
+/* As glibc: to the calling thread, with tgkill (the handler sees SI_TKILL). */
 int raise(int sig)
 {
-	return kill(getpid(), sig);
+	return tgkill(getpid(), getpid(), sig);
 }
 
 int pause(void)

@@ -10,6 +10,7 @@ KERNEL_OBJS := \
 	arch/x86/kernel/cpu.o \
 	arch/x86/kernel/cpu_tables_test.o \
 	arch/x86/kernel/dumpstack.o \
+	arch/x86/kernel/fpu.o \
 	arch/x86/kernel/gdt.o \
 	arch/x86/kernel/i8259.o \
 	arch/x86/kernel/irq.o \
@@ -19,6 +20,7 @@ KERNEL_OBJS := \
 	arch/x86/kernel/rtc.o \
 	arch/x86/kernel/serial.o \
 	arch/x86/kernel/setup.o \
+	arch/x86/kernel/signal.o \
 	arch/x86/kernel/switch.o \
 	arch/x86/kernel/syscall_table.o \
 	arch/x86/kernel/time.o \
@@ -43,10 +45,13 @@ KERNEL_OBJS := \
 	kernel/exec.o \
 	kernel/extable.o \
 	kernel/initramfs.o \
+	kernel/itimer.o \
+	kernel/jobctl.o \
 	kernel/kallsyms.o \
 	kernel/kallsyms_test.o \
 	kernel/chacha.o \
 	kernel/cred.o \
+	kernel/kill.o \
 	kernel/exit.o \
 	kernel/file.o \
 	kernel/fork.o \
@@ -65,6 +70,7 @@ KERNEL_OBJS := \
 	kernel/sched.o \
 	kernel/sched_test.o \
 	kernel/selftest.o \
+	kernel/sigaction.o \
 	kernel/signal.o \
 	kernel/sys.o \
 	kernel/seq_buf.o \

@@ -182,6 +182,23 @@ def qemu_cases():
                      r"\w{8}-c0000000 rw-p 00000000 00:00 0 +\[stack\]",
                      r"== 0xc0000000: PAGE_OFFSET",
                      r"init exited with status 3"]),
+        # Job control at the shell, typed as a person would: ^Z stops the foreground job
+        # (SIGTSTP to its group), jobs lists it, bg continues it in the background, where
+        # cat's read of the terminal stops it again (SIGTTIN), fg brings it back (the ^D
+        # then ends cat); the second job runs to its end in the background, reported
+        # done. Lines are typed at each prompt, and when READY or fg's command appears.
+        dict(name="shell/job-control", mem="64M", initrd=True, timeout=60, status=3,
+             prompt=r"(?:^|\n)# |\nREADY\r?\n|\nsh -c echo READY; cat; echo CAT-DONE\r?\n",
+             type_lines=['sh -c "echo READY; cat; echo CAT-DONE"', "\x1a", "jobs", "bg", "sleep 1",
+                         "fg", "\x04", 'sh -c "echo READY; sleep 1; echo SLEPT"', "\x1a", "bg",
+                         "jobs", "sleep 2", "exit 3"],
+             expect=[r"\^Z\r?\n", r"\[1\]\+  Stopped  sh -c echo READY; cat; echo CAT-DONE",
+                     r"\[1\]  Stopped  sh -c echo READY; cat",
+                     r"\[1\] sh -c echo READY; cat; echo CAT-DONE &\r?\n(?:.*\n)*?"
+                     r"\[1\]\+  Stopped  sh -c echo READY; cat", r"\nCAT-DONE",
+                     r"\[1\] sh -c echo READY; sleep 1; echo SLEPT &",
+                     r"\[1\]  Running  sh -c echo READY; sleep 1", r"\nSLEPT",
+                     r"\[1\]\+  Done  sh -c echo READY; sleep 1", r"init exited with status 3"]),
         dict(name="cmdline/selftest-prefix", cmdline="selftest=printk_",
              expect=[r"selftest: PASS printk_levels_in_log", r"selftest: 3 passed, 0 failed"],
              reject=[r"selftest: PASS idt_gates"]),

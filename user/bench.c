@@ -1,5 +1,6 @@
 /*
- * user/bench.c: per-operation costs of the user/kernel boundary, measured from user
+ * user/bench.c: per-operation costs of the user/kernel boundary (system calls, fork,
+ * faults, context switches, a signal delivered and returned from), measured from user
  * space with rdtsc. Under QEMU -icount shift=0 the TSC counts guest instructions, so
  * the figures are exact; the same binary runs on kspace and on Linux i386
  * (scripts/bench.py boots both and prints them side by side).
@@ -7,6 +8,7 @@
 #include <asm/ldt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sched.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -154,6 +156,28 @@ static void context_switch_tls(void)
 	waitpid(child, NULL, 0);
 }
 
+static volatile int caught;
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+	caught++;
+}
+
+/* kill(self) delivers at once: the trap, the frame, the handler, and sigreturn. */
+static void signal_round_trip(void)
+{
+	struct sigaction sa;
+	pid_t self = getpid();
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_usr1;
+	sigaction(SIGUSR1, &sa, NULL);
+	TIME("signal_round_trip", N, kill(self, SIGUSR1));
+	if (caught != N)
+		printf("bench: signal_round_trip: %d of %d handled\n", caught, N);
+}
+
 int main(void)
 {
 	syscalls();
@@ -162,6 +186,7 @@ int main(void)
 	mmap_munmap();
 	context_switch();
 	context_switch_tls();
+	signal_round_trip();
 	printf("bench: done\n");
 	return 0;
 }

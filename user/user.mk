@@ -27,6 +27,7 @@ USER_TOOLS := \
 	ls \
 	ps \
 	pwd \
+	sleep \
 	runas \
 	true \
 	uname \
@@ -62,6 +63,16 @@ USER_TESTS := \
 	test-rlimit \
 	test-sethostname \
 	test-sh \
+	test-signal-altstack \
+	test-signal-fault \
+	test-signal-fpu \
+	test-signal-frame \
+	test-signal-handler \
+	test-signal-job \
+	test-signal-kill \
+	test-signal-mask \
+	test-signal-restart \
+	test-signal-rt \
 	test-stack \
 	test-stat \
 	test-syscall-abi \

@@ -5,6 +5,11 @@
 #include <kspace/compiler.h>
 #include <kspace/types.h>
 
+#ifndef INT_MAX /* host unit tests have <limits.h> */
+#define INT_MAX ((int)(~0U >> 1))
+#define INT_MIN (-INT_MAX - 1)
+#endif
+
 #define min(a, b) ((a) < (b) ? (a) : (b))
 #define max(a, b) ((a) > (b) ? (a) : (b))
 #define clamp(v, lo, hi) min(max(v, lo), hi)

@@ -11,6 +11,7 @@
 
 #include <asm/processor.h>
 #include <asm/thread_info.h>
+#include <asm/uaccess.h>
 #include <kspace/compiler.h>
 #include <kspace/cred.h>
 #include <kspace/list.h>
@@ -23,10 +24,12 @@ struct pt_regs;
 struct files_struct;
 struct ramfs_inode;
 struct completion;
+struct sighand_struct;
 
 #define TASK_RUNNING 0
 #define TASK_INTERRUPTIBLE 1   /* asleep; a signal may wake it */
 #define TASK_UNINTERRUPTIBLE 2 /* asleep until its event happens */
+#define TASK_STOPPED 4         /* stopped by SIGSTOP and friends until SIGCONT or SIGKILL */
 #define TASK_ZOMBIE 32         /* exited; waits for its parent's wait4() */
 #define TASK_DEAD 64           /* exited; its stack is freed by the next task */
 
@@ -34,6 +37,37 @@ struct completion;
 
 #define TASK_COMM_LEN 16
 #define DEF_TIMESLICE 10 /* ticks: 100 ms at HZ=100 */
+
+/* A pending signal's siginfo, as far as the kernel keeps it (see kspace/signal.h). */
+struct kernel_siginfo {
+	int si_signo, si_errno, si_code;
+	union {
+		struct {
+			int pid;
+			unsigned int uid;
+			int status;
+		} kill; /* kill(), tkill(), and SIGCHLD's pid, uid and status */
+		void __user *addr; /* the faulting address */
+	};
+};
+
+struct sigpending {
+	u64 signal;
+	struct kernel_siginfo info[32]; /* for each pending standard signal, the first one sent */
+	struct list_head queue;         /* real-time signals (32..64): each one sent, in order */
+	unsigned int nr_queued;
+};
+
+/* An interval timer, in jiffies: value counts down (0: off), incr reloads it. */
+struct itimer {
+	unsigned long value, incr;
+};
+
+struct restart_block {
+	long (*fn)(struct restart_block *);
+	unsigned long expires;       /* nanosleep: the deadline in jiffies */
+	void __user *rmtp;           /* and where to write the time left */
+};
 
 #ifndef KSPACE_PID_T
 #define KSPACE_PID_T
@@ -64,7 +98,19 @@ struct task_struct {
 	int __user *clear_child_tid;  /* CLONE_CHILD_CLEARTID/set_tid_address: 0 and wake at exit */
 	void __user *robust_list;     /* set_robust_list's head, for get_robust_list */
 	struct completion *vfork_done; /* vfork: the parent waits on it until exec or exit */
-	unsigned long pending;     /* signals sent but not yet acted on: bit (sig - 1) */
+	/* Signals (kernel/signal.c): bit (sig - 1) of each u64 set. */
+	u64 blocked;               /* not delivered while blocked; they stay pending */
+	u64 saved_sigmask;         /* sigsuspend's mask to restore, if restore_sigmask */
+	bool restore_sigmask;
+	struct sigpending pending; /* sent, not yet delivered */
+	struct sighand_struct *sighand; /* the actions: copied by fork, reset by execve */
+	unsigned long sas_ss_sp;   /* the sigaltstack: base, size, SS_AUTODISARM */
+	unsigned long sas_ss_size;
+	unsigned int sas_ss_flags;
+	int stop_signal;           /* job control: a stop wait4(WUNTRACED) has yet to report */
+	bool continued;            /* ... and a continue for WCONTINUED */
+	struct itimer itimer[3];   /* ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF (kernel/itimer.c) */
+	struct restart_block restart_block; /* how restart_syscall resumes an interrupted sleep */
 	struct files_struct *files; /* open files; NULL for a kernel thread */
 	char *cwd;                 /* the working directory: a canonical absolute path */
 	struct list_head run_list; /* on the run queue while runnable (not the idle task) */

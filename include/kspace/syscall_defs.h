@@ -29,8 +29,39 @@ struct user_desc;
 long sys_set_thread_area(struct user_desc __user *u_info);
 long sys_get_thread_area(struct user_desc __user *u_info);
 /* kernel/signal.c */
+/* kernel/kill.c, kernel/sigaction.c, kernel/itimer.c, arch/x86/kernel/signal.c */
+struct rt_sigaction_user;
+struct old_sigaction_user;
+struct stack_user;
+struct itimerval_user;
 long sys_kill(int pid, int sig);
+long sys_tkill(pid_t pid, int sig);
+long sys_tgkill(pid_t tgid, pid_t pid, int sig);
+long sys_rt_sigqueueinfo(pid_t pid, int sig, const void __user *uinfo);
+long sys_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, const void __user *uinfo);
+long sys_rt_sigaction(int sig, const struct rt_sigaction_user __user *act,
+		      struct rt_sigaction_user __user *oact, unsigned long sigsetsize);
+long sys_sigaction(int sig, const struct old_sigaction_user __user *act,
+		   struct old_sigaction_user __user *oact);
+long sys_signal(int sig, void (*handler)(int));
+long sys_rt_sigprocmask(int how, const u64 __user *nset, u64 __user *oset,
+			unsigned long sigsetsize);
+long sys_sigprocmask(int how, const unsigned long __user *nset, unsigned long __user *oset);
+long sys_rt_sigpending(u64 __user *uset, unsigned long sigsetsize);
+long sys_sigpending(unsigned long __user *uset);
+long sys_rt_sigsuspend(const u64 __user *uset, unsigned long sigsetsize);
+struct old_timespec32;
+long sys_rt_sigtimedwait(const u64 __user *uthese, void __user *uinfo,
+			 const struct old_timespec32 __user *uts, unsigned long sigsetsize);
+long sys_sigsuspend(int unused1, int unused2, unsigned long mask);
 long sys_pause(void);
+long sys_sigaltstack(const struct stack_user __user *uss, struct stack_user __user *uoss);
+long sys_sigreturn(void);
+long sys_rt_sigreturn(void);
+long sys_alarm(unsigned int seconds);
+long sys_getitimer(int which, struct itimerval_user __user *value);
+long sys_setitimer(int which, const struct itimerval_user __user *value,
+		   struct itimerval_user __user *ovalue);
 /* kernel/sys.c */
 long sys_getpid(void);
 long sys_getppid(void);
@@ -70,6 +101,7 @@ long sys_uname(struct new_utsname __user *name);
 /* kernel/timer.c */
 struct old_timespec32;
 struct timeval_user;
+long sys_restart_syscall(void);
 long sys_nanosleep(const struct old_timespec32 __user *req, struct old_timespec32 __user *rem);
 long sys_gettimeofday(struct timeval_user __user *tv, void __user *tz);
 long sys_time(long __user *tloc);

@@ -31,6 +31,11 @@ struct old_timespec32 {
 	s32 tv_nsec;
 };
 
+/* gettimeofday's and the interval timers' layout. */
+struct timeval_user {
+	long tv_sec, tv_usec;
+};
+
 /* kernel/time.c: copies in and out of user space (-EFAULT), and conversions. */
 int get_timespec64(struct timespec64 *ts, const struct __kernel_timespec __user *uts);
 int put_timespec64(const struct timespec64 *ts, struct __kernel_timespec __user *uts);
@@ -58,6 +63,9 @@ long schedule_timeout(long ticks);
 long do_nanosleep(s64 ns, s64 *left_ns);
 void timekeeping_init(void);
 unsigned long get_seconds(void); /* seconds since the epoch */
+
+/* Each tick: interval timers count down (kernel/itimer.c); user_tick if it hit ring 3. */
+void run_itimers(int user_tick);
 
 unsigned long read_persistent_clock(void); /* arch: the RTC at boot, in epoch seconds */
 unsigned long arch_gettimeoffset(void);    /* arch: nanoseconds since the last tick */

@@ -44,6 +44,7 @@ pid_t setsid(void);
 pid_t gettid(void);
 pid_t vfork(void);
 int pause(void);
+unsigned int alarm(unsigned int seconds);
 unsigned int sleep(unsigned int seconds);
 
 ssize_t read(int fd, void *buf, size_t count);

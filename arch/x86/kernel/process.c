@@ -3,6 +3,7 @@
  * frame, the switch between tasks, and what the CPU does when there is nothing to run.
  */
 #include <asm/desc.h>
+#include <asm/fpu.h>
 #include <asm/irqflags.h>
 #include <kspace/arch.h>
 #include <asm/ptrace.h>
@@ -46,6 +47,7 @@ void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg)
 	unsigned long *sp = (unsigned long *)task_pt_regs(p);
 
 	p->thread.esp0 = (unsigned long)p->stack + THREAD_SIZE;
+	fpu_init_state(&p->thread.fpu);
 	*--sp = (unsigned long)arg;
 	*--sp = (unsigned long)fn;
 	push_switch_frame(p, sp, ret_from_kernel_thread);
@@ -63,6 +65,7 @@ void copy_thread_user(struct task_struct *p, const struct pt_regs *regs, unsigne
 	savesegment(gs, p->thread.gs);
 	if (sp)
 		child->esp = sp;
+	fpu_save(&p->thread.fpu); /* the parent's live FPU registers, as they are now */
 	p->thread.esp0 = (unsigned long)p->stack + THREAD_SIZE;
 	push_switch_frame(p, (unsigned long *)child, ret_from_fork);
 }
@@ -78,6 +81,7 @@ void flush_thread(void)
 
 void start_thread(struct pt_regs *regs, unsigned long eip, unsigned long esp)
 {
+	fpu_reset(); /* a new program starts with the FPU as fninit leaves it */
 	*regs = (struct pt_regs){
 		.xds = __USER_DS, .xes = __USER_DS, .xss = __USER_DS, .xcs = __USER_CS,
 		.eip = eip, .esp = esp, .eflags = X86_EFLAGS_IF | X86_EFLAGS_FIXED, .orig_eax = -1,
@@ -98,6 +102,8 @@ void switch_to(struct task_struct *prev, struct task_struct *next)
 {
 	/* Ring 3 traps of the next task must land on its own kernel stack. */
 	init_tss.esp0 = next->thread.esp0;
+	fpu_save(&prev->thread.fpu);
+	fpu_restore(&next->thread.fpu);
 	switch_mm(prev->mm, next->mm);
 	/*
 	 * The user's %fs and %gs are still loaded: keep prev's, install next's TLS

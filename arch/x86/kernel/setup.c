@@ -3,6 +3,7 @@
  * start_kernel() in order: trap_init() (in traps.c), early_console_init(),
  * setup_arch(), and after mm_core_init(), console_init().
  */
+#include <asm/fpu.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <kspace/arch.h>
@@ -22,6 +23,7 @@ void setup_arch(void)
 {
 	cpu_detect();
 	print_cpu_info();
+	fpu__init();
 	multiboot_print_mmap();
 	paging_init();
 	print_layout();

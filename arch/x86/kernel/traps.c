@@ -70,58 +70,67 @@ void die(const char *str, struct pt_regs *regs, long error_code, int trapnr)
 }
 
 /*
- * An exception in ring 3 is the program's: it gets the signal Linux sends for it
- * and the kernel goes on. In ring 0 it is the kernel's bug, an oops, except for a
- * general protection fault in a user access, which the exception table recovers.
+ * An exception in ring 3 is the program's: it gets the signal Linux sends for it,
+ * with Linux's si_code and si_addr, and the kernel goes on. In ring 0 it is the
+ * kernel's bug, an oops, except for a general protection or segment-not-present
+ * fault in an instruction with a fixup (a user access, or loading a user's %fs/%gs
+ * selector), which the exception table recovers.
  */
-static void do_trap(int trapnr, int signr, const char *str, struct pt_regs *regs, long error_code)
+static void do_trap(int trapnr, int signr, const char *str, struct pt_regs *regs, long error_code,
+		    int sicode, void __user *addr)
 {
 	if (user_mode(regs)) {
 		printk(KERN_INFO "traps: %s[%d] %s ip:%08lx sp:%08lx error:%lx\n", current->comm,
 		       current->pid, str, regs->eip, regs->esp, error_code);
-		force_sig(signr);
+		current->thread.trap_nr = trapnr;
+		current->thread.error_code = error_code;
+		if (sicode == SI_KERNEL)
+			force_sig(signr);
+		else
+			force_sig_fault(signr, sicode, addr);
 		return;
 	}
-	if (trapnr == X86_TRAP_GP && fixup_exception(regs))
+	if ((trapnr == X86_TRAP_GP || trapnr == X86_TRAP_NP) && fixup_exception(regs))
 		return;
 	die(str, regs, error_code, trapnr);
 }
 
-#define DO_ERROR(trapnr, signr, str, name)                                 \
-	void do_##name(struct pt_regs *regs, long error_code);            \
-	void do_##name(struct pt_regs *regs, long error_code)             \
-	{                                                                  \
-		do_trap(trapnr, signr, str, regs, error_code);             \
+#define DO_ERROR(trapnr, signr, sicode, str, name)                              \
+	void do_##name(struct pt_regs *regs, long error_code);                 \
+	void do_##name(struct pt_regs *regs, long error_code)                  \
+	{                                                                       \
+		do_trap(trapnr, signr, str, regs, error_code, sicode,           \
+			sicode == SI_KERNEL ? NULL : (void __user *)regs->eip); \
 	}
 
-DO_ERROR(0, SIGFPE, "divide error", divide_error)
-DO_ERROR(1, SIGTRAP, "debug", debug)
-DO_ERROR(2, SIGSEGV, "nmi", nmi)
-DO_ERROR(3, SIGTRAP, "int3", int3)
-DO_ERROR(4, SIGSEGV, "overflow", overflow)
-DO_ERROR(5, SIGSEGV, "bounds", bounds)
-DO_ERROR(6, SIGILL, "invalid opcode", invalid_op)
-DO_ERROR(7, SIGSEGV, "device not available", device_not_available)
-DO_ERROR(8, SIGSEGV, "double fault", double_fault)
-DO_ERROR(9, SIGFPE, "coprocessor segment overrun", coprocessor_segment_overrun)
-DO_ERROR(10, SIGSEGV, "invalid TSS", invalid_TSS)
-DO_ERROR(11, SIGBUS, "segment not present", segment_not_present)
-DO_ERROR(12, SIGBUS, "stack segment", stack_segment)
-DO_ERROR(13, SIGSEGV, "general protection fault", general_protection)
-DO_ERROR(15, SIGSEGV, "spurious interrupt bug", spurious_interrupt_bug)
-DO_ERROR(16, SIGFPE, "coprocessor error", coprocessor_error)
-DO_ERROR(17, SIGBUS, "alignment check", alignment_check)
-DO_ERROR(18, SIGBUS, "machine check", machine_check)
-DO_ERROR(19, SIGFPE, "simd coprocessor error", simd_coprocessor_error)
-DO_ERROR(20, SIGSEGV, "virtualization exception", virtualization_exception)
-DO_ERROR(21, SIGSEGV, "control protection", control_protection)
-DO_ERROR(22, SIGSEGV, "reserved exception", reserved_22)
-DO_ERROR(23, SIGSEGV, "reserved exception", reserved_23)
-DO_ERROR(24, SIGSEGV, "reserved exception", reserved_24)
-DO_ERROR(25, SIGSEGV, "reserved exception", reserved_25)
-DO_ERROR(26, SIGSEGV, "reserved exception", reserved_26)
-DO_ERROR(27, SIGSEGV, "reserved exception", reserved_27)
-DO_ERROR(28, SIGSEGV, "hypervisor injection", hypervisor_injection)
-DO_ERROR(29, SIGSEGV, "vmm communication", vmm_communication)
-DO_ERROR(30, SIGSEGV, "security exception", security_exception)
-DO_ERROR(31, SIGSEGV, "reserved exception", reserved_31)
+DO_ERROR(0, SIGFPE, FPE_INTDIV, "divide error", divide_error)
+DO_ERROR(1, SIGTRAP, SI_KERNEL, "debug", debug)
+DO_ERROR(2, SIGSEGV, SI_KERNEL, "nmi", nmi)
+DO_ERROR(3, SIGTRAP, SI_KERNEL, "int3", int3)
+DO_ERROR(4, SIGSEGV, SI_KERNEL, "overflow", overflow)
+DO_ERROR(5, SIGSEGV, SI_KERNEL, "bounds", bounds)
+DO_ERROR(6, SIGILL, ILL_ILLOPN, "invalid opcode", invalid_op)
+DO_ERROR(7, SIGSEGV, SI_KERNEL, "device not available", device_not_available)
+DO_ERROR(8, SIGSEGV, SI_KERNEL, "double fault", double_fault)
+DO_ERROR(9, SIGFPE, SI_KERNEL, "coprocessor segment overrun", coprocessor_segment_overrun)
+DO_ERROR(10, SIGSEGV, SI_KERNEL, "invalid TSS", invalid_TSS)
+DO_ERROR(11, SIGBUS, SI_KERNEL, "segment not present", segment_not_present)
+DO_ERROR(12, SIGBUS, SI_KERNEL, "stack segment", stack_segment)
+DO_ERROR(13, SIGSEGV, SI_KERNEL, "general protection fault", general_protection)
+DO_ERROR(15, SIGSEGV, SI_KERNEL, "spurious interrupt bug", spurious_interrupt_bug)
+DO_ERROR(16, SIGFPE, SI_KERNEL, "coprocessor error", coprocessor_error)
+DO_ERROR(17, SIGBUS, BUS_ADRALN, "alignment check", alignment_check)
+DO_ERROR(18, SIGBUS, SI_KERNEL, "machine check", machine_check)
+DO_ERROR(19, SIGFPE, SI_KERNEL, "simd coprocessor error", simd_coprocessor_error)
+DO_ERROR(20, SIGSEGV, SI_KERNEL, "virtualization exception", virtualization_exception)
+DO_ERROR(21, SIGSEGV, SI_KERNEL, "control protection", control_protection)
+DO_ERROR(22, SIGSEGV, SI_KERNEL, "reserved exception", reserved_22)
+DO_ERROR(23, SIGSEGV, SI_KERNEL, "reserved exception", reserved_23)
+DO_ERROR(24, SIGSEGV, SI_KERNEL, "reserved exception", reserved_24)
+DO_ERROR(25, SIGSEGV, SI_KERNEL, "reserved exception", reserved_25)
+DO_ERROR(26, SIGSEGV, SI_KERNEL, "reserved exception", reserved_26)
+DO_ERROR(27, SIGSEGV, SI_KERNEL, "reserved exception", reserved_27)
+DO_ERROR(28, SIGSEGV, SI_KERNEL, "hypervisor injection", hypervisor_injection)
+DO_ERROR(29, SIGSEGV, SI_KERNEL, "vmm communication", vmm_communication)
+DO_ERROR(30, SIGSEGV, SI_KERNEL, "security exception", security_exception)
+DO_ERROR(31, SIGSEGV, SI_KERNEL, "reserved exception", reserved_31)

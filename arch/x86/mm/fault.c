@@ -64,12 +64,24 @@ static __noreturn void kernel_oops(struct pt_regs *regs, long error_code, unsign
 	die("Oops", regs, error_code, X86_TRAP_PF);
 }
 
+static int segv_code(unsigned long address)
+{
+	struct vm_area_struct *vma = address < TASK_SIZE && current->mm ? find_vma(current->mm, address)
+									: NULL;
+
+	return vma && vma->vm_start <= address ? SEGV_ACCERR : SEGV_MAPERR;
+}
+
+/* SEGV_MAPERR where nothing is mapped, SEGV_ACCERR where the mapping forbids the access. */
 static void bad_area(struct pt_regs *regs, long error_code, unsigned long address)
 {
 	if (error_code & PF_USER) {
 		printk(KERN_INFO "%s[%d]: segfault at %08lx ip %08lx sp %08lx error %lx\n",
 		       current->comm, current->pid, address, regs->eip, regs->esp, error_code);
-		force_sig(SIGSEGV);
+		current->thread.trap_nr = X86_TRAP_PF;
+		current->thread.error_code = error_code;
+		current->thread.cr2 = address;
+		force_sig_fault(SIGSEGV, segv_code(address), (void __user *)address);
 		return;
 	}
 	if (!fixup_exception(regs))

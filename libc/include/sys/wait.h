@@ -18,7 +18,9 @@
 #define WCOREDUMP(s) ((s) & 0x80)
 #define WIFEXITED(s) (WTERMSIG(s) == 0)
 #define WIFSTOPPED(s) (((s) & 0xff) == 0x7f)
-#define WIFSIGNALED(s) (WTERMSIG(s) != 0 && !WIFSTOPPED(s))
+/* Neither exited (0), stopped (0x7f) nor continued (0xffff, whose low 7 bits are 0x7f too). */
+#define WIFSIGNALED(s) (WTERMSIG(s) != 0 && WTERMSIG(s) != 0x7f)
+#define WIFCONTINUED(s) ((s) == 0xffff)
 
 struct rusage; /* wait4's resource usage: <sys/resource.h> */
 

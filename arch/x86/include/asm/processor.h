@@ -6,10 +6,16 @@
 #include <kspace/compiler.h>
 #include <kspace/types.h>
 
+#define X86_CR0_MP 0x00000002 /* fwait honours TS */
+#define X86_CR0_EM 0x00000004 /* no FPU: every FPU instruction traps */
+#define X86_CR0_TS 0x00000008
+#define X86_CR0_NE 0x00000020 /* FPU errors as exception 16, not IRQ 13 */
 #define X86_CR0_WP 0x00010000 /* ring 0 honours read-only pages (copy-on-write needs it) */
 #define X86_CR0_PG 0x80000000
 #define X86_CR4_PSE 0x00000010
 #define X86_CR4_PGE 0x00000080
+#define X86_CR4_OSFXSR 0x00000200     /* the OS saves SSE state with fxsave: SSE allowed */
+#define X86_CR4_OSXMMEXCPT 0x00000400 /* SIMD errors as exception 19 */
 
 /* CPUID leaf 1, EDX bits. */
 #define X86_FEATURE_FPU 0
@@ -83,6 +89,15 @@ static inline void halt(void) { __asm__ __volatile__("hlt" ::: "memory"); }
 void cpu_detect(void);
 void print_cpu_info(void);
 
+/*
+ * A task's FPU registers while it is switched out (arch/x86/kernel/fpu.c): the fxsave
+ * image when the CPU has FXSR (which must be 16-byte aligned), else fnsave's.
+ */
+union fpu_state {
+	u8 fxsave[512];
+	u8 fsave[108];
+} __aligned(16);
+
 /* What a switched-out task's CPU state needs beyond its stack. */
 struct thread_struct {
 	unsigned long esp;  /* kernel esp while switched out (__switch_to_asm) */
@@ -92,6 +107,9 @@ struct thread_struct {
 	bool tls_in_use; /* set_thread_area was called: tls_array may hold entries */
 	/* The user's %fs and %gs while switched out: the kernel never changes them. */
 	unsigned long fs, gs;
+	/* The last fault, for the signal frame's sigcontext (trapno, err, cr2). */
+	unsigned long trap_nr, error_code, cr2;
+	union fpu_state fpu;
 };
 
 /* Copy t's TLS entries into the GDT, for the task about to run: on every switch. */

@@ -23,31 +23,29 @@
 #define GDT_ENTRY_TSS_SEL (GDT_ENTRY_TSS * 8)          /* 0x80 */
 
 #define SEGMENT_RPL_MASK 3
+#define SEGMENT_TI_MASK 4 /* the selector names an LDT entry */
 #define USER_RPL 3
 
 #ifndef __ASSEMBLER__
 #include <asm/asm.h>
 
-/* The selector in a segment register (%fs, %gs: the kernel itself never uses them). */
-#define savesegment(seg, value) __asm__ __volatile__("movl %%" #seg ", %0" : "=r"(value))
-
 /*
- * Load a selector a user chose. A selector that no longer names a usable descriptor
- * (a TLS entry the program cleared, a forged signal frame) faults with #GP; the
- * exception table then loads the null selector instead, as Linux does, and the
- * program finds the register zero rather than the kernel dying.
+ * %fs and %gs: the kernel never loads them on entry, so while it runs they still
+ * hold the user's values. savesegment reads one; loadsegment sets one, and a
+ * selector the CPU refuses (#GP, #NP) loads the null selector instead, through the
+ * exception table, as Linux's loadsegment does.
  */
-#define loadsegment(seg, value)                                          \
-	do {                                                             \
-		unsigned long __sel = (value);                           \
-		__asm__ __volatile__("1:\tmovl %k0, %%" #seg "\n"        \
-				     ".pushsection .fixup, \"ax\"\n"        \
-				     "2:\txorl %k0, %k0\n\t"                  \
-				     "jmp 1b\n"                              \
-				     ".popsection\n" _ASM_EXTABLE(1b, 2b)    \
-				     : "+r"(__sel)                            \
-				     :                                        \
-				     : "memory");                             \
+#define savesegment(seg, value) __asm__ __volatile__("movl %%" #seg ", %k0" : "=r"(value))
+
+#define loadsegment(seg, value)                                                 \
+	do {                                                                    \
+		unsigned short __val = (value);                                 \
+		__asm__ __volatile__("1:	movl %k0, %%" #seg "\n"            \
+				     ".pushsection .fixup, \"ax\"\n"            \
+				     "3:	xorl %k0, %k0\n"                  \
+				     "	jmp 1b\n"                               \
+				     ".popsection\n" _ASM_EXTABLE(1b, 3b)       \
+				     : "+r"(__val)::"memory");                   \
 	} while (0)
 #endif
 

@@ -37,5 +37,27 @@
 #define SIGIO 29
 #define SIGPWR 30
 #define SIGSYS 31
+/* 32..64 are the real-time signals. */
+
+/* sa_flags */
+#define SA_NOCLDSTOP 0x00000001 /* no SIGCHLD when a child stops or continues */
+#define SA_NOCLDWAIT 0x00000002
+#define SA_SIGINFO 0x00000004   /* the handler takes (sig, siginfo *, ucontext *) */
+#define SA_RESTORER 0x04000000  /* sa_restorer is the return address of the handler */
+#define SA_ONSTACK 0x08000000   /* run the handler on the sigaltstack */
+#define SA_RESTART 0x10000000   /* restart an interrupted system call */
+#define SA_NODEFER 0x40000000   /* do not block the signal during its own handler */
+#define SA_RESETHAND 0x80000000 /* back to SIG_DFL once delivered */
+
+/* sigprocmask's how */
+#define SIG_BLOCK 0
+#define SIG_UNBLOCK 1
+#define SIG_SETMASK 2
+
+/* sigaltstack's ss_flags */
+#define SS_ONSTACK 1
+#define SS_DISABLE 2
+#define MINSIGSTKSZ 2048
+#define SIGSTKSZ 8192
 
 #endif

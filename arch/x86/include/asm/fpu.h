@@ -1,0 +1,31 @@
+/*
+ * The FPU (arch/x86/kernel/fpu.c). Every task has its own x87/SSE registers: the
+ * switch saves the outgoing task's into its thread_struct and loads the incoming
+ * one's (eagerly: simple, and correct whatever either task does). The kernel itself
+ * never uses the FPU, so between switches the registers are the current task's.
+ * A signal frame carries them too (struct _fpstate), so a handler that computes in
+ * floating point leaves the interrupted code's registers as they were.
+ */
+#ifndef ASM_FPU_H
+#define ASM_FPU_H
+
+#include <asm/processor.h>
+#include <asm/uaccess.h>
+
+struct _fpstate;
+
+void fpu__init(void);                      /* CR0/CR4 for the FPU and SSE, at boot */
+bool fpu_has_fxsr(void);
+void fpu_init_state(union fpu_state *fpu); /* the state after fninit, in either format */
+void fpu_save(union fpu_state *fpu);       /* the live registers into fpu */
+void fpu_restore(const union fpu_state *fpu);
+void fpu_reset(void);                      /* the live registers to the initial state */
+
+/* Bytes a signal frame reserves for the FPU state, and its alignment. */
+unsigned long fpu_sigframe_size(void);
+/* The live state into the frame's _fpstate (and fxsave image); 0 or -EFAULT. */
+int fpu_save_sigframe(struct _fpstate __user *buf);
+/* Load the state a handler left in the frame; NULL means the initial state. */
+int fpu_restore_sigframe(const struct _fpstate __user *buf);
+
+#endif

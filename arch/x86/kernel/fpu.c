@@ -1,0 +1,230 @@
+/*
+ * arch/x86/kernel/fpu.c: the FPU registers of each task (see asm/fpu.h), and their
+ * form in a signal frame. With FXSR the frame's struct _fpstate holds both forms, as
+ * Linux writes it: the 112-byte fnsave-style header (environment, the eight 80-bit
+ * registers, status, magic 0x0000) converted from the fxsave image, which follows at
+ * byte 112, 16-byte aligned. Without FXSR only the header, magic 0xffff. On
+ * sigreturn, as in Linux, the header's environment and registers win over the
+ * fxsave image's copies, and MXCSR bits the CPU does not support are cleared, since
+ * fxrstor would fault on them in the kernel.
+ */
+#include <asm/fpu.h>
+#include <uapi/asm/sigcontext.h>
+#include <kspace/printk.h>
+#include <kspace/sched.h>
+#include <kspace/string.h>
+
+#define FSAVE_SIZE 112  /* the header of struct _fpstate */
+#define FXSAVE_SIZE 512
+#define MXCSR_DEFAULT 0x1f80 /* every SIMD exception masked, round to nearest */
+#define FCW_DEFAULT 0x037f   /* the same for the x87: what fninit sets */
+
+/* The fxsave image's fields that the conversions use. */
+struct fxregs_state {
+	u16 cwd, swd;
+	u8 twd, reserved;
+	u16 fop;
+	u32 fip, fcs, foo, fos;
+	u32 mxcsr, mxcsr_mask;
+	u8 st_space[8][16]; /* ST(0)..ST(7), 10 bytes used each */
+	u8 rest[FXSAVE_SIZE - 160];
+} __packed;
+
+/* The fnsave image, as the frame's header (and fnsave) lays it out. */
+struct fregs_state {
+	u32 cwd, swd, twd, fip, fcs, foo, fos;
+	u8 st_space[8][10];
+} __packed;
+
+static bool use_fxsr;
+static union fpu_state init_fpstate; /* fpu_reset's image: static, so 16-byte aligned */
+static u32 mxcsr_feature_mask = 0xffbf; /* without DAZ, unless the CPU says otherwise */
+
+bool fpu_has_fxsr(void)
+{
+	return use_fxsr;
+}
+
+void fpu__init(void)
+{
+	static union fpu_state probe;
+
+	write_cr0((read_cr0() & ~(X86_CR0_EM | X86_CR0_TS)) | X86_CR0_MP | X86_CR0_NE);
+	use_fxsr = cpu_has(X86_FEATURE_FXSR);
+	if (use_fxsr) {
+		write_cr4(read_cr4() | X86_CR4_OSFXSR |
+			  (cpu_has(X86_FEATURE_SSE) ? X86_CR4_OSXMMEXCPT : 0));
+		__asm__ __volatile__("fxsave %0" : "=m"(probe));
+		if (((struct fxregs_state *)&probe)->mxcsr_mask)
+			mxcsr_feature_mask = ((struct fxregs_state *)&probe)->mxcsr_mask;
+	}
+	__asm__ __volatile__("fninit");
+	fpu_init_state(&init_fpstate);
+	pr_info("FPU: %s, saved on every task switch\n",
+		use_fxsr ? "fxsave/fxrstor, SSE enabled (CR4.OSFXSR)" : "fnsave/frstor");
+}
+
+void fpu_init_state(union fpu_state *fpu)
+{
+	memset(fpu, 0, sizeof(*fpu));
+	if (use_fxsr) {
+		struct fxregs_state *fx = (struct fxregs_state *)fpu->fxsave;
+
+		fx->cwd = FCW_DEFAULT;
+		fx->mxcsr = MXCSR_DEFAULT;
+	} else {
+		struct fregs_state *f = (struct fregs_state *)fpu->fsave;
+
+		f->cwd = 0xffff0000 | FCW_DEFAULT;
+		f->swd = 0xffff0000;
+		f->twd = 0xffffffff; /* every register empty */
+		f->fos = 0xffff0000;
+	}
+}
+
+/* fnsave, unlike fxsave, also reinitialises the FPU: reload to leave it as it was. */
+void fpu_save(union fpu_state *fpu)
+{
+	if (use_fxsr)
+		__asm__ __volatile__("fxsave %0" : "=m"(*fpu));
+	else
+		__asm__ __volatile__("fnsave %0\n\tfrstor %0" : "+m"(*fpu));
+}
+
+void fpu_restore(const union fpu_state *fpu)
+{
+	if (use_fxsr)
+		__asm__ __volatile__("fxrstor %0" ::"m"(*fpu));
+	else
+		__asm__ __volatile__("frstor %0" ::"m"(*fpu));
+}
+
+void fpu_reset(void)
+{
+	fpu_restore(&init_fpstate);
+}
+
+unsigned long fpu_sigframe_size(void)
+{
+	return use_fxsr ? FSAVE_SIZE + FXSAVE_SIZE : FSAVE_SIZE;
+}
+
+/* The full tag of one register (0 valid, 1 zero, 2 special, 3 empty) from its bits. */
+static u32 fp_tag(const u8 *st)
+{
+	u16 exp = (st[8] | st[9] << 8) & 0x7fff;
+	u32 lo, hi;
+
+	memcpy(&lo, st, 4);
+	memcpy(&hi, st + 4, 4);
+	if (exp == 0x7fff)
+		return 2;
+	if (exp == 0)
+		return lo || hi ? 2 : 1;
+	return hi & 0x80000000 ? 0 : 2;
+}
+
+/* fxsave's abridged tag (a bit per physical register) to the full tag word. */
+static u32 twd_fxsr_to_i387(const struct fxregs_state *fx)
+{
+	int top = (fx->swd >> 11) & 7;
+	u32 twd = 0;
+
+	for (int reg = 0; reg < 8; reg++) {
+		u32 tag = 3;
+
+		if (fx->twd & (1 << reg))
+			tag = fp_tag(fx->st_space[(reg - top) & 7]);
+		twd |= tag << (2 * reg);
+	}
+	return twd | 0xffff0000;
+}
+
+static u8 twd_i387_to_fxsr(u32 twd)
+{
+	u8 abridged = 0;
+
+	for (int reg = 0; reg < 8; reg++)
+		if (((twd >> (2 * reg)) & 3) != 3)
+			abridged |= 1 << reg;
+	return abridged;
+}
+
+static void convert_from_fxsr(struct fregs_state *env, const struct fxregs_state *fx)
+{
+	env->cwd = fx->cwd | 0xffff0000;
+	env->swd = fx->swd | 0xffff0000;
+	env->twd = twd_fxsr_to_i387(fx);
+	env->fip = fx->fip;
+	env->fcs = (fx->fcs & 0xffff) | ((u32)fx->fop << 16);
+	env->foo = fx->foo;
+	env->fos = fx->fos | 0xffff0000;
+	for (int i = 0; i < 8; i++)
+		memcpy(env->st_space[i], fx->st_space[i], 10);
+}
+
+static void convert_to_fxsr(struct fxregs_state *fx, const struct fregs_state *env)
+{
+	fx->cwd = env->cwd;
+	fx->swd = env->swd;
+	fx->twd = twd_i387_to_fxsr(env->twd);
+	fx->fop = env->fcs >> 16;
+	fx->fip = env->fip;
+	fx->fcs = env->fcs & 0xffff;
+	fx->foo = env->foo;
+	fx->fos = env->fos;
+	for (int i = 0; i < 8; i++)
+		memcpy(fx->st_space[i], env->st_space[i], 10);
+}
+
+/*
+ * The frame code works in current->thread.fpu: it is free while the task runs (the
+ * switch fills it only when the task leaves the CPU) and aligned as fxsave needs.
+ */
+int fpu_save_sigframe(struct _fpstate __user *buf)
+{
+	union fpu_state *state = &current->thread.fpu;
+	struct _fpstate head;
+
+	fpu_save(state);
+	memset(&head, 0, FSAVE_SIZE);
+	if (use_fxsr) {
+		const struct fxregs_state *fx = (const struct fxregs_state *)state->fxsave;
+
+		convert_from_fxsr((struct fregs_state *)&head, fx);
+		head.status = fx->swd;
+		head.magic = X86_FXSR_MAGIC;
+		if (copy_to_user((u8 __user *)buf + FSAVE_SIZE, state->fxsave, FXSAVE_SIZE))
+			return -EFAULT;
+	} else {
+		memcpy(&head, state->fsave, sizeof(state->fsave));
+		head.status = ((struct fregs_state *)state->fsave)->swd;
+		head.magic = X86_FPSTATE_FSAVE_ONLY;
+	}
+	return copy_to_user(buf, &head, FSAVE_SIZE) ? -EFAULT : 0;
+}
+
+int fpu_restore_sigframe(const struct _fpstate __user *buf)
+{
+	union fpu_state *state = &current->thread.fpu;
+	struct fregs_state env;
+
+	if (!buf) {
+		fpu_reset();
+		return 0;
+	}
+	if (copy_from_user(&env, buf, sizeof(env)))
+		return -EFAULT;
+	if (use_fxsr) {
+		struct fxregs_state *fx = (struct fxregs_state *)state->fxsave;
+
+		if (copy_from_user(state->fxsave, (const u8 __user *)buf + FSAVE_SIZE, FXSAVE_SIZE))
+			return -EFAULT;
+		convert_to_fxsr(fx, &env);
+		fx->mxcsr &= mxcsr_feature_mask;
+	} else {
+		memcpy(state->fsave, &env, sizeof(state->fsave));
+	}
+	fpu_restore(state);
+	return 0;
+}

@@ -1,0 +1,136 @@
+/*
+ * user/test-signal-frame.c: sigreturn takes a frame the program may have forged, and
+ * must not let it gain privilege. Each case builds a struct sigcontext by hand, points
+ * the stack at it and calls sigreturn (119) in a child; the "resumed" code reports
+ * through its exit status. Linux's rules, which kspace follows: EFLAGS keeps only
+ * the flags a program may set (no IOPL, no VM), a data selector the program may not
+ * use comes back null, and a CS or SS that is not the user's makes the return fail:
+ * the process dies of SIGILL, as on Linux when its iret faults. An unreadable frame
+ * kills with SIGSEGV. The parent is never harmed.
+ */
+#include <signal.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check.h"
+
+#define USER_CS 0x73
+#define USER_DS 0x7b
+#define KERNEL_CS 0x60
+#define KERNEL_DS 0x68
+
+/* struct sigcontext, then the unused _fpstate and extramask of struct sigframe. */
+struct forged_frame {
+	unsigned int gs, fs, es, ds, edi, esi, ebp, esp, ebx, edx, ecx, eax;
+	unsigned int trapno, err, eip, cs, eflags, esp_at_signal, ss, fpstate, oldmask, cr2;
+	unsigned char fpstate_unused[624];
+	unsigned int extramask;
+};
+
+/* The code sigreturn "returns" to: each exits with what it found, touching no memory. */
+void exit_with_iopl(void);
+void exit_with_ds(void);
+void exit_with_gs(void);
+void exit_42(void);
+__asm__(".text\n"
+	"exit_with_iopl: pushfl\n popl %ebx\n shrl $12, %ebx\n andl $3, %ebx\n"
+	" movl $1, %eax\n int $0x80\n"
+	"exit_with_ds: movl %ds, %ebx\n andl $0xffff, %ebx\n movl $1, %eax\n int $0x80\n"
+	"exit_with_gs: movl %gs, %ebx\n andl $0xffff, %ebx\n movl $1, %eax\n int $0x80\n"
+	"exit_42: movl $42, %ebx\n movl $1, %eax\n int $0x80\n");
+
+static struct forged_frame frame;
+static unsigned int stack[256];
+
+static void base_frame(void (*eip)(void))
+{
+	memset(&frame, 0, sizeof(frame));
+	frame.cs = USER_CS;
+	frame.ss = frame.ds = frame.es = USER_DS;
+	frame.eip = (unsigned int)eip;
+	frame.esp = (unsigned int)&stack[200];
+	frame.eflags = 0x202;
+}
+
+/* sigreturn finds the frame 8 bytes below esp, i.e. the sigcontext at esp. */
+static void do_sigreturn(void)
+{
+	__asm__ __volatile__("movl %0, %%esp\n\t"
+			     "movl $119, %%eax\n\t"
+			     "int $0x80" ::"r"(&frame.gs)
+			     : "memory");
+}
+
+static int run(void)
+{
+	return run_in_child(do_sigreturn);
+}
+
+static void check_exit(int status, int code, const char *what)
+{
+	check(WIFEXITED(status) && WEXITSTATUS(status) == code, "%s (%s)", what,
+	      describe_status(status));
+}
+
+static void check_killed(int status, int sig, const char *what)
+{
+	check(WIFSIGNALED(status) && WTERMSIG(status) == sig, "%s (%s)", what,
+	      describe_status(status));
+}
+
+int main(void)
+{
+	base_frame(exit_42);
+	check_exit(run(), 42, "an honest frame resumes at its eip");
+
+	base_frame(exit_with_iopl);
+	frame.eflags = 0x3202 | (1 << 17); /* IOPL 3 and VM */
+	check_exit(run(), 0, "IOPL 3 and VM in the frame's EFLAGS are dropped");
+
+	base_frame(exit_with_ds);
+	check_exit(run(), USER_DS, "the user data segment comes back as DS");
+	base_frame(exit_with_ds);
+	frame.ds = KERNEL_DS;
+	check_exit(run(), 0, "the kernel's data segment as DS comes back null");
+	base_frame(exit_with_ds);
+	frame.ds = KERNEL_DS | 3;
+	check_exit(run(), 0, "the kernel's data segment with RPL 3 too");
+	base_frame(exit_with_ds);
+	frame.ds = 0xfff8 | 3;
+	check_exit(run(), 0, "a selector past the GDT too");
+	base_frame(exit_with_ds);
+	frame.ds = 0x7 | 8;
+	check_exit(run(), 0, "an LDT selector too");
+
+	base_frame(exit_with_ds);
+	frame.ds = 6 * 8 + 3;
+	check_exit(run(), 0, "an unused TLS entry (GDT 6, never set up) comes back null");
+
+	base_frame(exit_with_gs);
+	frame.gs = 6 * 8 + 3;
+	check_exit(run(), 0, "an unused TLS entry as GS comes back null");
+	base_frame(exit_with_gs);
+	frame.gs = USER_DS;
+	check_exit(run(), USER_DS, "GS is loaded from the frame");
+	base_frame(exit_with_gs);
+	frame.gs = KERNEL_DS;
+	check_exit(run(), 0, "a kernel GS comes back null");
+
+	base_frame(exit_42);
+	frame.cs = KERNEL_CS;
+	check_killed(run(), SIGILL, "the kernel's code segment as CS: SIGILL");
+	base_frame(exit_42);
+	frame.cs = USER_DS;
+	check_killed(run(), SIGILL, "a data segment as CS: SIGILL");
+	base_frame(exit_42);
+	frame.ss = KERNEL_DS;
+	check_killed(run(), SIGILL, "the kernel's data segment as SS: SIGILL");
+
+	base_frame(exit_42);
+	frame.fpstate = 0xC0000000;
+	check_killed(run(), SIGSEGV, "an FPU state pointer into the kernel: SIGSEGV");
+	check(1, "the parent survived every forged frame");
+	return check_status();
+}
