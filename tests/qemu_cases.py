@@ -154,7 +154,7 @@ def qemu_cases():
         dict(name="user-glibc/256M", mem="256M", initrd=True, initramfs="initramfs-glibc",
              per_program=True, timeout=180, cmdline="init=/bin/runtests KSPACE=1",
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
-        dict(name="user-glibc/demo", mem="64M", initrd=True, initramfs="initramfs-glibc",
+        dict(name="user-glibc/demo", mem="256M", initrd=True, initramfs="initramfs-glibc",
              timeout=60, cmdline="init=/bin/glibc-demo", check=same_as_linux("glibc-demo")),
         # What the README promises a student at `make run`: the default init starts the
         # shell; each command is typed at its prompt; `exit 3` ends init, and QEMU.
