@@ -82,13 +82,14 @@ void put_files(struct files_struct *files)
 	kfree(files);
 }
 
-long simple_read_from_buffer(char __user *to, unsigned long count, unsigned long *ppos,
+long simple_read_from_buffer(char __user *to, unsigned long count, loff_t *ppos,
 			     const void *from, unsigned long available)
 {
-	unsigned long pos = *ppos, n, copied;
+	unsigned long pos, n, copied;
 
-	if (pos >= available || !count)
+	if (*ppos >= available || !count)
 		return 0;
+	pos = *ppos;
 	n = min(count, available - pos);
 	copied = n - copy_to_user(to, (const char *)from + pos, n);
 	if (!copied)
@@ -136,8 +137,8 @@ static long ramfs_getdents64(struct file *f, void __user *dirp, unsigned long co
 		const char *name = f->f_pos == 0 ? "." : "..";
 		unsigned long n;
 
-		if (f->f_pos >= 2 && !(e = ramfs_child_at(dir, f->f_pos - 2)))
-			break;
+		if (f->f_pos >= 2 && (f->f_pos > INT_MAX || !(e = ramfs_child_at(dir, f->f_pos - 2))))
+			break; /* the end, or a position lseek put past any directory's size */
 		if (!e)
 			e = f->f_pos == 0 ? dir : dir->parent;
 		else
@@ -388,23 +389,55 @@ long sys_write(unsigned int fd, const char __user *buf, unsigned long count)
 	return f->f_op->write ? f->f_op->write(f, buf, count) : -EINVAL;
 }
 
-long sys_lseek(unsigned int fd, long offset, unsigned int whence)
+/* Move f's position: offset from the start, the current position or the end. */
+static s64 file_seek(struct file *f, s64 offset, unsigned int whence)
 {
-	struct file *f = fget(fd);
-	long base;
+	s64 base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (s64)f->f_pos
+		   : whence == SEEK_END ? (s64)f->f_size : -1;
 
-	if (!f)
-		return -EBADF;
-	if (!f->f_size && !f->f_inode && !f->private_data)
-		return -ESPIPE; /* the console */
-	base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (long)f->f_pos
-	       : whence == SEEK_END ? (long)f->f_size : -1;
-	if (base < 0)
+	if (base < 0) /* an unknown whence */
 		return -EINVAL;
-	if (base + offset < 0)
+	if (offset < -base || offset > S64_MAX - base) /* before 0, or past the largest loff_t */
 		return -EINVAL;
 	f->f_pos = base + offset;
 	return f->f_pos;
+}
+
+/* The file behind fd, if it has positions: -EBADF, or -ESPIPE for the console. */
+static struct file *seekable_file(unsigned int fd, long *err)
+{
+	struct file *f = fget(fd);
+
+	*err = !f ? -EBADF : !f->f_size && !f->f_inode && !f->private_data ? -ESPIPE : 0;
+	return *err ? NULL : f;
+}
+
+/* A position past LONG_MAX is set, but cannot be returned: -EOVERFLOW, as Linux. */
+long sys_lseek(unsigned int fd, long offset, unsigned int whence)
+{
+	long err;
+	struct file *f = seekable_file(fd, &err);
+	s64 pos = f ? file_seek(f, offset, whence) : err;
+
+	return pos > LONG_MAX ? -EOVERFLOW : (long)pos;
+}
+
+/* glibc's lseek: a 64-bit offset in two halves, the new position stored at result. */
+long sys_llseek(unsigned int fd, unsigned long offset_high, unsigned long offset_low,
+		s64 __user *result, unsigned int whence)
+{
+	long err;
+	struct file *f = seekable_file(fd, &err);
+	s64 pos;
+
+	if (!f)
+		return err;
+	if (whence > SEEK_END)
+		return -EINVAL;
+	pos = file_seek(f, (s64)((u64)offset_high << 32 | offset_low), whence);
+	if (pos < 0)
+		return pos;
+	return copy_to_user(result, &pos, sizeof(pos)) ? -EFAULT : 0;
 }
 
 long sys_getdents64(unsigned int fd, void __user *dirp, unsigned int count)

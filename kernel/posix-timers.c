@@ -195,13 +195,48 @@ static long cpu_nsleep(clockid_t clock, s64 deadline)
 	}
 }
 
-/*
- * Sleep until *t on clock (TIMER_ABSTIME) or for *t. On a signal: -EINTR, with the
- * time left in *t for a relative sleep.
- */
-static long do_clock_nanosleep(clockid_t clock, int flags, struct timespec64 *t)
+/* Sleep until deadline (ns on clock): 0, or -EINTR with the time still left. */
+static long sleep_until(clockid_t clock, s64 deadline, s64 *left)
 {
-	s64 now, req = timespec64_to_ns(t), left;
+	s64 now;
+	long err;
+
+	clock_read_ns(clock, &now);
+	err = is_cpu_clock(clock) ? cpu_nsleep(clock, deadline) : do_nanosleep(deadline - now, left);
+	clock_read_ns(clock, &now);
+	*left = deadline > now ? deadline - now : 0;
+	return err;
+}
+
+/*
+ * A relative sleep, to the deadline in the restart block. A signal ends it early: the
+ * time left goes to rmtp, and -ERESTART_RESTARTBLOCK becomes -EINTR if a handler
+ * runs, or else resumes the same sleep through restart_syscall(), as Linux does.
+ */
+static long clock_nanosleep_restart(struct restart_block *restart)
+{
+	struct timespec64 t;
+	s64 left;
+	long err = sleep_until(restart->clockid, restart->deadline, &left);
+
+	if (err != -EINTR)
+		return err;
+	t = ns_to_timespec64(left);
+	if (restart->rmtp && (restart->rmtp_time64 ? put_timespec64(&t, restart->rmtp)
+						   : put_old_timespec32(&t, restart->rmtp)))
+		return -EFAULT;
+	return -ERESTART_RESTARTBLOCK;
+}
+
+/*
+ * Sleep until *t on clock (TIMER_ABSTIME) or for *t. An absolute sleep a signal
+ * interrupts is simply made again if no handler runs (-ERESTARTNOHAND).
+ */
+static long do_clock_nanosleep(clockid_t clock, int flags, const struct timespec64 *t,
+			       void __user *rmtp, bool time64)
+{
+	struct restart_block *restart = &current->restart_block;
+	s64 now, left, req = timespec64_to_ns(t);
 	long err;
 
 	if (!timespec64_valid(t))
@@ -209,19 +244,16 @@ static long do_clock_nanosleep(clockid_t clock, int flags, struct timespec64 *t)
 	err = is_cpu_clock(clock) ? cpu_nsleep_check(clock) : 0;
 	if (err)
 		return err;
-	clock_read_ns(clock, &now);
-	if (is_cpu_clock(clock)) {
-		s64 deadline = flags & TIMER_ABSTIME ? req : (req > KTIME_MAX - now ? KTIME_MAX : now + req);
-
-		err = cpu_nsleep(clock, deadline);
-		clock_read_ns(clock, &now);
-		left = deadline - now;
-	} else {
-		err = do_nanosleep(flags & TIMER_ABSTIME ? req - now : req, &left);
+	if (flags & TIMER_ABSTIME) {
+		err = sleep_until(clock, req, &left);
+		return err == -EINTR ? -ERESTARTNOHAND : err;
 	}
-	if (err == -EINTR && !(flags & TIMER_ABSTIME))
-		*t = ns_to_timespec64(left > 0 ? left : 0);
-	return err;
+	clock_read_ns(clock, &now);
+	*restart = (struct restart_block){
+		.fn = clock_nanosleep_restart, .clockid = clock, .rmtp = rmtp, .rmtp_time64 = time64,
+		.deadline = req > KTIME_MAX - now ? KTIME_MAX : now + req,
+	};
+	return clock_nanosleep_restart(restart);
 }
 
 long sys_clock_nanosleep(clockid_t clock, int flags, const struct old_timespec32 __user *rqtp,
@@ -234,10 +266,7 @@ long sys_clock_nanosleep(clockid_t clock, int flags, const struct old_timespec32
 		return err;
 	if (get_old_timespec32(&t, rqtp))
 		return -EFAULT;
-	err = do_clock_nanosleep(clock, flags, &t);
-	if (err == -EINTR && !(flags & TIMER_ABSTIME) && rmtp && put_old_timespec32(&t, rmtp))
-		return -EFAULT;
-	return err;
+	return do_clock_nanosleep(clock, flags, &t, rmtp, false);
 }
 
 long sys_clock_nanosleep_time64(clockid_t clock, int flags, const struct __kernel_timespec __user *rqtp,
@@ -250,8 +279,5 @@ long sys_clock_nanosleep_time64(clockid_t clock, int flags, const struct __kerne
 		return err;
 	if (get_timespec64(&t, rqtp))
 		return -EFAULT;
-	err = do_clock_nanosleep(clock, flags, &t);
-	if (err == -EINTR && !(flags & TIMER_ABSTIME) && rmtp && put_timespec64(&t, rmtp))
-		return -EFAULT;
-	return err;
+	return do_clock_nanosleep(clock, flags, &t, rmtp, true);
 }

@@ -300,7 +300,8 @@ static long proc_getdents64(struct file *f, void __user *dirp, unsigned long cou
 	unsigned char type = DT_DIR;
 	const char *name;
 
-	while ((name = f->f_pos < 2 ? (f->f_pos ? ".." : ".") : dir_entry(pf, f->f_pos - 2, &ino, &type))) {
+	while (f->f_pos <= INT_MAX && /* past that, only where lseek put it: no entry */
+	       (name = f->f_pos < 2 ? (f->f_pos ? ".." : ".") : dir_entry(pf, f->f_pos - 2, &ino, &type))) {
 		unsigned long reclen = ALIGN(19 + strlen(name) + 1, 8UL);
 		char rec[64] = { 0 };
 

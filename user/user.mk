@@ -51,6 +51,7 @@ USER_TESTS := \
 	test-getpid \
 	test-getrandom \
 	test-ioctl \
+	test-lseek \
 	test-madvise \
 	test-mmap \
 	test-mprotect \

@@ -45,7 +45,7 @@ struct file {
 	const struct file_operations *f_op;
 	int f_count;
 	unsigned int f_flags;
-	unsigned long f_pos;
+	loff_t f_pos;
 	umode_t f_mode;              /* S_IF* and permissions, for fstat */
 	unsigned long f_ino;
 	unsigned long f_size;        /* bytes a read can reach; 0 for the console */
@@ -70,7 +70,7 @@ struct files_struct *dup_files(const struct files_struct *old); /* fork */
 void put_files(struct files_struct *files);                    /* exit */
 
 /* For reading a finished text (a /proc file) from offset f_pos. */
-long simple_read_from_buffer(char __user *to, unsigned long count, unsigned long *ppos,
+long simple_read_from_buffer(char __user *to, unsigned long count, loff_t *ppos,
 			     const void *from, unsigned long available);
 
 /* /proc (kernel/procfs.c): open path under /proc; -ENOENT if there is no such entry. */

@@ -8,7 +8,9 @@
 #ifndef INT_MAX /* host unit tests have <limits.h> */
 #define INT_MAX ((int)(~0U >> 1))
 #define INT_MIN (-INT_MAX - 1)
+#define LONG_MAX ((long)(~0UL >> 1))
 #endif
+#define S64_MAX ((s64)(~0ULL >> 1))
 
 #define min(a, b) ((a) < (b) ? (a) : (b))
 #define max(a, b) ((a) > (b) ? (a) : (b))

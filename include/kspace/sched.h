@@ -67,6 +67,9 @@ struct restart_block {
 	long (*fn)(struct restart_block *);
 	unsigned long expires;       /* nanosleep: the deadline in jiffies */
 	void __user *rmtp;           /* and where to write the time left */
+	int clockid;                 /* clock_nanosleep: the clock, */
+	s64 deadline;                /* the deadline on it in nanoseconds, */
+	bool rmtp_time64;            /* and rmtp's layout (__kernel_timespec, or old 32-bit) */
 };
 
 #ifndef KSPACE_PID_T

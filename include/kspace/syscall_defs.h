@@ -79,6 +79,8 @@ long sys_sysinfo(struct sysinfo __user *info);
 struct stat64;
 long sys_open(const char __user *path, int flags, int mode);
 long sys_openat(int dfd, const char __user *path, int flags, int mode);
+long sys_llseek(unsigned int fd, unsigned long offset_high, unsigned long offset_low,
+		s64 __user *result, unsigned int whence);
 long sys_fstatat64(int dfd, const char __user *path, struct stat64 __user *ubuf, int flags);
 long sys_lstat64(const char __user *path, struct stat64 __user *ubuf);
 long sys_close(unsigned int fd);

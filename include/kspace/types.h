@@ -14,6 +14,7 @@ typedef int8_t s8;
 typedef int16_t s16;
 typedef int32_t s32;
 typedef int64_t s64;
+typedef s64 loff_t; /* a file position: 64 bits, as _llseek gives them */
 
 typedef long ssize_t;
 typedef u32 phys_addr_t; /* no PAE: physical addresses the kernel maps fit in 32 bits */

@@ -88,10 +88,11 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_geteuid32] = CALL(sys_geteuid),
 	[__NR_getegid32] = CALL(sys_getegid),
 	[__NR_setuid32] = CALL(sys_setuid),
-	/* kernel/file.c: the *at() forms glibc uses for open and stat */
+	/* kernel/file.c: the forms glibc uses for open, stat and lseek */
 	[__NR_openat] = CALL(sys_openat),
 	[__NR_fstatat64] = CALL(sys_fstatat64),
 	[__NR_lstat64] = CALL(sys_lstat64),
+	[__NR__llseek] = CALL(sys_llseek),
 	/* arch/x86/kernel/tls.c: thread-local storage */
 	[__NR_set_thread_area] = CALL(sys_set_thread_area),
 	[__NR_get_thread_area] = CALL(sys_get_thread_area),
