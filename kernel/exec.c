@@ -11,6 +11,7 @@
  *   order), envp[] with its NULL, argv[] with its NULL, and argc, where esp points.
  */
 #include <asm/elf.h>
+#include <asm/mmu_context.h>
 #include <asm/processor.h>
 #include <asm/uaccess.h>
 #include <kspace/binfmts.h>

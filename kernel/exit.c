@@ -12,6 +12,7 @@
  * exits, the machine powers off with init's exit status.
  */
 #include <asm/irqflags.h>
+#include <asm/mmu_context.h>
 #include <kspace/bug.h>
 #include <kspace/errno.h>
 #include <kspace/fs.h>

@@ -168,6 +168,7 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	mm->map_count = 0;
 	mm->rss = mm->total_vm = 0;
 	mm->mm_users = mm->mm_count = 1;
+	memset(mm->pgtables, 0, sizeof(mm->pgtables));
 	mm->pgd = pgd_alloc();
 	if (!mm->pgd) {
 		kfree(mm);

@@ -93,9 +93,12 @@ void schedule(void)
 	}
 	local_irq_disable();
 	prev->stack->flags &= ~(1UL << TIF_NEED_RESCHED);
-	dequeue_task(prev);
-	if (prev->state == TASK_RUNNING)
-		enqueue_task(prev); /* to the back of the queue */
+	if (prev->state != TASK_RUNNING)
+		dequeue_task(prev);
+	else if (on_runqueue(prev))
+		list_move_tail(&prev->run_list, &runqueue); /* to the back of the queue */
+	else
+		enqueue_task(prev);
 	next = list_empty(&runqueue) ? &init_task : list_first_entry(&runqueue, struct task_struct, run_list);
 	if (next != prev) {
 		next->time_slice = DEF_TIMESLICE;

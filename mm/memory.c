@@ -29,6 +29,7 @@ pte_t *pte_offset(struct mm_struct *mm, unsigned long address, bool alloc)
 		if (!table)
 			return NULL;
 		*pgd = __pa(table) | _PAGE_TABLE;
+		mm->pgtables[pgd_index(address) / 32] |= 1UL << (pgd_index(address) % 32);
 	}
 	return (pte_t *)__va(*pgd & PAGE_MASK) + pte_index(address);
 }
@@ -224,13 +225,17 @@ int move_page_tables(struct mm_struct *mm, unsigned long old_addr, unsigned long
 	return 0;
 }
 
+/* Free every user page table, found through mm->pgtables rather than all 768 entries. */
 void free_pgtables(struct mm_struct *mm)
 {
-	for (unsigned int i = 0; i < USER_PTRS_PER_PGD; i++) {
-		if (mm->pgd[i] & _PAGE_PRESENT)
+	for (unsigned int w = 0; w < ARRAY_SIZE(mm->pgtables); w++)
+		while (mm->pgtables[w]) {
+			unsigned int i = w * 32 + __builtin_ctzl(mm->pgtables[w]);
+
 			free_page((unsigned long)__va(mm->pgd[i] & PAGE_MASK));
-		mm->pgd[i] = 0;
-	}
+			mm->pgd[i] = 0;
+			mm->pgtables[w] &= mm->pgtables[w] - 1;
+		}
 }
 
 static void show_pte_flags(struct seq_buf *s, pte_t pte)

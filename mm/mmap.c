@@ -8,6 +8,7 @@
  * Pages arrive later, on first touch (mm/memory.c). Linux's default overcommit policy
  * (OVERCOMMIT_GUESS) refuses only a single request larger than all of RAM and swap.
  */
+#include <asm/mmu_context.h>
 #include <kspace/errno.h>
 #include <kspace/fs.h>
 #include <kspace/kernel.h>

@@ -39,6 +39,14 @@ static inline void list_del(struct list_head *e)
 
 static inline bool list_empty(const struct list_head *h) { return h->next == h; }
 
+/* Take e off its list and put it at the tail of head's. */
+static inline void list_move_tail(struct list_head *e, struct list_head *head)
+{
+	e->next->prev = e->prev;
+	e->prev->next = e->next;
+	list_add_tail(e, head);
+}
+
 #define list_entry(ptr, type, member) container_of(ptr, type, member)
 #define list_first_entry(head, type, member) list_entry((head)->next, type, member)
 #define list_for_each(pos, head) for (pos = (head)->next; pos != (head); pos = pos->next)

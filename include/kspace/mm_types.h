@@ -63,6 +63,8 @@ struct mm_struct {
 	struct rb_root mm_rb;               /* the same regions, by address */
 	struct vm_area_struct *mmap_cache;  /* the last find_vma() result */
 	pgd_t *pgd;
+	/* Which user entries of pgd hold a page table: exit frees just those. */
+	unsigned long pgtables[USER_PTRS_PER_PGD / 32];
 	int mm_users;                       /* tasks using this address space */
 	int mm_count;                       /* references to the struct itself */
 	int map_count;                      /* number of regions */

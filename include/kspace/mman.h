@@ -89,7 +89,6 @@ unsigned long arch_get_unmapped_area_topdown(struct mm_struct *mm, unsigned long
 /* arch/x86/mm/pgtable.c */
 pgd_t *pgd_alloc(void);
 void pgd_free(pgd_t *pgd);
-void switch_mm(struct mm_struct *prev, struct mm_struct *next);
 
 struct seq_buf;
 void show_maps(struct seq_buf *s, struct mm_struct *mm); /* /proc/<pid>/maps */

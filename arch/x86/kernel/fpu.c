@@ -36,22 +36,17 @@ struct fregs_state {
 	u8 st_space[8][10];
 } __packed;
 
-static bool use_fxsr;
+bool fpu_use_fxsr;
 static union fpu_state init_fpstate; /* fpu_reset's image: static, so 16-byte aligned */
 static u32 mxcsr_feature_mask = 0xffbf; /* without DAZ, unless the CPU says otherwise */
-
-bool fpu_has_fxsr(void)
-{
-	return use_fxsr;
-}
 
 void fpu__init(void)
 {
 	static union fpu_state probe;
 
 	write_cr0((read_cr0() & ~(X86_CR0_EM | X86_CR0_TS)) | X86_CR0_MP | X86_CR0_NE);
-	use_fxsr = cpu_has(X86_FEATURE_FXSR);
-	if (use_fxsr) {
+	fpu_use_fxsr = cpu_has(X86_FEATURE_FXSR);
+	if (fpu_use_fxsr) {
 		write_cr4(read_cr4() | X86_CR4_OSFXSR |
 			  (cpu_has(X86_FEATURE_SSE) ? X86_CR4_OSXMMEXCPT : 0));
 		__asm__ __volatile__("fxsave %0" : "=m"(probe));
@@ -61,13 +56,13 @@ void fpu__init(void)
 	__asm__ __volatile__("fninit");
 	fpu_init_state(&init_fpstate);
 	pr_info("FPU: %s, saved on every task switch\n",
-		use_fxsr ? "fxsave/fxrstor, SSE enabled (CR4.OSFXSR)" : "fnsave/frstor");
+		fpu_use_fxsr ? "fxsave/fxrstor, SSE enabled (CR4.OSFXSR)" : "fnsave/frstor");
 }
 
 void fpu_init_state(union fpu_state *fpu)
 {
 	memset(fpu, 0, sizeof(*fpu));
-	if (use_fxsr) {
+	if (fpu_use_fxsr) {
 		struct fxregs_state *fx = (struct fxregs_state *)fpu->fxsave;
 
 		fx->cwd = FCW_DEFAULT;
@@ -83,22 +78,6 @@ void fpu_init_state(union fpu_state *fpu)
 }
 
 /* fnsave, unlike fxsave, also reinitialises the FPU: reload to leave it as it was. */
-void fpu_save(union fpu_state *fpu)
-{
-	if (use_fxsr)
-		__asm__ __volatile__("fxsave %0" : "=m"(*fpu));
-	else
-		__asm__ __volatile__("fnsave %0\n\tfrstor %0" : "+m"(*fpu));
-}
-
-void fpu_restore(const union fpu_state *fpu)
-{
-	if (use_fxsr)
-		__asm__ __volatile__("fxrstor %0" ::"m"(*fpu));
-	else
-		__asm__ __volatile__("frstor %0" ::"m"(*fpu));
-}
-
 void fpu_reset(void)
 {
 	fpu_restore(&init_fpstate);
@@ -106,7 +85,7 @@ void fpu_reset(void)
 
 unsigned long fpu_sigframe_size(void)
 {
-	return use_fxsr ? FSAVE_SIZE + FXSAVE_SIZE : FSAVE_SIZE;
+	return fpu_use_fxsr ? FSAVE_SIZE + FXSAVE_SIZE : FSAVE_SIZE;
 }
 
 /* The full tag of one register (0 valid, 1 zero, 2 special, 3 empty) from its bits. */
@@ -188,7 +167,7 @@ int fpu_save_sigframe(struct _fpstate __user *buf)
 
 	fpu_save(state);
 	memset(&head, 0, FSAVE_SIZE);
-	if (use_fxsr) {
+	if (fpu_use_fxsr) {
 		const struct fxregs_state *fx = (const struct fxregs_state *)state->fxsave;
 
 		convert_from_fxsr((struct fregs_state *)&head, fx);
@@ -215,7 +194,7 @@ int fpu_restore_sigframe(const struct _fpstate __user *buf)
 	}
 	if (copy_from_user(&env, buf, sizeof(env)))
 		return -EFAULT;
-	if (use_fxsr) {
+	if (fpu_use_fxsr) {
 		struct fxregs_state *fx = (struct fxregs_state *)state->fxsave;
 
 		if (copy_from_user(state->fxsave, (const u8 __user *)buf + FSAVE_SIZE, FXSAVE_SIZE))

@@ -6,6 +6,7 @@
 #include <asm/fpu.h>
 #include <asm/irqflags.h>
 #include <kspace/arch.h>
+#include <asm/mmu_context.h>
 #include <asm/ptrace.h>
 #include <kspace/mman.h>
 #include <kspace/sched.h>

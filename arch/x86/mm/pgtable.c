@@ -61,12 +61,3 @@ void pgd_free(pgd_t *pgd)
 {
 	free_page((unsigned long)pgd);
 }
-
-/* Load next's page directory: the CPU now translates user addresses through it. */
-void switch_mm(struct mm_struct *prev, struct mm_struct *next)
-{
-	pgd_t *pgd = next ? next->pgd : swapper_pg_dir;
-
-	if (prev != next || !next)
-		write_cr3(__pa(pgd));
-}

@@ -15,10 +15,25 @@
 struct _fpstate;
 
 void fpu__init(void);                      /* CR0/CR4 for the FPU and SSE, at boot */
-bool fpu_has_fxsr(void);
 void fpu_init_state(union fpu_state *fpu); /* the state after fninit, in either format */
-void fpu_save(union fpu_state *fpu);       /* the live registers into fpu */
-void fpu_restore(const union fpu_state *fpu);
+extern bool fpu_use_fxsr;                  /* fxsave/fxrstor, or the 386's fnsave/frstor */
+
+/* The live registers into fpu. Inline: every context switch runs it. */
+static inline void fpu_save(union fpu_state *fpu)
+{
+	if (fpu_use_fxsr)
+		__asm__ __volatile__("fxsave %0" : "=m"(*fpu));
+	else /* fnsave also reinitialises the FPU: load the state back */
+		__asm__ __volatile__("fnsave %0\n\tfrstor %0" : "+m"(*fpu));
+}
+
+static inline void fpu_restore(const union fpu_state *fpu)
+{
+	if (fpu_use_fxsr)
+		__asm__ __volatile__("fxrstor %0" ::"m"(*fpu));
+	else
+		__asm__ __volatile__("frstor %0" ::"m"(*fpu));
+}
 void fpu_reset(void);                      /* the live registers to the initial state */
 
 /* Bytes a signal frame reserves for the FPU state, and its alignment. */
