@@ -3,6 +3,7 @@
 #define KSPACE_ELF_H
 
 #include <kspace/types.h>
+#include <uapi/linux/auxvec.h>
 
 #define EI_NIDENT 16
 #define ELFCLASS32 1
@@ -30,25 +31,5 @@ typedef struct {
 typedef struct {
 	u32 p_type, p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_flags, p_align;
 } Elf32_Phdr;
-
-/* Auxiliary vector entries on the initial stack (the SysV i386 ABI). */
-#define AT_NULL 0
-#define AT_PHDR 3
-#define AT_PHENT 4
-#define AT_PHNUM 5
-#define AT_PAGESZ 6
-#define AT_BASE 7
-#define AT_FLAGS 8
-#define AT_ENTRY 9
-#define AT_UID 11
-#define AT_EUID 12
-#define AT_GID 13
-#define AT_EGID 14
-#define AT_PLATFORM 15
-#define AT_HWCAP 16
-#define AT_CLKTCK 17
-#define AT_SECURE 23
-#define AT_RANDOM 25
-#define AT_EXECFN 31
 
 #endif

@@ -5,6 +5,7 @@
 #ifndef _ELF_H
 #define _ELF_H
 
+#include <linux/auxvec.h> /* the AT_* entry types, shared with the kernel */
 #include <stdint.h>
 
 typedef uint16_t Elf32_Half;
@@ -46,24 +47,5 @@ typedef struct {
 #define PF_X 1
 #define PF_W 2
 #define PF_R 4
-
-#define AT_NULL 0
-#define AT_PHDR 3
-#define AT_PHENT 4
-#define AT_PHNUM 5
-#define AT_PAGESZ 6
-#define AT_BASE 7
-#define AT_FLAGS 8
-#define AT_ENTRY 9
-#define AT_UID 11
-#define AT_EUID 12
-#define AT_GID 13
-#define AT_EGID 14
-#define AT_PLATFORM 15
-#define AT_HWCAP 16
-#define AT_CLKTCK 17
-#define AT_SECURE 23
-#define AT_RANDOM 25
-#define AT_EXECFN 31
 
 #endif
