@@ -16,6 +16,8 @@
 
 #define FSAVE_SIZE 112  /* the header of struct _fpstate */
 #define FXSAVE_SIZE 512
+/* What fxrstor reads in 32-bit mode: the header, ST(0..7), XMM0..7; the rest is reserved. */
+#define FXSAVE_USED_SIZE 288
 #define MXCSR_DEFAULT 0x1f80 /* every SIMD exception masked, round to nearest */
 #define FCW_DEFAULT 0x037f   /* the same for the x87: what fninit sets */
 
@@ -31,13 +33,15 @@ struct fxregs_state {
 		u16 padding[3];
 	} st[8]; /* ST(0)..ST(7), 10 bytes used each */
 	u8 rest[FXSAVE_SIZE - 160];
-} __packed;
+}; /* every field at its natural alignment: no padding, and no byte-wise copies */
+_Static_assert(sizeof(struct fxregs_state) == FXSAVE_SIZE, "fxsave image layout");
 
 /* The fnsave image, as the frame's header (and fnsave) lays it out. */
 struct fregs_state {
 	u32 cwd, swd, twd, fip, fcs, foo, fos;
 	struct _fpreg st[8];
-} __packed;
+};
+_Static_assert(sizeof(struct fregs_state) == 108, "fnsave image layout");
 
 static bool use_fxsr;
 static union fpu_state init_fpstate; /* fpu_reset's image: static, so 16-byte aligned */
@@ -230,7 +234,8 @@ int fpu_restore_sigframe(const struct _fpstate __user *buf)
 	if (use_fxsr) {
 		struct fxregs_state *fx = (struct fxregs_state *)state->fxsave;
 
-		if (copy_from_user(state->fxsave, (const u8 __user *)buf + FSAVE_SIZE, FXSAVE_SIZE))
+		if (copy_from_user(state->fxsave, (const u8 __user *)buf + FSAVE_SIZE,
+				   FXSAVE_USED_SIZE))
 			return -EFAULT;
 		convert_to_fxsr(fx, &env);
 		fx->mxcsr &= mxcsr_feature_mask;
