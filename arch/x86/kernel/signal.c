@@ -113,8 +113,11 @@ static bool valid_user_data_selector(u16 sel)
 	       (!(b & DESC_CODE) || (b & DESC_READABLE));
 }
 
-static u16 user_data_selector(u16 sel)
+/* The values a frame nearly always holds, null and __USER_DS, are decided inline. */
+static inline u16 user_data_selector(u16 sel)
 {
+	if (sel < 4 || sel == __USER_DS)
+		return sel;
 	return valid_user_data_selector(sel) ? sel : 0;
 }
 
@@ -122,6 +125,7 @@ static u16 user_data_selector(u16 sel)
 static void fill_sigcontext(struct sigcontext *sc, struct _fpstate __user *fpstate,
 			    const struct pt_regs *regs, unsigned long mask)
 {
+	const struct thread_struct *thread = &current->thread;
 	unsigned int gs, fs;
 
 	savesegment(gs, gs);
@@ -130,10 +134,10 @@ static void fill_sigcontext(struct sigcontext *sc, struct _fpstate __user *fpsta
 		.gs = gs, .fs = fs, .es = regs->xes, .ds = regs->xds,
 		.edi = regs->edi, .esi = regs->esi, .ebp = regs->ebp, .esp = regs->esp,
 		.ebx = regs->ebx, .edx = regs->edx, .ecx = regs->ecx, .eax = regs->eax,
-		.trapno = current->thread.trap_nr, .err = current->thread.error_code,
+		.trapno = thread->trap_nr, .err = thread->error_code,
 		.eip = regs->eip, .cs = regs->xcs, .eflags = regs->eflags,
 		.esp_at_signal = regs->esp, .ss = regs->xss, .fpstate = fpstate,
-		.oldmask = mask, .cr2 = current->thread.cr2,
+		.oldmask = mask, .cr2 = thread->cr2,
 	};
 }
 
