@@ -167,16 +167,23 @@ static u8 twd_i387_to_fxsr(u32 twd)
 }
 
 /*
- * One 80-bit register, field by field: a struct assignment of this odd size becomes
- * a rep movs (and memcpy a call), where five moves are far cheaper.
+ * One 80-bit register, in three moves: a struct assignment of this odd size
+ * becomes a rep movs, and memcpy a call (the kernel is built with -fno-builtin).
+ * may_alias lets these words read and write the _fpreg's halfwords.
  */
+struct fpreg_words {
+	u32 lo, hi;
+	u16 exponent;
+} __packed __attribute__((may_alias));
+
 static void copy_fpreg(struct _fpreg *to, const struct _fpreg *from)
 {
-	to->significand[0] = from->significand[0];
-	to->significand[1] = from->significand[1];
-	to->significand[2] = from->significand[2];
-	to->significand[3] = from->significand[3];
-	to->exponent = from->exponent;
+	struct fpreg_words *t = (struct fpreg_words *)to;
+	const struct fpreg_words *f = (const struct fpreg_words *)from;
+
+	t->lo = f->lo;
+	t->hi = f->hi;
+	t->exponent = f->exponent;
 }
 
 static void convert_from_fxsr(struct fregs_state *env, const struct fxregs_state *fx)
