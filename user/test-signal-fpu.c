@@ -23,6 +23,7 @@
 
 static volatile unsigned short handler_fcw;
 static volatile unsigned long frame_cw;
+static volatile unsigned long frame_tag;
 static volatile int handled;
 
 static unsigned short get_fcw(void)
@@ -47,6 +48,7 @@ static void fpu_scribbler(int sig, siginfo_t *si, void *ucv)
 	(void)sig, (void)si;
 	handler_fcw = get_fcw();
 	frame_cw = uc->uc_mcontext.fpregs ? uc->uc_mcontext.fpregs->cw & 0xffff : 0;
+	frame_tag = uc->uc_mcontext.fpregs ? uc->uc_mcontext.fpregs->tag & 0xffff : 0;
 	set_fcw(FCW_ROUND_UP);
 	for (int i = 0; i < 6; i++)
 		__asm__ __volatile__("fldpi");
@@ -76,6 +78,9 @@ static void check_handler_keeps_state(void)
 	      handler_fcw);
 	check(frame_cw == FCW_ROUND_DOWN, "the frame's _fpstate holds the interrupted cw (%#lx)",
 	      frame_cw);
+	/* Two pushes: physical registers 7 and 6 hold normal numbers (tag 0), the rest empty. */
+	check(frame_tag == 0x0fff, "the frame's tag word marks two valid registers (%#lx)",
+	      frame_tag);
 	set_fcw(FCW_DEFAULT);
 }
 

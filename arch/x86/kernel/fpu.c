@@ -16,6 +16,8 @@
 
 #define FSAVE_SIZE 112  /* the header of struct _fpstate */
 #define FXSAVE_SIZE 512
+/* What fxrstor reads in 32-bit mode: the header, ST(0..7), XMM0..7; the rest is reserved. */
+#define FXSAVE_USED_SIZE 288
 #define MXCSR_DEFAULT 0x1f80 /* every SIMD exception masked, round to nearest */
 #define FCW_DEFAULT 0x037f   /* the same for the x87: what fninit sets */
 
@@ -26,15 +28,20 @@ struct fxregs_state {
 	u16 fop;
 	u32 fip, fcs, foo, fos;
 	u32 mxcsr, mxcsr_mask;
-	u8 st_space[8][16]; /* ST(0)..ST(7), 10 bytes used each */
+	struct {
+		struct _fpreg reg;
+		u16 padding[3];
+	} st[8]; /* ST(0)..ST(7), 10 bytes used each */
 	u8 rest[FXSAVE_SIZE - 160];
-} __packed;
+}; /* every field at its natural alignment: no padding, and no byte-wise copies */
+_Static_assert(sizeof(struct fxregs_state) == FXSAVE_SIZE, "fxsave image layout");
 
 /* The fnsave image, as the frame's header (and fnsave) lays it out. */
 struct fregs_state {
 	u32 cwd, swd, twd, fip, fcs, foo, fos;
-	u8 st_space[8][10];
-} __packed;
+	struct _fpreg st[8];
+};
+_Static_assert(sizeof(struct fregs_state) == 108, "fnsave image layout");
 
 bool fpu_use_fxsr;
 static union fpu_state init_fpstate; /* fpu_reset's image: static, so 16-byte aligned */
@@ -89,44 +96,73 @@ unsigned long fpu_sigframe_size(void)
 }
 
 /* The full tag of one register (0 valid, 1 zero, 2 special, 3 empty) from its bits. */
-static u32 fp_tag(const u8 *st)
+static u32 fp_tag(struct _fpreg st)
 {
-	u16 exp = (st[8] | st[9] << 8) & 0x7fff;
-	u32 lo, hi;
+	u16 exp = st.exponent & 0x7fff;
+	bool integer_bit = st.significand[3] & 0x8000;
+	bool zero = !(st.significand[0] | st.significand[1] | st.significand[2] |
+		      st.significand[3]);
 
-	memcpy(&lo, st, 4);
-	memcpy(&hi, st + 4, 4);
 	if (exp == 0x7fff)
 		return 2;
 	if (exp == 0)
-		return lo || hi ? 2 : 1;
-	return hi & 0x80000000 ? 0 : 2;
+		return zero ? 1 : 2;
+	return integer_bit ? 0 : 2;
 }
 
-/* fxsave's abridged tag (a bit per physical register) to the full tag word. */
+/*
+ * fxsave's abridged tag (a bit per physical register) to the full tag word. Only a
+ * register in use needs its bits looked at; with none in use, which is the state
+ * between calls in any program (the ABI leaves the x87 stack empty), every tag is
+ * 3 and there is nothing to look at.
+ */
 static u32 twd_fxsr_to_i387(const struct fxregs_state *fx)
 {
 	int top = (fx->swd >> 11) & 7;
-	u32 twd = 0;
+	u32 twd = 0xffffffff;
 
-	for (int reg = 0; reg < 8; reg++) {
-		u32 tag = 3;
-
+	if (!fx->twd)
+		return twd;
+	for (int reg = 0; reg < 8; reg++)
 		if (fx->twd & (1 << reg))
-			tag = fp_tag(fx->st_space[(reg - top) & 7]);
-		twd |= tag << (2 * reg);
-	}
-	return twd | 0xffff0000;
+			twd &= ~((fp_tag(fx->st[(reg - top) & 7].reg) ^ 3) << (2 * reg));
+	return twd;
 }
 
+/*
+ * The full tag word to the abridged one: bit i is set unless tag i is 3 (empty).
+ * Without a loop: a pair's two bits are ORed (inverted) into its low bit, then the
+ * eight low bits are packed together, halving the distance at each step.
+ */
 static u8 twd_i387_to_fxsr(u32 twd)
 {
-	u8 abridged = 0;
+	u32 used = ~twd & 0xffff;
 
-	for (int reg = 0; reg < 8; reg++)
-		if (((twd >> (2 * reg)) & 3) != 3)
-			abridged |= 1 << reg;
-	return abridged;
+	used = (used | used >> 1) & 0x5555; /* bit 2i: tag i is not 3 */
+	used = (used | used >> 1) & 0x3333;
+	used = (used | used >> 2) & 0x0f0f;
+	used = (used | used >> 4) & 0x00ff;
+	return used;
+}
+
+/*
+ * One 80-bit register, in three moves: a struct assignment of this odd size
+ * becomes a rep movs, and memcpy a call (the kernel is built with -fno-builtin).
+ * may_alias lets these words read and write the _fpreg's halfwords.
+ */
+struct fpreg_words {
+	u32 lo, hi;
+	u16 exponent;
+} __packed __attribute__((may_alias));
+
+static void copy_fpreg(struct _fpreg *to, const struct _fpreg *from)
+{
+	struct fpreg_words *t = (struct fpreg_words *)to;
+	const struct fpreg_words *f = (const struct fpreg_words *)from;
+
+	t->lo = f->lo;
+	t->hi = f->hi;
+	t->exponent = f->exponent;
 }
 
 static void convert_from_fxsr(struct fregs_state *env, const struct fxregs_state *fx)
@@ -139,7 +175,7 @@ static void convert_from_fxsr(struct fregs_state *env, const struct fxregs_state
 	env->foo = fx->foo;
 	env->fos = fx->fos | 0xffff0000;
 	for (int i = 0; i < 8; i++)
-		memcpy(env->st_space[i], fx->st_space[i], 10);
+		copy_fpreg(&env->st[i], &fx->st[i].reg);
 }
 
 static void convert_to_fxsr(struct fxregs_state *fx, const struct fregs_state *env)
@@ -153,7 +189,7 @@ static void convert_to_fxsr(struct fxregs_state *fx, const struct fregs_state *e
 	fx->foo = env->foo;
 	fx->fos = env->fos;
 	for (int i = 0; i < 8; i++)
-		memcpy(fx->st_space[i], env->st_space[i], 10);
+		copy_fpreg(&fx->st[i].reg, &env->st[i]);
 }
 
 /*
@@ -165,8 +201,7 @@ int fpu_save_sigframe(struct _fpstate __user *buf)
 	union fpu_state *state = &current->thread.fpu;
 	struct _fpstate head;
 
-	fpu_save(state);
-	memset(&head, 0, FSAVE_SIZE);
+	fpu_save(state); /* every byte of head is written below: no memset */
 	if (fpu_use_fxsr) {
 		const struct fxregs_state *fx = (const struct fxregs_state *)state->fxsave;
 
@@ -197,7 +232,8 @@ int fpu_restore_sigframe(const struct _fpstate __user *buf)
 	if (fpu_use_fxsr) {
 		struct fxregs_state *fx = (struct fxregs_state *)state->fxsave;
 
-		if (copy_from_user(state->fxsave, (const u8 __user *)buf + FSAVE_SIZE, FXSAVE_SIZE))
+		if (copy_from_user(state->fxsave, (const u8 __user *)buf + FSAVE_SIZE,
+				   FXSAVE_USED_SIZE))
 			return -EFAULT;
 		convert_to_fxsr(fx, &env);
 		fx->mxcsr &= mxcsr_feature_mask;

@@ -80,7 +80,7 @@ struct rt_sigframe {
 };
 
 /* popl %eax; movl $__NR_sigreturn, %eax; int $0x80 */
-static const u8 retcode[8] = { 0x58, 0xb8, __NR_sigreturn, 0, 0, 0, 0xcd, 0x80 };
+#define RETCODE { 0x58, 0xb8, __NR_sigreturn, 0, 0, 0, 0xcd, 0x80 }
 /* movl $__NR_rt_sigreturn, %eax; int $0x80; and a pad byte */
 static const u8 rt_retcode[8] = { 0xb8, __NR_rt_sigreturn, 0, 0, 0, 0xcd, 0x80, 0 };
 
@@ -113,29 +113,41 @@ static bool valid_user_data_selector(u16 sel)
 	       (!(b & DESC_CODE) || (b & DESC_READABLE));
 }
 
-static u16 user_data_selector(u16 sel)
+/* The values a frame nearly always holds, null and __USER_DS, are decided inline. */
+static inline u16 user_data_selector(u16 sel)
 {
+	if (sel < 4 || sel == __USER_DS)
+		return sel;
 	return valid_user_data_selector(sel) ? sel : 0;
 }
 
-static int setup_sigcontext(struct sigcontext __user *sc, struct _fpstate __user *fpstate,
+/* The interrupted registers as the frame's struct sigcontext; the caller copies it out. */
+static void fill_sigcontext(struct sigcontext *sc, struct _fpstate __user *fpstate,
 			    const struct pt_regs *regs, unsigned long mask)
 {
-	struct sigcontext k;
+	const struct thread_struct *thread = &current->thread;
 	unsigned int gs, fs;
 
 	savesegment(gs, gs);
 	savesegment(fs, fs);
-	k = (struct sigcontext){
+	*sc = (struct sigcontext){
 		.gs = gs, .fs = fs, .es = regs->xes, .ds = regs->xds,
 		.edi = regs->edi, .esi = regs->esi, .ebp = regs->ebp, .esp = regs->esp,
 		.ebx = regs->ebx, .edx = regs->edx, .ecx = regs->ecx, .eax = regs->eax,
-		.trapno = current->thread.trap_nr, .err = current->thread.error_code,
+		.trapno = thread->trap_nr, .err = thread->error_code,
 		.eip = regs->eip, .cs = regs->xcs, .eflags = regs->eflags,
 		.esp_at_signal = regs->esp, .ss = regs->xss, .fpstate = fpstate,
-		.oldmask = mask, .cr2 = current->thread.cr2,
+		.oldmask = mask, .cr2 = thread->cr2,
 	};
-	return copy_to_user(sc, &k, sizeof(k)) ? -EFAULT : 0;
+}
+
+static int setup_sigcontext(struct sigcontext __user *usc, struct _fpstate __user *fpstate,
+			    const struct pt_regs *regs, unsigned long mask)
+{
+	struct sigcontext sc;
+
+	fill_sigcontext(&sc, fpstate, regs, mask);
+	return copy_to_user(usc, &sc, sizeof(sc)) ? -EFAULT : 0;
 }
 
 /*
@@ -185,23 +197,36 @@ static int write_fpu_state(struct _fpstate __user *fpstate)
 	return 0;
 }
 
+/*
+ * The sigframe's fields are written in two copies, one per run of contiguous bytes
+ * (the unused _fpstate lies between them): each copy costs a call and a range check.
+ */
 static int setup_frame(struct ksignal *ksig, sigset_t set, struct pt_regs *regs)
 {
 	struct _fpstate __user *fpstate;
 	struct sigframe __user *frame = get_sigframe(ksig, regs, sizeof(*frame), &fpstate);
-	u32 restorer = (u32)frame->retcode;
-	u32 head[2] = { 0, ksig->sig };
-	u32 extramask = set >> 32;
+	struct {
+		u32 pretcode;
+		int sig;
+		struct sigcontext sc;
+	} head;
+	struct {
+		u32 extramask; /* blocked signals 33..64 */
+		u8 retcode[8];
+	} tail = { set >> 32, RETCODE };
 
+	_Static_assert(offsetof(struct sigframe, sc) == offsetof(typeof(head), sc) &&
+			       offsetof(struct sigframe, retcode) ==
+				       offsetof(struct sigframe, extramask) + 4,
+		       "the two runs of the sigframe");
 	if (!access_ok(frame, sizeof(*frame)))
 		return -EFAULT;
-	if (ksig->ka.sa_flags & SA_RESTORER)
-		restorer = (u32)ksig->ka.sa_restorer;
-	head[0] = restorer;
-	if (copy_to_user(frame, head, sizeof(head)) ||
-	    setup_sigcontext(&frame->sc, fpstate, regs, (u32)set) ||
-	    copy_to_user(frame->extramask, &extramask, sizeof(extramask)) ||
-	    copy_to_user(frame->retcode, retcode, sizeof(retcode)) || write_fpu_state(fpstate))
+	head.pretcode = ksig->ka.sa_flags & SA_RESTORER ? (u32)ksig->ka.sa_restorer
+							: (u32)frame->retcode;
+	head.sig = ksig->sig;
+	fill_sigcontext(&head.sc, fpstate, regs, (u32)set);
+	if (copy_to_user(frame, &head, sizeof(head)) ||
+	    copy_to_user(frame->extramask, &tail, sizeof(tail)) || write_fpu_state(fpstate))
 		return -EFAULT;
 	start_handler(regs, ksig, frame, 0, 0);
 	return 0;
@@ -233,34 +258,32 @@ static int setup_rt_frame(struct ksignal *ksig, sigset_t set, struct pt_regs *re
 }
 
 /*
- * Load a sigcontext into regs, checked as the top comment says. Returns -EFAULT if
- * the frame cannot be read, -EINVAL if CS or SS cannot be returned to.
+ * Load a sigcontext, already copied in, into regs, checked as the top comment says.
+ * Returns -EFAULT if the FPU state cannot be read, -EINVAL if CS or SS cannot be
+ * returned to.
  */
-static int restore_sigcontext(struct pt_regs *regs, const struct sigcontext __user *usc)
+static int restore_sigcontext(struct pt_regs *regs, const struct sigcontext *sc)
 {
-	struct sigcontext sc;
 	u16 cs, ss;
 
-	if (copy_from_user(&sc, usc, sizeof(sc)))
-		return -EFAULT;
-	loadsegment(gs, user_data_selector(sc.gs));
-	loadsegment(fs, user_data_selector(sc.fs));
-	regs->xes = user_data_selector(sc.es);
-	regs->xds = user_data_selector(sc.ds);
-	regs->edi = sc.edi;
-	regs->esi = sc.esi;
-	regs->ebp = sc.ebp;
-	regs->esp = sc.esp;
-	regs->ebx = sc.ebx;
-	regs->edx = sc.edx;
-	regs->ecx = sc.ecx;
-	regs->eax = sc.eax;
-	regs->eip = sc.eip;
-	regs->eflags = (regs->eflags & ~FIX_EFLAGS) | (sc.eflags & FIX_EFLAGS);
+	loadsegment(gs, user_data_selector(sc->gs));
+	loadsegment(fs, user_data_selector(sc->fs));
+	regs->xes = user_data_selector(sc->es);
+	regs->xds = user_data_selector(sc->ds);
+	regs->edi = sc->edi;
+	regs->esi = sc->esi;
+	regs->ebp = sc->ebp;
+	regs->esp = sc->esp;
+	regs->ebx = sc->ebx;
+	regs->edx = sc->edx;
+	regs->ecx = sc->ecx;
+	regs->eax = sc->eax;
+	regs->eip = sc->eip;
+	regs->eflags = (regs->eflags & ~FIX_EFLAGS) | (sc->eflags & FIX_EFLAGS);
 	regs->orig_eax = -1; /* not a system call: no restart on the way out */
-	cs = sc.cs | USER_RPL;
-	ss = sc.ss | USER_RPL;
-	if (fpu_restore_sigframe(sc.fpstate))
+	cs = sc->cs | USER_RPL;
+	ss = sc->ss | USER_RPL;
+	if (fpu_restore_sigframe(sc->fpstate))
 		return -EFAULT;
 	if (cs != __USER_CS || ss != __USER_DS)
 		return -EINVAL;
@@ -284,12 +307,15 @@ long sys_sigreturn(void)
 {
 	struct pt_regs *regs = current_pt_regs();
 	struct sigframe __user *frame = (struct sigframe __user *)(regs->esp - 8);
+	struct sigcontext sc;
 	u32 mask[2];
 	int err = -EFAULT;
 
+	/* The mask first, as Linux: it is set even if the rest of the frame is unreadable. */
 	if (!get_user(mask[0], &frame->sc.oldmask) && !get_user(mask[1], &frame->extramask[0])) {
 		set_current_blocked(mask[0] | (u64)mask[1] << 32);
-		err = restore_sigcontext(regs, &frame->sc);
+		if (!copy_from_user(&sc, &frame->sc, sizeof(sc)))
+			err = restore_sigcontext(regs, &sc);
 	}
 	return err ? bad_frame(err) : regs->eax;
 }
@@ -299,12 +325,14 @@ long sys_rt_sigreturn(void)
 	struct pt_regs *regs = current_pt_regs();
 	struct rt_sigframe __user *frame = (struct rt_sigframe __user *)(regs->esp - 4);
 	struct stack_user uss;
+	struct sigcontext sc;
 	sigset_t set;
 	int err = -EFAULT;
 
 	if (!copy_from_user(&set, frame->uc.uc_sigmask, sizeof(set))) {
 		set_current_blocked(set);
-		err = restore_sigcontext(regs, &frame->uc.uc_mcontext);
+		if (!copy_from_user(&sc, &frame->uc.uc_mcontext, sizeof(sc)))
+			err = restore_sigcontext(regs, &sc);
 	}
 	if (!err && !copy_from_user(&uss, &frame->uc.uc_stack, sizeof(uss)))
 		do_sigaltstack(&uss, NULL, regs->esp); /* as Linux: its errors are ignored */
