@@ -58,8 +58,8 @@ void sort_main_extable(void)
 	for (unsigned long i = 0; i < nr_entries(); i++) {
 		BUG_ON(i && e[i - 1].insn >= e[i].insn); /* two fixups for one instruction */
 		BUG_ON(!is_kernel_text(e[i].insn));
-		BUG_ON(e[i].fixup < (unsigned long)__fixup_start ||
-		       e[i].fixup >= (unsigned long)__fixup_end);
+		/* in .fixup, or at a label of the function itself (unsafe_put_user) */
+		BUG_ON(!is_kernel_text(e[i].fixup));
 	}
 	pr_info("extable: %lu entries, sorted and checked\n", nr_entries());
 }

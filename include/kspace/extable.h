@@ -13,9 +13,8 @@ struct exception_table_entry {
 };
 
 extern struct exception_table_entry __start___ex_table[], __stop___ex_table[];
-extern char __fixup_start[], __fixup_end[];
 
-/* Sort the table and check it: each insn in kernel text, each fixup in .fixup. */
+/* Sort the table and check it: one entry per insn, insn and fixup in kernel text. */
 void sort_main_extable(void);
 const struct exception_table_entry *search_exception_tables(unsigned long addr);
 

@@ -12,7 +12,7 @@
 
 /* The linker's symbols, which extable.c refers to; the host has no linker script. */
 struct exception_table_entry __start___ex_table[1], __stop___ex_table[1];
-char __fixup_start[1], __fixup_end[1], _text[1], _etext[1];
+char _text[1], _etext[1];
 
 #define N 500
 

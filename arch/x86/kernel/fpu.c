@@ -130,22 +130,6 @@ static u32 twd_fxsr_to_i387(const struct fxregs_state *fx)
 }
 
 /*
- * The full tag word to the abridged one: bit i is set unless tag i is 3 (empty).
- * Without a loop: a pair's two bits are ORed (inverted) into its low bit, then the
- * eight low bits are packed together, halving the distance at each step.
- */
-static u8 twd_i387_to_fxsr(u32 twd)
-{
-	u32 used = ~twd & 0xffff;
-
-	used = (used | used >> 1) & 0x5555; /* bit 2i: tag i is not 3 */
-	used = (used | used >> 1) & 0x3333;
-	used = (used | used >> 2) & 0x0f0f;
-	used = (used | used >> 4) & 0x00ff;
-	return used;
-}
-
-/*
  * One 80-bit register, in three moves: a struct assignment of this odd size
  * becomes a rep movs, and memcpy a call (the kernel is built with -fno-builtin).
  * may_alias lets these words read and write the _fpreg's halfwords.
@@ -178,23 +162,50 @@ static void convert_from_fxsr(struct fregs_state *env, const struct fxregs_state
 		copy_fpreg(&env->st[i], &fx->st[i].reg);
 }
 
-static void convert_to_fxsr(struct fxregs_state *fx, const struct fregs_state *env)
+/* fxsave straight into the frame: one instruction instead of a 512-byte copy. */
+static bool fxsave_user(void __user *image)
 {
-	fx->cwd = env->cwd;
-	fx->swd = env->swd;
-	fx->twd = twd_i387_to_fxsr(env->twd);
-	fx->fop = env->fcs >> 16;
-	fx->fip = env->fip;
-	fx->fcs = env->fcs & 0xffff;
-	fx->foo = env->foo;
-	fx->fos = env->fos;
-	for (int i = 0; i < 8; i++)
-		copy_fpreg(&fx->st[i].reg, &env->st[i]);
+	__asm__ goto("1:	fxsave %0\n" _ASM_EXTABLE(1b, %l[fault])
+		     : : "m"(*(struct fxregs_state __user *)image) : "memory" : fault);
+	return true;
+fault:
+	return false;
 }
 
 /*
- * The frame code works in current->thread.fpu: it is free while the task runs (the
- * switch fills it only when the task leaves the CPU) and aligned as fxsave needs.
+ * fxrstor straight from the frame. It fails on a page that is not there, on an image
+ * not 16-byte aligned (#GP) and on MXCSR bits the CPU lacks (#GP): the caller then
+ * takes the careful way, a copy it can check.
+ */
+static bool fxrstor_user(const void __user *image)
+{
+	__asm__ goto("1:	fxrstor %0\n" _ASM_EXTABLE(1b, %l[fault])
+		     : : "m"(*(const struct fxregs_state __user *)image) : : fault);
+	return true;
+fault:
+	return false;
+}
+
+/*
+ * frstor straight from the frame's header. It is a waiting instruction: an unmasked
+ * exception the handler left pending would raise #MF here, in the kernel, so fnclex
+ * first; the header brings its own status word.
+ */
+static bool frstor_user(const struct fregs_state __user *env)
+{
+	__asm__ goto("fnclex\n"
+		     "1:	frstor %0\n" _ASM_EXTABLE(1b, %l[fault])
+		     : : "m"(*env) : : fault);
+	return true;
+fault:
+	return false;
+}
+
+/*
+ * The header is converted in current->thread.fpu, free while the task runs (the
+ * switch fills it only when the task leaves the CPU) and aligned as fxsave needs;
+ * the fxsave image goes to the frame directly, with its software-available bytes
+ * (464..511, which fxsave does not write) zeroed.
  */
 int fpu_save_sigframe(struct _fpstate __user *buf)
 {
@@ -208,38 +219,60 @@ int fpu_save_sigframe(struct _fpstate __user *buf)
 		convert_from_fxsr((struct fregs_state *)&head, fx);
 		head.status = fx->swd;
 		head.magic = X86_FXSR_MAGIC;
-		if (copy_to_user((u8 __user *)buf + FSAVE_SIZE, state->fxsave, FXSAVE_SIZE))
+		if (!fxsave_user(&buf->_fxsr_env))
 			return -EFAULT;
+		for (int i = 0; i < 12; i++)
+			unsafe_put_user(0, &buf->padding2[i], fault);
 	} else {
 		memcpy(&head, state->fsave, sizeof(state->fsave));
 		head.status = ((struct fregs_state *)state->fsave)->swd;
 		head.magic = X86_FPSTATE_FSAVE_ONLY;
 	}
 	return copy_to_user(buf, &head, FSAVE_SIZE) ? -EFAULT : 0;
+fault:
+	return -EFAULT;
 }
 
-int fpu_restore_sigframe(const struct _fpstate __user *buf)
+/*
+ * The fxsave image a frame holds, loaded through a checked copy: MXCSR bits the CPU
+ * does not support are cleared, as Linux does, since fxrstor would fault on them.
+ */
+static int fxrstor_checked(const void __user *image)
 {
 	union fpu_state *state = &current->thread.fpu;
-	struct fregs_state env;
+
+	if (copy_from_user(state->fxsave, image, FXSAVE_USED_SIZE))
+		return -EFAULT;
+	((struct fxregs_state *)state->fxsave)->mxcsr &= mxcsr_feature_mask;
+	fpu_restore(state);
+	return 0;
+}
+
+/*
+ * As in Linux, the header's environment and registers win over the fxsave image's
+ * copies: the image is loaded first (XMM, MXCSR), the header over it (frstor). A
+ * frame that cannot be read leaves the initial state, not a mixture.
+ */
+int fpu_restore_sigframe(const struct _fpstate __user *buf)
+{
+	const void __user *image = &buf->_fxsr_env;
+	u32 mxcsr;
 
 	if (!buf) {
 		fpu_reset();
 		return 0;
 	}
-	if (copy_from_user(&env, buf, sizeof(env)))
-		return -EFAULT;
+	if (!access_ok(buf, fpu_sigframe_size()))
+		goto fault;
 	if (fpu_use_fxsr) {
-		struct fxregs_state *fx = (struct fxregs_state *)state->fxsave;
-
-		if (copy_from_user(state->fxsave, (const u8 __user *)buf + FSAVE_SIZE,
-				   FXSAVE_USED_SIZE))
-			return -EFAULT;
-		convert_to_fxsr(fx, &env);
-		fx->mxcsr &= mxcsr_feature_mask;
-	} else {
-		memcpy(state->fsave, &env, sizeof(state->fsave));
+		unsafe_get_user(mxcsr, &buf->mxcsr, fault);
+		if (((mxcsr & ~mxcsr_feature_mask) || !fxrstor_user(image)) &&
+		    fxrstor_checked(image))
+			goto fault;
 	}
-	fpu_restore(state);
-	return 0;
+	if (frstor_user((const struct fregs_state __user *)buf))
+		return 0;
+fault:
+	fpu_reset();
+	return -EFAULT;
 }

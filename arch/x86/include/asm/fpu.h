@@ -31,8 +31,8 @@ static inline void fpu_restore(const union fpu_state *fpu)
 {
 	if (fpu_use_fxsr)
 		__asm__ __volatile__("fxrstor %0" ::"m"(*fpu));
-	else
-		__asm__ __volatile__("frstor %0" ::"m"(*fpu));
+	else /* frstor waits: a pending unmasked exception would raise #MF here */
+		__asm__ __volatile__("fnclex\n\tfrstor %0" ::"m"(*fpu));
 }
 void fpu_reset(void);                      /* the live registers to the initial state */
 

@@ -64,4 +64,30 @@ int __put_user_4(u32 val, void __user *p);
 						: __put_user_4(__pu_val, ptr);               \
 	})
 
+/*
+ * Single accesses without a range check, for code that has checked a whole block with
+ * access_ok first (a signal frame), as Linux's unsafe_put_user/unsafe_get_user: one
+ * mov each, whose exception-table entry jumps to the caller's label. A frame of many
+ * fields then costs a store per field instead of a fill and a copy.
+ */
+/* An unqualified integer type of x's size (1, 2 or 4 bytes): what the mov moves. */
+#define __uaccess_int(x)                                                                 \
+	__typeof__(__builtin_choose_expr(sizeof(x) == 1, (u8)0,                          \
+					 __builtin_choose_expr(sizeof(x) == 2, (u16)0, (u32)0)))
+
+#define unsafe_put_user(x, ptr, label)                                                 \
+	do {                                                                           \
+		__uaccess_int(*(ptr)) __pu_val = (__uaccess_int(*(ptr)))(x);                                     \
+		__asm__ goto("1:	mov %0, %1\n" _ASM_EXTABLE(1b, %l2)              \
+			     : : "q"(__pu_val), "m"(*(ptr)) : : label);                 \
+	} while (0)
+
+#define unsafe_get_user(x, ptr, label)                                                 \
+	do {                                                                           \
+		__uaccess_int(*(ptr)) __gu_val;                                           \
+		__asm__ goto("1:	mov %1, %0\n" _ASM_EXTABLE(1b, %l2)              \
+			     : "=q"(__gu_val) : "m"(*(ptr)) : : label);                 \
+		(x) = (__typeof__(*(ptr)))__gu_val;                                                       \
+	} while (0)
+
 #endif
