@@ -79,10 +79,15 @@ struct rt_sigframe {
 	char retcode[8];
 };
 
+/* The 8 bytes of code that call sigreturn when a program gives no restorer. */
+union retcode {
+	u8 bytes[8];
+	u32 words[2]; /* written to the frame in two stores */
+};
 /* popl %eax; movl $__NR_sigreturn, %eax; int $0x80 */
-#define RETCODE { 0x58, 0xb8, __NR_sigreturn, 0, 0, 0, 0xcd, 0x80 }
+static const union retcode sigreturn_code = { { 0x58, 0xb8, __NR_sigreturn, 0, 0, 0, 0xcd, 0x80 } };
 /* movl $__NR_rt_sigreturn, %eax; int $0x80; and a pad byte */
-static const u8 rt_retcode[8] = { 0xb8, __NR_rt_sigreturn, 0, 0, 0, 0xcd, 0x80, 0 };
+static const union retcode rt_sigreturn_code = { { 0xb8, __NR_rt_sigreturn, 0, 0, 0, 0xcd, 0x80, 0 } };
 
 #define DESC_PRESENT 0x8000   /* descriptor word b: P */
 #define DESC_DPL(b) (((b) >> 13) & 3)
@@ -121,8 +126,19 @@ static inline u16 user_data_selector(u16 sel)
 	return valid_user_data_selector(sel) ? sel : 0;
 }
 
-/* The interrupted registers as the frame's struct sigcontext; the caller copies it out. */
-static void fill_sigcontext(struct sigcontext *sc, struct _fpstate __user *fpstate,
+/*
+ * The interrupted registers into the frame's struct sigcontext, a store per field
+ * (the caller has checked the frame with access_ok). Selectors are written as 32-bit
+ * words, so the padding above each is zero whatever the upper half of a pushed
+ * segment register held.
+ */
+/* A selector and the padding above it, as one word. */
+static inline u32 __user *sc_word(u16 __user *sel)
+{
+	return (u32 __user *)(void __user *)sel;
+}
+
+static int setup_sigcontext(struct sigcontext __user *sc, struct _fpstate __user *fpstate,
 			    const struct pt_regs *regs, unsigned long mask)
 {
 	const struct thread_struct *thread = &current->thread;
@@ -130,24 +146,31 @@ static void fill_sigcontext(struct sigcontext *sc, struct _fpstate __user *fpsta
 
 	savesegment(gs, gs);
 	savesegment(fs, fs);
-	*sc = (struct sigcontext){
-		.gs = gs, .fs = fs, .es = regs->xes, .ds = regs->xds,
-		.edi = regs->edi, .esi = regs->esi, .ebp = regs->ebp, .esp = regs->esp,
-		.ebx = regs->ebx, .edx = regs->edx, .ecx = regs->ecx, .eax = regs->eax,
-		.trapno = thread->trap_nr, .err = thread->error_code,
-		.eip = regs->eip, .cs = regs->xcs, .eflags = regs->eflags,
-		.esp_at_signal = regs->esp, .ss = regs->xss, .fpstate = fpstate,
-		.oldmask = mask, .cr2 = thread->cr2,
-	};
-}
-
-static int setup_sigcontext(struct sigcontext __user *usc, struct _fpstate __user *fpstate,
-			    const struct pt_regs *regs, unsigned long mask)
-{
-	struct sigcontext sc;
-
-	fill_sigcontext(&sc, fpstate, regs, mask);
-	return copy_to_user(usc, &sc, sizeof(sc)) ? -EFAULT : 0;
+	unsafe_put_user(gs & 0xffff, sc_word(&sc->gs), fault);
+	unsafe_put_user(fs & 0xffff, sc_word(&sc->fs), fault);
+	unsafe_put_user(regs->xes & 0xffff, sc_word(&sc->es), fault);
+	unsafe_put_user(regs->xds & 0xffff, sc_word(&sc->ds), fault);
+	unsafe_put_user(regs->edi, &sc->edi, fault);
+	unsafe_put_user(regs->esi, &sc->esi, fault);
+	unsafe_put_user(regs->ebp, &sc->ebp, fault);
+	unsafe_put_user(regs->esp, &sc->esp, fault);
+	unsafe_put_user(regs->ebx, &sc->ebx, fault);
+	unsafe_put_user(regs->edx, &sc->edx, fault);
+	unsafe_put_user(regs->ecx, &sc->ecx, fault);
+	unsafe_put_user(regs->eax, &sc->eax, fault);
+	unsafe_put_user(thread->trap_nr, &sc->trapno, fault);
+	unsafe_put_user(thread->error_code, &sc->err, fault);
+	unsafe_put_user(regs->eip, &sc->eip, fault);
+	unsafe_put_user(regs->xcs & 0xffff, sc_word(&sc->cs), fault);
+	unsafe_put_user(regs->eflags, &sc->eflags, fault);
+	unsafe_put_user(regs->esp, &sc->esp_at_signal, fault);
+	unsafe_put_user(regs->xss & 0xffff, sc_word(&sc->ss), fault);
+	unsafe_put_user(fpstate, &sc->fpstate, fault);
+	unsafe_put_user(mask, &sc->oldmask, fault);
+	unsafe_put_user(thread->cr2, &sc->cr2, fault);
+	return 0;
+fault:
+	return -EFAULT;
 }
 
 /*
@@ -197,64 +220,62 @@ static int write_fpu_state(struct _fpstate __user *fpstate)
 	return 0;
 }
 
-/*
- * The sigframe's fields are written in two copies, one per run of contiguous bytes
- * (the unused _fpstate lies between them): each copy costs a call and a range check.
- */
+/* Where the handler returns: the program's restorer (glibc always gives one), else retcode. */
+static u32 frame_pretcode(const struct ksignal *ksig, char __user *retcode)
+{
+	return ksig->ka.sa_flags & SA_RESTORER ? (u32)ksig->ka.sa_restorer : (u32)retcode;
+}
+
 static int setup_frame(struct ksignal *ksig, sigset_t set, struct pt_regs *regs)
 {
 	struct _fpstate __user *fpstate;
 	struct sigframe __user *frame = get_sigframe(ksig, regs, sizeof(*frame), &fpstate);
-	struct {
-		u32 pretcode;
-		int sig;
-		struct sigcontext sc;
-	} head;
-	struct {
-		u32 extramask; /* blocked signals 33..64 */
-		u8 retcode[8];
-	} tail = { set >> 32, RETCODE };
 
-	_Static_assert(offsetof(struct sigframe, sc) == offsetof(typeof(head), sc) &&
-			       offsetof(struct sigframe, retcode) ==
-				       offsetof(struct sigframe, extramask) + 4,
-		       "the two runs of the sigframe");
 	if (!access_ok(frame, sizeof(*frame)))
 		return -EFAULT;
-	head.pretcode = ksig->ka.sa_flags & SA_RESTORER ? (u32)ksig->ka.sa_restorer
-							: (u32)frame->retcode;
-	head.sig = ksig->sig;
-	fill_sigcontext(&head.sc, fpstate, regs, (u32)set);
-	if (copy_to_user(frame, &head, sizeof(head)) ||
-	    copy_to_user(frame->extramask, &tail, sizeof(tail)) || write_fpu_state(fpstate))
+	unsafe_put_user(frame_pretcode(ksig, frame->retcode), &frame->pretcode, fault);
+	unsafe_put_user(ksig->sig, &frame->sig, fault);
+	unsafe_put_user(set >> 32, &frame->extramask[0], fault); /* blocked signals 33..64 */
+	unsafe_put_user(sigreturn_code.words[0], (u32 __user *)frame->retcode, fault);
+	unsafe_put_user(sigreturn_code.words[1], (u32 __user *)frame->retcode + 1, fault);
+	if (setup_sigcontext(&frame->sc, fpstate, regs, (u32)set) || write_fpu_state(fpstate))
 		return -EFAULT;
 	start_handler(regs, ksig, frame, 0, 0);
 	return 0;
+fault:
+	return -EFAULT;
 }
 
 static int setup_rt_frame(struct ksignal *ksig, sigset_t set, struct pt_regs *regs)
 {
 	struct _fpstate __user *fpstate;
 	struct rt_sigframe __user *frame = get_sigframe(ksig, regs, sizeof(*frame), &fpstate);
-	u32 head[4] = { 0, ksig->sig, (u32)frame->info, (u32)&frame->uc };
-	struct ucontext_user uc_head = { 0 };
-	u32 mask[2] = { (u32)set, set >> 32 };
+	struct ucontext_user __user *uc = &frame->uc;
 
 	if (!access_ok(frame, sizeof(*frame)))
 		return -EFAULT;
-	head[0] = ksig->ka.sa_flags & SA_RESTORER ? (u32)ksig->ka.sa_restorer
-						  : (u32)frame->retcode;
-	uc_head.uc_stack = (struct stack_t_user){ current->sas_ss_sp, current->sas_ss_flags,
-						  current->sas_ss_size }; /* raw, as Linux saves them */
+	unsafe_put_user(frame_pretcode(ksig, frame->retcode), &frame->pretcode, fault);
+	unsafe_put_user(ksig->sig, &frame->sig, fault);
+	unsafe_put_user((u32)frame->info, &frame->pinfo, fault);
+	unsafe_put_user((u32)uc, &frame->puc, fault);
+	unsafe_put_user(0, &uc->uc_flags, fault);
+	unsafe_put_user(0, &uc->uc_link, fault);
+	/* the alternate stack as it was, raw, as Linux saves it */
+	unsafe_put_user(current->sas_ss_sp, &uc->uc_stack.ss_sp, fault);
+	unsafe_put_user(current->sas_ss_flags, &uc->uc_stack.ss_flags, fault);
+	unsafe_put_user(current->sas_ss_size, &uc->uc_stack.ss_size, fault);
+	unsafe_put_user((u32)set, &uc->uc_sigmask[0], fault);
+	unsafe_put_user(set >> 32, &uc->uc_sigmask[1], fault);
+	unsafe_put_user(rt_sigreturn_code.words[0], (u32 __user *)frame->retcode, fault);
+	unsafe_put_user(rt_sigreturn_code.words[1], (u32 __user *)frame->retcode + 1, fault);
 	sas_ss_autodisarm();
-	if (copy_to_user(frame, head, sizeof(head)) || copy_siginfo_to_user(frame->info, &ksig->info) ||
-	    copy_to_user(&frame->uc, &uc_head, offsetof(struct ucontext_user, uc_mcontext)) ||
-	    setup_sigcontext(&frame->uc.uc_mcontext, fpstate, regs, (u32)set) ||
-	    copy_to_user(frame->uc.uc_sigmask, mask, sizeof(mask)) ||
-	    copy_to_user(frame->retcode, rt_retcode, sizeof(rt_retcode)) || write_fpu_state(fpstate))
+	if (copy_siginfo_to_user(frame->info, &ksig->info) ||
+	    setup_sigcontext(&uc->uc_mcontext, fpstate, regs, (u32)set) || write_fpu_state(fpstate))
 		return -EFAULT;
-	start_handler(regs, ksig, frame, (u32)frame->info, (u32)&frame->uc);
+	start_handler(regs, ksig, frame, (u32)frame->info, (u32)uc);
 	return 0;
+fault:
+	return -EFAULT;
 }
 
 /*
@@ -311,12 +332,15 @@ long sys_sigreturn(void)
 	u32 mask[2];
 	int err = -EFAULT;
 
+	if (!access_ok(frame, sizeof(*frame)))
+		goto out;
 	/* The mask first, as Linux: it is set even if the rest of the frame is unreadable. */
-	if (!get_user(mask[0], &frame->sc.oldmask) && !get_user(mask[1], &frame->extramask[0])) {
-		set_current_blocked(mask[0] | (u64)mask[1] << 32);
-		if (!copy_from_user(&sc, &frame->sc, sizeof(sc)))
-			err = restore_sigcontext(regs, &sc);
-	}
+	unsafe_get_user(mask[0], &frame->sc.oldmask, out);
+	unsafe_get_user(mask[1], &frame->extramask[0], out);
+	set_current_blocked(mask[0] | (u64)mask[1] << 32);
+	if (!copy_from_user(&sc, &frame->sc, sizeof(sc)))
+		err = restore_sigcontext(regs, &sc);
+out:
 	return err ? bad_frame(err) : regs->eax;
 }
 
