@@ -5,7 +5,9 @@
  * itself starts with the FPU in its initial state (control word 0x37f, as Linux
  * gives it). Two processes computing with different rounding modes at the same time
  * each get their own results: the FPU is saved on every switch. The frame's
- * _fpstate reports the interrupted control word.
+ * _fpstate reports the interrupted control word, and what a handler writes there is
+ * what the interrupted code gets back: the x87 part from the fnsave-style header, the
+ * SSE part (MXCSR) from the fxsave image after it.
  */
 #include <sched.h>
 #include <signal.h>
@@ -84,6 +86,53 @@ static void check_handler_keeps_state(void)
 	set_fcw(FCW_DEFAULT);
 }
 
+static unsigned int get_mxcsr(void)
+{
+	unsigned int mxcsr;
+
+	__asm__ __volatile__("stmxcsr %0" : "=m"(mxcsr));
+	return mxcsr;
+}
+
+#define MXCSR_DEFAULT 0x1f80
+#define MXCSR_ROUND_ZERO 0x7f80
+#define FXSAVE_OFFSET 112 /* the fxsave image follows the 112-byte header */
+
+/* The handler edits the frame: round up in the header, toward zero in MXCSR. */
+static void frame_editor(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+	char *fp = (char *)uc->uc_mcontext.fpregs;
+
+	(void)sig, (void)si;
+	uc->uc_mcontext.fpregs->cw = 0xffff0000 | FCW_ROUND_UP;
+	*(unsigned int *)(fp + FXSAVE_OFFSET + 24) = MXCSR_ROUND_ZERO;
+	handled++;
+}
+
+static void check_handler_edits_state(void)
+{
+	struct sigaction sa;
+	unsigned short cw;
+	unsigned int mxcsr;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = frame_editor;
+	sa.sa_flags = SA_SIGINFO;
+	sigaction(SIGUSR2, &sa, NULL);
+	handled = 0;
+	raise(SIGUSR2);
+	cw = get_fcw();
+	mxcsr = get_mxcsr();
+	set_fcw(FCW_DEFAULT);
+	__asm__ __volatile__("ldmxcsr %0" ::"m"((unsigned int){ MXCSR_DEFAULT }));
+	check(handled == 1, "the frame-editing handler ran");
+	check(cw == FCW_ROUND_UP, "the control word the handler wrote in the frame is loaded (%#x)",
+	      cw);
+	check(mxcsr == MXCSR_ROUND_ZERO, "and so is the MXCSR it wrote in the fxsave image (%#x)",
+	      mxcsr);
+}
+
 /* A sum whose last bits depend on the rounding mode. */
 static double rounded_sum(unsigned short cw, int n)
 {
@@ -148,6 +197,7 @@ static void check_under_timer(void)
 int main(void)
 {
 	check_handler_keeps_state();
+	check_handler_edits_state();
 	check_two_processes();
 	check_under_timer();
 	return check_status();

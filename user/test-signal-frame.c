@@ -6,11 +6,14 @@
  * the flags a program may set (no IOPL, no VM), a data selector the program may not
  * use comes back null, and a CS or SS that is not the user's makes the return fail:
  * the process dies of SIGILL, as on Linux when its iret faults. An unreadable frame
- * kills with SIGSEGV. The parent is never harmed.
+ * kills with SIGSEGV. The FPU state the frame points to is loaded wherever it lies
+ * (fxrstor itself needs 16-byte alignment), its x87 header winning over the fxsave
+ * image, and MXCSR bits the CPU lacks are cleared. The parent is never harmed.
  */
 #include <asm/ldt.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -30,16 +33,22 @@ struct forged_frame {
 	unsigned int extramask;
 };
 
-/* The code sigreturn "returns" to: each exits with what it found, touching no memory. */
+/* The code sigreturn "returns" to: each exits with what it found, touching only the stack. */
 void exit_with_iopl(void);
 void exit_with_ds(void);
 void exit_with_gs(void);
+void exit_with_fcw(void);
+void exit_with_mxcsr(void);
 void exit_42(void);
 __asm__(".text\n"
 	"exit_with_iopl: pushfl\n popl %ebx\n shrl $12, %ebx\n andl $3, %ebx\n"
 	" movl $1, %eax\n int $0x80\n"
 	"exit_with_ds: movl %ds, %ebx\n andl $0xffff, %ebx\n movl $1, %eax\n int $0x80\n"
 	"exit_with_gs: movl %gs, %ebx\n andl $0xffff, %ebx\n movl $1, %eax\n int $0x80\n"
+	"exit_with_fcw: subl $4, %esp\n fnstcw (%esp)\n movzbl 1(%esp), %ebx\n" /* cw >> 8 */
+	" movl $1, %eax\n int $0x80\n"
+	"exit_with_mxcsr: subl $4, %esp\n stmxcsr (%esp)\n movzbl 1(%esp), %ebx\n" /* >> 8 */
+	" movl $1, %eax\n int $0x80\n"
 	"exit_42: movl $42, %ebx\n movl $1, %eax\n int $0x80\n");
 
 /*
@@ -61,6 +70,29 @@ static int unused_tls_entry(void)
 	return -1;
 }
 
+#define FPSTATE_SIZE 624 /* the 112-byte header, then the 512-byte fxsave image */
+#define FCW_ROUND_UP 0x0b7f
+#define FCW_ROUND_DOWN 0x077f
+
+/*
+ * A struct _fpstate as a handler might leave it: the header says round up, the
+ * fxsave image round down (the header must win), MXCSR as given.
+ */
+static void forge_fpstate(unsigned char *fp, unsigned int mxcsr)
+{
+	unsigned int *header = (unsigned int *)fp, *image = (unsigned int *)(fp + 112);
+
+	memset(fp, 0, FPSTATE_SIZE);
+	header[0] = 0xffff0000 | FCW_ROUND_UP;
+	header[1] = 0xffff0000;        /* status word */
+	header[2] = 0xffffffff;        /* every register empty */
+	header[6] = 0xffff0000;        /* operand selector; magic 0: the fxsave image follows */
+	image[0] = FCW_ROUND_DOWN;     /* and an empty status word and tags */
+	image[6] = mxcsr;
+	image[7] = 0xffff;             /* MXCSR_MASK, which fxrstor ignores */
+}
+
+static unsigned char fpbuf[2 * FPSTATE_SIZE] __attribute__((aligned(64)));
 static struct forged_frame frame;
 static unsigned int stack[256];
 
@@ -98,6 +130,41 @@ static void check_killed(int status, int sig, const char *what)
 {
 	check(WIFSIGNALED(status) && WTERMSIG(status) == sig, "%s (%s)", what,
 	      describe_status(status));
+}
+
+static void check_fpstates(void)
+{
+	unsigned char *page;
+
+	base_frame(exit_with_fcw);
+	forge_fpstate(fpbuf, 0x7f80);
+	frame.fpstate = (unsigned int)fpbuf;
+	check_exit(run(), FCW_ROUND_UP >> 8, "the FPU header's control word is loaded, not the image's");
+	base_frame(exit_with_mxcsr);
+	frame.fpstate = (unsigned int)fpbuf;
+	check_exit(run(), 0x7f, "the fxsave image's MXCSR is loaded");
+	base_frame(exit_with_fcw);
+	forge_fpstate(fpbuf + 8, 0x7f80);
+	frame.fpstate = (unsigned int)(fpbuf + 8);
+	check_exit(run(), FCW_ROUND_UP >> 8, "an FPU state not 16-byte aligned is loaded too");
+	base_frame(exit_with_mxcsr);
+	frame.fpstate = (unsigned int)(fpbuf + 8);
+	check_exit(run(), 0x7f, "with its MXCSR");
+	base_frame(exit_with_mxcsr);
+	forge_fpstate(fpbuf, 0x80007f80);
+	frame.fpstate = (unsigned int)fpbuf;
+	check_exit(run(), 0x7f, "an MXCSR bit the CPU lacks is cleared, the rest loaded");
+
+	base_frame(exit_42);
+	frame.fpstate = 0x1000;
+	check_killed(run(), SIGSEGV, "an FPU state pointer to nothing: SIGSEGV");
+	page = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	check(page != MAP_FAILED && munmap(page + 4096, 4096) == 0, "a page with nothing after it");
+	forge_fpstate(fpbuf, 0x1f80);
+	memcpy(page + 4096 - 200, fpbuf, 200);
+	base_frame(exit_42);
+	frame.fpstate = (unsigned int)(page + 4096 - 200);
+	check_killed(run(), SIGSEGV, "an FPU state whose fxsave image runs off the page: SIGSEGV");
 }
 
 int main(void)
@@ -154,6 +221,7 @@ int main(void)
 	base_frame(exit_42);
 	frame.fpstate = 0xC0000000;
 	check_killed(run(), SIGSEGV, "an FPU state pointer into the kernel: SIGSEGV");
+	check_fpstates();
 	check(1, "the parent survived every forged frame");
 	return check_status();
 }
