@@ -11,6 +11,7 @@
 #include <asm/thread_info.h>
 #include <kspace/compiler.h>
 #include <kspace/errno.h>
+#include <kspace/sched.h>
 #include <kspace/syscalls.h>
 
 #define DEFINE(sym, val) __asm__ __volatile__("\n.ascii \"->" #sym " %c0\"" ::"i"(val))
@@ -44,7 +45,7 @@ void asm_offsets(void)
 	DEFINE(NR_syscalls, NR_syscalls);
 	DEFINE(ENOSYS, ENOSYS);
 	DEFINE(PT_SIZE, sizeof(struct pt_regs));
-	OFFSET(THREAD_ESP, thread_struct, esp);
+	DEFINE(TASK_THREAD_ESP, offsetof(struct task_struct, thread.esp));
 	OFFSET(TI_FLAGS, thread_info, flags);
 	DEFINE(_TIF_WORK_MASK, _TIF_WORK_MASK);
 }

@@ -151,14 +151,15 @@ ret_from_exception:
 ret_from_intr:
 	mov eax, [esp + PT_XCS]
 	and eax, 3
-	jz .restore                     ; back to the kernel: nothing to do
+	jz restore_all                  ; back to the kernel: nothing to do
+syscall_exit:                           ; a system call came from ring 3: it returns there
 	cli                             ; nothing may set a flag between the test and iret
 	mov eax, esp
 	and eax, ~(THREAD_SIZE - 1)     ; current_thread_info()
 	test dword [eax + TI_FLAGS], _TIF_WORK_MASK
-	jz .restore
+	jz restore_all
 	call exit_to_user_mode          ; a switch or a signal first; returns with IF clear
-.restore:
+restore_all:
 	RESTORE_ALL
 
 extern sys_call_table
@@ -177,10 +178,10 @@ system_call:
 	call [sys_call_table + eax * 4]
 	add esp, 24
 	mov [esp + PT_EAX], eax
-	jmp ret_from_intr
+	jmp syscall_exit
 .badsys:
 	mov dword [esp + PT_EAX], -ENOSYS
-	jmp ret_from_intr
+	jmp syscall_exit
 
 ; A forked child's first return: its kernel stack holds a copy of the parent's frame.
 extern schedule_tail

@@ -12,7 +12,7 @@
 #include <kspace/sched.h>
 #include <kspace/string.h>
 
-void __switch_to_asm(struct thread_struct *prev, struct thread_struct *next);
+void __switch_to_asm(struct task_struct *prev, struct task_struct *next);
 void ret_from_kernel_thread(void);
 void ret_from_fork(void);
 
@@ -103,24 +103,20 @@ void switch_to(struct task_struct *prev, struct task_struct *next)
 {
 	/* Ring 3 traps of the next task must land on its own kernel stack. */
 	init_tss.esp0 = next->thread.esp0;
-	fpu_save(&prev->thread.fpu);
-	fpu_restore(&next->thread.fpu);
+	fpu_switch(&prev->thread.fpu, &next->thread.fpu);
 	switch_mm(prev->mm, next->mm);
 	/*
 	 * The user's %fs and %gs are still loaded: keep prev's, install next's TLS
-	 * entries, and reload next's selectors so they pick up next's descriptors
-	 * (skipped when both tasks have null selectors, as kernel threads do). The GDT
-	 * holds prev's entries: when neither task ever set one, they are already right.
+	 * entries, and reload next's selectors so they pick up next's descriptors. The
+	 * GDT holds prev's entries: when neither task ever set one, they are already right.
 	 */
 	savesegment(fs, prev->thread.fs);
 	savesegment(gs, prev->thread.gs);
 	if (prev->thread.tls_in_use | next->thread.tls_in_use)
 		load_TLS(&next->thread);
-	if (prev->thread.fs | next->thread.fs)
-		loadsegment(fs, next->thread.fs);
-	if (prev->thread.gs | next->thread.gs)
-		loadsegment(gs, next->thread.gs);
-	__switch_to_asm(&prev->thread, &next->thread);
+	loadsegment(fs, next->thread.fs);
+	loadsegment(gs, next->thread.gs);
+	__switch_to_asm(prev, next);
 }
 
 void arch_cpu_idle(void)

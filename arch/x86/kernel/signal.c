@@ -246,7 +246,8 @@ fault:
 	return -EFAULT;
 }
 
-static int setup_rt_frame(struct ksignal *ksig, sigset_t set, struct pt_regs *regs)
+/* Out of line, so gdb can stop here with the arguments (docs/walkthrough-signal.md). */
+static __noinline int setup_rt_frame(struct ksignal *ksig, sigset_t set, struct pt_regs *regs)
 {
 	struct _fpstate __user *fpstate;
 	struct rt_sigframe __user *frame = get_sigframe(ksig, regs, sizeof(*frame), &fpstate);

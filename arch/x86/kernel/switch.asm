@@ -1,8 +1,8 @@
 ; arch/x86/kernel/switch.asm: the context switch, and where new kernel threads start.
 ;
 ; __switch_to_asm(prev, next) pushes the registers a C caller expects preserved
-; (ebp, ebx, esi, edi) and EFLAGS on prev's kernel stack, saves esp in prev->esp,
-; loads next->esp, pops next's registers and returns: into whatever next was doing
+; (ebp, ebx, esi, edi) and EFLAGS on prev's kernel stack, saves esp in
+; prev->thread.esp, loads next->thread.esp, pops next's registers and returns: into whatever next was doing
 ; when it last called schedule(), or, for a new thread, into ret_from_kernel_thread.
 
 %include "asm-offsets.inc"
@@ -12,15 +12,15 @@ global __switch_to_asm, ret_from_kernel_thread
 extern schedule_tail, do_exit
 
 __switch_to_asm:
-	mov eax, [esp + 4]              ; &prev->thread
-	mov edx, [esp + 8]              ; &next->thread
+	mov eax, [esp + 4]              ; prev
+	mov edx, [esp + 8]              ; next
 	pushfd
 	push ebp
 	push ebx
 	push esi
 	push edi
-	mov [eax + THREAD_ESP], esp
-	mov esp, [edx + THREAD_ESP]
+	mov [eax + TASK_THREAD_ESP], esp
+	mov esp, [edx + TASK_THREAD_ESP]
 	pop edi
 	pop esi
 	pop ebx

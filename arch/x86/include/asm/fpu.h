@@ -36,6 +36,18 @@ static inline void fpu_restore(const union fpu_state *fpu)
 }
 void fpu_reset(void);                      /* the live registers to the initial state */
 
+/* A task switch: the outgoing task's registers saved, the incoming one's loaded. */
+static inline void fpu_switch(union fpu_state *prev, const union fpu_state *next)
+{
+	if (fpu_use_fxsr) {
+		__asm__ __volatile__("fxsave %0" : "=m"(*prev));
+		__asm__ __volatile__("fxrstor %0" ::"m"(*next));
+	} else {
+		__asm__ __volatile__("fnsave %0" : "=m"(*prev)); /* it leaves no exception pending */
+		__asm__ __volatile__("frstor %0" ::"m"(*next));
+	}
+}
+
 /* Bytes a signal frame reserves for the FPU state, and its alignment. */
 unsigned long fpu_sigframe_size(void);
 /* The live state into the frame's _fpstate (and fxsave image); 0 or -EFAULT. */
