@@ -100,9 +100,9 @@ long simple_read_from_buffer(char __user *to, unsigned long count, loff_t *ppos,
 
 /* ---- initramfs files and directories ---- */
 
-static long ramfs_file_read(struct file *f, char __user *buf, unsigned long count)
+static long ramfs_file_read(struct file *f, char __user *buf, unsigned long count, loff_t *ppos)
 {
-	return simple_read_from_buffer(buf, count, &f->f_pos, f->f_inode->data, f->f_inode->size);
+	return simple_read_from_buffer(buf, count, ppos, f->f_inode->data, f->f_inode->size);
 }
 
 /* One linux_dirent64 record; 0 when it does not fit in the room left. */
@@ -375,7 +375,7 @@ long sys_read(unsigned int fd, char __user *buf, unsigned long count)
 		return -EISDIR;
 	if (!access_ok(buf, count)) /* the whole buffer, before anything is read */
 		return -EFAULT;
-	return f->f_op->read(f, buf, count);
+	return f->f_op->read(f, buf, count, &f->f_pos);
 }
 
 long sys_write(unsigned int fd, const char __user *buf, unsigned long count)
@@ -386,7 +386,7 @@ long sys_write(unsigned int fd, const char __user *buf, unsigned long count)
 		return -EBADF;
 	if (!access_ok(buf, count))
 		return -EFAULT;
-	return f->f_op->write ? f->f_op->write(f, buf, count) : -EINVAL;
+	return f->f_op->write ? f->f_op->write(f, buf, count, &f->f_pos) : -EINVAL;
 }
 
 /* Move f's position: offset from the start, the current position or the end. */

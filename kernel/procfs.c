@@ -229,20 +229,21 @@ static int proc_render(struct proc_file *pf)
 	return -ENOMEM;
 }
 
-static long proc_read(struct file *f, char __user *buf, unsigned long count)
+static long proc_read(struct file *f, char __user *buf, unsigned long count, loff_t *ppos)
 {
 	struct proc_file *pf = f->private_data;
 
-	return simple_read_from_buffer(buf, count, &f->f_pos, pf->text, pf->len);
+	return simple_read_from_buffer(buf, count, ppos, pf->text, pf->len);
 }
 
 /* /proc/sys/kernel/hostname is writable (opening it so is root's), as on Linux; a final newline is dropped. */
-static long proc_write(struct file *f, const char __user *buf, unsigned long count)
+static long proc_write(struct file *f, const char __user *buf, unsigned long count, loff_t *ppos)
 {
 	struct proc_file *pf = f->private_data;
 	char name[__NEW_UTS_LEN + 1];
 	unsigned long n = min(count, (unsigned long)sizeof(name));
 
+	(void)ppos; /* the whole name is written each time, wherever the offset is */
 	if (pf->entry != &hostname_entry)
 		return -EIO;
 	if (copy_from_user(name, buf, n))

@@ -103,14 +103,14 @@ void tty_receive_char(char c)
 }
 
 /* One line (or as much of it as fits) per read, as in canonical mode. */
-static long tty_read(struct file *f, char __user *buf, unsigned long count)
+static long tty_read(struct file *f, char __user *buf, unsigned long count, loff_t *ppos)
 {
 	unsigned long n = 0;
 	DEFINE_WAIT(wait);
 	unsigned long flags;
 	long err = tty_check_read();
 
-	(void)f;
+	(void)f, (void)ppos;
 	if (err)
 		return err;
 	for (;;) {
@@ -145,12 +145,12 @@ static long tty_read(struct file *f, char __user *buf, unsigned long count)
  * chunk whose copy faults is not printed; the call returns what came before it.
  * Writers cannot interleave: the kernel is not preempted and nothing here sleeps.
  */
-static long tty_write(struct file *f, const char __user *buf, unsigned long count)
+static long tty_write(struct file *f, const char __user *buf, unsigned long count, loff_t *ppos)
 {
 	static char chunk[2048];
 	unsigned long done = 0;
 
-	(void)f;
+	(void)f, (void)ppos;
 	while (done < count) {
 		unsigned long n = count - done < sizeof(chunk) ? count - done : sizeof(chunk);
 

@@ -29,12 +29,20 @@
 #define SEEK_END 2
 
 struct file;
+struct poll_table_struct;
 struct ramfs_inode;
 struct vm_area_struct;
 
+/*
+ * read and write move *ppos, which is &f->f_pos for read(2)/write(2) and a local
+ * copy for pread64/pwrite64; a file without positions (the tty, a pipe) ignores it.
+ * poll reports which of POLLIN, POLLOUT, ... hold now, and registers the wait queues
+ * that will be woken when that changes (poll_wait, <kspace/poll.h>).
+ */
 struct file_operations {
-	long (*read)(struct file *f, char __user *buf, unsigned long count);
-	long (*write)(struct file *f, const char __user *buf, unsigned long count);
+	long (*read)(struct file *f, char __user *buf, unsigned long count, loff_t *ppos);
+	long (*write)(struct file *f, const char __user *buf, unsigned long count, loff_t *ppos);
+	unsigned int (*poll)(struct file *f, struct poll_table_struct *pt); /* NULL: always ready */
 	long (*getdents64)(struct file *f, void __user *dirp, unsigned long count);
 	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	int (*mmap)(struct file *f, struct vm_area_struct *vma); /* NULL: not mappable */
