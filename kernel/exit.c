@@ -22,6 +22,7 @@
 #include <kspace/sched.h>
 #include <kspace/signal.h>
 #include <kspace/syscall_defs.h>
+#include <kspace/tty.h>
 
 #define WNOHANG 0x00000001
 #define WUNTRACED 0x00000002
@@ -100,6 +101,7 @@ void do_exit(long code)
 		put_files(p->files);
 		p->files = NULL;
 	}
+	tty_exit_session();
 	local_irq_disable();
 	p->exit_code = code;
 	if (!p->parent) { /* a kernel thread: nobody waits for it */

@@ -244,6 +244,7 @@ static void copy_process_state(struct task_struct *p, unsigned long clone_flags,
 	p->umask = current->umask;
 	p->pgid = current->pgid;
 	p->sid = current->sid;
+	p->tty = current->tty;
 	p->flags = PF_FORKNOEXEC;
 	p->parent = current;
 	p->set_child_tid = clone_flags & CLONE_CHILD_SETTID ? child_tidptr : NULL;

@@ -62,9 +62,9 @@ void do_signal_stop(int sig)
 }
 
 /*
- * Linux's orphaned process group, without sessions (kspace has just the one): no
- * member has a parent outside the group other than init, so nobody would continue
- * it. The terminal's stop signals leave such a group alone.
+ * Linux's orphaned process group: no member has a parent in another group of the
+ * same session (other than init), so no job-control shell could continue it. The
+ * terminal's stop signals leave such a group alone.
  */
 bool is_current_pgrp_orphaned(void)
 {
@@ -73,7 +73,8 @@ bool is_current_pgrp_orphaned(void)
 	list_for_each_entry(p, &task_list, tasks) {
 		if (p->pgid != current->pgid || p->state == TASK_ZOMBIE || !p->parent)
 			continue;
-		if (p->parent->pid != 1 && p->parent->pgid != current->pgid)
+		if (p->parent->pid != 1 && p->parent->pgid != current->pgid &&
+		    p->parent->sid == p->sid)
 			return false;
 	}
 	return true;

@@ -95,6 +95,7 @@ long sys_setsid(void)
 	if (current->sid == current->pid)
 		return -EPERM;
 	current->sid = current->pgid = current->pid;
+	current->tty = NULL; /* a new session starts without a terminal */
 	return current->pid;
 }
 

@@ -77,7 +77,8 @@ KERNEL_OBJS := \
 	kernel/string.o \
 	kernel/time.o \
 	kernel/timer.o \
-	kernel/tty.o \
+	kernel/tty_io.o \
+	kernel/n_tty.o \
 	kernel/utsname.o \
 	kernel/vsprintf.o \
 	kernel/wait.o \

@@ -1,6 +1,7 @@
 /*
  * user/init.c: /sbin/init, the first process. It mounts /proc where that is needed,
- * starts /bin/sh on the console it was given as fds 0, 1 and 2, passing on its own
+ * starts /bin/sh on the console it was given as fds 0, 1 and 2, in a session of its
+ * own with the console as its controlling terminal (for job control), passing on its own
  * environment (the kernel's command line fills it), and then reaps every child that
  * exits: the shell's and, as pid 1, every orphan re-parented to it. When the shell
  * ends, init exits with the shell's status (128 + the signal if one killed it), and
@@ -9,6 +10,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -21,6 +23,9 @@ static pid_t start_shell(void)
 	pid_t pid = fork();
 
 	if (pid == 0) {
+		/* As busybox's init does: without this the shell may not set the foreground group. */
+		if (setsid() < 0 || ioctl(STDIN_FILENO, TIOCSCTTY, 0) < 0)
+			fprintf(stderr, "init: no controlling terminal: %s\n", strerror(errno));
 		execve(SHELL, argv, environ);
 		fprintf(stderr, "init: %s: %s\n", SHELL, strerror(errno));
 		_exit(127);

@@ -216,7 +216,8 @@ static int wait_foreground(pid_t pgid, struct job *job, char **argv)
 			job = new_job(pgid, argv);
 		if (job) {
 			job->stopped = true;
-			fprintf(stderr, "[%d]+  Stopped  %s\n", job_number(job), job->cmd);
+			/* The terminal echoed ^Z without a newline, as Linux's does. */
+			fprintf(stderr, "\n[%d]+  Stopped  %s\n", job_number(job), job->cmd);
 		}
 		return 128 + WSTOPSIG(status);
 	}
@@ -224,7 +225,9 @@ static int wait_foreground(pid_t pgid, struct job *job, char **argv)
 		job->pgid = 0;
 	if (!WIFSIGNALED(status))
 		return WEXITSTATUS(status);
-	if (WTERMSIG(status) != SIGINT) /* the terminal already echoed ^C */
+	if (WTERMSIG(status) == SIGINT) /* the terminal echoed ^C: end its line */
+		fputc('\n', stderr);
+	else
 		fprintf(stderr, "sh: %s: killed by signal %d\n", job ? job->cmd : argv[0],
 			WTERMSIG(status));
 	return 128 + WTERMSIG(status);

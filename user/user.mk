@@ -77,6 +77,7 @@ USER_TESTS := \
 	test-stack \
 	test-stat \
 	test-syscall-abi \
+	test-termios \
 	test-tls \
 	test-uname \
 	test-wait \

@@ -20,8 +20,10 @@
 #define O_WRONLY 00000001
 #define O_RDWR 00000002
 #define O_CREAT 00000100
+#define O_NOCTTY 00000400
 #define O_TRUNC 00001000
 #define O_APPEND 00002000
+#define O_NONBLOCK 00004000
 #define O_DIRECTORY 00200000
 
 #define SEEK_SET 0
@@ -86,7 +88,8 @@ int procfs_open(const char *path, unsigned int flags, struct file **out);
 int procfs_readlink(const char *path, char *buf, size_t size); /* length, or -errno */
 /* The initramfs file a path names, relative to the working directory. */
 int path_lookup(const char *path, struct ramfs_inode **out);
-/* The console (kernel/tty.c). */
+/* The console (kernel/tty_io.c), and a terminal device by number (-ENXIO: none). */
 struct file *tty_open(void);
+int tty_open_dev(unsigned int rdev, unsigned int flags, struct file **filp);
 
 #endif

@@ -25,6 +25,7 @@ struct files_struct;
 struct ramfs_inode;
 struct completion;
 struct sighand_struct;
+struct tty_struct;
 
 #define TASK_RUNNING 0
 #define TASK_INTERRUPTIBLE 1   /* asleep; a signal may wake it */
@@ -93,6 +94,7 @@ struct task_struct {
 	struct cred cred;          /* its ids (Linux: a pointer to a shared struct cred) */
 	pid_t pgid;                /* process group: what kill(0, sig) reaches */
 	pid_t sid;                 /* session: its leader's pid (setsid) */
+	struct tty_struct *tty;    /* controlling terminal, or NULL (Linux: signal->tty) */
 	unsigned int umask;        /* open(O_CREAT)'s mask (Linux: fs_struct's) */
 	struct rlimit rlim[RLIM_NLIMITS]; /* resource limits (Linux: signal_struct's) */
 	unsigned long utime, stime;   /* ticks it ran in user and in kernel mode */

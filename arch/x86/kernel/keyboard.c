@@ -2,6 +2,8 @@
  * arch/x86/kernel/keyboard.c: the PS/2 keyboard (i8042, IRQ 1), so that typing in
  * the QEMU window reaches the tty as typing on the serial line does. Scancode set 1,
  * US layout; Shift and Ctrl are tracked, Ctrl+letter gives the control character.
+ * Backspace sends DEL (the default VERASE) and the cursor keys send the escape
+ * sequences a VT100 sends, as Linux's console keyboard does, for line editors.
  */
 #include <asm/io.h>
 #include <asm/irq.h>
@@ -15,13 +17,30 @@
 #define SC_LSHIFT 0x2a
 #define SC_RSHIFT 0x36
 #define SC_CTRL 0x1d
+#define SC_EXTENDED 0xe0 /* prefix: the next scancode is a cursor-block key */
+#define SC_HOME 0x47
+#define SC_DELETE 0x53
 
 static const char normal[0x3a] =
-	"\0\0331234567890-=\b\tqwertyuiop[]\n\0asdfghjkl;'`\0\\zxcvbnm,./\0*\0 ";
+	"\0\0331234567890-=\177\tqwertyuiop[]\n\0asdfghjkl;'`\0\\zxcvbnm,./\0*\0 ";
 static const char shifted[0x3a] =
-	"\0\033!@#$%^&*()_+\b\tQWERTYUIOP{}\n\0ASDFGHJKL:\"~\0|ZXCVBNM<>?\0*\0 ";
+	"\0\033!@#$%^&*()_+\177\tQWERTYUIOP{}\n\0ASDFGHJKL:\"~\0|ZXCVBNM<>?\0*\0 ";
+
+/* The cursor block (and the keypad without Num Lock), SC_HOME to SC_DELETE. */
+static const char *const cursor_keys[SC_DELETE - SC_HOME + 1] = {
+	[0x47 - SC_HOME] = "\033[H", [0x48 - SC_HOME] = "\033[A", [0x49 - SC_HOME] = "\033[5~",
+	[0x4b - SC_HOME] = "\033[D", [0x4d - SC_HOME] = "\033[C", [0x4f - SC_HOME] = "\033[F",
+	[0x50 - SC_HOME] = "\033[B", [0x51 - SC_HOME] = "\033[6~", [0x52 - SC_HOME] = "\033[2~",
+	[0x53 - SC_HOME] = "\033[3~",
+};
 
 static bool shift, ctrl;
+
+static void send_sequence(const char *s)
+{
+	while (*s)
+		tty_receive_char(*s++);
+}
 
 static void keyboard_interrupt(int irq, struct pt_regs *regs)
 {
@@ -31,7 +50,13 @@ static void keyboard_interrupt(int irq, struct pt_regs *regs)
 		bool release = sc & SC_RELEASE;
 		char c;
 
+		if (sc == SC_EXTENDED)
+			continue; /* the cursor keys' codes below mean the same with or without it */
 		sc &= ~SC_RELEASE;
+		if (!release && sc >= SC_HOME && sc <= SC_DELETE && cursor_keys[sc - SC_HOME]) {
+			send_sequence(cursor_keys[sc - SC_HOME]);
+			continue;
+		}
 		if (sc == SC_LSHIFT || sc == SC_RSHIFT)
 			shift = !release;
 		else if (sc == SC_CTRL)
