@@ -360,8 +360,8 @@ int main(int argc, char **argv)
 	pid = fork();
 	if (pid == 0)
 		on_own_terminal();
-	check(pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
-		      WEXITSTATUS(status) == 0,
+	status = pid > 0 && waitpid(pid, &status, 0) == pid ? status : -1;
+	check(status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	      "the checks on the child's own terminal passed (%s)", describe_status(status));
 	return check_status();
 }

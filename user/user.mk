@@ -79,6 +79,7 @@ USER_TESTS := \
 	test-syscall-abi \
 	test-termios \
 	test-tls \
+	test-tty-ctty \
 	test-uname \
 	test-wait \
 	test-wait-args \
