@@ -199,6 +199,15 @@ def qemu_cases():
                      r"\[1\] sh -c echo READY; sleep 1; echo SLEPT &",
                      r"\[1\]  Running  sh -c echo READY; sleep 1", r"\nSLEPT",
                      r"\[1\]\+  Done  sh -c echo READY; sleep 1", r"init exited with status 3"]),
+        # The line discipline's editing, typed on the serial line: DEL erases a byte on
+        # the screen too (ECHOE), ^W a word, ^U the line (ECHOKE); the shell reads only
+        # the edited line.
+        dict(name="shell/line-editing", mem="64M", initrd=True, prompt=r"(?:^|\n)# ",
+             timeout=60, status=3,
+             type_lines=["echo abX\x7fc", "echo one two\x17three", "echo gone\x15echo kept",
+                         "exit 3"],
+             expect=[r"echo abX\x08 \x08c\r?\nabc\r?\n", r"\none three\r?\n",
+                     r"(?:\x08 \x08){9}echo kept\r?\nkept\r?\n", r"init exited with status 3"]),
         dict(name="cmdline/selftest-prefix", cmdline="selftest=printk_",
              expect=[r"selftest: PASS printk_levels_in_log", r"selftest: 3 passed, 0 failed"],
              reject=[r"selftest: PASS idt_gates"]),
