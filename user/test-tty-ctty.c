@@ -2,7 +2,8 @@
  * user/test-tty-ctty.c: the controlling terminal and job control on it. A child
  * starts a session (no terminal: TIOCGPGRP, TIOCGSID, TIOCSPGRP and TIOCNOTTY give
  * ENOTTY), takes the console with TIOCSCTTY (again: a no-op), which a non-leader and
- * another session may not take (EPERM). TIOCSPGRP checks its argument (EINVAL,
+ * another session may not take (EPERM) unless root asks to steal it; TIOCSTI into
+ * another's terminal is for root only. TIOCSPGRP checks its argument (EINVAL,
  * ESRCH, EPERM for another session's group). A background group that changes the
  * settings is stopped by SIGTTOU, or allowed when it ignores or blocks SIGTTOU; a
  * background reader is stopped by SIGTTIN, or gets EIO when it ignores it; a
@@ -90,6 +91,24 @@ static void other_session_body(int unused)
 		_exit(1);
 }
 
+/* Root may take a terminal from another session with TIOCSCTTY 1; it gives it back. */
+static void steal_body(int unused)
+{
+	(void)unused;
+	signal(SIGHUP, SIG_IGN);
+	if (setsid() < 0 || ioctl(0, TIOCSCTTY, 1) != 0 || tcgetsid(0) != getpid() ||
+	    ioctl(0, TIOCNOTTY) != 0)
+		_exit(1);
+}
+
+/* Typing into a terminal that is not one's own needs privilege. */
+static void foreign_sti_body(int unused)
+{
+	(void)unused;
+	if (setsid() < 0 || setuid(1000) != 0 || !failed_with(ioctl(0, TIOCSTI, "x"), EPERM))
+		_exit(1);
+}
+
 static void set_termios_body(int how)
 {
 	sigset_t set;
@@ -156,6 +175,16 @@ static void taking_the_terminal(void)
 	      "a member inherits the terminal; its TIOCSCTTY: EPERM (not a leader)");
 	check(exited_ok(child_status(other_session_body, 0, false, 0)),
 	      "another session's leader: TIOCSCTTY EPERM, TIOCGPGRP ENOTTY");
+	check(exited_ok(child_status(foreign_sti_body, 0, false, 0)),
+	      "TIOCSTI by a user on another session's terminal: EPERM");
+	if (getuid() == 0) {
+		pid_t sid;
+
+		check(exited_ok(child_status(steal_body, 0, false, 0)),
+		      "root's TIOCSCTTY 1 takes the terminal from another session");
+		check(failed_with(ioctl(0, TIOCGSID, &sid), ENOTTY), "... which has lost it");
+		check(ioctl(0, TIOCSCTTY, 0) == 0, "... and takes it back once free");
+	}
 }
 
 static void foreground_group(void)
