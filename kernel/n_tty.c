@@ -65,10 +65,7 @@ static void mark_line_end(struct n_tty_data *ld, unsigned int i, bool end)
 
 /* ------------------------------------------------------------------ output */
 
-/*
- * One byte through OPOST, tracking the cursor's column. kspace's console drivers put
- * a CR before every NL themselves (printk needs it), so ONLCR's CR is theirs.
- */
+/* One byte through OPOST into out (at most 8 bytes), tracking the cursor's column. */
 static unsigned int opost_char(struct tty_struct *tty, unsigned char c, char *out)
 {
 	unsigned int spaces;
@@ -77,10 +74,12 @@ static unsigned int opost_char(struct tty_struct *tty, unsigned char c, char *ou
 	case '\n':
 		if (O_FLAG(tty, ONLRET | ONLCR))
 			tty->column = 0;
-		if (O_FLAG(tty, ONLCR))
+		if (O_FLAG(tty, ONLCR)) {
 			tty->ldata.canon_column = 0;
-		else
-			tty->ldata.canon_column = tty->column;
+			out[0] = '\r', out[1] = '\n';
+			return 2;
+		}
+		tty->ldata.canon_column = tty->column;
 		break;
 	case '\r':
 		if (O_FLAG(tty, ONOCR) && tty->column == 0)

@@ -44,7 +44,8 @@ void console_output(const char *s, size_t n)
 {
 	unsigned long flags = local_irq_save();
 
-	console_write(s, n);
+	for (struct console *con = console_list; con; con = con->next)
+		con->write_tty(con, s, n);
 	local_irq_restore(flags);
 }
 

@@ -28,6 +28,7 @@ KERNEL_OBJS := \
 	arch/x86/kernel/tls.o \
 	arch/x86/kernel/traps.o \
 	arch/x86/kernel/vga.o \
+	arch/x86/kernel/vga_test.o \
 	arch/x86/lib/usercopy.o \
 	arch/x86/lib/usercopy_bench.o \
 	arch/x86/lib/usercopy_test.o \

@@ -44,14 +44,20 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
 __printf(3, 4) int snprintf(char *buf, size_t size, const char *fmt, ...);
 __printf(3, 4) int scnprintf(char *buf, size_t size, const char *fmt, ...);
 
-/* A console: somewhere printk's text goes. Registration replays the log so far. */
+/*
+ * A console: somewhere printk's text goes (write: a newline starts a new line).
+ * Registration replays the log so far. write_tty takes the bytes a terminal sends,
+ * already processed by the line discipline: a newline only moves down (ONLCR adds
+ * the carriage return), and escape sequences are for the terminal to act on.
+ */
 struct console {
 	const char *name; /* "ttyS" or "tty" as in console= */
 	void (*write)(struct console *con, const char *s, size_t n);
+	void (*write_tty)(struct console *con, const char *s, size_t n);
 	struct console *next;
 };
 void register_console(struct console *con);
-/* Write to every console without logging: what a program writes to the terminal. */
+/* Write to every console's write_tty without logging: what a program writes to the terminal. */
 void console_output(const char *s, size_t n);
 
 /* Whether console=NAME allows this console (true when no console= was given). */

@@ -46,7 +46,17 @@ static void serial_write(struct console *con, const char *s, size_t n)
 	}
 }
 
-static struct console serial_console = { .name = "ttyS0", .write = serial_write };
+/* The terminal's bytes go out as they are: the line discipline did NL -> CR NL. */
+static void serial_write_tty(struct console *con, const char *s, size_t n)
+{
+	(void)con;
+	for (size_t i = 0; i < n; i++)
+		serial_putc(s[i]);
+}
+
+static struct console serial_console = {
+	.name = "ttyS0", .write = serial_write, .write_tty = serial_write_tty,
+};
 
 /* The scratch register holds what is written to it only when a UART is there. */
 static bool serial_present(void)
