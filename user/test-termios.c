@@ -7,7 +7,7 @@
  * raw reads under the four VMIN/VTIME combinations (a helper types late, to check
  * the waiting), switching ICANON with input pending, the signal characters (and
  * NOFLSH), FIONREAD, TCFLSH, TCSETSF, TCXONC, and TIOCGWINSZ/TIOCSWINSZ with
- * SIGWINCH. Bad pointers give EFAULT, unknown requests and non-terminals ENOTTY.
+ * SIGWINCH, and O_NONBLOCK reads on /dev/tty. Bad pointers give EFAULT, unknown requests and non-terminals ENOTTY.
  * The child gives the terminal up (TIOCNOTTY) and restores the settings at the end.
  *
  * Usage: test-termios [DIR], where DIR holds hello (default /bin).
@@ -18,6 +18,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
@@ -26,6 +28,7 @@
 #include "check.h"
 
 #define UNKNOWN_REQUEST 0x54ff
+#define DEV_TTY ((5 << 8) | 0) /* /dev/tty: major 5, minor 0 */
 
 static struct termios saved;
 static volatile int sigs[32];
@@ -302,6 +305,35 @@ static void window_size(void)
 	ioctl(0, TIOCSWINSZ, &old);
 }
 
+/*
+ * O_NONBLOCK, on a second open of the terminal (/dev/tty, made with mknod if missing):
+ * EAGAIN instead of waiting; with VMIN 0 and VTIME 0 there is no wait to avoid.
+ */
+static void nonblocking(void)
+{
+	char c;
+	int fd = open("/dev/tty", O_RDWR | O_NONBLOCK);
+
+	if (fd < 0 && errno == ENOENT &&
+	    syscall(__NR_mknod, "/dev/tty", S_IFCHR | 0666, DEV_TTY) == 0)
+		fd = open("/dev/tty", O_RDWR | O_NONBLOCK);
+	if (fd < 0) {
+		printf("skip - O_NONBLOCK reads: no /dev/tty (errno %d)\n", errno);
+		return;
+	}
+	mode(0, 0, 0, 1, 0);
+	check(failed_with(read(fd, &c, 1), EAGAIN), "O_NONBLOCK, canonical, no line: EAGAIN");
+	type("a");
+	check(failed_with(read(fd, &c, 1), EAGAIN), "O_NONBLOCK, an unfinished line: EAGAIN");
+	mode(0, ICANON, 0, 1, 0);
+	check(failed_with(read(fd, &c, 1), EAGAIN), "O_NONBLOCK, VMIN 1, nothing typed: EAGAIN");
+	type("b");
+	check(read(fd, &c, 1) == 1 && c == 'b', "O_NONBLOCK, VMIN 1, a byte typed: read");
+	mode(0, ICANON, 0, 0, 0);
+	check(read(fd, &c, 1) == 0, "O_NONBLOCK, VMIN 0, VTIME 0: 0, not EAGAIN");
+	close(fd);
+}
+
 static void bad_arguments(void)
 {
 	char *edge = heap_edge();
@@ -337,6 +369,7 @@ static void on_own_terminal(void)
 	switching_and_flushing();
 	signal_chars();
 	window_size();
+	nonblocking();
 	tcsetattr(0, TCSAFLUSH, &saved);
 	bad_arguments();
 	check(ioctl(0, TIOCNOTTY) == 0, "TIOCNOTTY gives the terminal up");
