@@ -63,8 +63,9 @@ static void keyboard_interrupt(int irq, struct pt_regs *regs)
 			ctrl = !release;
 		if (release || sc >= sizeof(normal) || !(c = (shift ? shifted : normal)[sc]))
 			continue;
-		if (ctrl && c >= 'a' && c <= 'z')
-			c -= 'a' - 1; /* Ctrl+C = 3, Ctrl+D = 4 */
+		/* Ctrl+C = 3, Ctrl+D = 4, Ctrl+[ = ESC, Ctrl+\ = 0x1c (VQUIT) */
+		if (ctrl && ((c >= 'a' && c <= 'z') || (c >= '@' && c <= '_')))
+			c &= 0x1f;
 		tty_receive_char(c);
 	}
 }
