@@ -162,11 +162,12 @@ $(INITRAMFS_GLIBC): $(USER_PROGS_GLIBC) $(USER_BAD_ELF_DIR) scripts/mkinitramfs 
 	$(Q)scripts/mkinitramfs $(B)/initramfs-glibc "$(USER_BAD_ELF_DIR)" "" $(USER_PROGS_GLIBC) | \
 		scripts/update-if-changed $@
 
-# The kspace root with Debian's busybox added (make test's busybox cases), when it was fetched.
+# The kspace root with Debian's busybox and the busybox tests' /test added (make test's
+# busybox cases), when busybox was fetched.
 INITRAMFS_BB := $(if $(wildcard $(BUSYBOX)),$(B)/initramfs-busybox.cpio)
 $(B)/initramfs-busybox.cpio: $(USER_PROGS) $(USER_BAD_ELF_DIR) scripts/mkinitramfs scripts/busybox-applets FORCE
-	$(Q)BUSYBOX=$(BUSYBOX) scripts/mkinitramfs $(B)/initramfs-busybox "$(USER_BAD_ELF_DIR)" "" $(USER_PROGS) | \
-		scripts/update-if-changed $@
+	$(Q)BUSYBOX=$(BUSYBOX) scripts/mkinitramfs $(B)/initramfs-busybox "$(USER_BAD_ELF_DIR)" \
+		tests/busybox/root $(USER_PROGS) | scripts/update-if-changed $@
 
 # ---------------------------------------------------------------- ISO
 # The GRUB menu carries INIT= (as init=) and CMDLINE=; it too is rewritten only when it changes.

@@ -669,15 +669,19 @@ int user_path_canonical(const char __user *upath, char **out, umode_t *mode)
 	char *path;
 	long err = getname(upath, &path);
 
+	*out = NULL;
 	if (err)
 		return err;
 	err = path_at(AT_FDCWD, path, out);
 	kfree(path);
-	if (err)
+	if (err) {
+		*out = NULL;
 		return err;
+	}
 	err = open_path(*out, O_RDONLY, &f);
 	if (err) {
 		kfree(*out);
+		*out = NULL;
 		return err;
 	}
 	if (mode)

@@ -30,11 +30,14 @@ static const struct file_system_type fs_types[] = {
 	{ "devtmpfs", TMPFS_MAGIC, true }, /* devtmpfs is a tmpfs holding device nodes */
 };
 
+/* The mounts in mount order; the root is always the first. */
+static struct list_head mount_list;
 static struct vfsmount root_mnt = {
-	.list = LIST_HEAD_INIT(root_mnt.list), .devname = "rootfs", .mountpoint = "/",
+	.list = { &mount_list, &mount_list }, .devname = "rootfs", .mountpoint = "/",
 	.type = &rootfs_type,
 };
-static struct list_head *const mounts = &root_mnt.list; /* the root is always first */
+static struct list_head mount_list = { &root_mnt.list, &root_mnt.list };
+static struct list_head *const mounts = &mount_list;
 
 static bool path_under(const char *canon, const char *mountpoint)
 {

@@ -54,9 +54,11 @@ USER_TESTS := \
 	test-lseek \
 	test-madvise \
 	test-mmap \
+	test-mount \
 	test-mprotect \
 	test-mremap \
 	test-openat \
+	test-prctl \
 	test-proc \
 	test-read \
 	test-readlink \

@@ -105,6 +105,8 @@ long sys_statfs(const char __user *path, struct statfs __user *buf);
 long sys_fstatfs(unsigned int fd, struct statfs __user *buf);
 long sys_statfs64(const char __user *path, size_t sz, struct statfs64 __user *buf);
 long sys_fstatfs64(unsigned int fd, size_t sz, struct statfs64 __user *buf);
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
+	       unsigned long arg5);
 /* kernel/utsname.c */
 struct new_utsname;
 long sys_sethostname(const char __user *name, int len);

@@ -138,6 +138,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_fstatfs] = CALL(sys_fstatfs),
 	[__NR_statfs64] = CALL(sys_statfs64),
 	[__NR_fstatfs64] = CALL(sys_fstatfs64),
+	[__NR_prctl] = CALL(sys_prctl),
 	/* rseq stays -ENOSYS, as on a Linux before 4.18: glibc then does without it */
 	[__NR_exit_group] = CALL(sys_exit),
 	/* signals */
