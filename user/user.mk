@@ -60,6 +60,7 @@ USER_TESTS := \
 	test-openat \
 	test-prctl \
 	test-proc \
+	test-proc-files \
 	test-read \
 	test-readlink \
 	test-ring3 \
