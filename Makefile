@@ -229,6 +229,7 @@ $(PKMAP8_ELF): FORCE
 	$(Q)$(MAKE) --no-print-directory B=$(B)/pkmap8 KCFLAGS=-DLAST_PKMAP=8 $@
 
 test: $(ELF) $(ISO) $(INITRAMFS) $(INITRAMFS_GLIBC) $(INITRAMFS_BB) $(HOST_TEST_BIN) $(PKMAP8_ELF)
+	$(if $(INITRAMFS_BB),,@echo "test: no $(BUSYBOX): the busybox/ cases are skipped (scripts/install-deps fetches it)")
 	$(Q)$(PYTHON) tests/run.py --host $(HOST_TEST_BIN) --elf $(ELF) --iso $(ISO) \
 		--pkmap8-elf $(PKMAP8_ELF) --initramfs $(INITRAMFS) --initramfs-glibc $(INITRAMFS_GLIBC) \
 		$(if $(INITRAMFS_BB),--initramfs-busybox $(INITRAMFS_BB))
