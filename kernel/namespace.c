@@ -1,6 +1,6 @@
 /*
- * kernel/namespace.c: mount(2), umount(2), umount2(2) and the mount list behind
- * /proc/mounts (Linux's fs/namespace.c and proc_namespace.c). kspace has a single tree,
+ * kernel/namespace.c: mount(2), umount(2), umount2(2), the mount list behind
+ * /proc/mounts and the file system types of /proc/filesystems (Linux's fs/namespace.c and proc_namespace.c). kspace has a single tree,
  * so a mount only records a file system type for a directory (see <kspace/mount.h>):
  * what busybox's mount, umount and df see is Linux's, the files stay the tree's.
  * The checks and their order are Linux 6.1's (ksys_mount, path_mount, do_new_mount,
@@ -272,4 +272,12 @@ void proc_mounts_show(struct seq_buf *s, struct task_struct *task)
 				seq_buf_printf(s, "%s", mnt_opts[i].name);
 		seq_buf_printf(s, " 0 0\n");
 	}
+}
+
+/* /proc/filesystems: the types mount accepts, "nodev" for those without a device. */
+void proc_filesystems_show(struct seq_buf *s, struct task_struct *task)
+{
+	(void)task;
+	for (size_t i = 0; i < ARRAY_SIZE(fs_types); i++)
+		seq_buf_printf(s, "nodev\t%s\n", fs_types[i].name);
 }

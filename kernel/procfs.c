@@ -4,7 +4,8 @@
  * use, in Linux's format wherever Linux has the file:
  *
  *   /proc/buddyinfo  meminfo  vmallocinfo  pkmap  layout  extable  uaccess
- *   /proc/cpuinfo  loadavg  mounts  stat  uptime  version (kernel/proc_misc.c, namespace.c)
+ *   /proc/cpuinfo  loadavg  stat  uptime  version (kernel/proc_misc.c)
+ *   /proc/mounts  filesystems (kernel/namespace.c)
  *   /proc/<pid>/maps  <pid>/stat  status  cmdline (kernel/proc_array.c)  <pid>/pagetable
  *   (kspace's own: the present pages and their page-table entries)
  *   /proc/self -> the caller's pid  /proc/sys/kernel/hostname
@@ -63,7 +64,8 @@ static void show_maps_of(struct seq_buf *s, struct task_struct *t)
 
 static const struct proc_entry root_entries[] = {
 	{ "buddyinfo", show_buddyinfo },    { "cpuinfo", proc_cpuinfo_show },
-	{ "extable", show_extable },        { "layout", show_layout },
+	{ "extable", show_extable },        { "filesystems", proc_filesystems_show },
+	{ "layout", show_layout },
 	{ "loadavg", proc_loadavg_show },   { "meminfo", show_meminfo },
 	{ "mounts", proc_mounts_show },     { "pkmap", show_pkmap },
 	{ "stat", proc_stat_show },         { "uaccess", show_uaccess },

@@ -230,8 +230,26 @@ static void check_statfs(void)
 	check(failed_with(r, EFAULT), "statfs64 into kernel memory: EFAULT (%s)", describe_result(r));
 }
 
+/* Whether /proc/filesystems has the line "nodev\t<type>". */
+static bool has_filesystem(const char *type)
+{
+	char text[4096], line[64];
+	int fd = open("/proc/filesystems", O_RDONLY);
+	long len = fd < 0 ? -1 : read(fd, text + 1, sizeof(text) - 2);
+
+	close(fd);
+	if (len <= 0)
+		return false;
+	text[0] = '\n'; /* so that the first line too follows a newline */
+	text[len + 1] = '\0';
+	snprintf(line, sizeof(line), "\nnodev\t%s\n", type);
+	return strstr(text, line) != NULL;
+}
+
 int main(void)
 {
+	check(has_filesystem("proc") && has_filesystem("tmpfs") && has_filesystem("ramfs"),
+	      "/proc/filesystems lists proc, tmpfs and ramfs as nodev types");
 	check(mounts_start_with("rootfs / rootfs rw"), "/proc/mounts starts with the root, rootfs");
 	check(mounts_lines("proc /proc proc rw,relatime 0 0") >= 1,
 	      "/proc/mounts has \"proc /proc proc rw,relatime 0 0\"");

@@ -20,7 +20,10 @@ void proc_uptime_show(struct seq_buf *s, struct task_struct *task);
 void proc_loadavg_show(struct seq_buf *s, struct task_struct *task);
 void proc_version_show(struct seq_buf *s, struct task_struct *task);
 void proc_cpuinfo_show(struct seq_buf *s, struct task_struct *task);
+
+/* kernel/namespace.c */
 void proc_mounts_show(struct seq_buf *s, struct task_struct *task);
+void proc_filesystems_show(struct seq_buf *s, struct task_struct *task);
 
 /* arch/x86/kernel/cpu.c: the boot CPU, as Linux's /proc/cpuinfo shows one */
 void cpuinfo_render(struct seq_buf *s);
