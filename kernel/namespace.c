@@ -154,12 +154,17 @@ static long path_mount(char **canon, umode_t mode, const char *fstype, char **de
 	if (!capable())
 		return -EPERM;
 	if (flags & (MS_REMOUNT | MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE)) {
+		unsigned long type = flags & ~(MS_REC | MS_SILENT);
+
 		m = mount_at(*canon);
 		if (!m)
 			return -EINVAL; /* not the root of a mount */
-		if (flags & MS_REMOUNT)
+		if (flags & MS_REMOUNT) {
 			m->mnt_flags = mnt_flags_of(flags), m->sync = flags & MS_SYNCHRONOUS;
-		return 0; /* propagation types change nothing in a single tree */
+			return 0;
+		}
+		/* One propagation type and nothing else; it changes nothing in a single tree. */
+		return type & (type - 1) ? -EINVAL : 0;
 	}
 	if (flags & (MS_BIND | MS_MOVE))
 		return -EINVAL; /* kspace cannot show a tree in a second place */

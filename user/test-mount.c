@@ -157,6 +157,16 @@ static void check_mount_errors(void)
 	r = mount("none", "/tmp", "tmpfs", 0, KERNEL_PTR);
 	check(failed_with(r, EFAULT), "a kernel data pointer: EFAULT (%s)", describe_result(r));
 	check(mounts_lines("none /tmp tmpfs rw,relatime 0 0") == 0, "no failed call left a mount");
+	r = mount(NULL, "/", NULL, MS_PRIVATE | MS_REC, NULL);
+	check(r == 0, "make the root mount private, recursively (%s)", describe_result(r));
+	r = mount(NULL, "/", NULL, MS_PRIVATE | MS_SHARED, NULL);
+	check(failed_with(r, EINVAL), "two propagation types at once: EINVAL (%s)", describe_result(r));
+	r = mount(NULL, "/", NULL, MS_PRIVATE | MS_NOSUID, NULL);
+	check(failed_with(r, EINVAL), "a propagation type with another flag: EINVAL (%s)",
+	      describe_result(r));
+	r = mount(NULL, "/tmp", NULL, MS_PRIVATE, NULL);
+	check(failed_with(r, EINVAL), "a propagation type where nothing is mounted: EINVAL (%s)",
+	      describe_result(r));
 	r = umount2("/tmp", 0x100);
 	check(failed_with(r, EINVAL), "umount2 with an unknown flag: EINVAL (%s)", describe_result(r));
 	r = umount2("/no/such/dir", 0);

@@ -16,7 +16,12 @@
 #define MS_NODIRATIME 2048
 #define MS_BIND 4096
 #define MS_MOVE 8192
+#define MS_REC 16384
+#define MS_SILENT 32768
+#define MS_UNBINDABLE (1 << 17)
 #define MS_PRIVATE (1 << 18)
+#define MS_SLAVE (1 << 19)
+#define MS_SHARED (1 << 20)
 #define MS_RELATIME (1 << 21)
 #define MS_STRICTATIME (1 << 24)
 #define MS_MGC_VAL 0xc0ed0000
