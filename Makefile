@@ -12,7 +12,9 @@
 #
 # Variables: MEM=128M (RAM), QEMU_ARGS= (extra QEMU options), INIT=/path (the first
 # program, default /sbin/init), CMDLINE= (more kernel parameters, e.g. selftest=highmem_),
-# EXTRA_DIR=dir (files added to the initramfs root), V=1 (show full commands).
+# EXTRA_DIR=dir (files added to the initramfs root), V=1 (show full commands),
+# USERLAND=busybox (Debian's busybox-static at /bin/busybox and its applets under /bin, so
+# make run boots to busybox's ash; scripts/install-deps fetches it into KSPACE_CACHE).
 
 MEM        ?= 128M
 QEMU_ARGS  ?=
@@ -20,6 +22,9 @@ INIT       ?=
 CMDLINE    ?=
 EXTRA_DIR  ?=
 V          ?= 0
+USERLAND   ?= kspace
+KSPACE_CACHE ?= $(HOME)/.cache/kspace
+BUSYBOX    ?= $(KSPACE_CACHE)/busybox/busybox
 
 # Every goal but clean needs the toolchain: install it (as root) or say how, before the
 # variables below ask the compiler anything.
@@ -136,10 +141,19 @@ $(ELF): $(KOBJS) $(B)/kallsyms.o linker.ld
 	$(Q)$(NM) -n $@ | $(PYTHON) scripts/kallsyms.py --verify $(B)/kallsyms.c
 
 # ---------------------------------------------------------------- initramfs
+ifeq ($(USERLAND),busybox)
+ifeq ($(wildcard $(BUSYBOX)),)
+$(error USERLAND=busybox: no $(BUSYBOX): fetch it with scripts/install-deps (as root))
+endif
+INITRAMFS_BUSYBOX_ENV := BUSYBOX=$(BUSYBOX)
+else ifneq ($(USERLAND),kspace)
+$(error USERLAND is kspace or busybox, not $(USERLAND))
+endif
+
 # Rebuilt on every make (EXTRA_DIR's files may change), but only rewritten when its
 # content changes, so the ISO is not remade for nothing.
 $(INITRAMFS): $(USER_PROGS) $(USER_BAD_ELF_DIR) scripts/mkinitramfs FORCE
-	$(Q)scripts/mkinitramfs $(B)/initramfs "$(USER_BAD_ELF_DIR)" "$(EXTRA_DIR)" $(USER_PROGS) | \
+	$(Q)$(INITRAMFS_BUSYBOX_ENV) scripts/mkinitramfs $(B)/initramfs "$(USER_BAD_ELF_DIR)" "$(EXTRA_DIR)" $(USER_PROGS) | \
 		scripts/update-if-changed $@
 
 # The same root with the test programs built against glibc, and glibc-demo (make test).
@@ -147,6 +161,13 @@ INITRAMFS_GLIBC := $(B)/initramfs-glibc.cpio
 $(INITRAMFS_GLIBC): $(USER_PROGS_GLIBC) $(USER_BAD_ELF_DIR) scripts/mkinitramfs FORCE
 	$(Q)scripts/mkinitramfs $(B)/initramfs-glibc "$(USER_BAD_ELF_DIR)" "" $(USER_PROGS_GLIBC) | \
 		scripts/update-if-changed $@
+
+# The kspace root with Debian's busybox and the busybox tests' /test added (make test's
+# busybox cases), when busybox was fetched.
+INITRAMFS_BB := $(if $(wildcard $(BUSYBOX)),$(B)/initramfs-busybox.cpio)
+$(B)/initramfs-busybox.cpio: $(USER_PROGS) $(USER_BAD_ELF_DIR) scripts/mkinitramfs scripts/busybox-applets FORCE
+	$(Q)BUSYBOX=$(BUSYBOX) scripts/mkinitramfs $(B)/initramfs-busybox "$(USER_BAD_ELF_DIR)" \
+		tests/busybox/root $(USER_PROGS) | scripts/update-if-changed $@
 
 # ---------------------------------------------------------------- ISO
 # The GRUB menu carries INIT= (as init=) and CMDLINE=; it too is rewritten only when it changes.
@@ -207,9 +228,11 @@ PKMAP8_ELF := $(B)/pkmap8/kspace.elf
 $(PKMAP8_ELF): FORCE
 	$(Q)$(MAKE) --no-print-directory B=$(B)/pkmap8 KCFLAGS=-DLAST_PKMAP=8 $@
 
-test: $(ELF) $(ISO) $(INITRAMFS) $(INITRAMFS_GLIBC) $(HOST_TEST_BIN) $(PKMAP8_ELF)
+test: $(ELF) $(ISO) $(INITRAMFS) $(INITRAMFS_GLIBC) $(INITRAMFS_BB) $(HOST_TEST_BIN) $(PKMAP8_ELF)
+	$(if $(INITRAMFS_BB),,@echo "test: no $(BUSYBOX): the busybox/ cases are skipped (scripts/install-deps fetches it)")
 	$(Q)$(PYTHON) tests/run.py --host $(HOST_TEST_BIN) --elf $(ELF) --iso $(ISO) \
-		--pkmap8-elf $(PKMAP8_ELF) --initramfs $(INITRAMFS) --initramfs-glibc $(INITRAMFS_GLIBC)
+		--pkmap8-elf $(PKMAP8_ELF) --initramfs $(INITRAMFS) --initramfs-glibc $(INITRAMFS_GLIBC) \
+		$(if $(INITRAMFS_BB),--initramfs-busybox $(INITRAMFS_BB))
 
 bench: $(ELF) $(INITRAMFS)
 	$(Q)$(PYTHON) scripts/bench.py $(ELF) $(INITRAMFS)

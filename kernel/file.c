@@ -658,3 +658,34 @@ int path_lookup(const char *path, struct ramfs_inode **out)
 	kfree(canon);
 	return err;
 }
+
+/*
+ * The canonical path of what the user's path names, which must exist (mount, umount2,
+ * statfs), and its mode if mode is not NULL.
+ */
+int user_path_canonical(const char __user *upath, char **out, umode_t *mode)
+{
+	struct file *f;
+	char *path;
+	long err = getname(upath, &path);
+
+	*out = NULL;
+	if (err)
+		return err;
+	err = path_at(AT_FDCWD, path, out);
+	kfree(path);
+	if (err) {
+		*out = NULL;
+		return err;
+	}
+	err = open_path(*out, O_RDONLY, &f);
+	if (err) {
+		kfree(*out);
+		*out = NULL;
+		return err;
+	}
+	if (mode)
+		*mode = f->f_mode;
+	fput(f);
+	return 0;
+}

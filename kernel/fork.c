@@ -22,6 +22,8 @@
 #include <kspace/fs.h>
 #include <kspace/futex.h>
 #include <kspace/gfp.h>
+#include <kspace/jiffies.h>
+#include <kspace/kernel_stat.h>
 #include <kspace/mman.h>
 #include <kspace/sched.h>
 #include <kspace/slab.h>
@@ -254,6 +256,9 @@ static void copy_process_state(struct task_struct *p, unsigned long clone_flags,
 	p->sas_ss_flags = current->sas_ss_flags;
 }
 
+unsigned long total_forks; /* for /proc/stat */
+int last_fork_pid;         /* for /proc/loadavg */
+
 /*
  * Linux 2.6's do_fork: a copy of the caller, as clone_flags say, starting on
  * stack_start (0: the caller's stack) and returning 0 into the same call.
@@ -290,9 +295,12 @@ long do_fork(unsigned long clone_flags, unsigned long stack_start, struct pt_reg
 		init_completion(&vfork);
 		p->vfork_done = &vfork;
 	}
+	p->start_time = jiffies;
 	pid = start_task(p);
 	if (pid < 0)
 		return pid;
+	total_forks++;
+	last_fork_pid = pid;
 	/* As on Linux, after the copy: only the parent's memory sees it, and a fault is ignored. */
 	if (clone_flags & CLONE_PARENT_SETTID)
 		put_user(pid, parent_tidptr);

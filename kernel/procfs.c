@@ -4,8 +4,11 @@
  * use, in Linux's format wherever Linux has the file:
  *
  *   /proc/buddyinfo  meminfo  vmallocinfo  pkmap  layout  extable  uaccess
- *   /proc/<pid>/maps  <pid>/stat  <pid>/pagetable (kspace's own: the present pages and
- *   their page-table entries)  /proc/self -> the caller's pid  /proc/sys/kernel/hostname
+ *   /proc/cpuinfo  loadavg  stat  uptime  version (kernel/proc_misc.c)
+ *   /proc/mounts  filesystems (kernel/namespace.c)
+ *   /proc/<pid>/maps  <pid>/stat  status  cmdline (kernel/proc_array.c)  <pid>/pagetable
+ *   (kspace's own: the present pages and their page-table entries)
+ *   /proc/self -> the caller's pid  /proc/sys/kernel/hostname
  *   and the symlinks readlink reads: /proc/self, /proc/<pid>/exe -> the program's path
  */
 #include <kspace/arch.h>
@@ -15,6 +18,7 @@
 #include <kspace/highmem.h>
 #include <kspace/kernel.h>
 #include <kspace/printk.h>
+#include <kspace/proc_fs.h>
 #include <kspace/mman.h>
 #include <kspace/sched.h>
 #include <kspace/seq_buf.h>
@@ -59,49 +63,15 @@ static void show_maps_of(struct seq_buf *s, struct task_struct *t)
 }
 
 static const struct proc_entry root_entries[] = {
-	{ "buddyinfo", show_buddyinfo }, { "extable", show_extable }, { "layout", show_layout },
-	{ "meminfo", show_meminfo },     { "pkmap", show_pkmap },     { "uaccess", show_uaccess },
+	{ "buddyinfo", show_buddyinfo },    { "cpuinfo", proc_cpuinfo_show },
+	{ "extable", show_extable },        { "filesystems", proc_filesystems_show },
+	{ "layout", show_layout },
+	{ "loadavg", proc_loadavg_show },   { "meminfo", show_meminfo },
+	{ "mounts", proc_mounts_show },     { "pkmap", show_pkmap },
+	{ "stat", proc_stat_show },         { "uaccess", show_uaccess },
+	{ "uptime", proc_uptime_show },     { "version", proc_version_show },
 	{ "vmallocinfo", show_vmallocinfo },
 };
-static char stat_state(const struct task_struct *t)
-{
-	switch (t->state) {
-	case TASK_RUNNING: return 'R';
-	case TASK_INTERRUPTIBLE: return 'S';
-	case TASK_UNINTERRUPTIBLE: return 'D';
-	case TASK_STOPPED: return 'T';
-	default: return 'Z';
-	}
-}
-
-/* Fields first..last of /proc/<pid>/stat that kspace does not keep: 0, as Linux hides them. */
-static void zero_fields(struct seq_buf *s, int first, int last)
-{
-	for (int field = first; field <= last; field++)
-		seq_buf_printf(s, " 0");
-}
-
-/*
- * Linux's /proc/<pid>/stat: 52 fields on one line. kspace keeps no fault counts, so
- * those are 0; the ones ps needs (pid, comm, state, ppid, pgrp, vsize, rss) are real,
- * and so is the layout of the address space (fields 26-28 and 45-51: where code,
- * stack, data, heap, arguments and environment are).
- */
-static void show_stat(struct seq_buf *s, struct task_struct *t)
-{
-	static const struct mm_struct no_mm;
-	const struct mm_struct *mm = t->mm ? t->mm : &no_mm;
-
-	seq_buf_printf(s, "%d (%s) %c %d %d %d 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 0 %lu %lu",
-		       t->pid, t->comm, stat_state(t), t->parent ? t->parent->pid : 0, t->pgid,
-		       t->pgid, mm->total_vm << PAGE_SHIFT, mm->rss);
-	seq_buf_printf(s, " 0 %lu %lu %lu", mm->start_code, mm->end_code, mm->start_stack);
-	zero_fields(s, 29, 44);
-	seq_buf_printf(s, " %lu %lu %lu %lu %lu %lu %lu", mm->start_data, mm->end_data,
-		       mm->start_brk, mm->arg_start, mm->arg_end, mm->env_start, mm->env_end);
-	zero_fields(s, 52, 52);
-	seq_buf_printf(s, "\n");
-}
 
 static void show_pagetable_of(struct seq_buf *s, struct task_struct *t)
 {
@@ -110,7 +80,8 @@ static void show_pagetable_of(struct seq_buf *s, struct task_struct *t)
 }
 
 static const struct proc_entry pid_entries[] = {
-	{ "maps", show_maps_of }, { "pagetable", show_pagetable_of }, { "stat", show_stat },
+	{ "cmdline", proc_pid_cmdline }, { "maps", show_maps_of },     { "pagetable", show_pagetable_of },
+	{ "stat", proc_pid_stat },       { "status", proc_pid_status },
 };
 static const struct proc_entry hostname_entry = { "hostname", show_hostname };
 
@@ -392,4 +363,9 @@ int procfs_open(const char *path, unsigned int flags, struct file **out)
 	}
 	(*out)->private_data = pf;
 	return 0;
+}
+
+bool procfs_file(const struct file *f)
+{
+	return f->f_op == &proc_text_ops || f->f_op == &proc_dir_ops;
 }

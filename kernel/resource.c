@@ -11,6 +11,7 @@
 #include <kspace/errno.h>
 #include <kspace/fs.h>
 #include <kspace/jiffies.h>
+#include <kspace/kernel_stat.h>
 #include <kspace/resource.h>
 #include <kspace/sched.h>
 #include <kspace/syscall_defs.h>
@@ -58,14 +59,18 @@ unsigned long rlimit(unsigned int resource)
 	return current->rlim[resource].rlim_cur;
 }
 
+struct kernel_cpustat kcpustat;
+
 void account_process_tick(struct task_struct *p, int user_tick)
 {
-	if (p == &init_task) /* the idle task's time is idle time */
+	if (p == &init_task) { /* the idle task's time is idle time */
+		kcpustat.idle++;
 		return;
+	}
 	if (user_tick)
-		p->utime++;
+		p->utime++, kcpustat.user++;
 	else
-		p->stime++;
+		p->stime++, kcpustat.system++;
 }
 
 void account_reaped_child(struct task_struct *child)

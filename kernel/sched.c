@@ -13,6 +13,7 @@
 #include <asm/uaccess.h>
 #include <kspace/arch.h>
 #include <kspace/bug.h>
+#include <kspace/kernel_stat.h>
 #include <kspace/preempt.h>
 #include <kspace/printk.h>
 #include <kspace/sched.h>
@@ -30,6 +31,7 @@ struct task_struct init_task = {
 };
 
 static LIST_HEAD(runqueue);
+u64 nr_context_switches; /* for /proc/stat */
 static struct task_struct *last_task; /* the task switched away from, for finish_task_switch */
 
 void release_task(struct task_struct *p); /* kernel/exit.c */
@@ -103,6 +105,7 @@ void schedule(void)
 	if (next != prev) {
 		next->time_slice = DEF_TIMESLICE;
 		last_task = prev;
+		nr_context_switches++;
 		switch_to(prev, next);
 	}
 	finish_task_switch();

@@ -1,6 +1,7 @@
 /* kernel/seq_buf.c: formatted text into a bounded buffer (see seq_buf.h). */
 #include <kspace/printk.h>
 #include <kspace/seq_buf.h>
+#include <kspace/string.h>
 
 void seq_buf_printf(struct seq_buf *s, const char *fmt, ...)
 {
@@ -17,6 +18,16 @@ void seq_buf_printf(struct seq_buf *s, const char *fmt, ...)
 	} else {
 		s->len += n;
 	}
+}
+
+void seq_buf_putmem(struct seq_buf *s, const void *mem, size_t len)
+{
+	if (len >= s->size - s->len) { /* as printf: one byte stays free for a NUL */
+		s->overflow = true;
+		return;
+	}
+	memcpy(s->buf + s->len, mem, len);
+	s->len += len;
 }
 
 void seq_buf_printk(const struct seq_buf *s, const char *level)

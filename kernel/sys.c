@@ -1,15 +1,18 @@
 /*
  * kernel/sys.c: small system calls about the calling process and the system:
- * its pid, its process group and session, its umask, the kernel log (syslog) and memory figures (sysinfo).
+ * its pid, its process group and session, its umask, its name (prctl), the kernel log (syslog)
+ * and memory figures (sysinfo).
  */
 #include <asm/uaccess.h>
 #include <kspace/errno.h>
 #include <kspace/kernel.h>
 #include <kspace/gfp.h>
 #include <kspace/jiffies.h>
+#include <kspace/kernel_stat.h>
 #include <kspace/mmzone.h>
 #include <kspace/printk.h>
 #include <kspace/sched.h>
+#include <kspace/string.h>
 #include <kspace/syscall_defs.h>
 
 long sys_getpid(void)
@@ -141,6 +144,9 @@ long sys_sysinfo(struct sysinfo __user *info)
 {
 	struct sysinfo si = {
 		.uptime = jiffies / HZ,
+		/* SI_LOAD_SHIFT (16) bits of fraction, where avenrun has FSHIFT */
+		.loads = { avenrun[0] << (16 - FSHIFT), avenrun[1] << (16 - FSHIFT),
+			   avenrun[2] << (16 - FSHIFT) },
 		.totalram = totalram_pages,
 		.freeram = nr_free_pages(),
 		.totalhigh = totalhigh_pages,
@@ -150,4 +156,32 @@ long sys_sysinfo(struct sysinfo __user *info)
 	};
 
 	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
+}
+
+#define PR_SET_NAME 15
+#define PR_GET_NAME 16
+
+/*
+ * prctl: the task's name (comm, what ps and top show), which busybox sets when it runs
+ * an applet without an exec. The name is cut at TASK_COMM_LEN - 1 bytes, as Linux. The
+ * other options kspace does not have answer -EINVAL, Linux's answer to an unknown one.
+ */
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
+	       unsigned long arg5)
+{
+	char comm[TASK_COMM_LEN] = { 0 };
+
+	(void)arg3, (void)arg4, (void)arg5;
+	switch (option) {
+	case PR_SET_NAME:
+		if (strncpy_from_user(comm, (const char __user *)arg2, sizeof(comm) - 1) < 0)
+			return -EFAULT;
+		memcpy(current->comm, comm, sizeof(comm));
+		return 0;
+	case PR_GET_NAME:
+		memcpy(comm, current->comm, sizeof(comm));
+		return copy_to_user((char __user *)arg2, comm, sizeof(comm)) ? -EFAULT : 0;
+	default:
+		return -EINVAL;
+	}
 }

@@ -7,6 +7,7 @@
 #include <asm/uaccess.h>
 #include <kspace/errno.h>
 #include <kspace/jiffies.h>
+#include <kspace/kernel_stat.h>
 #include <kspace/sched.h>
 #include <kspace/timer.h>
 
@@ -22,6 +23,7 @@ void do_timer(void)
 	jiffies++;
 	jiffies_64++;
 	run_timers();
+	calc_global_load();
 }
 
 /* The tick's share of the running task: its CPU time, its interval timers, its time slice. */

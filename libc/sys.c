@@ -1,12 +1,16 @@
 /*
  * libc/sys.c: the system as a whole: uname, host name, time of day and the POSIX
- * clocks, random bytes, sysinfo, the kernel log (klogctl) and mount.
+ * clocks, random bytes, sysinfo, the kernel log (klogctl), mounts and file system
+ * statistics (statfs), and the process's name (prctl).
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <string.h>
 #include <sys/klog.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/random.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <sys/sysinfo.h>
 #include <sys/time.h>
@@ -94,4 +98,37 @@ int mount(const char *source, const char *target, const char *fstype, unsigned l
 	  const void *data)
 {
 	return __syscall_ret(__syscall(__NR_mount, source, target, fstype, flags, data));
+}
+
+int umount(const char *target)
+{
+	return __syscall_ret(__syscall(__NR_umount, target));
+}
+
+int umount2(const char *target, int flags)
+{
+	return __syscall_ret(__syscall(__NR_umount2, target, flags));
+}
+
+int statfs(const char *path, struct statfs *buf)
+{
+	return __syscall_ret(__syscall(__NR_statfs, path, buf));
+}
+
+int fstatfs(int fd, struct statfs *buf)
+{
+	return __syscall_ret(__syscall(__NR_fstatfs, fd, buf));
+}
+
+/* Every option takes at most four more words; those it does not use are passed as they come. */
+int prctl(int option, ...)
+{
+	unsigned long arg[4];
+	va_list ap;
+
+	va_start(ap, option);
+	for (int i = 0; i < 4; i++)
+		arg[i] = va_arg(ap, unsigned long);
+	va_end(ap);
+	return __syscall_ret(__syscall(__NR_prctl, option, arg[0], arg[1], arg[2], arg[3]));
 }

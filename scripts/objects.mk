@@ -53,16 +53,20 @@ KERNEL_OBJS := \
 	kernel/chacha.o \
 	kernel/cred.o \
 	kernel/kill.o \
+	kernel/loadavg.o \
 	kernel/exit.o \
 	kernel/file.o \
 	kernel/fork.o \
 	kernel/futex.o \
 	kernel/main.o \
+	kernel/namespace.o \
 	kernel/panic.o \
 	kernel/params.o \
 	kernel/printk.o \
 	kernel/printk_test.o \
 	kernel/posix-timers.o \
+	kernel/proc_array.o \
+	kernel/proc_misc.o \
 	kernel/procfs.o \
 	kernel/ramfs.o \
 	kernel/random.o \
@@ -73,6 +77,7 @@ KERNEL_OBJS := \
 	kernel/selftest.o \
 	kernel/sigaction.o \
 	kernel/signal.o \
+	kernel/statfs.o \
 	kernel/sys.o \
 	kernel/seq_buf.o \
 	kernel/string.o \

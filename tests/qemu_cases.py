@@ -10,7 +10,8 @@ reject (regexes on the serial log); stop_on (end the run when this text appears)
 mark and mark_within (the run must end within that many seconds after mark appears);
 kernel ("pkmap8": the kernel built with LAST_PKMAP=8); initrd (boot with the
 initramfs: user space runs); initramfs ("initramfs-glibc": the one whose test programs
-were built against glibc); type_lines and prompt (type each line on the serial
+were built against glibc; "initramfs-busybox": the one with Debian's busybox, whose cases
+run only when make found busybox fetched); type_lines and prompt (type each line on the serial
 console when one more prompt has appeared, as a person would); per_program (count each user test program's PASS/FAIL);
 per_selftest (count each in-kernel self-test as its own case); check (a function of
 the log returning why it is wrong, or None); timeout (seconds).
@@ -208,6 +209,56 @@ def qemu_cases():
                          "exit 3"],
              expect=[r"echo abX\x08 \x08c\r?\nabc\r?\n", r"\none three\r?\n",
                      r"(?:\x08 \x08){9}echo kept\r?\nkept\r?\n", r"init exited with status 3"]),
+        # Debian's busybox-static, unmodified, as make run USERLAND=busybox boots it: kspace's
+        # init starts busybox's ash, and the applets that read /proc, mount and statfs
+        # answer as on Linux ({ps}: the name an applet sets with prctl, shown beside the
+        # arguments it inherited); then text tools on the files of tests/busybox/root, and
+        # ash's arithmetic, loops, functions, traps and subshells.
+        # Only the commands' output is matched: ash's echo of a typed line is interleaved
+        # with its complaints while kspace has no poll.
+        dict(name="busybox/session", mem="128M", initrd=True, initramfs="initramfs-busybox",
+             prompt=r"(?:^|\n)[~/]\S* # ", timeout=90, status=3,
+             type_lines=["cat /proc/version", "uname -a", "whoami", "ps", "top -b -n 1", "free",
+                         "uptime", "mount -t tmpfs tmp /tmp", "mount", "df", "umount /tmp",
+                         "dmesg", "cd /test", "md5sum data.txt", "sort -u data.txt",
+                         "awk '{ n += length($0) } END { print NR, n }' data.txt",
+                         "grep -c apple data.txt", "sed -n 's/an/AN/gp' data.txt", "expr 6 \\* 7",
+                         "sh -c 'exit 4'; echo status $?", "ls -l data.txt",
+                         "stat -c '%n %s %F' data.txt /bin/sh", "find /test -name '*.txt'",
+                         "cal 1 2000", "date -u -d @0", "od -A x -t x1 small.bin",
+                         "base64 small.bin", "seq 10 -3 1", "factor 360", "dc -e '2 10 ^ p'",
+                         "id", "uname -m", "rev data.txt", "readlink /bin/sh",
+                         "env -i A=1 B=two env", "x=5; echo arith $((x * 3 + 1))",
+                         "i=0; while [ $i -lt 3 ]; do i=$((i + 1)); done; echo while $i",
+                         "f() { echo fn $# $1; return 3; }; f a b; echo rc $?",
+                         "(trap 'echo trapped' EXIT; true)", "(exit 7); echo subshell $?",
+                         "exit 3"],
+             expect=[r"Run /sbin/init as init process",
+                     r"BusyBox v\S+ \(Debian [^)]+\) built-in shell \(ash\)",
+                     r"\nkspace version 0\.1 \(kspace@kspace\) \(gcc [^)]+\) #1\r?\n",
+                     r"\nkspace \S+ 0\.1 #1 i686 GNU/Linux\r?\n", r"\nroot\r?\n",
+                     r"PID +USER +COMMAND", r"\n +1 root +/sbin/init\r?\n", r"\n +\d+ root +\{ps\} sh\r?\n",
+                     r"\nMem: \d+K used, \d+K free, 0K shrd", r"\nCPU: +\d+% usr +\d+% sys",
+                     r"\nLoad average: \d+\.\d\d \d+\.\d\d \d+\.\d\d \d+/\d+ \d+\r?\n",
+                     r"\d+ +\d+ root +R +\d+ +\d+% +\d+% top -b -n 1",
+                     r"\nMem: +\d+ +\d+ +\d+ +0 +0 +\d+\r?\n",
+                     r"up \d+ min, +0 users, +load average: \d+\.\d\d, \d+\.\d\d, \d+\.\d\d",
+                     r"\nrootfs on / type rootfs \(rw\)\r?\nproc on /proc type proc \(rw,relatime\)\r?\ntmp on /tmp type tmpfs \(rw,relatime\)",
+                     r"\ntmp +\d+ +0 +\d+ +0% /tmp\r?\n", r"\[ *\d+\.\d+\] kspace: boot complete",
+                     r"610612bb72dae6b6564c2bcbf926ab61  data\.txt",
+                     r"\napple\r?\nbanana\r?\ncherry\r?\ndate 42\r?\nelderberry\r?\n",
+                     r"\n6 39\r?\n", r"\n2\r?\n", r"\nbANANa\r?\n",
+                     r"\n42\r?\n", r"\nstatus 4\r?\n",
+                     r"\n-rw-r[w-]-r-- +1 root +root +45 Jan  1  1970 data\.txt\r?\n",
+                     r"\ndata\.txt 45 regular file\r?\n/bin/sh 12 symbolic link\r?\n",
+                     r"\n/test/data\.txt\r?\n/test/numbers\.txt\r?\n",
+                     r"\n +January 2000\r?\nSu Mo Tu We Th Fr Sa\r?\n", r"\nThu Jan  1 00:00:00 UTC 1970\r?\n",
+                     r"\n000000 6b 73 70 61 63 65 01 7f 0a\r?\n000009\r?\n", r"\na3NwYWNlAX8K\r?\n",
+                     r"\n10\r?\n7\r?\n4\r?\n1\r?\n", r"\n360: 2 2 2 3 3 5\r?\n", r"\n1024\r?\n",
+                     r"\nuid=0\(root\) gid=0\(root\)\r?\n", r"\ni686\r?\n",
+                     r"\nananab\r?\nelppa\r?\n", r"\n/bin/busybox\r?\n", r"\nA=1\r?\nB=two\r?\n",
+                     r"\narith 16\r?\n", r"\nwhile 3\r?\n", r"\nfn 2 a\r?\nrc 3\r?\n",
+                     r"\ntrapped\r?\n", r"\nsubshell 7\r?\n", r"init exited with status 3"]),
         dict(name="cmdline/selftest-prefix", cmdline="selftest=printk_",
              expect=[r"selftest: PASS printk_levels_in_log", r"selftest: 3 passed, 0 failed"],
              reject=[r"selftest: PASS idt_gates"]),

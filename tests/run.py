@@ -207,6 +207,7 @@ def main():
     ap.add_argument("--pkmap8-elf", help="the kernel built with LAST_PKMAP=8")
     ap.add_argument("--initramfs", help="the initramfs with the user-space tests")
     ap.add_argument("--initramfs-glibc", help="the same with the tests built against glibc")
+    ap.add_argument("--initramfs-busybox", help="the same with Debian's busybox (if fetched)")
     ap.add_argument("-k", "--filter", default="", help="run only cases whose name contains this")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     args = ap.parse_args()
@@ -216,7 +217,7 @@ def main():
     if args.host and args.filter in "host":
         run_reporter([args.host], "host/", result)
     kernels = {"default": args.elf, "pkmap8": args.pkmap8_elf, "initramfs": args.initramfs,
-               "initramfs-glibc": args.initramfs_glibc}
+               "initramfs-glibc": args.initramfs_glibc, "initramfs-busybox": args.initramfs_busybox}
     cases = [c for c in qemu_cases() if args.filter in c["name"]
              and kernels[c.get("kernel", "default")]
              and (not c.get("initrd") or kernels[c.get("initramfs", "initramfs")])]

@@ -54,10 +54,13 @@ USER_TESTS := \
 	test-lseek \
 	test-madvise \
 	test-mmap \
+	test-mount \
 	test-mprotect \
 	test-mremap \
 	test-openat \
+	test-prctl \
 	test-proc \
+	test-proc-files \
 	test-read \
 	test-readlink \
 	test-ring3 \

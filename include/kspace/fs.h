@@ -88,6 +88,10 @@ int procfs_open(const char *path, unsigned int flags, struct file **out);
 int procfs_readlink(const char *path, char *buf, size_t size); /* length, or -errno */
 /* The initramfs file a path names, relative to the working directory. */
 int path_lookup(const char *path, struct ramfs_inode **out);
+/* The canonical path (kmalloc'd) of an existing file named by a user path, and its mode. */
+int user_path_canonical(const char __user *upath, char **out, umode_t *mode);
+/* kernel/procfs.c: whether f is a /proc file or directory. */
+bool procfs_file(const struct file *f);
 /* The console (kernel/tty_io.c), and a terminal device by number (-ENXIO: none). */
 struct file *tty_open(void);
 int tty_open_dev(unsigned int rdev, unsigned int flags, struct file **filp);

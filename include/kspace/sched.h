@@ -99,6 +99,7 @@ struct task_struct {
 	struct rlimit rlim[RLIM_NLIMITS]; /* resource limits (Linux: signal_struct's) */
 	unsigned long utime, stime;   /* ticks it ran in user and in kernel mode */
 	unsigned long cutime, cstime; /* the same for its reaped children, summed */
+	unsigned long start_time;     /* jiffies when fork started it (/proc/<pid>/stat) */
 	int __user *set_child_tid;    /* CLONE_CHILD_SETTID: store the tid here when it starts */
 	int __user *clear_child_tid;  /* CLONE_CHILD_CLEARTID/set_tid_address: 0 and wake at exit */
 	void __user *robust_list;     /* set_robust_list's head, for get_robust_list */

@@ -26,6 +26,7 @@ static inline void seq_buf_init(struct seq_buf *s, char *buf, size_t size)
 }
 
 __printf(2, 3) void seq_buf_printf(struct seq_buf *s, const char *fmt, ...);
+void seq_buf_putmem(struct seq_buf *s, const void *mem, size_t len); /* bytes, NULs too */
 
 /* printk each line of the buffer at the given KERN_ level. */
 void seq_buf_printk(const struct seq_buf *s, const char *level);

@@ -95,6 +95,18 @@ long sys_chdir(const char __user *path);
 long sys_getcwd(char __user *buf, unsigned long size);
 long sys_dup2(unsigned int oldfd, unsigned int newfd);
 long sys_readlink(const char __user *path, char __user *buf, int bufsiz);
+struct statfs;
+struct statfs64;
+long sys_mount(const char __user *dev_name, const char __user *dir_name, const char __user *type,
+	       unsigned long flags, const void __user *data);
+long sys_umount(const char __user *name, int flags);
+long sys_oldumount(const char __user *name);
+long sys_statfs(const char __user *path, struct statfs __user *buf);
+long sys_fstatfs(unsigned int fd, struct statfs __user *buf);
+long sys_statfs64(const char __user *path, size_t sz, struct statfs64 __user *buf);
+long sys_fstatfs64(unsigned int fd, size_t sz, struct statfs64 __user *buf);
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
+	       unsigned long arg5);
 /* kernel/utsname.c */
 struct new_utsname;
 long sys_sethostname(const char __user *name, int len);

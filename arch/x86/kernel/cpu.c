@@ -4,6 +4,8 @@
  */
 #include <asm/processor.h>
 #include <kspace/printk.h>
+#include <kspace/proc_fs.h>
+#include <kspace/seq_buf.h>
 #include <kspace/string.h>
 
 #define X86_EFLAGS_AC (1u << 18) /* writable from the 486 on */
@@ -84,4 +86,43 @@ void print_cpu_info(void)
 	pr_info("CPU: CPUID %s, PSE %s, PGE %s, TSC %s\n", c->has_cpuid ? "yes" : "no",
 		cpu_has(X86_FEATURE_PSE) ? "yes" : "no", cpu_has(X86_FEATURE_PGE) ? "yes" : "no",
 		cpu_has(X86_FEATURE_TSC) ? "yes" : "no");
+}
+
+/* The brand string of CPUID 0x80000002..4, or "unknown" as Linux says without one. */
+static void model_name(char name[49])
+{
+	u32 max, regs[12];
+
+	strlcpy(name, "unknown", 49);
+	if (!boot_cpu_data.has_cpuid)
+		return;
+	cpuid(0x80000000, &max, &regs[0], &regs[1], &regs[2]);
+	if (max < 0x80000004)
+		return;
+	for (u32 i = 0; i < 3; i++)
+		cpuid(0x80000002 + i, &regs[4 * i], &regs[4 * i + 1], &regs[4 * i + 2], &regs[4 * i + 3]);
+	memcpy(name, regs, 48);
+	name[48] = '\0';
+}
+
+/* /proc/cpuinfo for the one CPU, in Linux's layout (arch/x86/kernel/cpu/proc.c). */
+void cpuinfo_render(struct seq_buf *s)
+{
+	const struct cpuinfo_x86 *c = &boot_cpu_data;
+	char name[49];
+	u32 level = 0, b, cx, d;
+
+	model_name(name);
+	if (c->has_cpuid)
+		cpuid(0, &level, &b, &cx, &d);
+	seq_buf_printf(s, "processor\t: 0\nvendor_id\t: %s\ncpu family\t: %d\nmodel\t\t: %d\n",
+		       c->vendor, c->family, c->model);
+	seq_buf_printf(s, "model name\t: %s\nstepping\t: %d\n", name, c->stepping);
+	seq_buf_printf(s, "fpu\t\t: %s\nfpu_exception\t: %s\ncpuid level\t: %d\nwp\t\t: yes\nflags\t\t:",
+		       cpu_has(X86_FEATURE_FPU) ? "yes" : "no", cpu_has(X86_FEATURE_FPU) ? "yes" : "no",
+		       c->has_cpuid ? (int)level : -1);
+	for (int i = 0; i < 32; i++)
+		if (cpu_has(i) && feature_names[i])
+			seq_buf_printf(s, " %s", feature_names[i]);
+	seq_buf_printf(s, "\n\n");
 }

@@ -9,6 +9,7 @@
 #include <asm/traps.h>
 #include <kspace/arch.h>
 #include <kspace/errno.h>
+#include <kspace/kernel_stat.h>
 #include <kspace/printk.h>
 
 extern void (*const irq_stubs[NR_IRQS])(void);
@@ -38,6 +39,8 @@ int request_irq(int irq, irq_handler_t handler, const char *name)
 	return 0;
 }
 
+u64 kstat_irqs[NR_IRQS]; /* for /proc/stat */
+
 void do_IRQ(struct pt_regs *regs);
 void do_IRQ(struct pt_regs *regs)
 {
@@ -45,6 +48,7 @@ void do_IRQ(struct pt_regs *regs)
 
 	if (!i8259A_irq_real(irq))
 		return;
+	kstat_irqs[irq]++;
 	if (irq_actions[irq].handler)
 		irq_actions[irq].handler(irq, regs);
 	ack_8259A_irq(irq);

@@ -130,6 +130,15 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_clock_nanosleep_time64] = CALL(sys_clock_nanosleep_time64),
 	[__NR_getrandom] = CALL(sys_getrandom),
 	[__NR_readlink] = CALL(sys_readlink),
+	/* mounts and file system statistics (kernel/namespace.c, kernel/statfs.c) */
+	[__NR_mount] = CALL(sys_mount),
+	[__NR_umount] = CALL(sys_oldumount),
+	[__NR_umount2] = CALL(sys_umount),
+	[__NR_statfs] = CALL(sys_statfs),
+	[__NR_fstatfs] = CALL(sys_fstatfs),
+	[__NR_statfs64] = CALL(sys_statfs64),
+	[__NR_fstatfs64] = CALL(sys_fstatfs64),
+	[__NR_prctl] = CALL(sys_prctl),
 	/* rseq stays -ENOSYS, as on a Linux before 4.18: glibc then does without it */
 	[__NR_exit_group] = CALL(sys_exit),
 	/* signals */

@@ -1,0 +1,31 @@
+/*
+ * The renderers behind /proc's files (kernel/procfs.c finds and opens them). Each
+ * writes one file's whole text; task is the process of a /proc/<pid>/ file, NULL
+ * for the others.
+ */
+#ifndef KSPACE_PROC_FS_H
+#define KSPACE_PROC_FS_H
+
+struct seq_buf;
+struct task_struct;
+
+/* kernel/proc_array.c */
+void proc_pid_stat(struct seq_buf *s, struct task_struct *task);
+void proc_pid_status(struct seq_buf *s, struct task_struct *task);
+void proc_pid_cmdline(struct seq_buf *s, struct task_struct *task);
+
+/* kernel/proc_misc.c */
+void proc_stat_show(struct seq_buf *s, struct task_struct *task);
+void proc_uptime_show(struct seq_buf *s, struct task_struct *task);
+void proc_loadavg_show(struct seq_buf *s, struct task_struct *task);
+void proc_version_show(struct seq_buf *s, struct task_struct *task);
+void proc_cpuinfo_show(struct seq_buf *s, struct task_struct *task);
+
+/* kernel/namespace.c */
+void proc_mounts_show(struct seq_buf *s, struct task_struct *task);
+void proc_filesystems_show(struct seq_buf *s, struct task_struct *task);
+
+/* arch/x86/kernel/cpu.c: the boot CPU, as Linux's /proc/cpuinfo shows one */
+void cpuinfo_render(struct seq_buf *s);
+
+#endif
