@@ -32,7 +32,7 @@
 #define MS_RELATIME (1 << 21)
 #define MS_STRICTATIME (1 << 24)
 #define MS_LAZYTIME (1 << 25)
-#define MS_NOUSER (1 << 31)
+#define MS_NOUSER (1U << 31)
 #define MS_MGC_VAL 0xC0ED0000 /* old magic in the high half of flags: ignored */
 #define MS_MGC_MSK 0xffff0000
 
