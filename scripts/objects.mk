@@ -53,11 +53,13 @@ KERNEL_OBJS := \
 	kernel/cred.o \
 	kernel/kill.o \
 	kernel/exit.o \
+	kernel/fcntl.o \
 	kernel/file.o \
 	kernel/fork.o \
 	kernel/futex.o \
 	kernel/main.o \
 	kernel/panic.o \
+	kernel/pipe.o \
 	kernel/params.o \
 	kernel/printk.o \
 	kernel/printk_test.o \

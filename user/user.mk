@@ -42,8 +42,10 @@ USER_TESTS := \
 	test-clock \
 	test-clone \
 	test-creds \
+	test-dup \
 	test-exec \
 	test-execve-args \
+	test-fcntl \
 	test-fork-cow \
 	test-fork-loop \
 	test-forkbomb \
@@ -57,6 +59,7 @@ USER_TESTS := \
 	test-mprotect \
 	test-mremap \
 	test-openat \
+	test-pipe \
 	test-proc \
 	test-read \
 	test-readlink \

@@ -130,6 +130,13 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_clock_nanosleep_time64] = CALL(sys_clock_nanosleep_time64),
 	[__NR_getrandom] = CALL(sys_getrandom),
 	[__NR_readlink] = CALL(sys_readlink),
+	/* descriptors and pipes (kernel/fcntl.c, kernel/pipe.c) */
+	[__NR_dup] = CALL(sys_dup),
+	[__NR_dup3] = CALL(sys_dup3),
+	[__NR_fcntl] = CALL(sys_fcntl),
+	[__NR_fcntl64] = CALL(sys_fcntl64),
+	[__NR_pipe] = CALL(sys_pipe),
+	[__NR_pipe2] = CALL(sys_pipe2),
 	/* rseq stays -ENOSYS, as on a Linux before 4.18: glibc then does without it */
 	[__NR_exit_group] = CALL(sys_exit),
 	/* signals */
