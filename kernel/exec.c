@@ -250,6 +250,7 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 		strlcpy(current->comm, basename(filename), sizeof(current->comm));
 		flush_thread();
 		flush_signal_handlers(current);
+		do_close_on_exec(current->files);
 		start_thread(regs, bprm.entry, sp);
 	}
 	if (bprm.mm)

@@ -41,34 +41,183 @@ void fput(struct file *f)
 	kfree(f);
 }
 
-struct file *fget(unsigned int fd)
-{
-	struct files_struct *files = current->files;
+/* ---- the descriptor table (see files_struct in fs.h) ---- */
 
-	return files && fd < NR_OPEN ? files->fd[fd] : NULL;
+#define BITS_PER_LONG 32
+
+static bool fd_bit(const unsigned long *map, unsigned int fd)
+{
+	return map[fd / BITS_PER_LONG] >> (fd % BITS_PER_LONG) & 1;
 }
 
-/* The lowest free fd below RLIMIT_NOFILE (which never passes NR_OPEN). */
+static void assign_fd_bit(unsigned long *map, unsigned int fd, bool on)
+{
+	unsigned long bit = 1UL << (fd % BITS_PER_LONG);
+
+	if (on)
+		map[fd / BITS_PER_LONG] |= bit;
+	else
+		map[fd / BITS_PER_LONG] &= ~bit;
+}
+
+struct file *files_lookup_fd_raw(const struct files_struct *files, unsigned int fd)
+{
+	return files && fd < files->max_fds ? files->fd[fd] : NULL;
+}
+
+struct file *fget(unsigned int fd)
+{
+	return files_lookup_fd_raw(current->files, fd);
+}
+
+/* Make room for descriptor nr: a table twice as large (or more), the old one copied in. */
+static int expand_files(struct files_struct *files, unsigned int nr)
+{
+	unsigned int n = files->max_fds, words;
+	struct file **fd;
+	unsigned long *map;
+
+	if (nr < n)
+		return 0;
+	if (nr >= NR_OPEN)
+		return -EMFILE;
+	while (n <= nr)
+		n *= 2;
+	words = n / BITS_PER_LONG;
+	fd = kzalloc(n * sizeof(*fd) + words * sizeof(*map), GFP_KERNEL);
+	if (!fd)
+		return -ENOMEM;
+	map = (unsigned long *)(fd + n); /* one allocation: the slots, then the bitmap */
+	memcpy(fd, files->fd, files->max_fds * sizeof(*fd));
+	memcpy(map, files->close_on_exec, files->max_fds / BITS_PER_LONG * sizeof(*map));
+	if (files->fd != files->fd_array)
+		kfree(files->fd);
+	files->fd = fd;
+	files->close_on_exec = map;
+	files->max_fds = n;
+	return 0;
+}
+
+static void install(struct files_struct *files, unsigned int fd, struct file *f, bool cloexec)
+{
+	files->fd[fd] = f;
+	assign_fd_bit(files->close_on_exec, fd, cloexec);
+}
+
+/* Descriptors go no higher than RLIMIT_NOFILE allows (and never past NR_OPEN). */
+int fd_install_from(struct file *f, unsigned int start, bool cloexec)
+{
+	struct files_struct *files = current->files;
+	unsigned long end = min(rlimit(RLIMIT_NOFILE), (unsigned long)NR_OPEN);
+	unsigned int fd = start;
+	int err;
+
+	if (start >= end)
+		return -EINVAL;
+	while (fd < files->max_fds && files->fd[fd])
+		fd++;
+	if (fd >= end)
+		return -EMFILE;
+	err = expand_files(files, fd);
+	if (err)
+		return err;
+	install(files, fd, f, cloexec);
+	return fd;
+}
+
 int fd_install_new(struct file *f)
 {
-	for (int fd = 0; fd < NR_OPEN && (unsigned long)fd < rlimit(RLIMIT_NOFILE); fd++)
-		if (!current->files->fd[fd]) {
-			current->files->fd[fd] = f;
-			return fd;
+	bool cloexec = f->f_flags & O_CLOEXEC;
+	int fd;
+
+	f->f_flags &= ~O_CLOEXEC; /* as Linux: F_GETFL does not report it */
+	fd = fd_install_from(f, 0, cloexec);
+	return fd == -EINVAL ? -EMFILE : fd; /* RLIMIT_NOFILE of 0: nothing may open */
+}
+
+int fd_replace(unsigned int fd, struct file *f, bool cloexec)
+{
+	struct files_struct *files = current->files;
+	int err = expand_files(files, fd);
+	struct file *old;
+
+	if (err)
+		return err;
+	old = files->fd[fd];
+	f->f_count++;
+	install(files, fd, f, cloexec);
+	if (old)
+		fput(old);
+	return fd;
+}
+
+struct file *fd_remove(unsigned int fd)
+{
+	struct files_struct *files = current->files;
+	struct file *f = files_lookup_fd_raw(files, fd);
+
+	if (f)
+		install(files, fd, NULL, false);
+	return f;
+}
+
+bool get_close_on_exec(unsigned int fd)
+{
+	return fget(fd) && fd_bit(current->files->close_on_exec, fd);
+}
+
+void set_close_on_exec(unsigned int fd, bool on)
+{
+	if (fget(fd))
+		assign_fd_bit(current->files->close_on_exec, fd, on);
+}
+
+void do_close_on_exec(struct files_struct *files)
+{
+	for (unsigned int w = 0; w < files->max_fds / BITS_PER_LONG; w++) {
+		unsigned long bits = files->close_on_exec[w];
+
+		for (unsigned int fd = w * BITS_PER_LONG; bits; fd++, bits >>= 1) {
+			struct file *f = files->fd[fd];
+
+			if (!(bits & 1) || !f)
+				continue;
+			install(files, fd, NULL, false);
+			fput(f);
 		}
-	return -EMFILE;
+	}
+}
+
+/* One past the highest open descriptor: how much of the table a copy needs. */
+static unsigned int open_fds_end(const struct files_struct *files)
+{
+	unsigned int n = files->max_fds;
+
+	while (n > 0 && !files->fd[n - 1])
+		n--;
+	return n;
 }
 
 struct files_struct *dup_files(const struct files_struct *old)
 {
 	struct files_struct *files = kzalloc(sizeof(*files), GFP_KERNEL);
+	unsigned int n = old ? open_fds_end(old) : 0;
 
 	if (!files)
 		return NULL;
 	files->count = 1;
-	for (int fd = 0; old && fd < NR_OPEN; fd++)
-		if ((files->fd[fd] = old->fd[fd]))
+	files->max_fds = NR_OPEN_DEFAULT;
+	files->fd = files->fd_array;
+	files->close_on_exec = files->close_on_exec_init;
+	if (n && expand_files(files, n - 1)) {
+		kfree(files);
+		return NULL;
+	}
+	for (unsigned int fd = 0; fd < n; fd++)
+		if ((files->fd[fd] = old->fd[fd])) {
 			files->fd[fd]->f_count++;
+			assign_fd_bit(files->close_on_exec, fd, fd_bit(old->close_on_exec, fd));
+		}
 	return files;
 }
 
@@ -76,9 +225,11 @@ void put_files(struct files_struct *files)
 {
 	if (--files->count)
 		return;
-	for (int fd = 0; fd < NR_OPEN; fd++)
+	for (unsigned int fd = 0; fd < files->max_fds; fd++)
 		if (files->fd[fd])
 			fput(files->fd[fd]);
+	if (files->fd != files->fd_array)
+		kfree(files->fd);
 	kfree(files);
 }
 
@@ -356,11 +507,10 @@ long sys_open(const char __user *upath, int flags, int mode)
 
 long sys_close(unsigned int fd)
 {
-	struct file *f = fget(fd);
+	struct file *f = fd_remove(fd);
 
 	if (!f)
 		return -EBADF;
-	current->files->fd[fd] = NULL;
 	fput(f);
 	return 0;
 }
@@ -408,7 +558,7 @@ static struct file *seekable_file(unsigned int fd, long *err)
 {
 	struct file *f = fget(fd);
 
-	*err = !f ? -EBADF : !f->f_size && !f->f_inode && !f->private_data ? -ESPIPE : 0;
+	*err = !f ? -EBADF : !file_seekable(f) ? -ESPIPE : 0;
 	return *err ? NULL : f;
 }
 
@@ -589,22 +739,6 @@ long sys_getcwd(char __user *buf, unsigned long size)
 	if (len > size)
 		return -ERANGE;
 	return copy_to_user(buf, current->cwd, len) ? -EFAULT : (long)len;
-}
-
-/* As Linux: dup2(fd, fd) only checks fd; any other target must be below RLIMIT_NOFILE. */
-long sys_dup2(unsigned int oldfd, unsigned int newfd)
-{
-	struct file *f = fget(oldfd);
-
-	if (f && oldfd == newfd)
-		return newfd;
-	if (!f || newfd >= NR_OPEN || newfd >= rlimit(RLIMIT_NOFILE))
-		return -EBADF;
-	if (current->files->fd[newfd])
-		fput(current->files->fd[newfd]);
-	current->files->fd[newfd] = f;
-	f->f_count++;
-	return newfd;
 }
 
 /* The target of the symlink at path (not followed): in the initramfs, or under /proc. */

@@ -43,6 +43,7 @@ LIBC_C_OBJS := $(addprefix $(B)/libc/, \
 	brk.o \
 	dirent.o \
 	errno.o \
+	fd.o \
 	file.o \
 	malloc.o \
 	mman.o \

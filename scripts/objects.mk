@@ -55,12 +55,14 @@ KERNEL_OBJS := \
 	kernel/kill.o \
 	kernel/loadavg.o \
 	kernel/exit.o \
+	kernel/fcntl.o \
 	kernel/file.o \
 	kernel/fork.o \
 	kernel/futex.o \
 	kernel/main.o \
 	kernel/namespace.o \
 	kernel/panic.o \
+	kernel/pipe.o \
 	kernel/params.o \
 	kernel/printk.o \
 	kernel/printk_test.o \

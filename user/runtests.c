@@ -18,7 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define MAX_TESTS 64
+#define MAX_TESTS 128
 
 static int by_name(const void *a, const void *b)
 {

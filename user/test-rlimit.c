@@ -39,7 +39,7 @@ static void check_defaults(void)
 	check(ret == 0 && r.rlim_cur > 3 && r.rlim_cur <= r.rlim_max,
 	      "RLIMIT_NOFILE: %lu soft, %lu hard", r.rlim_cur, r.rlim_max);
 	if (on_kspace())
-		check(r.rlim_cur == 32 && r.rlim_max == 32, "on kspace, NOFILE is the fd table: 32/32");
+		check(r.rlim_cur == 1024 && r.rlim_max == 4096, "on kspace, NOFILE is Linux's 1024/4096");
 	check(getrlimit(RLIMIT_CORE, &r) == 0 && r.rlim_cur == 0, "RLIMIT_CORE soft is 0");
 	ret = getrlimit(RLIMIT_NPROC, &r);
 	check(ret == 0 && r.rlim_cur > 0 && r.rlim_cur != RLIM_INFINITY,

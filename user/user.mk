@@ -42,8 +42,10 @@ USER_TESTS := \
 	test-clock \
 	test-clone \
 	test-creds \
+	test-dup \
 	test-exec \
 	test-execve-args \
+	test-fcntl \
 	test-fork-cow \
 	test-fork-loop \
 	test-forkbomb \
@@ -59,6 +61,7 @@ USER_TESTS := \
 	test-mremap \
 	test-openat \
 	test-prctl \
+	test-pipe \
 	test-proc \
 	test-proc-files \
 	test-read \

@@ -13,7 +13,8 @@
 #include <kspace/types.h>
 #include <uapi/linux/fcntl.h>
 
-#define NR_OPEN 32
+#define NR_OPEN_DEFAULT 32 /* descriptors in files_struct itself: most tasks need no more */
+#define NR_OPEN 4096       /* the most a table grows to: RLIMIT_NOFILE's ceiling (INR_OPEN_MAX) */
 
 #define O_ACCMODE 00000003
 #define O_RDONLY 00000000
@@ -25,6 +26,7 @@
 #define O_APPEND 00002000
 #define O_NONBLOCK 00004000
 #define O_DIRECTORY 00200000
+#define O_CLOEXEC 02000000 /* kept in the descriptor table, never in f_flags */
 
 #define SEEK_SET 0
 #define SEEK_CUR 1
@@ -64,15 +66,40 @@ struct file {
 	void *private_data;          /* /proc: the rendered text and its entry */
 };
 
+/*
+ * The descriptor table. It starts as the arrays inside the struct and grows (doubling,
+ * up to NR_OPEN) when a descriptor past its end is asked for, as Linux's fdtable does.
+ * Read fd[] through fget() or files_lookup_fd_raw(): slots past max_fds do not exist.
+ */
 struct files_struct {
-	int count; /* tasks sharing this table (vfork/threads would share; fork copies) */
-	struct file *fd[NR_OPEN];
+	int count;                    /* tasks sharing this table (vfork/threads would share; fork copies) */
+	unsigned int max_fds;         /* slots in fd[] and bits in close_on_exec[] */
+	struct file **fd;             /* fd_array, or a kmalloc'd larger table */
+	unsigned long *close_on_exec; /* bit n set: execve closes descriptor n */
+	struct file *fd_array[NR_OPEN_DEFAULT];
+	unsigned long close_on_exec_init[NR_OPEN_DEFAULT / 32];
 };
+
+/* Whether f has positions (lseek, pread64, pwrite64): not the console, not a pipe (-ESPIPE). */
+static inline bool file_seekable(const struct file *f)
+{
+	return !S_ISFIFO(f->f_mode) && (f->f_size || f->f_inode || f->private_data);
+}
 
 struct file *alloc_file(const struct file_operations *op, unsigned int flags, umode_t mode);
 void fput(struct file *f);
-int fd_install_new(struct file *f); /* the lowest free descriptor, or -EMFILE */
+/* The lowest free descriptor, or -EMFILE; O_CLOEXEC in f_flags moves into the table. */
+int fd_install_new(struct file *f);
+/* The lowest free descriptor >= start (-EINVAL if start is past RLIMIT_NOFILE, -EMFILE). */
+int fd_install_from(struct file *f, unsigned int start, bool cloexec);
+/* Put f at fd, closing what was there (dup2, dup3); fd must be below RLIMIT_NOFILE. */
+int fd_replace(unsigned int fd, struct file *f, bool cloexec);
+struct file *fd_remove(unsigned int fd); /* take fd out of the table (close); NULL if not open */
 struct file *fget(unsigned int fd);  /* the task's open file fd, or NULL */
+struct file *files_lookup_fd_raw(const struct files_struct *files, unsigned int fd);
+bool get_close_on_exec(unsigned int fd);
+void set_close_on_exec(unsigned int fd, bool on);
+void do_close_on_exec(struct files_struct *files); /* execve, past the point of no return */
 /* mm/filemap.c: mmap of an initramfs file */
 int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
 

@@ -93,7 +93,6 @@ long sys_fstat64(unsigned int fd, struct stat64 __user *buf);
 long sys_stat64(const char __user *path, struct stat64 __user *buf);
 long sys_chdir(const char __user *path);
 long sys_getcwd(char __user *buf, unsigned long size);
-long sys_dup2(unsigned int oldfd, unsigned int newfd);
 long sys_readlink(const char __user *path, char __user *buf, int bufsiz);
 struct statfs;
 struct statfs64;
@@ -107,6 +106,14 @@ long sys_statfs64(const char __user *path, size_t sz, struct statfs64 __user *bu
 long sys_fstatfs64(unsigned int fd, size_t sz, struct statfs64 __user *buf);
 long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
 	       unsigned long arg5);
+/* kernel/fcntl.c, kernel/pipe.c */
+long sys_dup(unsigned int fd);
+long sys_dup2(unsigned int oldfd, unsigned int newfd);
+long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags);
+long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_fcntl64(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_pipe(int __user *fildes);
+long sys_pipe2(int __user *fildes, int flags);
 /* kernel/utsname.c */
 struct new_utsname;
 long sys_sethostname(const char __user *name, int len);

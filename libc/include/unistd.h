@@ -51,7 +51,11 @@ ssize_t read(int fd, void *buf, size_t count);
 ssize_t write(int fd, const void *buf, size_t count);
 int close(int fd);
 off_t lseek(int fd, off_t offset, int whence);
+int dup(int fd);
 int dup2(int oldfd, int newfd);
+int dup3(int oldfd, int newfd, int flags); /* flags: O_CLOEXEC */
+int pipe(int fds[2]);
+int pipe2(int fds[2], int flags); /* flags: O_CLOEXEC, O_NONBLOCK */
 int chdir(const char *path);
 char *getcwd(char *buf, size_t size);
 ssize_t readlink(const char *path, char *buf, size_t bufsiz);

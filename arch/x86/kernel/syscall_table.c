@@ -139,6 +139,13 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_statfs64] = CALL(sys_statfs64),
 	[__NR_fstatfs64] = CALL(sys_fstatfs64),
 	[__NR_prctl] = CALL(sys_prctl),
+	/* descriptors and pipes (kernel/fcntl.c, kernel/pipe.c) */
+	[__NR_dup] = CALL(sys_dup),
+	[__NR_dup3] = CALL(sys_dup3),
+	[__NR_fcntl] = CALL(sys_fcntl),
+	[__NR_fcntl64] = CALL(sys_fcntl64),
+	[__NR_pipe] = CALL(sys_pipe),
+	[__NR_pipe2] = CALL(sys_pipe2),
 	/* rseq stays -ENOSYS, as on a Linux before 4.18: glibc then does without it */
 	[__NR_exit_group] = CALL(sys_exit),
 	/* signals */
