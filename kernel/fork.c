@@ -101,6 +101,7 @@ static struct task_struct *alloc_task(const char *name)
 	*p->stack = (struct thread_info){ .task = p };
 	init_sigpending(&p->pending);
 	strlcpy(p->comm, name, sizeof(p->comm));
+	p->cpus_allowed = init_task.cpus_allowed; /* fork copies the parent's */
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
@@ -244,6 +245,8 @@ static void copy_process_state(struct task_struct *p, unsigned long clone_flags,
 	p->cred = current->cred;
 	memcpy(p->rlim, current->rlim, sizeof(p->rlim));
 	p->umask = current->umask;
+	p->nice = current->nice;
+	p->cpus_allowed = current->cpus_allowed;
 	p->pgid = current->pgid;
 	p->sid = current->sid;
 	p->tty = current->tty;

@@ -59,7 +59,7 @@ static pid_t ppid_of(const struct task_struct *t)
 /*
  * Linux's /proc/<pid>/stat: 52 fields on one line. kspace keeps no fault counts, no
  * terminal per session and no scheduling classes: those are what Linux shows for none
- * (0, -1, nice 0). The signal words are the low 32 bits, as Linux prints them.
+ * (0, -1). Priority is Linux's 20 + nice for a normal task. The signal words are the low 32 bits, as Linux prints them.
  */
 void proc_pid_stat(struct seq_buf *s, struct task_struct *t)
 {
@@ -68,9 +68,9 @@ void proc_pid_stat(struct seq_buf *s, struct task_struct *t)
 	u64 ignored, caught;
 
 	sig_actions(t, &ignored, &caught);
-	seq_buf_printf(s, "%d (%s) %c %d %d %d 0 -1 %u 0 0 0 0 %lu %lu %lu %lu 20 0 1 0 %lu %lu %lu",
+	seq_buf_printf(s, "%d (%s) %c %d %d %d 0 -1 %u 0 0 0 0 %lu %lu %lu %lu %d %d 1 0 %lu %lu %lu",
 		       t->pid, t->comm, task_state(t)[0], ppid_of(t), t->pgid, t->sid, t->flags,
-		       t->utime, t->stime, t->cutime, t->cstime, t->start_time,
+		       t->utime, t->stime, t->cutime, t->cstime, 20 + t->nice, t->nice, t->start_time,
 		       mm->total_vm << PAGE_SHIFT, mm->rss);
 	seq_buf_printf(s, " %lu %lu %lu %lu 0 0 %lu %lu %lu %lu 0 0 0 %d 0 0 0 0 0 0",
 		       t->rlim[RLIMIT_RSS].rlim_cur, mm->start_code, mm->end_code, mm->start_stack,

@@ -1,5 +1,5 @@
 /*
- * kernel/sched.c: a round-robin scheduler.
+ * kernel/sched.c: a round-robin scheduler, and the CPU affinity calls.
  *
  * Runnable tasks other than idle wait on runqueue in order; schedule() moves the
  * current task to the back (if it can still run) and switches to the front one, or
@@ -13,6 +13,7 @@
 #include <asm/uaccess.h>
 #include <kspace/arch.h>
 #include <kspace/bug.h>
+#include <kspace/kernel.h>
 #include <kspace/kernel_stat.h>
 #include <kspace/preempt.h>
 #include <kspace/printk.h>
@@ -26,6 +27,7 @@ struct task_struct init_task = {
 	.stack = (struct thread_info *)init_thread_union,
 	.pid = 0,
 	.comm = "swapper",
+	.cpus_allowed = 1, /* one CPU: number 0 */
 	.run_list = LIST_HEAD_INIT(init_task.run_list),
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
 };
@@ -103,7 +105,7 @@ void schedule(void)
 		enqueue_task(prev);
 	next = list_empty(&runqueue) ? &init_task : list_first_entry(&runqueue, struct task_struct, run_list);
 	if (next != prev) {
-		next->time_slice = DEF_TIMESLICE;
+		next->time_slice = task_timeslice(next);
 		last_task = prev;
 		nr_context_switches++;
 		switch_to(prev, next);
@@ -131,7 +133,7 @@ void scheduler_tick(void)
 	struct task_struct *p = current;
 
 	if (p != &init_task && --p->time_slice <= 0) {
-		p->time_slice = DEF_TIMESLICE;
+		p->time_slice = task_timeslice(p);
 		set_need_resched(p);
 	}
 }
@@ -181,4 +183,56 @@ void tasks_render(struct seq_buf *s)
 		seq_buf_printf(s, "%5d %5d %5u %c %7lu %s%s%s\n", p->pid, p->parent ? p->parent->pid : 0,
 			       p->cred.euid, state_letter(p), p->mm ? p->mm->rss << (PAGE_SHIFT - 10) : 0,
 			       p->mm ? "" : "[", p->comm, p->mm ? "" : "]");
+}
+
+/* ---- CPU affinity ---- */
+
+#define CPU_ONLINE_MASK 1UL /* kspace runs on one CPU, number 0 */
+#define CPUMASK_SIZE sizeof(unsigned long) /* Linux's cpumask_size(): whole longs */
+
+/* The task pid names (0: the caller), or NULL. */
+static struct task_struct *find_process_by_pid(pid_t pid)
+{
+	return pid ? find_task_by_pid(pid) : current;
+}
+
+/* Linux's check_same_owner, or root (CAP_SYS_NICE). */
+static bool may_set_affinity(const struct task_struct *p)
+{
+	return current->cred.euid == p->cred.euid || current->cred.euid == p->cred.uid ||
+	       capable();
+}
+
+/* Returns the bytes of mask written: the whole mask, never more than len. */
+long sys_sched_getaffinity(pid_t pid, unsigned int len, unsigned long __user *user_mask_ptr)
+{
+	struct task_struct *p;
+	unsigned long mask;
+
+	if (len * 8 < 1 || (len & (sizeof(unsigned long) - 1))) /* too short for one CPU, or ragged */
+		return -EINVAL;
+	p = find_process_by_pid(pid);
+	if (!p)
+		return -ESRCH;
+	mask = p->cpus_allowed & CPU_ONLINE_MASK;
+	return copy_to_user(user_mask_ptr, &mask, CPUMASK_SIZE) ? -EFAULT : (long)CPUMASK_SIZE;
+}
+
+/* Linux's get_user_cpu_mask: a shorter mask fills the low bytes, a longer one is cut. */
+long sys_sched_setaffinity(pid_t pid, unsigned int len, unsigned long __user *user_mask_ptr)
+{
+	struct task_struct *p;
+	unsigned long mask = 0;
+
+	if (copy_from_user(&mask, user_mask_ptr, min(len, (unsigned int)CPUMASK_SIZE)))
+		return -EFAULT;
+	p = find_process_by_pid(pid);
+	if (!p)
+		return -ESRCH;
+	if (!may_set_affinity(p))
+		return -EPERM;
+	if (!(mask & CPU_ONLINE_MASK))
+		return -EINVAL; /* no CPU it could run on */
+	p->cpus_allowed = mask & CPU_ONLINE_MASK;
+	return 0;
 }

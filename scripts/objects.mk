@@ -60,6 +60,8 @@ KERNEL_OBJS := \
 	kernel/fork.o \
 	kernel/futex.o \
 	kernel/main.o \
+	kernel/nice.o \
+	kernel/sync.o \
 	kernel/namespace.o \
 	kernel/panic.o \
 	kernel/pipe.o \

@@ -62,6 +62,7 @@ USER_TESTS := \
 	test-openat \
 	test-prctl \
 	test-pipe \
+	test-priority \
 	test-proc \
 	test-proc-files \
 	test-read \

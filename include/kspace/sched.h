@@ -37,7 +37,9 @@ struct tty_struct;
 #define PF_FORKNOEXEC 0x40 /* forked but has not exec'd: its parent may still setpgid it */
 
 #define TASK_COMM_LEN 16
-#define DEF_TIMESLICE 10 /* ticks: 100 ms at HZ=100 */
+#define DEF_TIMESLICE 10 /* ticks: 100 ms at HZ=100, a nice 0 task's turn */
+#define MIN_NICE -20
+#define MAX_NICE 19
 
 /* A pending signal's siginfo, as far as the kernel keeps it (see kspace/signal.h). */
 struct kernel_siginfo {
@@ -85,6 +87,8 @@ struct task_struct {
 	pid_t pid;
 	char comm[TASK_COMM_LEN];
 	int time_slice;            /* ticks left before the tick asks for a switch */
+	int nice;                  /* MIN_NICE..MAX_NICE: the slice's length (kernel/nice.c) */
+	unsigned long cpus_allowed; /* sched_setaffinity's mask: bit n allows CPU n */
 	long exit_code;            /* wait4's status word once it is a zombie */
 	struct mm_struct *mm;      /* its address space; NULL for a kernel thread */
 	struct task_struct *parent;
@@ -152,6 +156,7 @@ struct task_struct *find_task_by_pid(pid_t pid);
 
 extern struct list_head task_list; /* every task but init_task, by creation */
 unsigned short nr_tasks(void);
+int task_timeslice(const struct task_struct *p); /* kernel/nice.c */
 
 struct seq_buf;
 void tasks_render(struct seq_buf *s); /* the process list, as ps shows it */

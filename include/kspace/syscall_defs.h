@@ -66,6 +66,14 @@ long sys_setitimer(int which, const struct itimerval_user __user *value,
 long sys_getpid(void);
 long sys_getppid(void);
 long sys_sched_yield(void);
+long sys_sched_getaffinity(pid_t pid, unsigned int len, unsigned long __user *user_mask_ptr);
+long sys_sched_setaffinity(pid_t pid, unsigned int len, unsigned long __user *user_mask_ptr);
+/* kernel/nice.c, kernel/sync.c */
+long sys_nice(int increment);
+long sys_getpriority(int which, int who);
+long sys_setpriority(int which, int who, int niceval);
+long sys_sync(void);
+long sys_syncfs(unsigned int fd);
 long sys_setpgid(pid_t pid, pid_t pgid);
 long sys_getpgrp(void);
 long sys_getpgid(pid_t pid);
