@@ -68,6 +68,7 @@ KERNEL_OBJS := \
 	kernel/ramfs.o \
 	kernel/random.o \
 	kernel/rbtree.o \
+	kernel/read_write.o \
 	kernel/resource.o \
 	kernel/sched.o \
 	kernel/sched_test.o \

@@ -64,6 +64,7 @@ USER_TESTS := \
 	test-read \
 	test-readlink \
 	test-ring3 \
+	test-rw-vectors \
 	test-rlimit \
 	test-sethostname \
 	test-sh \

@@ -102,6 +102,13 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_fcntl64(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_pipe(int __user *fildes);
 long sys_pipe2(int __user *fildes, int flags);
+/* kernel/read_write.c */
+struct iovec;
+long sys_readv(unsigned int fd, const struct iovec __user *vec, unsigned long vlen);
+long sys_writev(unsigned int fd, const struct iovec __user *vec, unsigned long vlen);
+long sys_pread64(unsigned int fd, char __user *buf, unsigned long count, u32 pos_lo, u32 pos_hi);
+long sys_pwrite64(unsigned int fd, const char __user *buf, unsigned long count, u32 pos_lo,
+		  u32 pos_hi);
 /* kernel/utsname.c */
 struct new_utsname;
 long sys_sethostname(const char __user *name, int len);
