@@ -44,6 +44,7 @@ LIBC_C_OBJS := $(addprefix $(B)/libc/, \
 	dirent.o \
 	errno.o \
 	fd.o \
+	poll.o \
 	file.o \
 	malloc.o \
 	mman.o \

@@ -72,6 +72,7 @@ KERNEL_OBJS := \
 	kernel/resource.o \
 	kernel/sched.o \
 	kernel/sched_test.o \
+	kernel/select.o \
 	kernel/selftest.o \
 	kernel/sigaction.o \
 	kernel/signal.o \

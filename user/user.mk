@@ -60,6 +60,7 @@ USER_TESTS := \
 	test-mremap \
 	test-openat \
 	test-pipe \
+	test-poll \
 	test-proc \
 	test-read \
 	test-readlink \
