@@ -208,7 +208,7 @@ static void pipe_round_trip(void)
 /* 4 KiB blocks through a pipe to a reader in another process, which acknowledges the last. */
 static void pipe_transfer(void)
 {
-	static char block[4096];
+	char block[4096] = { 0 }; /* on the stack: a static one would grow every fork bench row's image */
 	int data[2], ack[2];
 	pid_t child;
 
