@@ -44,6 +44,7 @@ LIBC_C_OBJS := $(addprefix $(B)/libc/, \
 	dirent.o \
 	errno.o \
 	fd.o \
+	poll.o \
 	file.o \
 	malloc.o \
 	mman.o \
@@ -54,7 +55,8 @@ LIBC_C_OBJS := $(addprefix $(B)/libc/, \
 	stdlib.o \
 	string.o \
 	sys.o \
-	tty.o)
+	tty.o \
+	uio.o)
 LIBC_ASM_OBJS := $(addprefix $(B)/libc/, syscall.o setjmp.o sigreturn.o)
 LIBC_OBJS := $(LIBC_C_OBJS) $(LIBC_ASM_OBJS) $(B)/libc/vsprintf.o $(B)/libc/kstring.o
 

@@ -75,9 +75,11 @@ KERNEL_OBJS := \
 	kernel/ramfs.o \
 	kernel/random.o \
 	kernel/rbtree.o \
+	kernel/read_write.o \
 	kernel/resource.o \
 	kernel/sched.o \
 	kernel/sched_test.o \
+	kernel/select.o \
 	kernel/selftest.o \
 	kernel/sigaction.o \
 	kernel/signal.o \

@@ -1,6 +1,6 @@
 /*
  * user/bench.c: per-operation costs of the user/kernel boundary (system calls, fork,
- * faults, context switches, a signal delivered and returned from), measured from user
+ * faults, context switches, a signal delivered and returned from, pipes), measured from user
  * space with rdtsc. Under QEMU -icount shift=0 the TSC counts guest instructions, so
  * the figures are exact; the same binary runs on kspace and on Linux i386
  * (scripts/bench.py boots both and prints them side by side).
@@ -178,6 +178,63 @@ static void signal_round_trip(void)
 		printf("bench: signal_round_trip: %d of %d handled\n", caught, N);
 }
 
+/* One byte there and back between two processes: two pipe writes, two reads, two switches. */
+static void pipe_round_trip(void)
+{
+	int there[2], back[2];
+	char c = 0;
+	pid_t child;
+
+	if (pipe(there) || pipe(back))
+		return;
+	child = fork();
+	if (child == 0) {
+		close(there[1]); /* so that the parent's close is its end of file */
+		while (read(there[0], &c, 1) == 1)
+			write(back[1], &c, 1);
+		_exit(0);
+	}
+	TIME("pipe_round_trip_1_byte", N, {
+		write(there[1], &c, 1);
+		read(back[0], &c, 1);
+	});
+	close(there[1]);
+	waitpid(child, NULL, 0);
+	close(there[0]);
+	close(back[0]);
+	close(back[1]);
+}
+
+/* 4 KiB blocks through a pipe to a reader in another process, which acknowledges the last. */
+static void pipe_transfer(void)
+{
+	char block[4096] = { 0 }; /* on the stack: a static one would grow every fork bench row's image */
+	int data[2], ack[2];
+	pid_t child;
+
+	if (pipe(data) || pipe(ack))
+		return;
+	child = fork();
+	if (child == 0) {
+		long left = (long)N * sizeof(block), r;
+
+		while (left > 0 && (r = read(data[0], block, sizeof(block))) > 0)
+			left -= r;
+		write(ack[1], "", 1);
+		_exit(0);
+	}
+	TIME("pipe_transfer_4KiB", N, {
+		write(data[1], block, sizeof(block));
+		if (i == N - 1)
+			read(ack[0], block, 1);
+	});
+	waitpid(child, NULL, 0);
+	close(data[0]);
+	close(data[1]);
+	close(ack[0]);
+	close(ack[1]);
+}
+
 int main(void)
 {
 	syscalls();
@@ -187,6 +244,8 @@ int main(void)
 	context_switch();
 	context_switch_tls();
 	signal_round_trip();
+	pipe_round_trip();
+	pipe_transfer();
 	printf("bench: done\n");
 	return 0;
 }

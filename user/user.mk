@@ -63,11 +63,13 @@ USER_TESTS := \
 	test-prctl \
 	test-pipe \
 	test-priority \
+	test-poll \
 	test-proc \
 	test-proc-files \
 	test-read \
 	test-readlink \
 	test-ring3 \
+	test-rw-vectors \
 	test-rlimit \
 	test-sethostname \
 	test-sh \

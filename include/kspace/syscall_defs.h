@@ -122,6 +122,33 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_fcntl64(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_pipe(int __user *fildes);
 long sys_pipe2(int __user *fildes, int flags);
+/* kernel/select.c */
+struct pollfd;
+struct sel_arg_struct;
+struct old_timespec32;
+struct __kernel_timespec;
+struct timeval_user;
+long sys_poll(struct pollfd __user *ufds, unsigned int nfds, int timeout_msecs);
+long sys_ppoll(struct pollfd __user *ufds, unsigned int nfds, struct old_timespec32 __user *tsp,
+	       const u64 __user *sigmask, unsigned long sigsetsize);
+long sys_ppoll_time64(struct pollfd __user *ufds, unsigned int nfds,
+		      struct __kernel_timespec __user *tsp, const u64 __user *sigmask,
+		      unsigned long sigsetsize);
+long sys_select(int n, unsigned long __user *inp, unsigned long __user *outp,
+		unsigned long __user *exp, struct timeval_user __user *tvp);
+long sys_old_select(struct sel_arg_struct __user *arg);
+long sys_pselect6(int n, unsigned long __user *inp, unsigned long __user *outp,
+		  unsigned long __user *exp, struct old_timespec32 __user *tsp, void __user *sig);
+long sys_pselect6_time64(int n, unsigned long __user *inp, unsigned long __user *outp,
+			 unsigned long __user *exp, struct __kernel_timespec __user *tsp,
+			 void __user *sig);
+/* kernel/read_write.c */
+struct iovec;
+long sys_readv(unsigned int fd, const struct iovec __user *vec, unsigned long vlen);
+long sys_writev(unsigned int fd, const struct iovec __user *vec, unsigned long vlen);
+long sys_pread64(unsigned int fd, char __user *buf, unsigned long count, u32 pos_lo, u32 pos_hi);
+long sys_pwrite64(unsigned int fd, const char __user *buf, unsigned long count, u32 pos_lo,
+		  u32 pos_hi);
 /* kernel/utsname.c */
 struct new_utsname;
 long sys_sethostname(const char __user *name, int len);

@@ -50,6 +50,8 @@ unsigned int sleep(unsigned int seconds);
 ssize_t read(int fd, void *buf, size_t count);
 ssize_t write(int fd, const void *buf, size_t count);
 int close(int fd);
+ssize_t pread(int fd, void *buf, size_t count, off_t offset);
+ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset);
 off_t lseek(int fd, off_t offset, int whence);
 int dup(int fd);
 int dup2(int oldfd, int newfd);

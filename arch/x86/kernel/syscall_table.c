@@ -153,6 +153,19 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_fcntl64] = CALL(sys_fcntl64),
 	[__NR_pipe] = CALL(sys_pipe),
 	[__NR_pipe2] = CALL(sys_pipe2),
+	/* kernel/read_write.c */
+	[__NR_readv] = CALL(sys_readv),
+	[__NR_writev] = CALL(sys_writev),
+	[__NR_pread64] = CALL(sys_pread64),
+	[__NR_pwrite64] = CALL(sys_pwrite64),
+	/* kernel/select.c */
+	[__NR_poll] = CALL(sys_poll),
+	[__NR_ppoll] = CALL(sys_ppoll),
+	[__NR_ppoll_time64] = CALL(sys_ppoll_time64),
+	[__NR_select] = CALL(sys_old_select),
+	[__NR__newselect] = CALL(sys_select),
+	[__NR_pselect6] = CALL(sys_pselect6),
+	[__NR_pselect6_time64] = CALL(sys_pselect6_time64),
 	/* rseq stays -ENOSYS, as on a Linux before 4.18: glibc then does without it */
 	[__NR_exit_group] = CALL(sys_exit),
 	/* signals */

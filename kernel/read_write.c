@@ -1,0 +1,161 @@
+/*
+ * kernel/read_write.c: reads and writes beyond read(2)/write(2) (which stay in
+ * kernel/file.c): readv and writev, which gather from or scatter to a vector of
+ * buffers, and pread64/pwrite64, which use a position of their own and leave the
+ * file's where it is.
+ *
+ * A vector is checked whole before anything moves, as Linux's import_iovec does:
+ * at most UIO_MAXIOV entries (-EINVAL), readable (-EFAULT), no length above SSIZE_MAX
+ * (-EINVAL), every buffer in user space (-EFAULT); the total is cut to MAX_RW_COUNT.
+ * Then each buffer is one read or write of the file, and the first short one ends
+ * the call, as Linux does for files without read_iter. A stream (a pipe, the
+ * console) is read or written beyond the first buffer only while its poll says that
+ * would not block: readv returns what is there, as Linux's does.
+ */
+#include <kspace/errno.h>
+#include <kspace/fs.h>
+#include <kspace/kernel.h>
+#include <kspace/poll.h>
+#include <kspace/sched.h>
+#include <kspace/slab.h>
+#include <kspace/syscall_defs.h>
+
+#define UIO_MAXIOV 1024
+#define UIO_FASTIOV 8 /* vectors this short are copied onto the stack */
+#define MAX_RW_COUNT (INT_MAX & PAGE_MASK)
+
+struct iovec {
+	void __user *iov_base;
+	unsigned long iov_len;
+};
+
+/*
+ * Copy in and check the vector; *iov is fast or a kmalloc'd copy (the caller frees it
+ * if it is not fast). Returns the total length, or -errno.
+ */
+static long import_iovec(const struct iovec __user *uvec, unsigned long nr, struct iovec *fast,
+			 struct iovec **iov)
+{
+	unsigned long total = 0;
+
+	if (nr > UIO_MAXIOV)
+		return -EINVAL;
+	*iov = nr > UIO_FASTIOV ? kmalloc(nr * sizeof(**iov), GFP_KERNEL) : fast;
+	if (!*iov)
+		return -ENOMEM;
+	if (copy_from_user(*iov, uvec, nr * sizeof(**iov)))
+		return -EFAULT;
+	for (unsigned long i = 0; i < nr; i++)
+		if ((long)(*iov)[i].iov_len < 0)
+			return -EINVAL;
+	for (unsigned long i = 0; i < nr; i++) {
+		struct iovec *v = &(*iov)[i];
+
+		if (!access_ok(v->iov_base, v->iov_len))
+			return -EFAULT;
+		v->iov_len = min(v->iov_len, MAX_RW_COUNT - total);
+		total += v->iov_len;
+	}
+	return total;
+}
+
+/* Would one more read (or write) of stream f block? Files with positions never do. */
+static bool would_block(struct file *f, bool write)
+{
+	if (file_seekable(f) || !f->f_op->poll)
+		return false;
+	return !(f->f_op->poll(f, NULL) & (write ? POLLOUT : POLLIN));
+}
+
+static long rw_loop(struct file *f, const struct iovec *iov, unsigned long nr, loff_t *ppos,
+		    bool write)
+{
+	long done = 0;
+
+	for (unsigned long i = 0; i < nr; i++) {
+		long n;
+
+		if (!iov[i].iov_len)
+			continue;
+		if (done && would_block(f, write))
+			break;
+		n = write ? f->f_op->write(f, iov[i].iov_base, iov[i].iov_len, ppos)
+			  : f->f_op->read(f, iov[i].iov_base, iov[i].iov_len, ppos);
+		if (n < 0)
+			return done ? done : n;
+		done += n;
+		if ((unsigned long)n != iov[i].iov_len)
+			break;
+	}
+	return done;
+}
+
+static long do_rw_vector(unsigned int fd, const struct iovec __user *uvec, unsigned long vlen,
+			 bool write)
+{
+	struct iovec fast[UIO_FASTIOV], *iov = fast;
+	struct file *f = fget(fd);
+	long ret;
+
+	if (!f || (f->f_flags & O_ACCMODE) == (write ? O_RDONLY : O_WRONLY))
+		return -EBADF;
+	ret = import_iovec(uvec, vlen, fast, &iov);
+	if (ret > 0 && !(write ? !!f->f_op->write : !!f->f_op->read))
+		ret = write ? -EINVAL : -EISDIR; /* sys_write's and sys_read's answers */
+	if (ret > 0)
+		ret = rw_loop(f, iov, vlen, &f->f_pos, write);
+	if (iov != fast)
+		kfree(iov);
+	return ret;
+}
+
+long sys_readv(unsigned int fd, const struct iovec __user *vec, unsigned long vlen)
+{
+	return do_rw_vector(fd, vec, vlen, false);
+}
+
+long sys_writev(unsigned int fd, const struct iovec __user *vec, unsigned long vlen)
+{
+	return do_rw_vector(fd, vec, vlen, true);
+}
+
+/*
+ * i386 passes pread64's 64-bit position in two registers, low word first. Linux's
+ * order: a negative position, the descriptor, a file without positions (-ESPIPE),
+ * the access mode, the buffer, then a position that count would carry past the end.
+ */
+static long do_pread_pwrite(unsigned int fd, char __user *buf, unsigned long count, u32 pos_lo,
+			    u32 pos_hi, bool write)
+{
+	loff_t pos = (loff_t)((u64)pos_hi << 32 | pos_lo);
+	struct file *f;
+
+	if (pos < 0)
+		return -EINVAL;
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	if (!file_seekable(f))
+		return -ESPIPE;
+	if ((f->f_flags & O_ACCMODE) == (write ? O_RDONLY : O_WRONLY))
+		return -EBADF;
+	if (!(write ? !!f->f_op->write : !!f->f_op->read))
+		return write ? -EINVAL : -EISDIR;
+	if (!access_ok(buf, count))
+		return -EFAULT;
+	count = min(count, (unsigned long)MAX_RW_COUNT);
+	if (count > (u64)S64_MAX - pos)
+		return -EINVAL;
+	return write ? f->f_op->write(f, buf, count, &pos) : f->f_op->read(f, buf, count, &pos);
+}
+
+long sys_pread64(unsigned int fd, char __user *buf, unsigned long count, u32 pos_lo, u32 pos_hi)
+{
+	return do_pread_pwrite(fd, buf, count, pos_lo, pos_hi, false);
+}
+
+long sys_pwrite64(unsigned int fd, const char __user *buf, unsigned long count, u32 pos_lo,
+		  u32 pos_hi)
+{
+	return do_pread_pwrite(fd, (char __user *)buf, count, pos_lo, pos_hi, true);
+}
