@@ -102,6 +102,7 @@ static struct task_struct *alloc_task(const char *name)
 	init_sigpending(&p->pending);
 	strlcpy(p->comm, name, sizeof(p->comm));
 	p->cpus_allowed = init_task.cpus_allowed; /* fork copies the parent's */
+	p->time_slice = DEF_TIMESLICE;
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
@@ -246,6 +247,7 @@ static void copy_process_state(struct task_struct *p, unsigned long clone_flags,
 	memcpy(p->rlim, current->rlim, sizeof(p->rlim));
 	p->umask = current->umask;
 	p->nice = current->nice;
+	p->time_slice = task_timeslice(p);
 	p->cpus_allowed = current->cpus_allowed;
 	p->pgid = current->pgid;
 	p->sid = current->sid;

@@ -2,7 +2,7 @@
  * kernel/nice.c: nice values. Each task has one, -20 (most favoured) to 19, inherited
  * by fork; the scheduler turns it into the length of the task's time slice, as Linux
  * 2.6's O(1) scheduler did (a nice 19 task gets 1/20 of a nice 0 one's slice, a nice
- * -20 task twice as much). The calls are Linux's: nice(inc), getpriority and
+ * -20 task twice as much: task_timeslice() in <kspace/sched.h>). The calls are Linux's: nice(inc), getpriority and
  * setpriority on one process, a process group or every process of a user, with
  * Linux's rules: another user's task needs root, and lowering a value (more CPU)
  * needs root or RLIMIT_NICE.
@@ -18,12 +18,6 @@
 #define PRIO_PGRP 1
 #define PRIO_USER 2
 #define NICE_WIDTH (MAX_NICE - MIN_NICE + 1)
-
-/* Ticks of CPU per turn: DEF_TIMESLICE at nice 0, scaled by (20 - nice) / 20, at least 1. */
-int task_timeslice(const struct task_struct *p)
-{
-	return max(DEF_TIMESLICE * (MAX_NICE + 1 - p->nice) / (MAX_NICE + 1), 1);
-}
 
 /* Linux's nice_to_rlimit: nice 19..-20 as 1..40, RLIMIT_NICE's and getpriority's scale. */
 static long nice_to_rlimit(long nice)

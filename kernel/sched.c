@@ -4,7 +4,9 @@
  * Runnable tasks other than idle wait on runqueue in order; schedule() moves the
  * current task to the back (if it can still run) and switches to the front one, or
  * to the idle task when the queue is empty. The timer tick counts down the running
- * task's time slice and, when it runs out, asks for a switch (TIF_NEED_RESCHED).
+ * task's time slice and, when it runs out, refills it (its length set by the task's
+ * nice value) and asks for a switch (TIF_NEED_RESCHED). A task that sleeps keeps what
+ * is left of its slice for its next turn, as in Linux 2.6's O(1) scheduler.
  * The kernel is not preemptible (Linux's PREEMPT_NONE): kernel code switches only
  * where it calls schedule(); user code is switched away from on its next return
  * from an interrupt.
@@ -105,7 +107,6 @@ void schedule(void)
 		enqueue_task(prev);
 	next = list_empty(&runqueue) ? &init_task : list_first_entry(&runqueue, struct task_struct, run_list);
 	if (next != prev) {
-		next->time_slice = task_timeslice(next);
 		last_task = prev;
 		nr_context_switches++;
 		switch_to(prev, next);

@@ -4,14 +4,21 @@ instructions, and print guest instructions per operation:
 
   - the in-kernel benchmarks (the "bench" boot): page allocator, kmalloc, kmap;
   - memory initialisation at -m 64M and -m 3G;
-  - /bin/bench from user space (system calls, fork, faults, context switches), on
-    kspace and, when make check-linux has fetched it, on Debian's Linux i386 kernel
-    with the very same binary, side by side.
+  - /bin/bench from user space (system calls, fork, faults, context switches, pipes,
+    busybox's sh), on kspace and, when make check-linux has fetched it, on Debian's
+    Linux i386 kernel with the very same binary, side by side.
+
+Usage: bench.py ELF INITRAMFS [BUSYBOX]. With BUSYBOX (Debian's busybox-static, which
+INITRAMFS then holds at /bin/busybox), Linux's initramfs gets the same binary: a second
+cpio archive with just /bin/busybox, appended (Linux unpacks concatenated archives).
 """
 import glob
+import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 
 QEMU = ["qemu-system-i386", "-icount", "shift=0", "-net", "none", "-display", "none",
         "-monitor", "none", "-serial", "stdio", "-no-reboot",
@@ -35,8 +42,23 @@ def linux_kernel():
     return (found[-1], "build/linux/linux.cpio") if found else (None, None)
 
 
+def with_busybox(cpio, busybox):
+    """cpio with an archive holding busybox at /bin/busybox appended; the new file's name."""
+    out = cpio.replace(".cpio", "-bench.cpio")
+    with tempfile.TemporaryDirectory() as root:
+        os.mkdir(os.path.join(root, "bin"))
+        shutil.copy(busybox, os.path.join(root, "bin", "busybox"))
+        extra = subprocess.run("find . | LC_ALL=C sort | cpio -o -H newc --owner=0:0 --quiet",
+                               shell=True, cwd=root, capture_output=True, check=True).stdout
+    with open(cpio, "rb") as f, open(out, "wb") as o:
+        o.write(f.read())
+        o.write(extra)
+    return out
+
+
 def main():
     elf, initramfs = sys.argv[1], sys.argv[2]
+    busybox = sys.argv[3] if len(sys.argv) > 3 else None
     small, large = boot(elf, "64M", "bench"), boot(elf, "3G", "bench")
     rows = dict(ROW.findall(large))
     rows.update(ROW.findall(small))  # the 64M figure wherever both exist
@@ -54,6 +76,8 @@ def main():
     vmlinuz, linux_initrd = linux_kernel()
     linux = {}
     if vmlinuz:
+        if busybox:
+            linux_initrd = with_busybox(linux_initrd, busybox)
         linux = dict(ROW.findall(boot(vmlinuz, "256M", "console=ttyS0 quiet panic=-1 rdinit=/bin/bench",
                                       linux_initrd)))
     print("\nfrom user space (/bin/bench, the same binary on both kernels)")

@@ -214,8 +214,6 @@ def qemu_cases():
         # answer as on Linux ({ps}: the name an applet sets with prctl, shown beside the
         # arguments it inherited); then text tools on the files of tests/busybox/root, and
         # ash's arithmetic, loops, functions, traps and subshells.
-        # Only the commands' output is matched: ash's echo of a typed line is interleaved
-        # with its complaints while kspace has no poll.
         dict(name="busybox/session", mem="128M", initrd=True, initramfs="initramfs-busybox",
              prompt=r"(?:^|\n)[~/]\S* # ", timeout=90, status=3,
              type_lines=["cat /proc/version", "uname -a", "whoami", "ps", "top -b -n 1", "free",

@@ -1,11 +1,12 @@
 /*
  * user/bench.c: per-operation costs of the user/kernel boundary (system calls, fork,
- * faults, context switches, a signal delivered and returned from, pipes), measured from user
- * space with rdtsc. Under QEMU -icount shift=0 the TSC counts guest instructions, so
+ * faults, context switches, a signal delivered and returned from, pipes, busybox's sh),
+ * measured from user space with rdtsc. Under QEMU -icount shift=0 the TSC counts guest instructions, so
  * the figures are exact; the same binary runs on kspace and on Linux i386
  * (scripts/bench.py boots both and prints them side by side).
  */
 #include <asm/ldt.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,6 +236,25 @@ static void pipe_transfer(void)
 	close(ack[1]);
 }
 
+/* fork + exec of Debian's busybox running `sh -c true` + exit + wait, when it is there. */
+static void busybox_sh_c_true(void)
+{
+	static char *const argv[] = { "sh", "-c", "true", NULL };
+	int fd = open("/bin/busybox", O_RDONLY);
+
+	if (fd < 0)
+		return;
+	close(fd);
+	TIME("busybox_sh_c_true", 20, {
+		pid_t pid = fork();
+		if (pid == 0) {
+			execve("/bin/busybox", argv, NULL);
+			_exit(127);
+		}
+		waitpid(pid, NULL, 0);
+	});
+}
+
 int main(void)
 {
 	syscalls();
@@ -246,6 +266,7 @@ int main(void)
 	signal_round_trip();
 	pipe_round_trip();
 	pipe_transfer();
+	busybox_sh_c_true();
 	printf("bench: done\n");
 	return 0;
 }

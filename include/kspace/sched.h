@@ -156,7 +156,14 @@ struct task_struct *find_task_by_pid(pid_t pid);
 
 extern struct list_head task_list; /* every task but init_task, by creation */
 unsigned short nr_tasks(void);
-int task_timeslice(const struct task_struct *p); /* kernel/nice.c */
+
+/* Ticks of CPU per turn: DEF_TIMESLICE at nice 0, scaled by (20 - nice) / 20, at least 1. */
+static inline int task_timeslice(const struct task_struct *p)
+{
+	int slice = DEF_TIMESLICE * (MAX_NICE + 1 - p->nice) / (MAX_NICE + 1);
+
+	return slice > 0 ? slice : 1;
+}
 
 struct seq_buf;
 void tasks_render(struct seq_buf *s); /* the process list, as ps shows it */
