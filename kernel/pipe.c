@@ -177,6 +177,17 @@ static long pipe_read(struct file *f, char __user *buf, unsigned long count, lof
 	return ret;
 }
 
+/* As Linux's send_sig(SIGPIPE, current, 0): a SI_USER signal from the writer itself. */
+static void send_sigpipe(void)
+{
+	struct kernel_siginfo info = {
+		.si_signo = SIGPIPE, .si_code = SI_USER,
+		.kill = { .pid = current->pid, .uid = current->cred.uid },
+	};
+
+	send_signal(SIGPIPE, &info, current);
+}
+
 /* Room a write may use now: all of it fits, or (larger than PIPE_BUF) any part. */
 static unsigned long write_room(const struct pipe_inode_info *pipe, unsigned long count,
 				unsigned long left)
@@ -203,7 +214,7 @@ static long pipe_write(struct file *f, const char __user *buf, unsigned long cou
 		long r;
 
 		if (!pipe->readers) {
-			send_sig(SIGPIPE, current);
+			send_sigpipe();
 			err = -EPIPE;
 			break;
 		}

@@ -10,7 +10,9 @@
  * Then each buffer is one read or write of the file, and the first short one ends
  * the call, as Linux does for files without read_iter. A stream (a pipe, the
  * console) is read or written beyond the first buffer only while its poll says that
- * would not block: readv returns what is there, as Linux's does.
+ * would not block: readv returns what is there, as Linux's does. (Linux's pipes
+ * take a whole writev of at most PIPE_BUF bytes at once; here each buffer is one
+ * write, so a writev may return early where Linux would wait.)
  */
 #include <kspace/errno.h>
 #include <kspace/fs.h>
@@ -59,11 +61,17 @@ static long import_iovec(const struct iovec __user *uvec, unsigned long nr, stru
 	return total;
 }
 
-/* Would one more read (or write) of stream f block? Files with positions never do. */
+/*
+ * Would one more read (or write) of stream f block? Files with positions never do.
+ * A stream that cannot tell (no poll operation: the console) is taken to block on
+ * reading, so that readv returns one line as Linux's does, and never on writing.
+ */
 static bool would_block(struct file *f, bool write)
 {
-	if (file_seekable(f) || !f->f_op->poll)
+	if (file_seekable(f))
 		return false;
+	if (!f->f_op->poll)
+		return !write;
 	return !(f->f_op->poll(f, NULL) & (write ? POLLOUT : POLLIN));
 }
 
