@@ -166,6 +166,7 @@ long pipe_read_iter(struct file *f, struct iov_iter *to)
 			ret = ring_read(pipe, to, count);
 			break;
 		}
+		/* Empty: end of file, EAGAIN, a signal to handle, or (1) wait for a writer. */
 		ret = !pipe->writers ? 0 : (f->f_flags & O_NONBLOCK) ? -EAGAIN
 			: signal_pending(current) ? -ERESTARTSYS : 1;
 		if (ret <= 0)
