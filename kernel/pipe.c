@@ -22,6 +22,7 @@
 #include <kspace/slab.h>
 #include <kspace/string.h>
 #include <kspace/syscall_defs.h>
+#include <kspace/uio.h>
 
 #define FIONREAD 0x541B
 #define O_DIRECT 00040000
@@ -115,7 +116,7 @@ static char *ring_at(struct pipe_inode_info *pipe, unsigned int pos)
 }
 
 /* Copy out up to n waiting bytes; what a fault stopped is left in the ring, as Linux. */
-static long ring_read(struct pipe_inode_info *pipe, char __user *buf, unsigned long n)
+static long ring_read(struct pipe_inode_info *pipe, struct iov_iter *to, unsigned long n)
 {
 	unsigned long done = 0;
 
@@ -123,7 +124,7 @@ static long ring_read(struct pipe_inode_info *pipe, char __user *buf, unsigned l
 	while (done < n) {
 		unsigned long c = chunk(pipe->tail, n - done);
 
-		if (copy_to_user(buf + done, ring_at(pipe, pipe->tail), c))
+		if (copy_to_iter(ring_at(pipe, pipe->tail), c, to) != c)
 			return done ? (long)done : -EFAULT;
 		pipe->tail += c;
 		done += c;
@@ -132,39 +133,40 @@ static long ring_read(struct pipe_inode_info *pipe, char __user *buf, unsigned l
 }
 
 /* Copy in n bytes (the caller made room); a fault keeps the bytes that did arrive. */
-static long ring_write(struct pipe_inode_info *pipe, const char __user *buf, unsigned long n)
+static long ring_write(struct pipe_inode_info *pipe, struct iov_iter *from, unsigned long n)
 {
 	unsigned long done = 0;
 
 	while (done < n) {
-		unsigned long c = chunk(pipe->head, n - done), left;
+		unsigned long c = chunk(pipe->head, n - done), copied;
 		char **page = &pipe->page[pipe->head / PAGE_SIZE % PIPE_PAGES];
 
 		if (!*page && !(*page = (char *)__get_free_page(GFP_KERNEL)))
 			return done ? (long)done : -ENOMEM;
-		left = copy_from_user(ring_at(pipe, pipe->head), buf + done, c);
-		pipe->head += c - left;
-		done += c - left;
-		if (left)
+		copied = copy_from_iter(ring_at(pipe, pipe->head), c, from);
+		pipe->head += copied;
+		done += copied;
+		if (copied != c)
 			return done ? (long)done : -EFAULT;
 	}
 	return done;
 }
 
-static long pipe_read(struct file *f, char __user *buf, unsigned long count, loff_t *ppos)
+long pipe_read_iter(struct file *f, struct iov_iter *to)
 {
 	struct pipe_inode_info *pipe = f->private_data;
+	unsigned long count = to->count;
 	long ret;
 
-	(void)ppos;
 	if (!count)
 		return 0;
 	pipe_lock(pipe);
 	for (;;) {
 		if (pipe->head != pipe->tail) {
-			ret = ring_read(pipe, buf, count);
+			ret = ring_read(pipe, to, count);
 			break;
 		}
+		/* Empty: end of file, EAGAIN, a signal to handle, or (1) wait for a writer. */
 		ret = !pipe->writers ? 0 : (f->f_flags & O_NONBLOCK) ? -EAGAIN
 			: signal_pending(current) ? -ERESTARTSYS : 1;
 		if (ret <= 0)
@@ -175,6 +177,17 @@ static long pipe_read(struct file *f, char __user *buf, unsigned long count, lof
 	if (ret > 0)
 		wake(&pipe->wr_wait);
 	return ret;
+}
+
+/* As Linux's send_sig(SIGPIPE, current, 0): a SI_USER signal from the writer itself. */
+static void send_sigpipe(void)
+{
+	struct kernel_siginfo info = {
+		.si_signo = SIGPIPE, .si_code = SI_USER,
+		.kill = { .pid = current->pid, .uid = current->cred.uid },
+	};
+
+	send_signal(SIGPIPE, &info, current);
 }
 
 /* Room a write may use now: all of it fits, or (larger than PIPE_BUF) any part. */
@@ -188,13 +201,12 @@ static unsigned long write_room(const struct pipe_inode_info *pipe, unsigned lon
 	return min(room, left);
 }
 
-static long pipe_write(struct file *f, const char __user *buf, unsigned long count, loff_t *ppos)
+long pipe_write_iter(struct file *f, struct iov_iter *from)
 {
 	struct pipe_inode_info *pipe = f->private_data;
-	unsigned long done = 0;
+	unsigned long count = from->count, done = 0;
 	long err = 0;
 
-	(void)ppos;
 	if (!count)
 		return 0;
 	pipe_lock(pipe);
@@ -203,13 +215,13 @@ static long pipe_write(struct file *f, const char __user *buf, unsigned long cou
 		long r;
 
 		if (!pipe->readers) {
-			send_sig(SIGPIPE, current);
+			send_sigpipe();
 			err = -EPIPE;
 			break;
 		}
 		n = write_room(pipe, count, count - done);
 		if (n) {
-			r = ring_write(pipe, buf + done, n);
+			r = ring_write(pipe, from, n);
 			if (r > 0) {
 				done += r;
 				wake(&pipe->rd_wait); /* readers drain while we wait for room */
@@ -226,6 +238,26 @@ static long pipe_write(struct file *f, const char __user *buf, unsigned long cou
 	}
 	pipe_unlock(pipe);
 	return done ? (long)done : err;
+}
+
+static long pipe_read(struct file *f, char __user *buf, unsigned long count, loff_t *ppos)
+{
+	struct iovec v = { buf, count };
+	struct iov_iter to;
+
+	(void)ppos;
+	iov_iter_init(&to, &v, 1, count);
+	return pipe_read_iter(f, &to);
+}
+
+static long pipe_write(struct file *f, const char __user *buf, unsigned long count, loff_t *ppos)
+{
+	struct iovec v = { (void __user *)buf, count };
+	struct iov_iter from;
+
+	(void)ppos;
+	iov_iter_init(&from, &v, 1, count);
+	return pipe_write_iter(f, &from);
 }
 
 static unsigned int pipe_poll(struct file *f, poll_table *pt)

@@ -10,24 +10,71 @@
  * Then each buffer is one read or write of the file, and the first short one ends
  * the call, as Linux does for files without read_iter. A stream (a pipe, the
  * console) is read or written beyond the first buffer only while its poll says that
- * would not block: readv returns what is there, as Linux's does.
+ * would not block: readv returns what is there, as Linux's does. A pipe takes the
+ * whole vector at once (pipe_read_iter, pipe_write_iter), so that a writev of at most
+ * PIPE_BUF bytes is one atomic write, as on Linux.
  */
 #include <kspace/errno.h>
 #include <kspace/fs.h>
 #include <kspace/kernel.h>
+#include <kspace/pipe_fs_i.h>
 #include <kspace/poll.h>
 #include <kspace/sched.h>
 #include <kspace/slab.h>
 #include <kspace/syscall_defs.h>
+#include <kspace/uio.h>
 
 #define UIO_MAXIOV 1024
 #define UIO_FASTIOV 8 /* vectors this short are copied onto the stack */
 #define MAX_RW_COUNT (INT_MAX & PAGE_MASK)
 
-struct iovec {
-	void __user *iov_base;
-	unsigned long iov_len;
-};
+/* Move i on by n bytes, past any buffers used up (or empty). */
+static void iov_iter_advance(struct iov_iter *i, unsigned long n)
+{
+	i->count -= n;
+	i->iov_offset += n;
+	while (i->nr_segs && i->iov_offset == i->iov->iov_len) {
+		i->iov++;
+		i->nr_segs--;
+		i->iov_offset = 0;
+	}
+}
+
+void iov_iter_init(struct iov_iter *i, const struct iovec *iov, unsigned long nr_segs,
+		   unsigned long count)
+{
+	*i = (struct iov_iter){ .iov = iov, .nr_segs = nr_segs, .count = count };
+	iov_iter_advance(i, 0);
+}
+
+/* One copy per buffer; a fault ends it with what arrived. */
+static unsigned long iter_copy(char *kbuf, unsigned long n, struct iov_iter *i, bool to_user)
+{
+	unsigned long done = 0;
+
+	while (done < n && i->nr_segs) {
+		char __user *u = (char __user *)i->iov->iov_base + i->iov_offset;
+		unsigned long c = min(n - done, i->iov->iov_len - i->iov_offset);
+		unsigned long left = to_user ? copy_to_user(u, kbuf + done, c)
+					     : copy_from_user(kbuf + done, u, c);
+
+		iov_iter_advance(i, c - left);
+		done += c - left;
+		if (left)
+			break;
+	}
+	return done;
+}
+
+unsigned long copy_to_iter(const void *from, unsigned long n, struct iov_iter *i)
+{
+	return iter_copy((char *)from, n, i, true);
+}
+
+unsigned long copy_from_iter(void *to, unsigned long n, struct iov_iter *i)
+{
+	return iter_copy(to, n, i, false);
+}
 
 /*
  * Copy in and check the vector; *iov is fast or a kmalloc'd copy (the caller frees it
@@ -59,11 +106,17 @@ static long import_iovec(const struct iovec __user *uvec, unsigned long nr, stru
 	return total;
 }
 
-/* Would one more read (or write) of stream f block? Files with positions never do. */
+/*
+ * Would one more read (or write) of stream f block? Files with positions never do.
+ * A stream that cannot tell (no poll operation: the console) is taken to block on
+ * reading, so that readv returns one line as Linux's does, and never on writing.
+ */
 static bool would_block(struct file *f, bool write)
 {
-	if (file_seekable(f) || !f->f_op->poll)
+	if (file_seekable(f))
 		return false;
+	if (!f->f_op->poll)
+		return !write;
 	return !(f->f_op->poll(f, NULL) & (write ? POLLOUT : POLLIN));
 }
 
@@ -102,8 +155,14 @@ static long do_rw_vector(unsigned int fd, const struct iovec __user *uvec, unsig
 	ret = import_iovec(uvec, vlen, fast, &iov);
 	if (ret > 0 && !(write ? !!f->f_op->write : !!f->f_op->read))
 		ret = write ? -EINVAL : -EISDIR; /* sys_write's and sys_read's answers */
-	if (ret > 0)
+	if (ret > 0 && get_pipe_info(f)) { /* the whole vector in one go, as Linux's pipes */
+		struct iov_iter iter;
+
+		iov_iter_init(&iter, iov, vlen, ret);
+		ret = write ? pipe_write_iter(f, &iter) : pipe_read_iter(f, &iter);
+	} else if (ret > 0) {
 		ret = rw_loop(f, iov, vlen, &f->f_pos, write);
+	}
 	if (iov != fast)
 		kfree(iov);
 	return ret;

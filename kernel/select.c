@@ -8,8 +8,8 @@
  * of them wakes us, the deadline passes or a signal arrives, and ask again. The task
  * is marked asleep before the files are asked, so a wake-up that comes in between
  * is not lost. A signal ends the call with -ERESTARTNOHAND: EINTR when a handler
- * runs, restarted otherwise (Linux restarts poll with the time left; kspace with the
- * original timeout). ppoll and pselect6 swap in a signal mask for the wait; the old
+ * runs, restarted otherwise (poll through restart_syscall, with the time left, as
+ * Linux). ppoll and pselect6 swap in a signal mask for the wait; the old
  * mask comes back after a handler has run, or at once if none does.
  */
 #include <asm/irqflags.h>
@@ -222,12 +222,33 @@ static long do_sys_poll(struct pollfd __user *ufds, unsigned int nfds, s64 deadl
 	return ret;
 }
 
+/*
+ * poll interrupted by a signal goes on through restart_syscall when no handler runs,
+ * with the same deadline (the time left, not the whole timeout), as Linux's
+ * do_restart_poll; with a handler it is EINTR.
+ */
+static long poll_restart(struct restart_block *restart)
+{
+	long ret = do_sys_poll(restart->ufds, restart->nfds, restart->deadline);
+
+	return ret == -ERESTARTNOHAND ? -ERESTART_RESTARTBLOCK : ret;
+}
+
 /* A negative timeout waits for ever. */
 long sys_poll(struct pollfd __user *ufds, unsigned int nfds, int timeout_msecs)
 {
 	struct timespec64 ts = { timeout_msecs / 1000, (timeout_msecs % 1000) * 1000000L };
+	s64 deadline = timeout_msecs < 0 ? NO_DEADLINE : deadline_after(&ts);
+	long ret = do_sys_poll(ufds, nfds, deadline);
+	struct restart_block *restart = &current->restart_block;
 
-	return do_sys_poll(ufds, nfds, timeout_msecs < 0 ? NO_DEADLINE : deadline_after(&ts));
+	if (ret != -ERESTARTNOHAND)
+		return ret;
+	restart->fn = poll_restart;
+	restart->ufds = ufds;
+	restart->nfds = nfds;
+	restart->deadline = deadline;
+	return -ERESTART_RESTARTBLOCK;
 }
 
 static long do_ppoll(struct pollfd __user *ufds, unsigned int nfds, struct timespec64 *ts,

@@ -186,10 +186,15 @@ static void check_eof_needs_every_writer(void)
 
 static volatile int sigpipes;
 
-static void on_sigpipe(int sig)
+static volatile int sigpipe_code = -100, sigpipe_pid;
+
+static void on_sigpipe(int sig, siginfo_t *info, void *uc)
 {
 	(void)sig;
+	(void)uc;
 	sigpipes++;
+	sigpipe_code = info->si_code;
+	sigpipe_pid = info->si_pid;
 }
 
 static void sigpipe_default(void)
@@ -211,10 +216,13 @@ static void check_epipe(void)
 	      "writing with no reader, SIGPIPE's default kills (%s)", describe_status(status));
 	pipe(p);
 	close(p[0]);
-	sa.sa_handler = on_sigpipe;
+	sa.sa_sigaction = on_sigpipe;
+	sa.sa_flags = SA_SIGINFO;
 	sigaction(SIGPIPE, &sa, &old);
 	check(failed_with(write(p[1], "x", 1), EPIPE) && sigpipes == 1,
 	      "with a handler: EPIPE, and the handler ran once");
+	check(sigpipe_code == SI_USER && sigpipe_pid == getpid(),
+	      "its siginfo: SI_USER from the writer itself (code %d)", sigpipe_code);
 	check(write(p[1], "", 0) == 0 && sigpipes == 1, "an empty write is 0, without SIGPIPE");
 	signal(SIGPIPE, SIG_IGN);
 	check(failed_with(write(p[1], buf, 100000), EPIPE), "ignored: a large write is EPIPE too");

@@ -4,7 +4,7 @@
  * its write end is writable while there is room and reports POLLERR with no reader.
  * A file is always ready. A wait ends when a file becomes ready (another process
  * writes), at the timeout (0 results; select and pselect write the time left back),
- * or on a signal (EINTR); ppoll and pselect wait with the mask they are given and put
+ * or on a signal (EINTR; a stop and continue does not end it, nor move its deadline); ppoll and pselect wait with the mask they are given and put
  * the old one back. Garbage: negative descriptors are skipped, closed ones are POLLNVAL
  * for poll and EBADF for select; nfds above RLIMIT_NOFILE, a negative n, bad
  * timeouts and a sigsetsize other than 8 are EINVAL; bad pointers EFAULT.
@@ -165,6 +165,36 @@ static void check_signals(void)
 	close(p[1]);
 }
 
+/* A poll of 300 ms, stopped and continued after 100 ms, still ends at 300 ms. */
+static void poll_stopped_body(void)
+{
+	int p[2];
+	struct pollfd f;
+	long t0 = now_ms(), r, took;
+
+	pipe(p);
+	f = (struct pollfd){ p[0], POLLIN, 0 };
+	r = poll(&f, 1, 300);
+	took = now_ms() - t0;
+	_exit(r == 0 && took >= 290 && took < 380 ? 0 : 1);
+}
+
+static void check_poll_restart(void)
+{
+	pid_t pid = fork();
+	int status = -1;
+
+	if (pid == 0)
+		poll_stopped_body();
+	msleep(100);
+	kill(pid, SIGSTOP);
+	msleep(10);
+	kill(pid, SIGCONT);
+	waitpid(pid, &status, 0);
+	check(status == 0, "poll stopped and continued goes on to its first deadline, not a new "
+	      "one (%s)", describe_status(status));
+}
+
 static void check_ppoll_args(void)
 {
 	struct pollfd f = { 0, 0, 0 };
@@ -228,6 +258,7 @@ int main(void)
 	check_poll_args();
 	check_signals();
 	check_ppoll_args();
+	check_poll_restart();
 	check_select();
 	return check_status();
 }

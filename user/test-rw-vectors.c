@@ -1,8 +1,8 @@
 /*
  * user/test-rw-vectors.c: readv, writev, pread64 and pwrite64. readv scatters a file's
  * bytes over its buffers in order and moves the position by the total; writev
- * gathers into a pipe, and readv of a pipe returns what is there without waiting for
- * more. pread64 reads at its own position and leaves the file's alone. Garbage: a
+ * gathers into a pipe as one write (atomic up to PIPE_BUF bytes), and readv of a pipe
+ * returns what is there without waiting for more. pread64 reads at its own position and leaves the file's alone. Garbage: a
  * vector count of -1 or past 1024 is EINVAL, 1024 itself is fine; a length above
  * SSIZE_MAX is EINVAL; a vector or a buffer outside user space is EFAULT, even one
  * that wraps; a negative position is EINVAL (before a bad descriptor's EBADF); a pipe
@@ -68,6 +68,26 @@ static void check_pread(int fd)
 	check(failed_with(raw_pwrite(fd, buf, 16, -5), EINVAL), "pwrite64 at -5: EINVAL");
 }
 
+/* A writev of at most PIPE_BUF bytes goes into a pipe whole or not at all. */
+static void check_pipe_atomic(void)
+{
+	static char fill[65536 - 5];
+	int p[2];
+	struct iovec six[] = { { "abc", 3 }, { "def", 3 } }, five[] = { { "ab", 2 }, { "cde", 3 } };
+	char got[5];
+
+	if (pipe2(p, O_NONBLOCK))
+		return;
+	check(write(p[1], fill, sizeof(fill)) == sizeof(fill), "a pipe filled but for 5 bytes");
+	check(failed_with(writev(p[1], six, 2), EAGAIN), "writev of 3 + 3 bytes: EAGAIN, nothing "
+	      "written (one atomic write)");
+	check(writev(p[1], five, 2) == 5, "writev of 2 + 3 bytes fits");
+	check(read(p[0], fill, sizeof(fill)) == sizeof(fill) && read(p[0], got, 5) == 5 &&
+	      !memcmp(got, "abcde", 5), "and what comes out ends with abcde");
+	close(p[0]);
+	close(p[1]);
+}
+
 static void check_pipes(void)
 {
 	int p[2];
@@ -83,6 +103,10 @@ static void check_pipes(void)
 	r = readv(p[0], in, 2);
 	check(r == 6 && !memcmp(a, "abcd", 4) && !memcmp(b, "ef", 2),
 	      "readv of the pipe returns the 6 there, without waiting for more (%s)", describe_result(r));
+	close(p[0]);
+	close(p[1]);
+	check_pipe_atomic();
+	pipe(p);
 	check(failed_with(raw_pread(p[0], big, 4, 0), ESPIPE), "pread64 on a pipe: ESPIPE");
 	check(failed_with(raw_pwrite(p[1], big, 4, 0), ESPIPE), "pwrite64 on a pipe: ESPIPE");
 	check(failed_with(raw_pread(p[1], big, 4, 0), ESPIPE), "pread64 on the write end: ESPIPE too");

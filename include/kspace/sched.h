@@ -73,6 +73,8 @@ struct restart_block {
 	int clockid;                 /* clock_nanosleep: the clock, */
 	s64 deadline;                /* the deadline on it in nanoseconds, */
 	bool rmtp_time64;            /* and rmtp's layout (__kernel_timespec, or old 32-bit) */
+	void __user *ufds;           /* poll: its pollfd array and their number (deadline */
+	unsigned int nfds;           /* as above, in ns since boot; -1: none) */
 };
 
 #ifndef KSPACE_PID_T

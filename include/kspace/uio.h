@@ -1,0 +1,31 @@
+/*
+ * Vectors of user buffers (kernel/read_write.c): readv's and writev's struct iovec,
+ * and an iov_iter, a position in such a vector, for copies that cross from one
+ * buffer to the next (a pipe takes a whole writev at once).
+ */
+#ifndef KSPACE_UIO_H
+#define KSPACE_UIO_H
+
+#include <asm/uaccess.h>
+#include <kspace/types.h>
+
+struct iovec {
+	void __user *iov_base;
+	unsigned long iov_len;
+};
+
+struct iov_iter {
+	const struct iovec *iov; /* the current buffer */
+	unsigned long nr_segs;   /* buffers left, the current one included */
+	unsigned long iov_offset; /* bytes of the current buffer already used */
+	unsigned long count;     /* bytes left in all of them */
+};
+
+/* count: the buffers' total length. */
+void iov_iter_init(struct iov_iter *i, const struct iovec *iov, unsigned long nr_segs,
+		   unsigned long count);
+/* Copy up to n bytes out to (or in from) the buffers; returns how many, short on a fault. */
+unsigned long copy_to_iter(const void *from, unsigned long n, struct iov_iter *i);
+unsigned long copy_from_iter(void *to, unsigned long n, struct iov_iter *i);
+
+#endif
