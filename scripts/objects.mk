@@ -50,6 +50,7 @@ KERNEL_OBJS := \
 	kernel/kallsyms.o \
 	kernel/kallsyms_test.o \
 	kernel/chacha.o \
+	kernel/char_dev.o \
 	kernel/cred.o \
 	kernel/kill.o \
 	kernel/exit.o \
@@ -57,6 +58,9 @@ KERNEL_OBJS := \
 	kernel/fork.o \
 	kernel/futex.o \
 	kernel/main.o \
+	kernel/mem.o \
+	kernel/namei.o \
+	kernel/open.o \
 	kernel/panic.o \
 	kernel/params.o \
 	kernel/printk.o \
@@ -72,7 +76,9 @@ KERNEL_OBJS := \
 	kernel/selftest.o \
 	kernel/sigaction.o \
 	kernel/signal.o \
+	kernel/stat.o \
 	kernel/sys.o \
+	kernel/utimes.o \
 	kernel/seq_buf.o \
 	kernel/string.o \
 	kernel/time.o \
