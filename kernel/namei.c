@@ -217,8 +217,8 @@ int user_path_at(int dfd, const char __user *uname, unsigned int flags, bool emp
 	long err = getname(uname, &name);
 	struct file *f;
 
+	memset(p, 0, sizeof(*p)); /* path_put works whatever fails */
 	if (err == -ENOENT && empty_ok) {
-		memset(p, 0, sizeof(*p));
 		if (dfd == AT_FDCWD)
 			return path_lookupat(AT_FDCWD, ".", flags, p);
 		f = fget(dfd);

@@ -46,6 +46,7 @@ LIBC_C_OBJS := $(addprefix $(B)/libc/, \
 	file.o \
 	malloc.o \
 	mman.o \
+	namei.o \
 	process.o \
 	resource.o \
 	signal.o \

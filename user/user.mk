@@ -40,8 +40,11 @@ USER_TESTS := \
 	test-brk \
 	test-brk-args \
 	test-clock \
+	test-chmod-perm \
 	test-clone \
+	test-creat \
 	test-creds \
+	test-dev \
 	test-exec \
 	test-execve-args \
 	test-fork-cow \
@@ -51,6 +54,7 @@ USER_TESTS := \
 	test-getpid \
 	test-getrandom \
 	test-ioctl \
+	test-link \
 	test-lseek \
 	test-madvise \
 	test-mmap \
@@ -60,6 +64,7 @@ USER_TESTS := \
 	test-proc \
 	test-read \
 	test-readlink \
+	test-rename \
 	test-ring3 \
 	test-rlimit \
 	test-sethostname \
@@ -78,7 +83,9 @@ USER_TESTS := \
 	test-stat \
 	test-syscall-abi \
 	test-tls \
+	test-truncate \
 	test-uname \
+	test-unlink \
 	test-wait \
 	test-wait-args \
 	test-write
