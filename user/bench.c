@@ -1,11 +1,13 @@
 /*
  * user/bench.c: per-operation costs of the user/kernel boundary (system calls, fork,
- * faults, context switches, a signal delivered and returned from), measured from user
+ * faults, context switches, a signal delivered and returned from, file open and
+ * file read/write), measured from user
  * space with rdtsc. Under QEMU -icount shift=0 the TSC counts guest instructions, so
  * the figures are exact; the same binary runs on kspace and on Linux i386
  * (scripts/bench.py boots both and prints them side by side).
  */
 #include <asm/ldt.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -178,6 +180,24 @@ static void signal_round_trip(void)
 		printf("bench: signal_round_trip: %d of %d handled\n", caught, N);
 }
 
+/* A ramfs file: opened and closed by name, and 64 KiB written and read back. */
+static void file_io(void)
+{
+	static char buf[65536];
+	int fd = open("/tmp/bench-file", O_CREAT | O_RDWR | O_TRUNC, 0600);
+
+	if (fd < 0) {
+		printf("bench: file: cannot create /tmp/bench-file\n");
+		return;
+	}
+	TIME("open_close_file", N, close(open("/tmp/bench-file", O_RDONLY)));
+	TIME("file_write_read_64k", 100,
+	     (lseek(fd, 0, SEEK_SET), write(fd, buf, sizeof(buf)), lseek(fd, 0, SEEK_SET),
+	      read(fd, buf, sizeof(buf))));
+	close(fd);
+	unlink("/tmp/bench-file");
+}
+
 int main(void)
 {
 	syscalls();
@@ -187,6 +207,7 @@ int main(void)
 	context_switch();
 	context_switch_tls();
 	signal_round_trip();
+	file_io();
 	printf("bench: done\n");
 	return 0;
 }

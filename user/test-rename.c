@@ -16,8 +16,10 @@
 #include "check.h"
 
 #define DIR "/tmp/test-rename"
+#ifndef RENAME_NOREPLACE /* glibc has them in <stdio.h> */
 #define RENAME_NOREPLACE 1
 #define RENAME_EXCHANGE 2
+#endif
 
 static void put(const char *path, const char *text)
 {
@@ -39,7 +41,7 @@ static const char *get(const char *path)
 	return n < 0 ? "(none)" : buf;
 }
 
-static long renameat2(const char *a, const char *b, unsigned int flags)
+static long rename2(const char *a, const char *b, unsigned int flags)
 {
 	return syscall(__NR_renameat2, AT_FDCWD, a, AT_FDCWD, b, flags);
 }
@@ -84,19 +86,19 @@ int main(void)
 
 	put(DIR "/p", "P");
 	put(DIR "/q", "Q");
-	check(failed_with(renameat2(DIR "/p", DIR "/q", RENAME_NOREPLACE), EEXIST),
+	check(failed_with(rename2(DIR "/p", DIR "/q", RENAME_NOREPLACE), EEXIST),
 	      "RENAME_NOREPLACE over a file: EEXIST");
-	check(!renameat2(DIR "/p", DIR "/r", RENAME_NOREPLACE) && !strcmp(get(DIR "/r"), "P"),
+	check(!rename2(DIR "/p", DIR "/r", RENAME_NOREPLACE) && !strcmp(get(DIR "/r"), "P"),
 	      "RENAME_NOREPLACE to a free name works");
-	check(!renameat2(DIR "/r", DIR "/q", RENAME_EXCHANGE) && !strcmp(get(DIR "/r"), "Q") &&
+	check(!rename2(DIR "/r", DIR "/q", RENAME_EXCHANGE) && !strcmp(get(DIR "/r"), "Q") &&
 		      !strcmp(get(DIR "/q"), "P"), "RENAME_EXCHANGE swaps two files");
-	check(!renameat2(DIR "/q", DIR "/e", RENAME_EXCHANGE) && !strcmp(get(DIR "/e"), "P") &&
+	check(!rename2(DIR "/q", DIR "/e", RENAME_EXCHANGE) && !strcmp(get(DIR "/e"), "P") &&
 		      !access(DIR "/q/sub", F_OK), "... and a file with a directory");
-	check(failed_with(renameat2(DIR "/r", DIR "/none", RENAME_EXCHANGE), ENOENT),
+	check(failed_with(rename2(DIR "/r", DIR "/none", RENAME_EXCHANGE), ENOENT),
 	      "RENAME_EXCHANGE with a missing target: ENOENT");
-	check(failed_with(renameat2(DIR "/r", DIR "/s", RENAME_EXCHANGE | RENAME_NOREPLACE), EINVAL),
+	check(failed_with(rename2(DIR "/r", DIR "/s", RENAME_EXCHANGE | RENAME_NOREPLACE), EINVAL),
 	      "RENAME_EXCHANGE | RENAME_NOREPLACE: EINVAL");
-	check(failed_with(renameat2(DIR "/r", DIR "/s", 8), EINVAL), "an unknown flag: EINVAL");
+	check(failed_with(rename2(DIR "/r", DIR "/s", 8), EINVAL), "an unknown flag: EINVAL");
 
 	check(!rmdir(DIR "/q/sub") && !rmdir(DIR "/q") && !unlink(DIR "/e") && !unlink(DIR "/r") &&
 		      !unlink(DIR "/b") && !rmdir(DIR), "clean up");

@@ -2,7 +2,8 @@
  * tests/host/test_ramfs.c: ramfs (kernel/ramfs.c): creating and reading files,
  * path resolution and its edge cases (slashes, ".", "..", name and path limits,
  * symlinks and their loops), directory order, freeing trees, grafting a staging
- * tree, and out-of-memory failures that leave nothing behind.
+ * tree, out-of-memory failures that leave nothing behind; hard links, unlinking a
+ * file still held, rename, permissions, a mount point ending a walk, file pages.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include "test.h"
 
 #include <kspace/ramfs.h>
+#include <kspace/slab.h>
 
 /* stub_alloc.c */
 long stub_alloc_live(void);
@@ -54,6 +56,16 @@ static const char *resolve(const char *path)
 		len += 1 + name_len;
 	}
 	return len ? buf : "/";
+}
+
+/* A small file's contents as a string. */
+static const char *read_text(struct ramfs_inode *inode)
+{
+	static char buf[64];
+	long n = ramfs_read(inode, 0, buf, sizeof(buf) - 1);
+
+	buf[n < 0 ? 0 : n] = '\0';
+	return buf;
 }
 
 static void mkdirs(const char *const *paths, size_t n)
@@ -548,4 +560,125 @@ TEST(ramfs, out_of_memory)
 	}
 	stub_alloc_fail_after(0);
 	EXPECT(ramfs_new_tree() == NULL);
+}
+
+/* Hard links: one inode, nlink names; the last unlink frees it unless it is held. */
+TEST(ramfs, links_and_unlink)
+{
+	struct ramfs_inode *f, *out;
+	long before;
+
+	ramfs_init();
+	before = stub_alloc_live();
+	EXPECT_EQ_INT(ramfs_create(ramfs_root(), "/f", 0644, "abc", 3, &f), 0);
+	EXPECT_EQ_INT(ramfs_link(ramfs_root(), "g", 1, f), 0);
+	EXPECT_EQ_INT(f->nlink, 2);
+	EXPECT(get("/g") == f);
+	ramfs_unlink(ramfs_find(ramfs_root(), "f", 1));
+	EXPECT(get("/f") == NULL && get("/g") == f && f->nlink == 1);
+	ramfs_iget(f); /* an open file */
+	ramfs_unlink(ramfs_find(ramfs_root(), "g", 1));
+	EXPECT_EQ_INT(f->nlink, 0);
+	EXPECT_STREQ(read_text(f), "abc"); /* still readable */
+	ramfs_iput(f);
+	EXPECT_EQ_INT(stub_alloc_live(), before);
+	EXPECT_EQ_INT(ramfs_mkdir(ramfs_root(), "/d", 0755, &out), 0);
+	ramfs_unlink(ramfs_find(ramfs_root(), "d", 1));
+	EXPECT_EQ_INT(ramfs_root()->nlink, 2);
+	EXPECT_EQ_INT(stub_alloc_live(), before);
+}
+
+TEST(ramfs, rename_moves_and_replaces)
+{
+	struct ramfs_inode *a, *b, *d, *e;
+
+	ramfs_init();
+	EXPECT_EQ_INT(ramfs_create(ramfs_root(), "/a", 0644, "A", 1, &a), 0);
+	EXPECT_EQ_INT(ramfs_create(ramfs_root(), "/b", 0644, "B", 1, &b), 0);
+	EXPECT_EQ_INT(ramfs_mkdir(ramfs_root(), "/d", 0755, &d), 0);
+	EXPECT_EQ_INT(ramfs_mkdir(ramfs_root(), "/e", 0755, &e), 0);
+	ramfs_rename(ramfs_find(ramfs_root(), "a", 1), ramfs_root(), "b", 1,
+		     ramfs_find(ramfs_root(), "b", 1));
+	EXPECT(get("/a") == NULL && get("/b") == a);
+	ramfs_rename(ramfs_find(ramfs_root(), "d", 1), e, "sub", 3, NULL);
+	EXPECT(get("/e/sub") == d && d->parent == e && e->nlink == 3 && ramfs_root()->nlink == 3);
+	EXPECT(ramfs_is_ancestor(e, d) && !ramfs_is_ancestor(d, e));
+	EXPECT_STREQ(resolve("/e/sub/.."), "/e");
+	/* renaming to its own name keeps it */
+	ramfs_rename(ramfs_find(e, "sub", 3), e, "sub", 3, NULL);
+	EXPECT(get("/e/sub") == d);
+}
+
+TEST(ramfs, permission)
+{
+	struct cred root = { 0 }, user = { .fsuid = 1000, .fsgid = 100 };
+	struct ramfs_inode *f, *d;
+	struct nameidata nd;
+
+	ramfs_init();
+	EXPECT_EQ_INT(ramfs_create(ramfs_root(), "/f", 0640, NULL, 0, &f), 0);
+	f->uid = 1000;
+	f->gid = 50;
+	EXPECT_EQ_INT(ramfs_permission(f, &user, MAY_READ | MAY_WRITE), 0);
+	EXPECT_EQ_INT(ramfs_permission(f, &user, MAY_EXEC), -EACCES);
+	EXPECT_EQ_INT(ramfs_permission(f, &root, MAY_READ | MAY_WRITE), 0);
+	EXPECT_EQ_INT(ramfs_permission(f, &root, MAY_EXEC), -EACCES); /* no x bit anywhere */
+	f->uid = 0;
+	EXPECT_EQ_INT(ramfs_permission(f, &user, MAY_READ), -EACCES); /* other: none */
+	user.groups[user.ngroups++] = 50;
+	EXPECT_EQ_INT(ramfs_permission(f, &user, MAY_READ), 0); /* a supplementary group */
+	EXPECT_EQ_INT(ramfs_permission(f, &user, MAY_WRITE), -EACCES);
+	/* Search permission on the way: a 0700 root directory stops the user. */
+	EXPECT_EQ_INT(ramfs_mkdir(ramfs_root(), "/d", 0700, &d), 0);
+	EXPECT_EQ_INT(ramfs_create(ramfs_root(), "/d/x", 0644, NULL, 0, NULL), 0);
+	EXPECT_EQ_INT(ramfs_walk(ramfs_root(), "/d/x", 0, &user, &nd), -EACCES);
+	EXPECT_EQ_INT(ramfs_walk(ramfs_root(), "/d/x", 0, &root, &nd), 0);
+}
+
+/* A mount point ends the walk: the rest of the path is handed back, symlinks included. */
+TEST(ramfs, mount_point)
+{
+	struct ramfs_inode *proc;
+	struct nameidata nd;
+
+	ramfs_init();
+	EXPECT_EQ_INT(ramfs_mkdir(ramfs_root(), "/proc", 0555, &proc), 0);
+	proc->mounted = RAMFS_MOUNT_PROC;
+	EXPECT_EQ_INT(ramfs_symlink(ramfs_root(), "/mtab", "proc/self/mounts", NULL), 0);
+	EXPECT_EQ_INT(ramfs_walk(ramfs_root(), "/proc/meminfo", 0, NULL, &nd), 0);
+	EXPECT(nd.inode == proc && nd.mnt_rest);
+	EXPECT_STREQ(nd.mnt_rest, "/meminfo");
+	kfree(nd.mnt_rest);
+	EXPECT_EQ_INT(ramfs_walk(ramfs_root(), "/mtab", 0, NULL, &nd), 0);
+	EXPECT_STREQ(nd.mnt_rest, "/self/mounts");
+	kfree(nd.mnt_rest);
+	EXPECT_EQ_INT(ramfs_walk(ramfs_root(), "/proc", 0, NULL, &nd), 0);
+	EXPECT_STREQ(nd.mnt_rest, "");
+	kfree(nd.mnt_rest);
+	EXPECT_EQ_INT(ramfs_walk(ramfs_root(), "/mtab", RAMFS_LOOKUP_NOFOLLOW, NULL, &nd), 0);
+	EXPECT(nd.mnt_rest == NULL && S_ISLNK(nd.inode->mode));
+}
+
+/* File data in pages: writes across page boundaries, holes, truncation. */
+TEST(ramfs, pages_and_truncate)
+{
+	static char data[10000], back[10000];
+	struct ramfs_inode *f;
+
+	ramfs_init();
+	for (unsigned i = 0; i < sizeof(data); i++)
+		data[i] = (char)(i * 13);
+	EXPECT_EQ_INT(ramfs_create(ramfs_root(), "/f", 0644, data, sizeof(data), &f), 0);
+	EXPECT_EQ_INT(ramfs_read(f, 0, back, sizeof(back)), sizeof(back));
+	EXPECT(!memcmp(data, back, sizeof(data)));
+	EXPECT_EQ_INT(ramfs_truncate(f, 100), 0);
+	EXPECT(f->pages[1] == NULL && f->pages[2] == NULL);
+	EXPECT_EQ_INT(ramfs_truncate(f, 9000), 0);
+	EXPECT_EQ_INT(ramfs_read(f, 0, back, sizeof(back)), 9000);
+	EXPECT(!memcmp(data, back, 100));
+	for (int i = 100; i < 9000; i++)
+		if (back[i])
+			test_fail(__FILE__, __LINE__, "byte %d is %d after truncate", i, back[i]);
+	EXPECT_EQ_INT(ramfs_truncate(f, -1), -EINVAL);
+	EXPECT_EQ_INT(ramfs_truncate(f, RAMFS_MAX_FILESIZE + 1), -EFBIG);
 }
