@@ -81,6 +81,7 @@ USER_TESTS := \
 	test-signal-rt \
 	test-stack \
 	test-stat \
+	test-statx \
 	test-syscall-abi \
 	test-tls \
 	test-truncate \
