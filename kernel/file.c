@@ -127,6 +127,12 @@ long sys_write(unsigned int fd, const char __user *buf, unsigned long count)
 	return f->f_op->write ? f->f_op->write(f, buf, count, &f->f_pos) : -EINVAL;
 }
 
+/* /dev/null, zero, full, random...: lseek succeeds and the position stays 0 (null_lseek). */
+static bool mem_device(const struct file *f)
+{
+	return S_ISCHR(f->f_mode) && f->f_rdev >> 8 == 1;
+}
+
 /* Move f's position: offset from the start, the current position or the end. */
 static s64 file_seek(struct file *f, s64 offset, unsigned int whence)
 {
@@ -136,6 +142,8 @@ static s64 file_seek(struct file *f, s64 offset, unsigned int whence)
 
 	if (base < 0) /* an unknown whence */
 		return -EINVAL;
+	if (mem_device(f))
+		return f->f_pos = 0;
 	if (offset < -base || offset > S64_MAX - base) /* before 0, or past the largest loff_t */
 		return -EINVAL;
 	f->f_pos = base + offset;
@@ -147,7 +155,8 @@ static struct file *seekable_file(unsigned int fd, long *err)
 {
 	struct file *f = fget(fd);
 
-	*err = !f ? -EBADF : !f->f_size && !f->f_inode && !f->private_data ? -ESPIPE : 0;
+	*err = !f ? -EBADF
+	       : !f->f_size && !f->f_inode && !f->private_data && !mem_device(f) ? -ESPIPE : 0;
 	return *err ? NULL : f;
 }
 

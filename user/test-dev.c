@@ -39,6 +39,7 @@ int main(void)
 	check(fd >= 0 && read(fd, buf, sizeof(buf)) == 0, "null: a read ends at once");
 	check(write(fd, "gone", 4) == 4, "null: a write takes everything");
 	check(!fstat(fd, &st) && S_ISCHR(st.st_mode) && st.st_rdev == DEV(1, 3), "fstat: c 1 3");
+	check(lseek(fd, 100, SEEK_SET) == 0 && lseek(fd, 5, SEEK_CUR) == 0, "null: lseek succeeds at 0");
 	close(fd);
 	fd = open_node("zero", 1, 5);
 	memset(buf, 1, sizeof(buf));
