@@ -28,7 +28,7 @@ extern const struct vm_operations_struct file_vm_ops;
 
 static bool read_exact(struct ramfs_inode *file, unsigned long off, void *buf, unsigned long len)
 {
-	return (u64)off + len <= file->size && ramfs_read(file, off, buf, len) == (long)len;
+	return (u64)off + len <= (u64)file->size && ramfs_read(file, off, buf, len) == (long)len;
 }
 
 /* ET_DYN too, so that a dynamic program (mostly PIE) is told apart; elf_plan_layout refuses it. */
@@ -98,9 +98,10 @@ static int build_region(struct linux_binprm *bprm, const Elf32_Phdr *phdrs, unsi
 		vma->vm_file = bprm->file;
 		vma->vm_pgoff = r->offset >> PAGE_SHIFT;
 		vma->vm_file_end = r->file_end;
+		file_vm_ops.open(vma);
 	}
 	if (insert_vm_struct(bprm->mm, vma)) { /* the plan's regions never overlap */
-		kfree(vma);
+		remove_vma(vma);
 		return -ENOEXEC;
 	}
 	return r->backing == ELF_SHARED ? build_shared_page(bprm, phdrs, phnum, r->start) : 0;

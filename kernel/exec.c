@@ -234,7 +234,7 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 
 	if (err)
 		return err;
-	if (!S_ISREG(bprm.file->mode) || !(bprm.file->mode & 0111))
+	if (!S_ISREG(bprm.file->mode) || ramfs_permission(bprm.file, &current->cred, MAY_EXEC))
 		return -EACCES;
 	err = copy_strings(&bprm, argv, envp, user);
 	if (!err)

@@ -1,8 +1,7 @@
 /*
- * kernel/file.c: file descriptors and the file system calls: open, close, read,
- * write, lseek, fstat64/stat64, getdents64, chdir, getcwd and readlink. Paths are looked up
- * in the initramfs (from the task's working directory when relative), except
- * those under /proc, which procfs answers. The initramfs is read-only here.
+ * kernel/file.c: file descriptors and the calls on an open file: close, read, write,
+ * lseek, _llseek, getdents64, ioctl. Opening is kernel/open.c's, names kernel/namei.c's,
+ * stat kernel/stat.c's.
  */
 #include <kspace/errno.h>
 #include <kspace/fs.h>
@@ -12,11 +11,6 @@
 #include <kspace/slab.h>
 #include <kspace/string.h>
 #include <kspace/syscall_defs.h>
-#include <uapi/asm/stat.h>
-
-#define DT_DIR 4
-#define DT_REG 8
-#define DT_LNK 10
 
 struct file *alloc_file(const struct file_operations *op, unsigned int flags, umode_t mode)
 {
@@ -249,262 +243,6 @@ long simple_read_from_buffer(char __user *to, unsigned long count, loff_t *ppos,
 	return copied;
 }
 
-/* ---- initramfs files and directories ---- */
-
-static long ramfs_file_read(struct file *f, char __user *buf, unsigned long count, loff_t *ppos)
-{
-	return simple_read_from_buffer(buf, count, ppos, f->f_inode->data, f->f_inode->size);
-}
-
-/* One linux_dirent64 record; 0 when it does not fit in the room left. */
-static unsigned long put_dirent(void __user *dirp, unsigned long room, unsigned long ino,
-				unsigned long next, unsigned char type, const char *name)
-{
-	unsigned long namelen = strlen(name), reclen = ALIGN(19 + namelen + 1, 8UL);
-	char rec[19 + RAMFS_NAME_MAX + 1 + 8] = { 0 };
-
-	if (reclen > room)
-		return 0;
-	*(u64 *)rec = ino;
-	*(u64 *)(rec + 8) = next;
-	*(u16 *)(rec + 16) = reclen;
-	rec[18] = type;
-	memcpy(rec + 19, name, namelen);
-	return copy_to_user(dirp, rec, reclen) ? (unsigned long)-1 : reclen;
-}
-
-static unsigned char dirent_type(umode_t mode)
-{
-	return S_ISDIR(mode) ? DT_DIR : S_ISLNK(mode) ? DT_LNK : DT_REG;
-}
-
-/* Entries 0 and 1 are "." and ".."; entry n >= 2 is child n - 2. */
-static long ramfs_getdents64(struct file *f, void __user *dirp, unsigned long count)
-{
-	unsigned long done = 0;
-
-	for (;;) {
-		struct ramfs_inode *dir = f->f_inode, *e = NULL;
-		const char *name = f->f_pos == 0 ? "." : "..";
-		unsigned long n;
-
-		if (f->f_pos >= 2 && (f->f_pos > INT_MAX || !(e = ramfs_child_at(dir, f->f_pos - 2))))
-			break; /* the end, or a position lseek put past any directory's size */
-		if (!e)
-			e = f->f_pos == 0 ? dir : dir->parent;
-		else
-			name = e->name;
-		n = put_dirent((char __user *)dirp + done, count - done, e->ino, f->f_pos + 1,
-			       dirent_type(e->mode), name);
-		if (n == (unsigned long)-1)
-			return -EFAULT;
-		if (!n)
-			return done ? (long)done : -EINVAL; /* not even one record fits */
-		done += n;
-		f->f_pos++;
-	}
-	return done;
-}
-
-static const struct file_operations ramfs_file_ops = {
-	.read = ramfs_file_read,
-	.mmap = generic_file_mmap,
-};
-static const struct file_operations ramfs_dir_ops = { .getdents64 = ramfs_getdents64 };
-
-static int ramfs_open(const char *path, unsigned int flags, struct file **out)
-{
-	struct ramfs_inode *inode;
-	int err = ramfs_lookup(path, &inode);
-
-	if (err)
-		return err == -ENOENT && (flags & O_CREAT) ? -EROFS : err;
-	if ((flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC))
-		return S_ISDIR(inode->mode) ? -EISDIR : -EROFS;
-	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->mode))
-		return -ENOTDIR;
-	*out = alloc_file(S_ISDIR(inode->mode) ? &ramfs_dir_ops : &ramfs_file_ops, flags, inode->mode);
-	if (!*out)
-		return -ENOMEM;
-	(*out)->f_inode = inode;
-	(*out)->f_ino = inode->ino;
-	(*out)->f_size = inode->size;
-	return 0;
-}
-
-/* ---- the system calls ---- */
-
-/* Copy a path from user space into a PATH_MAX kmalloc buffer. */
-static long getname(const char __user *upath, char **out)
-{
-	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
-	long len;
-
-	if (!name)
-		return -ENOMEM;
-	len = strncpy_from_user(name, upath, PATH_MAX);
-	if (len <= 0 || len == PATH_MAX) {
-		kfree(name);
-		return len < 0 ? len : len ? -ENAMETOOLONG : -ENOENT;
-	}
-	*out = name;
-	return 0;
-}
-
-/* Append component [s, s + n) to the canonical path in buf, applying "." and "..". */
-static bool push_component(char *buf, size_t *len, const char *s, size_t n)
-{
-	if (n == 1 && s[0] == '.')
-		return true;
-	if (n == 2 && s[0] == '.' && s[1] == '.') {
-		while (*len > 0 && buf[--(*len)] != '/')
-			;
-		return true;
-	}
-	if (*len + 1 + n >= PATH_MAX)
-		return false;
-	buf[(*len)++] = '/';
-	memcpy(buf + *len, s, n);
-	*len += n;
-	return true;
-}
-
-/* Append every component of path to the canonical path in buf. */
-static bool push_path(char *buf, size_t *len, const char *path)
-{
-	for (const char *c = path; *c;) {
-		const char *e = strchr(c, '/') ? strchr(c, '/') : c + strlen(c);
-
-		if (e > c && !push_component(buf, len, c, e - c))
-			return false;
-		c = *e ? e + 1 : e;
-	}
-	return true;
-}
-
-/*
- * Where path leads from directory base (a canonical path), spelled from the root with
- * "." and ".." worked out lexically (there are no symlinks on the way to /proc), so
- * that "/bin/../proc/meminfo", or "hostname" after chdir("/proc/sys/kernel"), reaches
- * /proc. buf: PATH_MAX bytes.
- */
-static bool canonical_path_at(const char *base, const char *path, char *buf)
-{
-	size_t len = 0;
-
-	if (path[0] != '/' && !push_path(buf, &len, base))
-		return false;
-	if (!push_path(buf, &len, path))
-		return false;
-	if (!len)
-		buf[len++] = '/';
-	buf[len] = '\0';
-	return true;
-}
-
-/* What follows "/proc" in a canonical path ("" or "/..."), or NULL outside /proc. */
-static const char *in_proc(const char *canon)
-{
-	return !strncmp(canon, "/proc", 5) && (!canon[5] || canon[5] == '/') ? canon + 5 : NULL;
-}
-
-/*
- * The directory a relative path of an *at() call starts from: the working directory
- * for AT_FDCWD, else the directory open as dfd (-EBADF, or -ENOTDIR if it is not one).
- * An absolute path ignores dfd altogether, as on Linux.
- */
-static int at_base(int dfd, const char *path, const char **base)
-{
-	struct file *f;
-
-	*base = current->cwd;
-	if (path[0] == '/' || dfd == AT_FDCWD)
-		return 0;
-	f = fget(dfd);
-	if (!f)
-		return -EBADF;
-	if (!S_ISDIR(f->f_mode))
-		return -ENOTDIR;
-	*base = f->f_path;
-	return 0;
-}
-
-/* Where (dfd, path) leads, as a canonical path in a new PATH_MAX buffer. */
-static int path_at(int dfd, const char *path, char **out)
-{
-	const char *base;
-	int err = at_base(dfd, path, &base);
-
-	if (err)
-		return err;
-	*out = kmalloc(PATH_MAX, GFP_KERNEL);
-	if (!*out)
-		return -ENOMEM;
-	if (canonical_path_at(base, path, *out))
-		return 0;
-	kfree(*out);
-	return -ENAMETOOLONG;
-}
-
-/* Open path: under /proc, procfs answers; elsewhere the initramfs. */
-static int open_path(const char *path, unsigned int flags, struct file **out)
-{
-	char *canon;
-	int err = path_at(AT_FDCWD, path, &canon);
-
-	if (err)
-		return err;
-	if (in_proc(canon))
-		err = procfs_open(in_proc(canon), flags, out);
-	else
-		err = ramfs_open(canon, flags, out);
-	if (!err && S_ISDIR((*out)->f_mode)) { /* remember where it is, for the *at() calls */
-		(*out)->f_path = kstrdup(canon, GFP_KERNEL);
-		if (!(*out)->f_path) {
-			fput(*out);
-			err = -ENOMEM;
-		}
-	}
-	kfree(canon);
-	return err;
-}
-
-static int open_at(int dfd, const char *path, unsigned int flags, struct file **out)
-{
-	char *canon;
-	int err = path_at(dfd, path, &canon);
-
-	if (err)
-		return err;
-	err = open_path(canon, flags, out);
-	kfree(canon);
-	return err;
-}
-
-long sys_openat(int dfd, const char __user *upath, int flags, int mode)
-{
-	struct file *f = NULL;
-	char *path;
-	long err = getname(upath, &path);
-
-	(void)mode; /* nothing is ever created: the initramfs is read-only */
-	if (err)
-		return err;
-	err = open_at(dfd, path, flags, &f);
-	kfree(path);
-	if (err)
-		return err;
-	err = fd_install_new(f);
-	if (err < 0)
-		fput(f);
-	return err;
-}
-
-long sys_open(const char __user *upath, int flags, int mode)
-{
-	return sys_openat(AT_FDCWD, upath, flags, mode);
-}
-
 long sys_close(unsigned int fd)
 {
 	struct file *f = fd_remove(fd);
@@ -519,7 +257,7 @@ long sys_read(unsigned int fd, char __user *buf, unsigned long count)
 {
 	struct file *f = fget(fd);
 
-	if (!f || (f->f_flags & O_ACCMODE) == O_WRONLY)
+	if (!f || (f->f_flags & O_ACCMODE) == O_WRONLY || (f->f_flags & O_ACCMODE) == O_ACCMODE)
 		return -EBADF;
 	if (!f->f_op->read)
 		return -EISDIR;
@@ -532,21 +270,30 @@ long sys_write(unsigned int fd, const char __user *buf, unsigned long count)
 {
 	struct file *f = fget(fd);
 
-	if (!f || (f->f_flags & O_ACCMODE) == O_RDONLY)
+	if (!f || (f->f_flags & O_ACCMODE) == O_RDONLY || (f->f_flags & O_ACCMODE) == O_ACCMODE)
 		return -EBADF;
 	if (!access_ok(buf, count))
 		return -EFAULT;
 	return f->f_op->write ? f->f_op->write(f, buf, count, &f->f_pos) : -EINVAL;
 }
 
+/* /dev/null, zero, full, random...: lseek succeeds and the position stays 0 (null_lseek). */
+static bool mem_device(const struct file *f)
+{
+	return S_ISCHR(f->f_mode) && f->f_rdev >> 8 == 1;
+}
+
 /* Move f's position: offset from the start, the current position or the end. */
 static s64 file_seek(struct file *f, s64 offset, unsigned int whence)
 {
+	s64 size = f->f_inode ? f->f_inode->size : (s64)f->f_size;
 	s64 base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (s64)f->f_pos
-		   : whence == SEEK_END ? (s64)f->f_size : -1;
+		   : whence == SEEK_END ? size : -1;
 
 	if (base < 0) /* an unknown whence */
 		return -EINVAL;
+	if (mem_device(f))
+		return f->f_pos = 0;
 	if (offset < -base || offset > S64_MAX - base) /* before 0, or past the largest loff_t */
 		return -EINVAL;
 	f->f_pos = base + offset;
@@ -558,7 +305,7 @@ static struct file *seekable_file(unsigned int fd, long *err)
 {
 	struct file *f = fget(fd);
 
-	*err = !f ? -EBADF : !file_seekable(f) ? -ESPIPE : 0;
+	*err = !f ? -EBADF : !file_seekable(f) && !mem_device(f) ? -ESPIPE : 0;
 	return *err ? NULL : f;
 }
 
@@ -606,220 +353,4 @@ long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	if (!f)
 		return -EBADF;
 	return f->f_op->ioctl ? f->f_op->ioctl(f, cmd, arg) : -ENOTTY;
-}
-
-#define TTY_RDEV ((5 << 8) | 1) /* /dev/console: major 5, minor 1 */
-
-/* The stat64 of an open file (its inode, if any, supplies the rest), or of inode i alone. */
-static long fill_stat(unsigned long ino, umode_t mode, const struct ramfs_inode *i,
-		      struct stat64 __user *ubuf)
-{
-	struct stat64 st = {
-		.__st_ino = ino, .st_ino = ino, .st_mode = mode,
-		.st_nlink = i ? i->nlink : 1, .st_uid = i ? i->uid : 0, .st_gid = i ? i->gid : 0,
-		.st_rdev = S_ISCHR(mode) ? TTY_RDEV : 0, .st_size = i ? i->size : 0,
-		.st_blksize = PAGE_SIZE, .st_blocks = i ? DIV_ROUND_UP(i->size, 512) : 0,
-		.st_mtime = i ? i->mtime : 0, .st_atime = i ? i->mtime : 0, .st_ctime = i ? i->mtime : 0,
-	};
-
-	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
-}
-
-static long fstat_file(const struct file *f, struct stat64 __user *ubuf)
-{
-	return fill_stat(f->f_ino, f->f_mode, f->f_inode, ubuf);
-}
-
-long sys_fstat64(unsigned int fd, struct stat64 __user *ubuf)
-{
-	struct file *f = fget(fd);
-
-	return f ? fstat_file(f, ubuf) : -EBADF;
-}
-
-/* A symlink in the initramfs, not followed: lstat's answer (1), or 0 if path is none. */
-static int stat_link(const char *canon, struct stat64 __user *ubuf)
-{
-	struct ramfs_inode *inode;
-
-	if (in_proc(canon) || ramfs_lookup_at(ramfs_root(), canon, RAMFS_LOOKUP_NOFOLLOW, &inode) ||
-	    !S_ISLNK(inode->mode))
-		return 0;
-	return fill_stat(inode->ino, inode->mode, inode, ubuf) ? -EFAULT : 1;
-}
-
-/*
- * stat of (dfd, path): open it for reading (no descriptor is used), describe, close:
- * one way for files, directories and /proc. With AT_SYMLINK_NOFOLLOW a symlink
- * describes itself.
- */
-static long stat_at(int dfd, const char *path, int flags, struct stat64 __user *ubuf)
-{
-	struct file *f;
-	char *canon;
-	long err = path_at(dfd, path, &canon);
-
-	if (err)
-		return err;
-	err = flags & AT_SYMLINK_NOFOLLOW ? stat_link(canon, ubuf) : 0;
-	if (!err) {
-		err = open_path(canon, O_RDONLY, &f);
-		if (!err) {
-			err = fstat_file(f, ubuf);
-			fput(f);
-		}
-	}
-	kfree(canon);
-	return err < 0 ? err : 0;
-}
-
-/* AT_EMPTY_PATH: "" names dfd itself, or the working directory for AT_FDCWD. */
-static long stat_empty_path(int dfd, struct stat64 __user *ubuf)
-{
-	struct file *f;
-
-	if (dfd == AT_FDCWD)
-		return stat_at(AT_FDCWD, ".", 0, ubuf);
-	f = fget(dfd);
-	return f ? fstat_file(f, ubuf) : -EBADF;
-}
-
-long sys_fstatat64(int dfd, const char __user *upath, struct stat64 __user *ubuf, int flags)
-{
-	char *path;
-	long err;
-
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH))
-		return -EINVAL;
-	err = getname(upath, &path);
-	if (err == -ENOENT && (flags & AT_EMPTY_PATH)) /* getname's answer for "" */
-		return stat_empty_path(dfd, ubuf);
-	if (err)
-		return err;
-	err = stat_at(dfd, path, flags, ubuf);
-	kfree(path);
-	return err;
-}
-
-long sys_stat64(const char __user *upath, struct stat64 __user *ubuf)
-{
-	return sys_fstatat64(AT_FDCWD, upath, ubuf, 0);
-}
-
-long sys_lstat64(const char __user *upath, struct stat64 __user *ubuf)
-{
-	return sys_fstatat64(AT_FDCWD, upath, ubuf, AT_SYMLINK_NOFOLLOW);
-}
-
-/* chdir: the target must open as a directory, in the initramfs or in /proc. */
-long sys_chdir(const char __user *upath)
-{
-	struct file *f = NULL;
-	char *path;
-	long err = getname(upath, &path);
-
-	if (err)
-		return err;
-	err = open_path(path, O_RDONLY | O_DIRECTORY, &f);
-	if (!err) { /* the directory's canonical path becomes the working directory */
-		kfree(current->cwd);
-		current->cwd = f->f_path;
-		f->f_path = NULL;
-		fput(f);
-	}
-	kfree(path);
-	return err;
-}
-
-/* Linux's getcwd returns the length including the NUL. */
-long sys_getcwd(char __user *buf, unsigned long size)
-{
-	unsigned long len = strlen(current->cwd) + 1;
-
-	if (len > size)
-		return -ERANGE;
-	return copy_to_user(buf, current->cwd, len) ? -EFAULT : (long)len;
-}
-
-/* The target of the symlink at path (not followed): in the initramfs, or under /proc. */
-static int readlink_path(const char *path, char *buf, size_t size)
-{
-	struct ramfs_inode *inode;
-	char *canon;
-	int err = path_at(AT_FDCWD, path, &canon);
-
-	if (err)
-		return err;
-	if (in_proc(canon))
-		err = procfs_readlink(in_proc(canon), buf, size);
-	else if (!(err = ramfs_lookup_at(ramfs_root(), canon, RAMFS_LOOKUP_NOFOLLOW, &inode)))
-		err = S_ISLNK(inode->mode) ? (int)strlcpy(buf, inode->data, size) : -EINVAL;
-	kfree(canon);
-	return err;
-}
-
-/* The link's text, cut to bufsiz and not NUL-terminated, as Linux gives it. */
-long sys_readlink(const char __user *upath, char __user *buf, int bufsiz)
-{
-	char *path, *target;
-	long len;
-
-	if (bufsiz <= 0)
-		return -EINVAL;
-	len = getname(upath, &path);
-	if (len)
-		return len;
-	target = kmalloc(PATH_MAX, GFP_KERNEL);
-	len = target ? readlink_path(path, target, PATH_MAX) : -ENOMEM;
-	kfree(path);
-	if (len > bufsiz)
-		len = bufsiz;
-	if (len > 0 && copy_to_user(buf, target, len))
-		len = -EFAULT;
-	kfree(target);
-	return len;
-}
-
-/* The initramfs file a path names, relative to the working directory (execve). */
-int path_lookup(const char *path, struct ramfs_inode **out)
-{
-	char *canon;
-	int err = path_at(AT_FDCWD, path, &canon);
-
-	if (err)
-		return err;
-	err = in_proc(canon) ? -EACCES : ramfs_lookup(canon, out);
-	kfree(canon);
-	return err;
-}
-
-/*
- * The canonical path of what the user's path names, which must exist (mount, umount2,
- * statfs), and its mode if mode is not NULL.
- */
-int user_path_canonical(const char __user *upath, char **out, umode_t *mode)
-{
-	struct file *f;
-	char *path;
-	long err = getname(upath, &path);
-
-	*out = NULL;
-	if (err)
-		return err;
-	err = path_at(AT_FDCWD, path, out);
-	kfree(path);
-	if (err) {
-		*out = NULL;
-		return err;
-	}
-	err = open_path(*out, O_RDONLY, &f);
-	if (err) {
-		kfree(*out);
-		*out = NULL;
-		return err;
-	}
-	if (mode)
-		*mode = f->f_mode;
-	fput(f);
-	return 0;
 }

@@ -168,7 +168,8 @@ static void set_attrs(struct ramfs_inode *inode, const struct cpio_entry *e)
 {
 	inode->uid = e->field[F_UID];
 	inode->gid = e->field[F_GID];
-	inode->mtime = e->field[F_MTIME];
+	inode->mtime.tv_sec = e->field[F_MTIME];
+	inode->atime = inode->ctime = inode->mtime;
 }
 
 static int install_dir(struct unpack *u, const struct cpio_entry *e)

@@ -92,6 +92,8 @@ static int kernel_init(void *unused)
 	(void)unused;
 	current->pgid = 1;
 	populate_rootfs();
+	namei_init();
+	chrdev_init();
 	pr_info("kspace: boot complete\n");
 	if (bench_requested()) {
 		run_benchmarks();

@@ -83,14 +83,23 @@ static long statfs_path(const char __user *upath, struct kstatfs *st)
 	return 0;
 }
 
-/* A directory knows its path; /proc files are proc's; other files count as the root's. */
+/* A ramfs file's mount is found from its path; /proc files are proc's; others the root's. */
 static long statfs_fd(unsigned int fd, struct kstatfs *st)
 {
 	struct file *f = fget(fd);
+	char *path;
 
 	if (!f)
 		return -EBADF;
-	statfs_mnt(lookup_mnt(procfs_file(f) ? "/proc" : f->f_path ? f->f_path : "/"), st);
+	if (procfs_file(f) || !f->f_inode) {
+		statfs_mnt(lookup_mnt(procfs_file(f) ? "/proc" : "/"), st);
+		return 0;
+	}
+	path = dir_path(f->f_inode);
+	if (!path)
+		return -ENOMEM;
+	statfs_mnt(lookup_mnt(path), st);
+	kfree(path);
 	return 0;
 }
 

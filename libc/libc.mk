@@ -48,6 +48,7 @@ LIBC_C_OBJS := $(addprefix $(B)/libc/, \
 	file.o \
 	malloc.o \
 	mman.o \
+	namei.o \
 	process.o \
 	resource.o \
 	signal.o \

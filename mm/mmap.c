@@ -377,10 +377,12 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 /* A file's path, from the root of the initramfs (Linux's d_path). */
 static void show_path(struct seq_buf *s, const struct ramfs_inode *inode)
 {
-	if (inode->parent == inode)
-		return;
-	show_path(s, inode->parent);
-	seq_buf_printf(s, "/%s", inode->name);
+	struct ramfs_dentry *d = ramfs_first_alias(inode);
+
+	if (!d)
+		return; /* the root, or a file that has lost its last name */
+	show_path(s, d->dir);
+	seq_buf_printf(s, "/%s", d->name);
 }
 
 /* Linux's /proc/<pid>/maps line: range, rwxp (s: MAP_SHARED), offset, device, inode, name. */

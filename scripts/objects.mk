@@ -51,6 +51,7 @@ KERNEL_OBJS := \
 	kernel/kallsyms.o \
 	kernel/kallsyms_test.o \
 	kernel/chacha.o \
+	kernel/char_dev.o \
 	kernel/cred.o \
 	kernel/kill.o \
 	kernel/loadavg.o \
@@ -63,6 +64,9 @@ KERNEL_OBJS := \
 	kernel/nice.o \
 	kernel/sync.o \
 	kernel/namespace.o \
+	kernel/mem.o \
+	kernel/namei.o \
+	kernel/open.o \
 	kernel/panic.o \
 	kernel/pipe.o \
 	kernel/params.o \
@@ -84,7 +88,9 @@ KERNEL_OBJS := \
 	kernel/sigaction.o \
 	kernel/signal.o \
 	kernel/statfs.o \
+	kernel/stat.o \
 	kernel/sys.o \
+	kernel/utimes.o \
 	kernel/seq_buf.o \
 	kernel/string.o \
 	kernel/time.o \

@@ -1,7 +1,8 @@
 /*
  * user/bench.c: per-operation costs of the user/kernel boundary (system calls, fork,
- * faults, context switches, a signal delivered and returned from, pipes, busybox's sh),
- * measured from user space with rdtsc. Under QEMU -icount shift=0 the TSC counts guest instructions, so
+ * faults, context switches, a signal delivered and returned from, pipes, busybox's sh,
+ * file open and file read/write), measured from user space with rdtsc. Under QEMU
+ * -icount shift=0 the TSC counts guest instructions, so
  * the figures are exact; the same binary runs on kspace and on Linux i386
  * (scripts/bench.py boots both and prints them side by side).
  */
@@ -255,6 +256,24 @@ static void busybox_sh_c_true(void)
 	});
 }
 
+/* A ramfs file: opened and closed by name, and 64 KiB written and read back. */
+static void file_io(void)
+{
+	static char buf[65536];
+	int fd = open("/tmp/bench-file", O_CREAT | O_RDWR | O_TRUNC, 0600);
+
+	if (fd < 0) {
+		printf("bench: file: cannot create /tmp/bench-file\n");
+		return;
+	}
+	TIME("open_close_file", N, close(open("/tmp/bench-file", O_RDONLY)));
+	TIME("file_write_read_64k", 100,
+	     (lseek(fd, 0, SEEK_SET), write(fd, buf, sizeof(buf)), lseek(fd, 0, SEEK_SET),
+	      read(fd, buf, sizeof(buf))));
+	close(fd);
+	unlink("/tmp/bench-file");
+}
+
 int main(void)
 {
 	syscalls();
@@ -267,6 +286,7 @@ int main(void)
 	pipe_round_trip();
 	pipe_transfer();
 	busybox_sh_c_true();
+	file_io();
 	printf("bench: done\n");
 	return 0;
 }

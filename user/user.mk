@@ -40,9 +40,12 @@ USER_TESTS := \
 	test-brk \
 	test-brk-args \
 	test-clock \
+	test-chmod-perm \
 	test-clone \
+	test-creat \
 	test-creds \
 	test-dup \
+	test-dev \
 	test-exec \
 	test-execve-args \
 	test-fcntl \
@@ -53,6 +56,7 @@ USER_TESTS := \
 	test-getpid \
 	test-getrandom \
 	test-ioctl \
+	test-link \
 	test-lseek \
 	test-madvise \
 	test-mmap \
@@ -68,6 +72,7 @@ USER_TESTS := \
 	test-proc-files \
 	test-read \
 	test-readlink \
+	test-rename \
 	test-ring3 \
 	test-rw-vectors \
 	test-rlimit \
@@ -85,11 +90,14 @@ USER_TESTS := \
 	test-signal-rt \
 	test-stack \
 	test-stat \
+	test-statx \
 	test-syscall-abi \
 	test-termios \
 	test-tls \
 	test-tty-ctty \
+	test-truncate \
 	test-uname \
+	test-unlink \
 	test-wait \
 	test-wait-args \
 	test-write

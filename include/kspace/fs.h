@@ -10,6 +10,7 @@
 
 #include <asm/uaccess.h>
 #include <kspace/stat.h>
+#include <kspace/timer.h>
 #include <kspace/types.h>
 #include <uapi/linux/fcntl.h>
 
@@ -21,17 +22,20 @@
 #define O_WRONLY 00000001
 #define O_RDWR 00000002
 #define O_CREAT 00000100
+#define O_EXCL 00000200
 #define O_NOCTTY 00000400
 #define O_TRUNC 00001000
 #define O_APPEND 00002000
 #define O_NONBLOCK 00004000
 #define O_DIRECTORY 00200000
+#define O_NOFOLLOW 00400000
 #define O_CLOEXEC 02000000 /* kept in the descriptor table, never in f_flags */
 
 #define SEEK_SET 0
 #define SEEK_CUR 1
 #define SEEK_END 2
 
+struct cred;
 struct file;
 struct poll_table_struct;
 struct ramfs_inode;
@@ -60,7 +64,8 @@ struct file {
 	loff_t f_pos;
 	umode_t f_mode;              /* S_IF* and permissions, for fstat */
 	unsigned long f_ino;
-	unsigned long f_size;        /* bytes a read can reach; 0 for the console */
+	unsigned long f_size;        /* a /proc file: bytes a read can reach */
+	unsigned int f_rdev;         /* a device's number, for fstat */
 	struct ramfs_inode *f_inode; /* initramfs files and directories */
 	char *f_path;                /* a directory's canonical path: where *at() calls start */
 	void *private_data;          /* /proc: the rendered text and its entry */
@@ -110,10 +115,54 @@ void put_files(struct files_struct *files);                    /* exit */
 long simple_read_from_buffer(char __user *to, unsigned long count, loff_t *ppos,
 			     const void *from, unsigned long available);
 
+/* kernel/namei.c: where a path leads. */
+struct path {
+	struct ramfs_inode *inode; /* in ramfs (RAMFS_LOOKUP_PARENT: the last component's dir) */
+	char *proc;                /* or under /proc: the rest, "" or "/..." (kmalloc'd) */
+	const char *last;          /* RAMFS_LOOKUP_PARENT: the last component, last_len bytes */
+	size_t last_len;
+	bool slash;                /* the path ended in '/' */
+	char *name;                /* what last points into, freed by path_put */
+};
+
+long getname(const char __user *upath, char **out); /* a PATH_MAX kmalloc copy, or -errno */
+int path_lookupat(int dfd, const char *name, unsigned int flags, struct path *p);
+int path_lookupat_cred(int dfd, const char *name, unsigned int flags, const struct cred *cred,
+		       struct path *p);
+/* The same for a user's name; "" with empty_ok (AT_EMPTY_PATH) names dfd itself. */
+int user_path_at(int dfd, const char __user *uname, unsigned int flags, bool empty_ok,
+		 struct path *p);
+void path_put(struct path *p);
+const char *in_proc(const char *canon); /* the part after "/proc", or NULL */
+int lexical_path(const char *base, const char *path, char **out); /* "." and ".." worked out */
+char *dir_path(struct ramfs_inode *dir); /* an inode's absolute path, by its first name (kmalloc'd) */
+int inode_permission(const struct ramfs_inode *inode, int mask); /* current's fs ids */
+bool owner_or_capable(const struct ramfs_inode *inode);
+struct timespec64 current_time(void);
+void inode_touch(struct ramfs_inode *inode, bool contents); /* ctime, and mtime if contents */
+/* A new inode named p->last in p->inode, owned by the caller; target: a symlink. */
+int vfs_create(struct path *p, umode_t mode, u32 rdev, const char *target,
+	       struct ramfs_inode **out);
+void namei_init(void); /* /proc becomes a mount point */
+
+/* kernel/open.c: open (dfd, name) as openat does. */
+int do_filp_open(int dfd, const char *name, unsigned int flags, umode_t mode, struct file **out);
+
+/* mm/filemap.c: read(2)/write(2) of a ramfs file at *ppos, which they move. */
+long filemap_read_user(struct ramfs_inode *inode, loff_t *ppos, char __user *buf,
+		       unsigned long count);
+long filemap_write_user(struct ramfs_inode *inode, loff_t *ppos, const char __user *buf,
+			unsigned long count);
+
+/* Character devices (kernel/char_dev.c): the open file for device number rdev, or -ENXIO. */
+int chrdev_open(u32 rdev, unsigned int flags, struct file **out);
+void chrdev_init(void); /* /dev and its nodes */
+struct file *mem_open(u32 rdev); /* kernel/mem.c: /dev/null, zero, full, random, urandom, kmsg */
+
 /* /proc (kernel/procfs.c): open path under /proc; -ENOENT if there is no such entry. */
 int procfs_open(const char *path, unsigned int flags, struct file **out);
 int procfs_readlink(const char *path, char *buf, size_t size); /* length, or -errno */
-/* The initramfs file a path names, relative to the working directory. */
+/* The ramfs file a path names, relative to the working directory. */
 int path_lookup(const char *path, struct ramfs_inode **out);
 /* The canonical path (kmalloc'd) of an existing file named by a user path, and its mode. */
 int user_path_canonical(const char __user *upath, char **out, umode_t *mode);

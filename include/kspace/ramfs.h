@@ -1,56 +1,112 @@
 /*
- * ramfs (kernel/ramfs.c): the in-memory file system the initramfs is unpacked into.
- * A tree of inodes, each one directory entry: directories, regular files and
- * symbolic links. There are no hard links, so an inode has exactly one name and one
- * parent.
+ * ramfs (kernel/ramfs.c): the in-memory file system the initramfs is unpacked into,
+ * and that programs then change. As in Linux, a name and a file are two things: a
+ * directory holds ramfs_dentry entries (a name and the inode it names), and an inode
+ * holds what the file is (type, owner, times, data). A regular file may have several
+ * names (hard links, counted in nlink); a directory has exactly one, so it knows its
+ * parent. An inode whose last name is gone lives on while it is open or mapped
+ * (count), as an unlinked file does on Linux.
  *
  * Paths are resolved from a starting directory, as by the *at() system calls; a path
  * that starts with '/' is resolved from the root of the tree that directory is in.
- * Symbolic links are followed, at most MAXSYMLINKS of them per lookup. Functions
- * return 0 or a negative errno: -ENOENT, -ENOTDIR, -ENAMETOOLONG, -ELOOP, -EEXIST,
- * -EISDIR, -ENOMEM, -EFBIG. There is no locking: callers serialize.
+ * Symbolic links are followed, at most MAXSYMLINKS of them per lookup. A directory
+ * marked as a mount point (/proc) ends the walk: what is left of the path is handed
+ * back for the file system mounted there. Functions return 0 or a negative errno:
+ * -ENOENT, -ENOTDIR, -ENAMETOOLONG, -ELOOP, -EEXIST, -EISDIR, -EACCES, -ENOMEM,
+ * -EFBIG. There is no locking: callers serialize.
  */
 #ifndef KSPACE_RAMFS_H
 #define KSPACE_RAMFS_H
 
+#include <kspace/cred.h>
 #include <kspace/list.h>
 #include <kspace/stat.h>
+#include <kspace/timer.h>
 #include <kspace/types.h>
 
 #define RAMFS_NAME_MAX 255 /* bytes in one path component (Linux's NAME_MAX) */
 #define PATH_MAX 4096      /* bytes in a path, its NUL included (Linux's limits.h) */
 #define MAXSYMLINKS 40     /* symlinks one lookup may follow before -ELOOP */
 
+/* Linux's MAX_LFS_FILESIZE on 32 bits: what a 32-bit page index can reach. */
+#define RAMFS_MAX_FILESIZE ((loff_t)0xffffffffUL << 12)
+
+struct page;
+
 struct ramfs_inode {
-	char name[RAMFS_NAME_MAX + 1]; /* "" for the root of a tree */
-	umode_t mode;                  /* S_IFDIR, S_IFREG or S_IFLNK, and permission bits */
+	umode_t mode;                 /* S_IFDIR, S_IFREG, S_IFLNK, S_IFCHR ... and permissions */
 	u32 uid, gid;
-	u32 mtime;                     /* seconds since the epoch */
-	u32 nlink;                     /* 2 + subdirectories for a directory, else 1 */
-	unsigned long ino;             /* unique, never reused */
-	unsigned long size;            /* file: bytes of data; symlink: target length; dir: 0 */
-	void *data;                    /* file: vmalloc'd contents; symlink: kmalloc'd target
-					  with a NUL; NULL when size is 0 */
-	struct ramfs_inode *parent;    /* the root of a tree is its own parent */
-	struct list_head children;     /* a directory's entries, sorted by name */
-	struct list_head sibling;      /* in the parent's children */
+	struct timespec64 atime, mtime, ctime;
+	u32 nlink;                    /* names; a directory: 2 + subdirectories, 0 once removed */
+	unsigned long ino;            /* unique, never reused */
+	loff_t size;                  /* file: bytes of data; symlink: target length; dir: 0 */
+	u32 rdev;                     /* a device node's number: major << 8 | minor */
+	int count;                    /* open files and mapped regions holding it */
+	unsigned char mounted;        /* RAMFS_MOUNT_*: a file system is mounted on this directory */
+	struct page **pages;          /* file: page i holds bytes [i, i + 1) * PAGE_SIZE; NULL: zeros */
+	unsigned long nr_pages;       /* slots in pages[] */
+	char *target;                 /* symlink: its text, with a NUL */
+	struct ramfs_inode *parent;   /* directory: the one it is in (the root of a tree: itself) */
+	struct list_head children;    /* directory: its entries, sorted by name */
+	struct list_head aliases;     /* its names (ramfs_dentry.alias) */
 };
 
-/* ramfs_lookup_at() flags. */
+struct ramfs_dentry {
+	char name[RAMFS_NAME_MAX + 1];
+	struct ramfs_inode *inode;
+	struct ramfs_inode *dir;    /* the directory the name is in */
+	struct list_head sibling;   /* in dir->children */
+	struct list_head alias;     /* in inode->aliases */
+};
+
+#define RAMFS_MOUNT_PROC 1
+
+/* ramfs_walk() flags. */
 #define RAMFS_LOOKUP_NOFOLLOW 0x1 /* a symlink as the last component is the result */
+#define RAMFS_LOOKUP_PARENT 0x2   /* stop at the last component's directory */
+
+/* Permission masks for ramfs_permission (Linux's MAY_*). */
+#define MAY_EXEC 1
+#define MAY_WRITE 2
+#define MAY_READ 4
+
+/*
+ * What a walk found. inode is the result (with RAMFS_LOOKUP_PARENT: the directory of
+ * the last component, which is last[0..last_len), "" for "/"; slash says the path
+ * ended in '/'). If the walk entered a mount point, inode is that directory and
+ * mnt_rest (kmalloc'd, the caller frees it) holds what the path says beneath it, ""
+ * or "/...".
+ */
+struct nameidata {
+	struct ramfs_inode *inode;
+	const char *last;
+	size_t last_len;
+	bool slash;
+	char *mnt_rest;
+};
 
 /* Create "/" (mode 0755, owned by root). */
 void ramfs_init(void);
 struct ramfs_inode *ramfs_root(void);
 
-/* Resolve path from /, following every symlink. */
+/*
+ * Resolve path from dir; cred, if not NULL, must have search permission in every
+ * directory passed (-EACCES).
+ */
+int ramfs_walk(struct ramfs_inode *dir, const char *path, unsigned int flags,
+	       const struct cred *cred, struct nameidata *nd);
+/* Resolve path from / or dir, following every symlink (no mount points, no permissions). */
 int ramfs_lookup(const char *path, struct ramfs_inode **out);
 int ramfs_lookup_at(struct ramfs_inode *dir, const char *path, unsigned int flags,
 		    struct ramfs_inode **out);
 
+/* Whether cred may do mask (MAY_*) to inode: 0 or -EACCES. Root passes all but exec
+ * of a file no one may execute. */
+int ramfs_permission(const struct ramfs_inode *inode, const struct cred *cred, int mask);
+
 /*
  * Create a directory, a regular file holding a copy of data[0..size), or a symlink
- * to target. mode gives the permission bits (S_IALLUGO); uid, gid and mtime start
+ * to target. mode gives the permission bits (S_IALLUGO); uid, gid and times start
  * at 0 for the caller to set. The parent must exist; out, if not NULL, receives the
  * new inode.
  */
@@ -59,6 +115,44 @@ int ramfs_create(struct ramfs_inode *dir, const char *path, umode_t mode, const 
 		 unsigned long size, struct ramfs_inode **out);
 int ramfs_symlink(struct ramfs_inode *dir, const char *path, const char *target,
 		  struct ramfs_inode **out);
+
+/*
+ * The same on a directory and a name (len <= RAMFS_NAME_MAX, not "." or "..", not
+ * taken): a new inode of type and permissions mode (rdev for a device node), or a
+ * new name for an existing non-directory inode (nlink + 1).
+ */
+int ramfs_new_inode(struct ramfs_inode *dir, const char *name, size_t len, umode_t mode,
+		    u32 rdev, struct ramfs_inode **out);
+int ramfs_new_symlink(struct ramfs_inode *dir, const char *name, size_t len, const char *target,
+		      struct ramfs_inode **out);
+int ramfs_link(struct ramfs_inode *dir, const char *name, size_t len, struct ramfs_inode *inode);
+
+/* The entry of dir called name[0..len), or NULL. */
+struct ramfs_dentry *ramfs_find(struct ramfs_inode *dir, const char *name, size_t len);
+
+/*
+ * Remove the name d (a directory must be empty: the caller checks). The inode is
+ * freed with its last name unless it is open or mapped: then with its last user.
+ */
+void ramfs_unlink(struct ramfs_dentry *d);
+
+/*
+ * Give d's inode the name newname in newdir, replacing what target names there (NULL:
+ * the name is free; the caller has checked the replacement is allowed). It needs no
+ * memory, so it cannot fail.
+ */
+void ramfs_rename(struct ramfs_dentry *d, struct ramfs_inode *newdir, const char *name,
+		  size_t len, struct ramfs_dentry *target);
+
+/* Whether a is b or a directory inside b (rename must not move a directory into itself). */
+bool ramfs_is_ancestor(const struct ramfs_inode *b, const struct ramfs_inode *a);
+
+/* An open file or a mapped region takes a reference; the last one frees an unlinked inode. */
+void ramfs_iget(struct ramfs_inode *inode);
+void ramfs_iput(struct ramfs_inode *inode);
+
+/* Set a regular file's size: pages past it are freed, the new bytes read as zero. */
+int ramfs_truncate(struct ramfs_inode *inode, loff_t size);
 
 /*
  * Copy up to len bytes from offset off of a file or a symlink's target into buf.
@@ -71,9 +165,12 @@ long ramfs_read(struct ramfs_inode *inode, unsigned long off, void *buf, unsigne
  * are not entries). Indexes are stable while the directory does not change, which
  * is what getdents64 needs to resume from a file offset.
  */
-struct ramfs_inode *ramfs_child_at(struct ramfs_inode *dir, unsigned long index);
+struct ramfs_dentry *ramfs_child_at(struct ramfs_inode *dir, unsigned long index);
 
-/* Unlink inode and free it with everything under it. Not the root of the file system. */
+/* A name of inode (its first), or NULL once it has none. */
+struct ramfs_dentry *ramfs_first_alias(const struct ramfs_inode *inode);
+
+/* Remove inode, which has one name, with everything under it. Not the root. */
 void ramfs_remove_tree(struct ramfs_inode *inode);
 
 /*
@@ -86,5 +183,15 @@ void ramfs_remove_tree(struct ramfs_inode *inode);
  */
 struct ramfs_inode *ramfs_new_tree(void);
 int ramfs_graft(struct ramfs_inode *dst, struct ramfs_inode *tree);
+
+/*
+ * A regular file's pages (mm/filemap.c; on the host, tests/host/stub_filemap.c):
+ * copies between kernel buffers and the file, growing it, and freeing pages.
+ * filemap_write returns the bytes written or -ENOMEM; filemap_truncate frees the
+ * pages past size and zeroes the tail of the last one.
+ */
+long filemap_read(struct ramfs_inode *inode, loff_t off, void *buf, unsigned long len);
+long filemap_write(struct ramfs_inode *inode, loff_t off, const void *buf, unsigned long len);
+void filemap_truncate(struct ramfs_inode *inode, loff_t size);
 
 #endif

@@ -3,6 +3,7 @@
 #define KSPACE_SYSCALL_DEFS_H
 
 #include <asm/uaccess.h>
+#include <kspace/stat.h>
 #include <kspace/types.h>
 
 #ifndef KSPACE_PID_T
@@ -149,6 +150,61 @@ long sys_writev(unsigned int fd, const struct iovec __user *vec, unsigned long v
 long sys_pread64(unsigned int fd, char __user *buf, unsigned long count, u32 pos_lo, u32 pos_hi);
 long sys_pwrite64(unsigned int fd, const char __user *buf, unsigned long count, u32 pos_lo,
 		  u32 pos_hi);
+/* kernel/namei.c */
+long sys_mknod(const char __user *path, umode_t mode, unsigned int dev);
+long sys_mknodat(int dfd, const char __user *path, umode_t mode, unsigned int dev);
+long sys_mkdir(const char __user *path, umode_t mode);
+long sys_mkdirat(int dfd, const char __user *path, umode_t mode);
+long sys_rmdir(const char __user *path);
+long sys_unlink(const char __user *path);
+long sys_unlinkat(int dfd, const char __user *path, int flags);
+long sys_symlink(const char __user *target, const char __user *path);
+long sys_symlinkat(const char __user *target, int dfd, const char __user *path);
+long sys_link(const char __user *oldpath, const char __user *newpath);
+long sys_linkat(int olddfd, const char __user *oldpath, int newdfd, const char __user *newpath,
+		int flags);
+long sys_rename(const char __user *oldpath, const char __user *newpath);
+long sys_renameat(int olddfd, const char __user *oldpath, int newdfd,
+		  const char __user *newpath);
+long sys_renameat2(int olddfd, const char __user *oldpath, int newdfd,
+		   const char __user *newpath, unsigned int flags);
+/* kernel/open.c */
+long sys_creat(const char __user *path, int mode);
+long sys_truncate(const char __user *path, long length);
+long sys_truncate64(const char __user *path, unsigned long lo, unsigned long hi);
+long sys_ftruncate(unsigned int fd, unsigned long length);
+long sys_ftruncate64(unsigned int fd, unsigned long lo, unsigned long hi);
+long sys_chmod(const char __user *path, umode_t mode);
+long sys_fchmod(unsigned int fd, umode_t mode);
+long sys_fchmodat(int dfd, const char __user *path, umode_t mode);
+long sys_chown16(const char __user *path, u32 uid, u32 gid);
+long sys_lchown16(const char __user *path, u32 uid, u32 gid);
+long sys_fchown16(unsigned int fd, u32 uid, u32 gid);
+long sys_chown32(const char __user *path, u32 uid, u32 gid);
+long sys_lchown32(const char __user *path, u32 uid, u32 gid);
+long sys_fchown32(unsigned int fd, u32 uid, u32 gid);
+long sys_fchownat(int dfd, const char __user *path, u32 uid, u32 gid, int flags);
+long sys_access(const char __user *path, int mode);
+long sys_faccessat(int dfd, const char __user *path, int mode);
+long sys_faccessat2(int dfd, const char __user *path, int mode, int flags);
+long sys_fchdir(unsigned int fd);
+/* kernel/stat.c */
+struct statx;
+long sys_statx(int dfd, const char __user *path, unsigned int flags, unsigned int mask,
+	       struct statx __user *buf);
+long sys_readlinkat(int dfd, const char __user *path, char __user *buf, int bufsiz);
+/* kernel/utimes.c */
+struct old_timespec32;
+struct __kernel_timespec;
+struct timeval_user;
+struct utimbuf_user;
+long sys_utimensat(int dfd, const char __user *path, const struct old_timespec32 __user *t,
+		   int flags);
+long sys_utimensat_time64(int dfd, const char __user *path,
+			  const struct __kernel_timespec __user *t, int flags);
+long sys_futimesat(int dfd, const char __user *path, const struct timeval_user __user *t);
+long sys_utimes(const char __user *path, const struct timeval_user __user *t);
+long sys_utime(const char __user *path, const struct utimbuf_user __user *t);
 /* kernel/utsname.c */
 struct new_utsname;
 long sys_sethostname(const char __user *name, int len);

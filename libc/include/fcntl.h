@@ -36,5 +36,6 @@
 int open(const char *path, int flags, ...); /* the mode argument is read only with O_CREAT */
 int openat(int dirfd, const char *path, int flags, ...); /* relative to dirfd, or AT_FDCWD */
 int fcntl(int fd, int cmd, ...); /* cmd's argument, if any, is an int */
+int creat(const char *path, mode_t mode);
 
 #endif

@@ -34,4 +34,7 @@ size_t fwrite(const void *p, size_t size, size_t n, FILE *f);
 int fflush(FILE *f);
 void perror(const char *s);
 
+int rename(const char *oldpath, const char *newpath);
+int renameat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath);
+
 #endif

@@ -61,6 +61,27 @@ int pipe2(int fds[2], int flags); /* flags: O_CLOEXEC, O_NONBLOCK */
 int chdir(const char *path);
 char *getcwd(char *buf, size_t size);
 ssize_t readlink(const char *path, char *buf, size_t bufsiz);
+ssize_t readlinkat(int dirfd, const char *path, char *buf, size_t bufsiz);
+int fchdir(int fd);
+int rmdir(const char *path);
+int unlink(const char *path);
+int unlinkat(int dirfd, const char *path, int flags);
+int link(const char *oldpath, const char *newpath);
+int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags);
+int symlink(const char *target, const char *path);
+int symlinkat(const char *target, int dirfd, const char *path);
+int chown(const char *path, uid_t owner, gid_t group);
+int lchown(const char *path, uid_t owner, gid_t group);
+int fchown(int fd, uid_t owner, gid_t group);
+int fchownat(int dirfd, const char *path, uid_t owner, gid_t group, int flags);
+int truncate(const char *path, off_t length);
+int ftruncate(int fd, off_t length);
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
+int access(const char *path, int mode);
+int faccessat(int dirfd, const char *path, int mode, int flags);
 
 int isatty(int fd);
 pid_t tcgetpgrp(int fd);

@@ -352,11 +352,14 @@ and its name; kernel threads, which have no mm, are in brackets. * marks current
 # --- regions and the red-black tree ---------------------------------------------------
 
 def inode_path(inode):
-    """An initramfs file's path (inode: a struct ramfs_inode *), as show_maps() prints it."""
+    """A ramfs file's path (inode: a struct ramfs_inode *), by its first name, as show_maps() prints it."""
     parts = []
-    while int(inode["parent"]) != int(inode):
-        parts.append(inode["name"].string())
-        inode = inode["parent"]
+    for _ in range(LIST_LIMIT):
+        d = next(list_entries(int(inode["aliases"].address), "struct ramfs_dentry", "alias"), None)
+        if d is None:
+            break
+        parts.append(d["name"].string())
+        inode = d["dir"]
     return "/" + "/".join(reversed(parts))
 
 

@@ -94,16 +94,31 @@ static unsigned long long fnv1a(const void *p, unsigned long n)
 	return h;
 }
 
+/* The hash of a file's bytes or a symlink's target. */
+static unsigned long long content_hash(struct ramfs_inode *inode)
+{
+	char *data = malloc(inode->size + 1);
+	unsigned long long h;
+
+	if (!data)
+		abort();
+	h = fnv1a(data, S_ISDIR(inode->mode) ? 0 : ramfs_read(inode, 0, data, inode->size));
+	free(data);
+	return h;
+}
+
 static void list_dir(FILE *out, struct ramfs_inode *dir, const char *path)
 {
+	struct ramfs_dentry *d;
 	struct ramfs_inode *c;
 	char *p;
 
-	for (unsigned long i = 0; (c = ramfs_child_at(dir, i)); i++) {
-		if (asprintf(&p, "%s/%s", path, c->name) < 0)
+	for (unsigned long i = 0; (d = ramfs_child_at(dir, i)); i++) {
+		c = d->inode;
+		if (asprintf(&p, "%s/%s", path, d->name) < 0)
 			abort();
 		fprintf(out, "%s %o %u %u %u %u %lu %016llx\n", p, c->mode, c->uid, c->gid,
-			c->mtime, c->nlink, c->size, fnv1a(c->data, c->size));
+			(unsigned)c->mtime.tv_sec, c->nlink, (unsigned long)c->size, content_hash(c));
 		list_dir(out, c, p);
 		free(p);
 	}
@@ -116,7 +131,8 @@ char *listing(void)
 	size_t size;
 	FILE *out = open_memstream(&text, &size);
 
-	fprintf(out, "/ %o %u %u %u %u\n", root->mode, root->uid, root->gid, root->mtime,
+	fprintf(out, "/ %o %u %u %u %u\n", root->mode, root->uid, root->gid,
+		(unsigned)root->mtime.tv_sec,
 		root->nlink);
 	list_dir(out, root, "");
 	fclose(out);

@@ -45,17 +45,19 @@ static int compare_lines(const void *a, const void *b)
 /* "path type perm uid gid mtime size" for everything under dir, as find prints it. */
 static void find_lines(FILE *out, struct ramfs_inode *dir, const char *path)
 {
+	struct ramfs_dentry *d;
 	struct ramfs_inode *c;
 	char *p;
 
-	for (unsigned long i = 0; (c = ramfs_child_at(dir, i)); i++) {
-		if (asprintf(&p, "%s%s", path, c->name) < 0)
+	for (unsigned long i = 0; (d = ramfs_child_at(dir, i)); i++) {
+		c = d->inode;
+		if (asprintf(&p, "%s%s", path, d->name) < 0)
 			abort();
 		fprintf(out, "%s %c %o %u %u %u %lu\n", p,
 			S_ISDIR(c->mode) ? 'd' : S_ISLNK(c->mode) ? 'l' : 'f', c->mode & 07777,
-			c->uid, c->gid, c->mtime, c->size);
+			c->uid, c->gid, (unsigned)c->mtime.tv_sec, (unsigned long)c->size);
 		free(p);
-		if (asprintf(&p, "%s%s/", path, c->name) < 0)
+		if (asprintf(&p, "%s%s/", path, d->name) < 0)
 			abort();
 		find_lines(out, c, p);
 		free(p);

@@ -29,10 +29,10 @@ static void populate(void)
 
 static void reset(void)
 {
-	struct ramfs_inode *c;
+	struct ramfs_dentry *c;
 
 	while ((c = ramfs_child_at(ramfs_root(), 0)))
-		ramfs_remove_tree(c);
+		ramfs_remove_tree(c->inode);
 	populate();
 }
 

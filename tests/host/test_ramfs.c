@@ -2,7 +2,8 @@
  * tests/host/test_ramfs.c: ramfs (kernel/ramfs.c): creating and reading files,
  * path resolution and its edge cases (slashes, ".", "..", name and path limits,
  * symlinks and their loops), directory order, freeing trees, grafting a staging
- * tree, and out-of-memory failures that leave nothing behind.
+ * tree, out-of-memory failures that leave nothing behind; hard links, unlinking a
+ * file still held, rename, permissions, a mount point ending a walk, file pages.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include "test.h"
 
 #include <kspace/ramfs.h>
+#include <kspace/slab.h>
 
 /* stub_alloc.c */
 long stub_alloc_live(void);
@@ -23,6 +25,14 @@ static struct ramfs_inode *get(const char *path)
 	struct ramfs_inode *inode;
 
 	return ramfs_lookup(path, &inode) ? NULL : inode;
+}
+
+/* An inode's (first) name, "" for a root. */
+static const char *name_of(const struct ramfs_inode *inode)
+{
+	struct ramfs_dentry *d = ramfs_first_alias(inode);
+
+	return d ? d->name : "";
 }
 
 /* ramfs_lookup's result as the inode's path, or "-ERRNO": one string to compare. */
@@ -38,14 +48,24 @@ static const char *resolve(const char *path)
 		return buf;
 	}
 	buf[0] = '\0';
-	for (n = inode; n->parent != n && len < PATH_MAX; n = n->parent) {
-		name_len = strlen(n->name);
+	for (n = inode; ramfs_first_alias(n) && len < PATH_MAX; n = ramfs_first_alias(n)->dir) {
+		name_len = strlen(name_of(n));
 		memmove(buf + 1 + name_len, buf, len + 1);
 		buf[0] = '/';
-		memcpy(buf + 1, n->name, name_len);
+		memcpy(buf + 1, name_of(n), name_len);
 		len += 1 + name_len;
 	}
 	return len ? buf : "/";
+}
+
+/* A small file's contents as a string. */
+static const char *read_text(struct ramfs_inode *inode)
+{
+	static char buf[64];
+	long n = ramfs_read(inode, 0, buf, sizeof(buf) - 1);
+
+	buf[n < 0 ? 0 : n] = '\0';
+	return buf;
 }
 
 static void mkdirs(const char *const *paths, size_t n)
@@ -70,7 +90,7 @@ TEST(ramfs, init_creates_root)
 	EXPECT_EQ_INT(root->mode, S_IFDIR | 0755);
 	EXPECT_EQ_INT(root->nlink, 2);
 	EXPECT(root->parent == root);
-	EXPECT_STREQ(root->name, "");
+	EXPECT_STREQ(name_of(root), "");
 	EXPECT(get("/") == root);
 	EXPECT(get("//") == root);
 	EXPECT(get("/.") == root);
@@ -88,10 +108,10 @@ TEST(ramfs, mkdir_and_create)
 	EXPECT_EQ_INT(ramfs_create(ramfs_root(), "/bin/sh", 0755, "#!", 2, &sh), 0);
 	EXPECT(get("/bin") == bin);
 	EXPECT(get("/bin/sh") == sh);
-	EXPECT_STREQ(bin->name, "bin");
-	EXPECT_STREQ(sh->name, "sh");
+	EXPECT_STREQ(name_of(bin), "bin");
+	EXPECT_STREQ(name_of(sh), "sh");
 	EXPECT(bin->parent == ramfs_root());
-	EXPECT(sh->parent == bin);
+	EXPECT(ramfs_first_alias(sh)->dir == bin);
 	EXPECT_EQ_INT(bin->mode, S_IFDIR | 0755);
 	EXPECT_EQ_INT(sh->mode, S_IFREG | 0755);
 	EXPECT_EQ_INT(sh->size, 2);
@@ -100,7 +120,7 @@ TEST(ramfs, mkdir_and_create)
 	EXPECT_EQ_INT(bin->nlink, 2);
 	EXPECT_EQ_INT(ramfs_root()->nlink, 3);
 	EXPECT(sh->ino != bin->ino && bin->ino != ramfs_root()->ino);
-	EXPECT(sh->uid == 0 && sh->gid == 0 && sh->mtime == 0);
+	EXPECT(sh->uid == 0 && sh->gid == 0 && sh->mtime.tv_sec == 0);
 	/* out is optional */
 	EXPECT_EQ_INT(ramfs_mkdir(ramfs_root(), "/etc", 0700, NULL), 0);
 	EXPECT_EQ_INT(ramfs_lookup("/etc", &out), 0);
@@ -156,7 +176,7 @@ TEST(ramfs, empty_file)
 	ramfs_init();
 	EXPECT_EQ_INT(ramfs_create(ramfs_root(), "/empty", 0600, NULL, 0, &f), 0);
 	EXPECT_EQ_INT(f->size, 0);
-	EXPECT(f->data == NULL);
+	EXPECT(f->pages == NULL);
 	EXPECT_EQ_INT(ramfs_read(f, 0, buf, sizeof(buf)), 0);
 }
 
@@ -211,7 +231,7 @@ TEST(ramfs, name_and_path_limits)
 	memset(name + 1, 'n', RAMFS_NAME_MAX);
 	name[RAMFS_NAME_MAX + 1] = '\0';
 	EXPECT_EQ_INT(ramfs_mkdir(ramfs_root(), name, 0755, &inode), 0);
-	EXPECT_EQ_INT(strlen(inode->name), RAMFS_NAME_MAX);
+	EXPECT_EQ_INT(strlen(name_of(inode)), RAMFS_NAME_MAX);
 	EXPECT(get(name) == inode);
 	strcat(name, "n");
 	EXPECT_EQ_INT(ramfs_lookup(name, &inode), -ENAMETOOLONG);
@@ -286,7 +306,7 @@ TEST(ramfs, symlinks)
 	EXPECT(inode == lib); /* a trailing slash follows */
 	EXPECT_EQ_INT(ramfs_lookup_at(ramfs_root(), "/lib/libc.so", RAMFS_LOOKUP_NOFOLLOW, &inode),
 		      0);
-	EXPECT_STREQ(inode->name, "libc.so");
+	EXPECT_STREQ(name_of(inode), "libc.so");
 
 	/* Absolute targets, "..", relative to the link's directory, through links. */
 	EXPECT_EQ_INT(ramfs_symlink(ramfs_root(), "/etc/abs", "/usr/lib/libc.so", NULL), 0);
@@ -480,16 +500,18 @@ TEST(ramfs, graft_merges)
 	EXPECT(get("/etc") == etc);
 	EXPECT_EQ_INT(etc->mode, S_IFDIR | 0755); /* / keeps its directory's attributes */
 	EXPECT(get("/etc/a"));
-	EXPECT(get("/etc/b") == f && f->parent == etc);
+	EXPECT(get("/etc/b") == f && ramfs_first_alias(f)->dir == etc);
 	EXPECT(get("/usr/lib/x"));
 	EXPECT(get("/usr")->parent == ramfs_root());
 	EXPECT_EQ_INT(ramfs_root()->nlink, 5);
 	EXPECT_EQ_INT(get("/usr")->nlink, 3);
 	EXPECT_STREQ(ramfs_child_at(etc, 1)->name, "b");
-	EXPECT_EQ_INT(ramfs_lookup_at(f, "/usr", 0, &f), 0); /* moved entries see the new root */
+	/* moved directories see the new root */
+	EXPECT_EQ_INT(ramfs_lookup_at(get("/usr/lib"), "/usr", 0, &f), 0);
 	EXPECT(f == get("/usr"));
 	/* What was grafted stays; the two staged shells (tree, etc) are freed. */
-	EXPECT_EQ_INT(stub_alloc_live(), before + 6);
+	/* each file: inode, entry, page array, page; each directory: inode, entry */
+	EXPECT_EQ_INT(stub_alloc_live(), before + 12);
 }
 
 TEST(ramfs, graft_conflict_changes_nothing)
@@ -523,12 +545,13 @@ TEST(ramfs, out_of_memory)
 
 	ramfs_init();
 	before = stub_alloc_live();
-	for (long n = 0; n < 2; n++) {
+	/* create: inode, entry, page array, page; symlink: target, inode, entry */
+	for (long n = 0; n < 4; n++) {
 		stub_alloc_fail_after(n);
 		EXPECT_EQ_INT(ramfs_create(ramfs_root(), "/f", 0644, "data", 4, NULL), -ENOMEM);
-		stub_alloc_fail_after(n);
+		stub_alloc_fail_after(n % 3);
 		EXPECT_EQ_INT(ramfs_symlink(ramfs_root(), "/l", "target", NULL), -ENOMEM);
-		stub_alloc_fail_after(0);
+		stub_alloc_fail_after(n % 2);
 		EXPECT_EQ_INT(ramfs_mkdir(ramfs_root(), "/d", 0755, NULL), -ENOMEM);
 		stub_alloc_fail_after(-1);
 		EXPECT(ramfs_child_at(ramfs_root(), 0) == NULL);
@@ -537,4 +560,125 @@ TEST(ramfs, out_of_memory)
 	}
 	stub_alloc_fail_after(0);
 	EXPECT(ramfs_new_tree() == NULL);
+}
+
+/* Hard links: one inode, nlink names; the last unlink frees it unless it is held. */
+TEST(ramfs, links_and_unlink)
+{
+	struct ramfs_inode *f, *out;
+	long before;
+
+	ramfs_init();
+	before = stub_alloc_live();
+	EXPECT_EQ_INT(ramfs_create(ramfs_root(), "/f", 0644, "abc", 3, &f), 0);
+	EXPECT_EQ_INT(ramfs_link(ramfs_root(), "g", 1, f), 0);
+	EXPECT_EQ_INT(f->nlink, 2);
+	EXPECT(get("/g") == f);
+	ramfs_unlink(ramfs_find(ramfs_root(), "f", 1));
+	EXPECT(get("/f") == NULL && get("/g") == f && f->nlink == 1);
+	ramfs_iget(f); /* an open file */
+	ramfs_unlink(ramfs_find(ramfs_root(), "g", 1));
+	EXPECT_EQ_INT(f->nlink, 0);
+	EXPECT_STREQ(read_text(f), "abc"); /* still readable */
+	ramfs_iput(f);
+	EXPECT_EQ_INT(stub_alloc_live(), before);
+	EXPECT_EQ_INT(ramfs_mkdir(ramfs_root(), "/d", 0755, &out), 0);
+	ramfs_unlink(ramfs_find(ramfs_root(), "d", 1));
+	EXPECT_EQ_INT(ramfs_root()->nlink, 2);
+	EXPECT_EQ_INT(stub_alloc_live(), before);
+}
+
+TEST(ramfs, rename_moves_and_replaces)
+{
+	struct ramfs_inode *a, *b, *d, *e;
+
+	ramfs_init();
+	EXPECT_EQ_INT(ramfs_create(ramfs_root(), "/a", 0644, "A", 1, &a), 0);
+	EXPECT_EQ_INT(ramfs_create(ramfs_root(), "/b", 0644, "B", 1, &b), 0);
+	EXPECT_EQ_INT(ramfs_mkdir(ramfs_root(), "/d", 0755, &d), 0);
+	EXPECT_EQ_INT(ramfs_mkdir(ramfs_root(), "/e", 0755, &e), 0);
+	ramfs_rename(ramfs_find(ramfs_root(), "a", 1), ramfs_root(), "b", 1,
+		     ramfs_find(ramfs_root(), "b", 1));
+	EXPECT(get("/a") == NULL && get("/b") == a);
+	ramfs_rename(ramfs_find(ramfs_root(), "d", 1), e, "sub", 3, NULL);
+	EXPECT(get("/e/sub") == d && d->parent == e && e->nlink == 3 && ramfs_root()->nlink == 3);
+	EXPECT(ramfs_is_ancestor(e, d) && !ramfs_is_ancestor(d, e));
+	EXPECT_STREQ(resolve("/e/sub/.."), "/e");
+	/* renaming to its own name keeps it */
+	ramfs_rename(ramfs_find(e, "sub", 3), e, "sub", 3, NULL);
+	EXPECT(get("/e/sub") == d);
+}
+
+TEST(ramfs, permission)
+{
+	struct cred root = { 0 }, user = { .fsuid = 1000, .fsgid = 100 };
+	struct ramfs_inode *f, *d;
+	struct nameidata nd;
+
+	ramfs_init();
+	EXPECT_EQ_INT(ramfs_create(ramfs_root(), "/f", 0640, NULL, 0, &f), 0);
+	f->uid = 1000;
+	f->gid = 50;
+	EXPECT_EQ_INT(ramfs_permission(f, &user, MAY_READ | MAY_WRITE), 0);
+	EXPECT_EQ_INT(ramfs_permission(f, &user, MAY_EXEC), -EACCES);
+	EXPECT_EQ_INT(ramfs_permission(f, &root, MAY_READ | MAY_WRITE), 0);
+	EXPECT_EQ_INT(ramfs_permission(f, &root, MAY_EXEC), -EACCES); /* no x bit anywhere */
+	f->uid = 0;
+	EXPECT_EQ_INT(ramfs_permission(f, &user, MAY_READ), -EACCES); /* other: none */
+	user.groups[user.ngroups++] = 50;
+	EXPECT_EQ_INT(ramfs_permission(f, &user, MAY_READ), 0); /* a supplementary group */
+	EXPECT_EQ_INT(ramfs_permission(f, &user, MAY_WRITE), -EACCES);
+	/* Search permission on the way: a 0700 root directory stops the user. */
+	EXPECT_EQ_INT(ramfs_mkdir(ramfs_root(), "/d", 0700, &d), 0);
+	EXPECT_EQ_INT(ramfs_create(ramfs_root(), "/d/x", 0644, NULL, 0, NULL), 0);
+	EXPECT_EQ_INT(ramfs_walk(ramfs_root(), "/d/x", 0, &user, &nd), -EACCES);
+	EXPECT_EQ_INT(ramfs_walk(ramfs_root(), "/d/x", 0, &root, &nd), 0);
+}
+
+/* A mount point ends the walk: the rest of the path is handed back, symlinks included. */
+TEST(ramfs, mount_point)
+{
+	struct ramfs_inode *proc;
+	struct nameidata nd;
+
+	ramfs_init();
+	EXPECT_EQ_INT(ramfs_mkdir(ramfs_root(), "/proc", 0555, &proc), 0);
+	proc->mounted = RAMFS_MOUNT_PROC;
+	EXPECT_EQ_INT(ramfs_symlink(ramfs_root(), "/mtab", "proc/self/mounts", NULL), 0);
+	EXPECT_EQ_INT(ramfs_walk(ramfs_root(), "/proc/meminfo", 0, NULL, &nd), 0);
+	EXPECT(nd.inode == proc && nd.mnt_rest);
+	EXPECT_STREQ(nd.mnt_rest, "/meminfo");
+	kfree(nd.mnt_rest);
+	EXPECT_EQ_INT(ramfs_walk(ramfs_root(), "/mtab", 0, NULL, &nd), 0);
+	EXPECT_STREQ(nd.mnt_rest, "/self/mounts");
+	kfree(nd.mnt_rest);
+	EXPECT_EQ_INT(ramfs_walk(ramfs_root(), "/proc", 0, NULL, &nd), 0);
+	EXPECT_STREQ(nd.mnt_rest, "");
+	kfree(nd.mnt_rest);
+	EXPECT_EQ_INT(ramfs_walk(ramfs_root(), "/mtab", RAMFS_LOOKUP_NOFOLLOW, NULL, &nd), 0);
+	EXPECT(nd.mnt_rest == NULL && S_ISLNK(nd.inode->mode));
+}
+
+/* File data in pages: writes across page boundaries, holes, truncation. */
+TEST(ramfs, pages_and_truncate)
+{
+	static char data[10000], back[10000];
+	struct ramfs_inode *f;
+
+	ramfs_init();
+	for (unsigned i = 0; i < sizeof(data); i++)
+		data[i] = (char)(i * 13);
+	EXPECT_EQ_INT(ramfs_create(ramfs_root(), "/f", 0644, data, sizeof(data), &f), 0);
+	EXPECT_EQ_INT(ramfs_read(f, 0, back, sizeof(back)), sizeof(back));
+	EXPECT(!memcmp(data, back, sizeof(data)));
+	EXPECT_EQ_INT(ramfs_truncate(f, 100), 0);
+	EXPECT(f->pages[1] == NULL && f->pages[2] == NULL);
+	EXPECT_EQ_INT(ramfs_truncate(f, 9000), 0);
+	EXPECT_EQ_INT(ramfs_read(f, 0, back, sizeof(back)), 9000);
+	EXPECT(!memcmp(data, back, 100));
+	for (int i = 100; i < 9000; i++)
+		if (back[i])
+			test_fail(__FILE__, __LINE__, "byte %d is %d after truncate", i, back[i]);
+	EXPECT_EQ_INT(ramfs_truncate(f, -1), -EINVAL);
+	EXPECT_EQ_INT(ramfs_truncate(f, RAMFS_MAX_FILESIZE + 1), -EFBIG);
 }

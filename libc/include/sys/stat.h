@@ -36,5 +36,15 @@ mode_t umask(mode_t mask);
 int fstat(int fd, struct stat *st);
 int lstat(const char *path, struct stat *st); /* a symlink describes itself */
 int fstatat(int dirfd, const char *path, struct stat *st, int flags); /* flags: AT_* */
+int mkdir(const char *path, mode_t mode);
+int mkdirat(int dirfd, const char *path, mode_t mode);
+int mknod(const char *path, mode_t mode, dev_t dev);
+int chmod(const char *path, mode_t mode);
+int fchmod(int fd, mode_t mode);
+int fchmodat(int dirfd, const char *path, mode_t mode, int flags);
+struct timespec;
+int utimensat(int dirfd, const char *path, const struct timespec *times, int flags);
+#define UTIME_NOW ((1L << 30) - 1L)
+#define UTIME_OMIT ((1L << 30) - 2L)
 
 #endif

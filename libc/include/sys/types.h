@@ -9,6 +9,7 @@ typedef int pid_t;
 typedef unsigned int uid_t; /* 32 bits: libc uses the uid32 system calls */
 typedef unsigned int gid_t;
 typedef unsigned int mode_t;
+typedef unsigned long long dev_t; /* glibc's width; mknod passes the low 32 bits */
 typedef long off_t; /* lseek's 32-bit offset */
 typedef long long off64_t;
 typedef unsigned long long ino64_t;

@@ -1,0 +1,640 @@
+/*
+ * kernel/open.c: opening files and changing what a file is, as Linux's fs/open.c:
+ * open, openat, creat (O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_NOFOLLOW, O_DIRECTORY),
+ * the file operations of ramfs files and directories, truncate and ftruncate, chmod,
+ * chown (the 16-bit and 32-bit id forms), access and faccessat, chdir, fchdir, getcwd.
+ * Permissions are checked against the caller's fs ids (access: its real ids).
+ */
+#include <kspace/errno.h>
+#include <kspace/fs.h>
+#include <kspace/kernel.h>
+#include <kspace/ramfs.h>
+#include <kspace/sched.h>
+#include <kspace/slab.h>
+#include <kspace/string.h>
+#include <kspace/syscall_defs.h>
+
+#define DT_FIFO 1
+#define DT_CHR 2
+#define DT_DIR 4
+#define DT_BLK 6
+#define DT_REG 8
+#define DT_LNK 10
+#define DT_SOCK 12
+
+static long ramfs_file_read(struct file *f, char __user *buf, unsigned long count, loff_t *ppos)
+{
+	return filemap_read_user(f->f_inode, ppos, buf, count);
+}
+
+/* Writing a set-ID file drops the bits, unless root writes it (file_remove_privs). */
+static void remove_privs(struct ramfs_inode *inode)
+{
+	if (current->cred.fsuid == 0)
+		return;
+	if (inode->mode & S_ISUID)
+		inode->mode &= ~S_ISUID;
+	if ((inode->mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+		inode->mode &= ~S_ISGID;
+}
+
+static long ramfs_file_write(struct file *f, const char __user *buf, unsigned long count,
+			     loff_t *ppos)
+{
+	struct ramfs_inode *inode = f->f_inode;
+	long n;
+
+	if (!count)
+		return 0;
+	if (f->f_flags & O_APPEND) /* every write goes to the end, even pwrite's (as Linux) */
+		*ppos = inode->size;
+	n = filemap_write_user(inode, ppos, buf, count);
+	if (n > 0) {
+		remove_privs(inode);
+		inode_touch(inode, true);
+	}
+	return n;
+}
+
+static void ramfs_release(struct file *f)
+{
+	ramfs_iput(f->f_inode);
+}
+
+/* One linux_dirent64 record; 0 when it does not fit in the room left. */
+static unsigned long put_dirent(void __user *dirp, unsigned long room, unsigned long ino,
+				unsigned long next, unsigned char type, const char *name)
+{
+	unsigned long namelen = strlen(name), reclen = ALIGN(19 + namelen + 1, 8UL);
+	char rec[19 + RAMFS_NAME_MAX + 1 + 8] = { 0 };
+
+	if (reclen > room)
+		return 0;
+	*(u64 *)rec = ino;
+	*(u64 *)(rec + 8) = next;
+	*(u16 *)(rec + 16) = reclen;
+	rec[18] = type;
+	memcpy(rec + 19, name, namelen);
+	return copy_to_user(dirp, rec, reclen) ? (unsigned long)-1 : reclen;
+}
+
+static unsigned char dirent_type(umode_t mode)
+{
+	switch (mode & S_IFMT) {
+	case S_IFDIR: return DT_DIR;
+	case S_IFLNK: return DT_LNK;
+	case S_IFCHR: return DT_CHR;
+	case S_IFBLK: return DT_BLK;
+	case S_IFIFO: return DT_FIFO;
+	case S_IFSOCK: return DT_SOCK;
+	}
+	return DT_REG;
+}
+
+/* Entries 0 and 1 are "." and ".."; entry n >= 2 is child n - 2. */
+static long ramfs_getdents64(struct file *f, void __user *dirp, unsigned long count)
+{
+	unsigned long done = 0;
+
+	for (;;) {
+		struct ramfs_inode *dir = f->f_inode, *e = NULL;
+		const char *name = f->f_pos == 0 ? "." : "..";
+		struct ramfs_dentry *d = NULL;
+		unsigned long n;
+
+		if (f->f_pos >= 2 && (f->f_pos > INT_MAX || !(d = ramfs_child_at(dir, f->f_pos - 2))))
+			break; /* the end, or a position lseek put past any directory's size */
+		if (d) {
+			e = d->inode;
+			name = d->name;
+		} else {
+			e = f->f_pos == 0 ? dir : dir->parent;
+		}
+		n = put_dirent((char __user *)dirp + done, count - done, e->ino, f->f_pos + 1,
+			       dirent_type(e->mode), name);
+		if (n == (unsigned long)-1)
+			return -EFAULT;
+		if (!n)
+			return done ? (long)done : -EINVAL; /* not even one record fits */
+		done += n;
+		f->f_pos++;
+	}
+	return done;
+}
+
+static const struct file_operations ramfs_file_ops = {
+	.read = ramfs_file_read,
+	.write = ramfs_file_write,
+	.mmap = generic_file_mmap,
+	.release = ramfs_release,
+};
+static const struct file_operations ramfs_dir_ops = {
+	.getdents64 = ramfs_getdents64,
+	.release = ramfs_release,
+};
+
+/* The open file for a ramfs inode that may_open accepted. */
+static int open_inode(struct ramfs_inode *inode, unsigned int flags, struct file **out)
+{
+	bool dir = S_ISDIR(inode->mode);
+
+	if (S_ISCHR(inode->mode))
+		return chrdev_open(inode->rdev, flags, out);
+	if (!dir && !S_ISREG(inode->mode))
+		return -ENXIO; /* block devices, FIFOs and sockets have no driver here */
+	*out = alloc_file(dir ? &ramfs_dir_ops : &ramfs_file_ops, flags, inode->mode);
+	if (!*out)
+		return -ENOMEM;
+	ramfs_iget(inode);
+	(*out)->f_inode = inode;
+	(*out)->f_ino = inode->ino;
+	return 0;
+}
+
+/* Linux's ACC_MODE: what the access mode needs; 3 asks for both (ioctl-only opens). */
+static int acc_mode(unsigned int flags)
+{
+	static const int modes[4] = { MAY_READ, MAY_WRITE, MAY_READ | MAY_WRITE,
+				      MAY_READ | MAY_WRITE };
+
+	return modes[flags & O_ACCMODE] | (flags & O_TRUNC ? MAY_WRITE : 0);
+}
+
+/* Whether an existing inode may be opened with flags (Linux's may_open). */
+static int may_open(struct ramfs_inode *inode, unsigned int flags)
+{
+	int mask = acc_mode(flags);
+
+	if (S_ISLNK(inode->mode))
+		return -ELOOP; /* O_NOFOLLOW met a symlink */
+	if (S_ISDIR(inode->mode) && ((mask & MAY_WRITE) || (flags & O_CREAT)))
+		return -EISDIR;
+	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->mode))
+		return -ENOTDIR;
+	return inode_permission(inode, mask);
+}
+
+/* O_CREAT of a name that does not exist: a new empty file, opened without checks. */
+static int create_file(struct path *p, umode_t mode, unsigned int flags, struct file **out)
+{
+	struct ramfs_inode *inode;
+	int err;
+
+	if (!p->inode->nlink)
+		return -ENOENT;
+	if (p->slash)
+		return -EISDIR;
+	err = inode_permission(p->inode, MAY_WRITE | MAY_EXEC);
+	if (!err)
+		err = vfs_create(p, S_IFREG | (mode & S_IALLUGO & ~current->umask), 0, NULL, &inode);
+	return err ? err : open_inode(inode, flags & ~O_TRUNC, out);
+}
+
+/* Where the symlink d leads, spelled from the root (a relative target from d's directory). */
+static int symlink_path(struct ramfs_dentry *d, char **out)
+{
+	const char *target = d->inode->target;
+	char *path = target[0] == '/' ? NULL : dir_path(d->dir);
+	size_t len = path ? strlen(path) : 0, tlen = strlen(target);
+
+	*out = NULL;
+	if (!path && target[0] != '/')
+		return -ENOMEM;
+	if (len + 1 + tlen >= PATH_MAX) {
+		kfree(path);
+		return -ENAMETOOLONG;
+	}
+	if (!path && !(path = kmalloc(PATH_MAX, GFP_KERNEL)))
+		return -ENOMEM;
+	if (len)
+		path[len++] = '/';
+	memcpy(path + len, target, tlen + 1);
+	*out = path;
+	return 0;
+}
+
+/*
+ * open with O_CREAT: the parent is walked, and the last component is created, or
+ * opened if it exists (O_EXCL: -EEXIST, even for a symlink). A symlink there is
+ * followed, and a dangling one creates its target, as on Linux.
+ */
+static int open_create(int dfd, const char *name, unsigned int flags, umode_t mode, int links,
+		       struct file **out)
+{
+	struct ramfs_dentry *d;
+	struct path p;
+	int err = path_lookupat(dfd, name, RAMFS_LOOKUP_PARENT, &p);
+
+	if (err)
+		goto out;
+	if (p.proc) { /* procfs has its files; it makes no new ones */
+		err = procfs_open(p.proc, flags, out);
+		err = err == -ENOENT ? -EACCES : err;
+		goto out;
+	}
+	if (!p.last_len || (p.last_len <= 2 && !strncmp(p.last, "..", p.last_len))) {
+		err = -EISDIR;
+		goto out;
+	}
+	d = ramfs_find(p.inode, p.last, p.last_len);
+	if (!d) {
+		err = create_file(&p, mode, flags, out);
+	} else if (flags & O_EXCL) {
+		err = -EEXIST;
+	} else if (S_ISLNK(d->inode->mode) && !(flags & O_NOFOLLOW)) {
+		err = ++links > MAXSYMLINKS ? -ELOOP : 0;
+		if (!err) {
+			char *path;
+
+			err = symlink_path(d, &path);
+			if (!err)
+				err = open_create(AT_FDCWD, path, flags, mode, links, out);
+			kfree(path);
+		}
+	} else {
+		err = may_open(d->inode, flags);
+		if (!err && p.slash && !S_ISDIR(d->inode->mode))
+			err = -ENOTDIR;
+		if (!err)
+			err = open_inode(d->inode, flags, out);
+		if (!err && (flags & O_TRUNC) && S_ISREG(d->inode->mode) && d->inode->size) {
+			filemap_truncate(d->inode, 0);
+			inode_touch(d->inode, true);
+		}
+	}
+out:
+	path_put(&p);
+	return err;
+}
+
+/* Open (dfd, name): under /proc procfs answers; elsewhere ramfs. */
+int do_filp_open(int dfd, const char *name, unsigned int flags, umode_t mode, struct file **out)
+{
+	struct path p;
+	int err;
+
+	if (flags & O_CREAT)
+		return open_create(dfd, name, flags, mode, 0, out);
+	err = path_lookupat(dfd, name, flags & O_NOFOLLOW ? RAMFS_LOOKUP_NOFOLLOW : 0, &p);
+	if (err)
+		return err;
+	if (p.proc) {
+		err = procfs_open(p.proc, flags, out);
+		if (!err && S_ISDIR((*out)->f_mode)) { /* where *at() calls start from it */
+			err = lexical_path("/proc", p.proc + (p.proc[0] == '/'), &(*out)->f_path);
+			if (err)
+				fput(*out);
+		}
+	} else {
+		err = may_open(p.inode, flags);
+		if (!err)
+			err = open_inode(p.inode, flags, out);
+		if (!err && (flags & O_TRUNC) && S_ISREG(p.inode->mode) && p.inode->size) {
+			filemap_truncate(p.inode, 0);
+			inode_touch(p.inode, true);
+		}
+	}
+	path_put(&p);
+	return err;
+}
+
+long sys_openat(int dfd, const char __user *upath, int flags, int mode)
+{
+	struct file *f = NULL;
+	char *path;
+	long err = getname(upath, &path);
+
+	if (err)
+		return err;
+	err = do_filp_open(dfd, path, flags, mode, &f);
+	kfree(path);
+	if (err)
+		return err;
+	err = fd_install_new(f);
+	if (err < 0)
+		fput(f);
+	return err;
+}
+
+long sys_open(const char __user *upath, int flags, int mode)
+{
+	return sys_openat(AT_FDCWD, upath, flags, mode);
+}
+
+long sys_creat(const char __user *upath, int mode)
+{
+	return sys_openat(AT_FDCWD, upath, O_CREAT | O_WRONLY | O_TRUNC, mode);
+}
+
+/* The ramfs inode of a path (for the attribute calls); /proc's files cannot be changed. */
+static int attr_lookup(int dfd, const char __user *uname, unsigned int flags, bool empty_ok,
+		       struct ramfs_inode **out)
+{
+	struct path p;
+	int err = user_path_at(dfd, uname, flags, empty_ok, &p);
+
+	if (!err && p.proc)
+		err = current->cred.fsuid ? -EACCES : -EPERM;
+	if (err == -EOPNOTSUPP)
+		err = -EPERM;
+	if (!err)
+		*out = p.inode;
+	path_put(&p);
+	return err;
+}
+
+static long do_truncate(struct ramfs_inode *inode, loff_t length)
+{
+	if (length < 0)
+		return -EINVAL;
+	if (S_ISDIR(inode->mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->mode))
+		return -EINVAL;
+	if (length > RAMFS_MAX_FILESIZE)
+		return -EFBIG;
+	remove_privs(inode);
+	ramfs_truncate(inode, length);
+	inode_touch(inode, true);
+	return 0;
+}
+
+static long truncate_path(const char __user *upath, loff_t length)
+{
+	struct ramfs_inode *inode;
+	long err;
+
+	if (length < 0)
+		return -EINVAL;
+	err = attr_lookup(AT_FDCWD, upath, 0, false, &inode);
+	if (err)
+		return err;
+	if (S_ISDIR(inode->mode))
+		return -EISDIR;
+	err = inode_permission(inode, MAY_WRITE);
+	return err ? err : do_truncate(inode, length);
+}
+
+long sys_truncate(const char __user *upath, long length)
+{
+	return truncate_path(upath, length);
+}
+
+long sys_truncate64(const char __user *upath, unsigned long lo, unsigned long hi)
+{
+	return truncate_path(upath, (loff_t)((u64)hi << 32 | lo));
+}
+
+static long ftruncate_fd(unsigned int fd, loff_t length)
+{
+	struct file *f = fget(fd);
+
+	if (!f)
+		return -EBADF;
+	if (length < 0)
+		return -EINVAL;
+	if (!f->f_inode || !S_ISREG(f->f_inode->mode) || !(f->f_flags & (O_WRONLY | O_RDWR)))
+		return -EINVAL;
+	return do_truncate(f->f_inode, length);
+}
+
+long sys_ftruncate(unsigned int fd, unsigned long length)
+{
+	return ftruncate_fd(fd, (long)length); /* Linux: a negative long is -EINVAL */
+}
+
+long sys_ftruncate64(unsigned int fd, unsigned long lo, unsigned long hi)
+{
+	return ftruncate_fd(fd, (loff_t)((u64)hi << 32 | lo));
+}
+
+/* chmod: the owner or root; a non-member's set-group-ID bit is dropped (Linux's setattr). */
+static long chmod_inode(struct ramfs_inode *inode, umode_t mode)
+{
+	if (!owner_or_capable(inode))
+		return -EPERM;
+	mode &= S_IALLUGO;
+	if (current->cred.fsuid != 0 && !in_group_p(inode->gid))
+		mode &= ~S_ISGID;
+	inode->mode = (inode->mode & S_IFMT) | mode;
+	inode_touch(inode, false);
+	return 0;
+}
+
+long sys_fchmodat(int dfd, const char __user *uname, umode_t mode)
+{
+	struct ramfs_inode *inode;
+	long err = attr_lookup(dfd, uname, 0, false, &inode);
+
+	return err ? err : chmod_inode(inode, mode);
+}
+
+long sys_chmod(const char __user *uname, umode_t mode)
+{
+	return sys_fchmodat(AT_FDCWD, uname, mode);
+}
+
+long sys_fchmod(unsigned int fd, umode_t mode)
+{
+	struct file *f = fget(fd);
+
+	if (!f)
+		return -EBADF;
+	return f->f_inode ? chmod_inode(f->f_inode, mode) : -EPERM;
+}
+
+/*
+ * chown: root may give a file to anyone; its owner may only "change" its user to
+ * itself and its group to one it is in. -1 leaves an id as it is. Any chown of a
+ * non-directory clears set-user-ID, and set-group-ID where it means that (with group
+ * exec), root's too, as Linux's chown_common asks.
+ */
+static long chown_inode(struct ramfs_inode *inode, u32 uid, u32 gid)
+{
+	bool root = current->cred.fsuid == 0, owner = current->cred.fsuid == inode->uid;
+
+	if (uid != (u32)-1 && !root && !(owner && uid == inode->uid))
+		return -EPERM;
+	if (gid != (u32)-1 && !root && !(owner && (gid == inode->gid || in_group_p(gid))))
+		return -EPERM;
+	if (uid != (u32)-1)
+		inode->uid = uid;
+	if (gid != (u32)-1)
+		inode->gid = gid;
+	if (!S_ISDIR(inode->mode)) {
+		inode->mode &= ~S_ISUID;
+		if (inode->mode & S_IXGRP)
+			inode->mode &= ~S_ISGID;
+	}
+	inode_touch(inode, false);
+	return 0;
+}
+
+long sys_fchownat(int dfd, const char __user *uname, u32 uid, u32 gid, int flags)
+{
+	struct ramfs_inode *inode;
+	long err;
+
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	err = attr_lookup(dfd, uname, flags & AT_SYMLINK_NOFOLLOW ? RAMFS_LOOKUP_NOFOLLOW : 0,
+			  flags & AT_EMPTY_PATH, &inode);
+	return err ? err : chown_inode(inode, uid, gid);
+}
+
+long sys_chown32(const char __user *uname, u32 uid, u32 gid)
+{
+	return sys_fchownat(AT_FDCWD, uname, uid, gid, 0);
+}
+
+long sys_lchown32(const char __user *uname, u32 uid, u32 gid)
+{
+	return sys_fchownat(AT_FDCWD, uname, uid, gid, AT_SYMLINK_NOFOLLOW);
+}
+
+long sys_fchown32(unsigned int fd, u32 uid, u32 gid)
+{
+	struct file *f = fget(fd);
+
+	if (!f)
+		return -EBADF;
+	return f->f_inode ? chown_inode(f->f_inode, uid, gid) : -EPERM;
+}
+
+/* The original calls take 16-bit ids; 0xffff is -1 (Linux's low2highuid). */
+static u32 high_id(u32 id)
+{
+	id &= 0xffff;
+	return id == 0xffff ? (u32)-1 : id;
+}
+
+long sys_chown16(const char __user *uname, u32 uid, u32 gid)
+{
+	return sys_chown32(uname, high_id(uid), high_id(gid));
+}
+
+long sys_lchown16(const char __user *uname, u32 uid, u32 gid)
+{
+	return sys_lchown32(uname, high_id(uid), high_id(gid));
+}
+
+long sys_fchown16(unsigned int fd, u32 uid, u32 gid)
+{
+	return sys_fchown32(fd, high_id(uid), high_id(gid));
+}
+
+/*
+ * access: may the caller's real ids (not its effective ones: a set-user-ID program
+ * asks for its user) read, write or execute the file? F_OK: does it exist?
+ */
+long sys_faccessat2(int dfd, const char __user *uname, int mode, int flags)
+{
+	struct cred cred = current->cred;
+	struct path p;
+	char *name;
+	long err;
+
+	if (mode & ~7)
+		return -EINVAL;
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (!(flags & AT_EACCESS)) {
+		cred.fsuid = cred.uid;
+		cred.fsgid = cred.gid;
+	}
+	err = getname(uname, &name);
+	if (err == -ENOENT && (flags & AT_EMPTY_PATH))
+		return dfd == AT_FDCWD || fget(dfd) ? 0 : -EBADF;
+	if (err)
+		return err;
+	err = path_lookupat_cred(dfd, name, flags & AT_SYMLINK_NOFOLLOW ? RAMFS_LOOKUP_NOFOLLOW : 0,
+				 &cred, &p);
+	kfree(name);
+	if (!err && p.inode && mode)
+		err = ramfs_permission(p.inode, &cred, mode);
+	if (!err && p.proc && (mode & MAY_WRITE) && cred.fsuid)
+		err = -EACCES; /* /proc files are read-only but for root */
+	path_put(&p);
+	return err;
+}
+
+long sys_faccessat(int dfd, const char __user *uname, int mode)
+{
+	return sys_faccessat2(dfd, uname, mode, 0);
+}
+
+long sys_access(const char __user *uname, int mode)
+{
+	return sys_faccessat2(AT_FDCWD, uname, mode, 0);
+}
+
+/* Make the directory at p (searchable by the caller) the working directory. */
+static long set_cwd(struct path *p)
+{
+	char *cwd;
+	long err;
+
+	if (p->proc) {
+		struct file *f;
+
+		err = procfs_open(p->proc, O_RDONLY | O_DIRECTORY, &f);
+		if (err)
+			return err;
+		fput(f);
+		err = lexical_path("/proc", p->proc + (p->proc[0] == '/'), &cwd);
+		if (err)
+			return err;
+	} else {
+		if (!S_ISDIR(p->inode->mode))
+			return -ENOTDIR;
+		err = inode_permission(p->inode, MAY_EXEC);
+		if (err)
+			return err;
+		cwd = dir_path(p->inode);
+		if (!cwd)
+			return -ENOMEM;
+	}
+	kfree(current->cwd);
+	current->cwd = cwd;
+	return 0;
+}
+
+long sys_chdir(const char __user *upath)
+{
+	struct path p;
+	long err = user_path_at(AT_FDCWD, upath, 0, false, &p);
+
+	if (!err)
+		err = set_cwd(&p);
+	path_put(&p);
+	return err;
+}
+
+long sys_fchdir(unsigned int fd)
+{
+	struct file *f = fget(fd);
+	struct path p = { 0 };
+	long err;
+
+	if (!f)
+		return -EBADF;
+	if (!S_ISDIR(f->f_mode))
+		return -ENOTDIR;
+	if (f->f_inode)
+		return set_cwd(&(struct path){ .inode = f->f_inode });
+	err = lexical_path("/", in_proc(f->f_path), &p.proc);
+	if (!err)
+		err = set_cwd(&p);
+	path_put(&p);
+	return err;
+}
+
+/* Linux's getcwd returns the length including the NUL. */
+long sys_getcwd(char __user *buf, unsigned long size)
+{
+	unsigned long len = strlen(current->cwd) + 1;
+
+	if (len > size)
+		return -ERANGE;
+	return copy_to_user(buf, current->cwd, len) ? -EFAULT : (long)len;
+}
