@@ -6,7 +6,8 @@
 #   make debug      boot stopped, with gdb attached at start_kernel
 #   make test       host unit tests + QEMU boot tests; ends with "N passed, M failed"
 #   make bench      guest instructions per operation, under QEMU -icount shift=0
-#   make check-linux  the same user programs on Debian's i386 Linux in QEMU (root; 52 MB once)
+#   make check-linux  the same user programs on Debian's i386 Linux in QEMU (root; 52 MB once), and
+#                     the busybox applet suite's expected output recorded there
 #   make docs       redraw docs/diagrams/*.svg and re-record the walkthroughs' transcripts
 #   make clean      remove build/
 #
@@ -243,6 +244,7 @@ bench: $(ELF) $(INITRAMFS) $(INITRAMFS_BB)
 check-linux: $(USER_PROGS) $(USER_PROGS_GLIBC) $(USER_BAD_ELF_DIR) scripts/check-linux
 	$(Q)scripts/check-linux $(B) $(USER_PROGS)
 	$(Q)CHECK_LINUX_NAME=linux-glibc scripts/check-linux $(B) $(USER_PROGS_GLIBC)
+	$(if $(wildcard $(BUSYBOX)),$(Q)scripts/record-busybox-applets $(B) $(BUSYBOX))
 
 clean:
 	$(quiet) CLEAN $(B)

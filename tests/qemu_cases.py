@@ -257,6 +257,12 @@ def qemu_cases():
                      r"\nananab\r?\nelppa\r?\n", r"\n/bin/busybox\r?\n", r"\nA=1\r?\nB=two\r?\n",
                      r"\narith 16\r?\n", r"\nwhile 3\r?\n", r"\nfn 2 a\r?\nrc 3\r?\n",
                      r"\ntrapped\r?\n", r"\nsubshell 7\r?\n", r"init exited with status 3"]),
+        # The differential applet suite: busybox's ash runs /test/applets.sh as init, and
+        # every line it prints must be the one Debian's Linux 6.1 i386 printed (recorded
+        # by make check-linux in tests/expected/busybox-applets.txt).
+        dict(name="busybox/applets", mem="128M", initrd=True, initramfs="initramfs-busybox",
+             timeout=120, cmdline="init=/bin/sh /test/applets.sh",
+             check=same_as_linux("busybox-applets")),
         dict(name="cmdline/selftest-prefix", cmdline="selftest=printk_",
              expect=[r"selftest: PASS printk_levels_in_log", r"selftest: 3 passed, 0 failed"],
              reject=[r"selftest: PASS idt_gates"]),
