@@ -243,6 +243,8 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 		err = setup_arg_pages(&bprm, &sp);
 	if (!err) { /* the point of no return */
 		strlcpy(bprm.mm->exe_name, filename, sizeof(bprm.mm->exe_name));
+		bprm.mm->exe_file = bprm.file;
+		ramfs_iget(bprm.file);
 		exec_mm_release(current);
 		install_exec_creds();
 		exec_mmap(bprm.mm);

@@ -25,6 +25,7 @@
 #include <kspace/jiffies.h>
 #include <kspace/kernel_stat.h>
 #include <kspace/mman.h>
+#include <kspace/ramfs.h>
 #include <kspace/sched.h>
 #include <kspace/slab.h>
 #include <kspace/signal.h>
@@ -197,6 +198,8 @@ void mmput(struct mm_struct *mm)
 	if (--mm->mm_users)
 		return;
 	exit_mmap(mm);
+	if (mm->exe_file)
+		ramfs_iput(mm->exe_file);
 	pgd_free(mm->pgd);
 	kfree(mm);
 }
@@ -208,8 +211,12 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	if (!mm)
 		return NULL;
 	*mm = *oldmm; /* brk, start_stack, arg_start...: the same layout */
-	if (!mm_init(mm))
+	if (!mm_init(mm)) {
+		kfree(mm);
 		return NULL;
+	}
+	if (mm->exe_file)
+		ramfs_iget(mm->exe_file);
 	if (dup_mmap(mm, oldmm)) {
 		mmput(mm);
 		return NULL;

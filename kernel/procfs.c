@@ -20,6 +20,7 @@
 #include <kspace/printk.h>
 #include <kspace/proc_fs.h>
 #include <kspace/mman.h>
+#include <kspace/ramfs.h>
 #include <kspace/sched.h>
 #include <kspace/seq_buf.h>
 #include <kspace/slab.h>
@@ -307,6 +308,19 @@ static const struct file_operations proc_dir_ops = {
 	.getdents64 = proc_getdents64, .release = proc_release,
 };
 
+/* As Linux: the file's path now, or, once its last name is gone, the old one " (deleted)". */
+static int exe_link(const struct mm_struct *mm, char *buf, size_t size)
+{
+	char *path = mm->exe_file && ramfs_first_alias(mm->exe_file) ? dir_path(mm->exe_file) : NULL;
+
+	if (path)
+		strlcpy(buf, path, size);
+	else
+		snprintf(buf, size, "%s (deleted)", mm->exe_name);
+	kfree(path);
+	return strlen(buf);
+}
+
 /*
  * readlink under /proc: "self" reads as the caller's pid and <pid>/exe as the path its
  * program was run by (ENOENT for a kernel thread, which has none); anything else that
@@ -328,8 +342,7 @@ int procfs_readlink(const char *path, char *buf, size_t size)
 	if (t && next_component(&rest, name, sizeof(name)) && !strcmp(name, "exe") && !*rest) {
 		if (!t->mm)
 			return -ENOENT;
-		strlcpy(buf, t->mm->exe_name, size);
-		return strlen(buf);
+		return exe_link(t->mm, buf, size);
 	}
 	err = proc_resolve(path, &pf);
 	return err ? err : -EINVAL;

@@ -74,7 +74,8 @@ struct mm_struct {
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long rss;                  /* pages mapped */
 	unsigned long total_vm;             /* pages in all regions */
-	char exe_name[64];                  /* the program's path, for the debugger */
+	char exe_name[64];                  /* the program's path as execve got it, for the debugger */
+	struct ramfs_inode *exe_file;       /* the program's file, held: /proc/<pid>/exe */
 };
 
 #endif
