@@ -46,6 +46,15 @@ static const struct chrdev chrdevs[] = {
 	{ "ttyS0", MKDEV(4, 64), 0660, open_tty },
 };
 
+/* A device's name under /dev, or NULL if kspace has no such device. */
+const char *chrdev_name(u32 rdev)
+{
+	for (unsigned int i = 0; i < ARRAY_SIZE(chrdevs); i++)
+		if (chrdevs[i].rdev == rdev)
+			return chrdevs[i].name;
+	return NULL;
+}
+
 int chrdev_open(u32 rdev, unsigned int flags, struct file **out)
 {
 	for (unsigned int i = 0; i < ARRAY_SIZE(chrdevs); i++) {

@@ -134,12 +134,24 @@ static const struct file_operations ramfs_dir_ops = {
 };
 
 /* The open file for a ramfs inode that may_open accepted. */
+/* A device through its node; the file keeps the node's path, for /proc/<pid>/fd. */
+static int open_device(struct ramfs_inode *inode, unsigned int flags, struct file **out)
+{
+	int err = chrdev_open(inode->rdev, flags, out);
+
+	if (!err && !(*out)->f_path && !((*out)->f_path = dir_path(inode))) {
+		fput(*out);
+		err = -ENOMEM;
+	}
+	return err;
+}
+
 static int open_inode(struct ramfs_inode *inode, unsigned int flags, struct file **out)
 {
 	bool dir = S_ISDIR(inode->mode);
 
 	if (S_ISCHR(inode->mode))
-		return chrdev_open(inode->rdev, flags, out);
+		return open_device(inode, flags, out);
 	if (!dir && !S_ISREG(inode->mode))
 		return -ENXIO; /* block devices, FIFOs and sockets have no driver here */
 	*out = alloc_file(dir ? &ramfs_dir_ops : &ramfs_file_ops, flags, inode->mode);
@@ -172,6 +184,14 @@ static int may_open(struct ramfs_inode *inode, unsigned int flags)
 	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->mode))
 		return -ENOTDIR;
 	return inode_permission(inode, mask);
+}
+
+/* A new open file for inode, with open(2)'s checks: /proc/<pid>/fd/N follows its link here. */
+int inode_open(struct ramfs_inode *inode, unsigned int flags, struct file **out)
+{
+	int err = may_open(inode, flags);
+
+	return err ? err : open_inode(inode, flags, out);
 }
 
 /* O_CREAT of a name that does not exist: a new empty file, opened without checks. */
@@ -280,7 +300,8 @@ int do_filp_open(int dfd, const char *name, unsigned int flags, umode_t mode, st
 		return err;
 	if (p.proc) {
 		err = procfs_open(p.proc, flags, out);
-		if (!err && S_ISDIR((*out)->f_mode)) { /* where *at() calls start from it */
+		/* Its path: where *at() calls start from a directory, what fd/N links show. */
+		if (!err && procfs_file(*out) && !(*out)->f_path) {
 			err = lexical_path("/proc", p.proc + (p.proc[0] == '/'), &(*out)->f_path);
 			if (err)
 				fput(*out);

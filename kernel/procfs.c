@@ -31,6 +31,7 @@
 
 #define PROC_BUF_MAX (256UL << 10)
 #define PROC_ROOT_INO 1
+#define TTY_CONSOLE_RDEV (5 << 8 | 1) /* the boot console, opened without a node: /dev/console */
 
 struct proc_entry {
 	const char *name;
@@ -87,11 +88,12 @@ static const struct proc_entry pid_entries[] = {
 static const struct proc_entry hostname_entry = { "hostname", show_hostname };
 
 /* What an open /proc file is: a directory to list, or rendered text to read. */
-enum proc_kind { PROC_ROOT, PROC_PID, PROC_SYS, PROC_SYS_KERNEL, PROC_TEXT };
+enum proc_kind { PROC_ROOT, PROC_PID, PROC_PID_FD, PROC_FD_LINK, PROC_SYS, PROC_SYS_KERNEL, PROC_TEXT };
 
 struct proc_file {
 	enum proc_kind kind;
 	pid_t pid;
+	unsigned int fd;               /* PROC_FD_LINK: which descriptor of pid */
 	const struct proc_entry *entry;
 	char *text;
 	unsigned long len;
@@ -151,6 +153,23 @@ static pid_t parse_pid(const char *name)
 	return pid;
 }
 
+/* Descriptor fd of task t, if open; NULL for a kernel thread. */
+static struct file *task_fd(const struct task_struct *t, unsigned int fd)
+{
+	return t && t->files ? files_lookup_fd_raw(t->files, fd) : NULL;
+}
+
+/* name as a descriptor number of pf's task that is open, into pf->fd. */
+static bool parse_fd(struct proc_file *pf, const char *name)
+{
+	pid_t n = parse_pid(name); /* the same digits; "self" is no descriptor */
+
+	if (n < 0 || !strcmp(name, "self") || !*name || (name[0] == '0' && name[1]))
+		return false;
+	pf->fd = n;
+	return task_fd(find_task(pf->pid), n) != NULL;
+}
+
 /* Walk path (what follows "/proc") to a proc_file; -ENOENT when nothing is there. */
 static int proc_resolve(const char *path, struct proc_file *pf)
 {
@@ -166,13 +185,20 @@ static int proc_resolve(const char *path, struct proc_file *pf)
 			pf->kind = PROC_PID;
 		else if (pf->kind == PROC_PID && (pf->entry = find_entry(pid_entries, ARRAY_SIZE(pid_entries), name)))
 			pf->kind = PROC_TEXT;
+		else if (pf->kind == PROC_PID && !strcmp(name, "fd"))
+			pf->kind = PROC_PID_FD;
+		else if (pf->kind == PROC_PID_FD && parse_fd(pf, name))
+			pf->kind = PROC_FD_LINK;
 		else if (pf->kind == PROC_SYS && !strcmp(name, "kernel"))
 			pf->kind = PROC_SYS_KERNEL;
 		else if (pf->kind == PROC_SYS_KERNEL && !strcmp(name, "hostname"))
 			pf->kind = PROC_TEXT, pf->entry = &hostname_entry;
 		else
-			return pf->kind == PROC_TEXT ? -ENOTDIR : -ENOENT;
+			return pf->kind == PROC_TEXT || pf->kind == PROC_FD_LINK ? -ENOTDIR : -ENOENT;
 	}
+	/* As Linux: another user's descriptors are the ptrace-able's only. */
+	if ((pf->kind == PROC_PID_FD || pf->kind == PROC_FD_LINK) && !ptrace_may_access(find_task(pf->pid)))
+		return -EACCES;
 	return 0;
 }
 
@@ -231,6 +257,20 @@ static long proc_write(struct file *f, const char __user *buf, unsigned long cou
 #define DT_REG 8
 #define DT_LNK 10
 
+/* The index'th open descriptor of t, as a name, a symlink. */
+static const char *fd_entry(const struct task_struct *t, unsigned long index, unsigned char *type)
+{
+	static char fdname[12];
+
+	*type = DT_LNK;
+	for (unsigned int fd = 0; t && t->files && fd < t->files->max_fds; fd++)
+		if (t->files->fd[fd] && index-- == 0) {
+			snprintf(fdname, sizeof(fdname), "%u", fd);
+			return fdname;
+		}
+	return NULL;
+}
+
 /* A directory's index'th entry: its name, inode number and type; NULL past the end. */
 static const char *dir_entry(const struct proc_file *pf, unsigned long i, unsigned long *ino,
 			     unsigned char *type)
@@ -240,8 +280,14 @@ static const char *dir_entry(const struct proc_file *pf, unsigned long i, unsign
 
 	*ino = PROC_ROOT_INO + 1 + i;
 	*type = DT_REG;
-	if (pf->kind == PROC_PID)
-		return i < ARRAY_SIZE(pid_entries) ? pid_entries[i].name : NULL;
+	if (pf->kind == PROC_PID_FD)
+		return fd_entry(find_task(pf->pid), i, type);
+	if (pf->kind == PROC_PID) {
+		if (i < ARRAY_SIZE(pid_entries))
+			return pid_entries[i].name;
+		*type = i == ARRAY_SIZE(pid_entries) ? DT_LNK : DT_DIR;
+		return i == ARRAY_SIZE(pid_entries) ? "exe" : i == ARRAY_SIZE(pid_entries) + 1 ? "fd" : NULL;
+	}
 	if (pf->kind == PROC_SYS_KERNEL)
 		return i == 0 ? "hostname" : NULL;
 	*type = DT_DIR;
@@ -322,6 +368,31 @@ static int exe_link(const struct mm_struct *mm, char *buf, size_t size)
 }
 
 /*
+ * What /proc/<pid>/fd/N reads as: a file's path (" (deleted)" once its last name is
+ * gone), "pipe:[ino]", a device's /dev name, as Linux's d_path gives them.
+ */
+static int fd_link(const struct file *f, char *buf, size_t size)
+{
+	char *path = NULL;
+	const char *dev;
+
+	if (f->f_path)
+		strlcpy(buf, f->f_path, size);
+	else if (f->f_inode && ramfs_first_alias(f->f_inode) && (path = dir_path(f->f_inode)))
+		strlcpy(buf, path, size);
+	else if (f->f_inode)
+		snprintf(buf, size, "/#%lu (deleted)", f->f_ino); /* its old name is not kept */
+	else if (S_ISFIFO(f->f_mode))
+		snprintf(buf, size, "pipe:[%lu]", f->f_ino);
+	else if (S_ISCHR(f->f_mode) && (dev = chrdev_name(f->f_rdev ?: TTY_CONSOLE_RDEV)))
+		snprintf(buf, size, "/dev/%s", dev);
+	else
+		snprintf(buf, size, "anon_inode:[%lu]", f->f_ino);
+	kfree(path);
+	return strlen(buf);
+}
+
+/*
  * readlink under /proc: "self" reads as the caller's pid and <pid>/exe as the path its
  * program was run by (ENOENT for a kernel thread, which has none); anything else that
  * exists is no symlink (-EINVAL). Returns the length, the text in buf (not terminated).
@@ -345,7 +416,58 @@ int procfs_readlink(const char *path, char *buf, size_t size)
 		return exe_link(t->mm, buf, size);
 	}
 	err = proc_resolve(path, &pf);
+	if (!err && pf.kind == PROC_FD_LINK)
+		return fd_link(task_fd(find_task(pf.pid), pf.fd), buf, size);
 	return err ? err : -EINVAL;
+}
+
+/*
+ * Opening a link follows it, as Linux does: <pid>/exe opens the program's file and
+ * fd/N a ramfs file or device anew; a pipe, the console or a /proc file is shared (Linux
+ * opens those anew too, with its own offset and flags).
+ */
+static int follow_link(struct proc_file *pf, unsigned int flags, struct file **out)
+{
+	struct task_struct *t = find_task(pf->pid);
+	struct file *g = task_fd(t, pf->fd);
+
+	if (g && g->f_inode)
+		return inode_open(g->f_inode, flags, out);
+	if (g && S_ISCHR(g->f_mode) && g->f_rdev)
+		return chrdev_open(g->f_rdev, flags, out);
+	if (!g)
+		return -ENOENT;
+	g->f_count++;
+	*out = g;
+	return 0;
+}
+
+/* <pid>/exe: the task's program, or NULL. */
+static struct ramfs_inode *exe_of(const char *path)
+{
+	const char *rest = path;
+	char name[32];
+	struct task_struct *t = NULL;
+	pid_t pid;
+
+	if (next_component(&rest, name, sizeof(name)) && (pid = parse_pid(name)) > 0)
+		t = find_task(pid);
+	if (!t || !t->mm || !next_component(&rest, name, sizeof(name)) || strcmp(name, "exe") || *rest)
+		return NULL;
+	return t->mm->exe_file;
+}
+
+umode_t procfs_link_mode(const char *path)
+{
+	const char *rest = path;
+	char name[32];
+	struct proc_file pf;
+
+	if (next_component(&rest, name, sizeof(name)) && !strcmp(name, "self") && !*rest)
+		return 0777;
+	if (exe_of(path))
+		return 0777;
+	return !proc_resolve(path, &pf) && pf.kind == PROC_FD_LINK ? 0700 : 0;
 }
 
 int procfs_open(const char *path, unsigned int flags, struct file **out)
@@ -356,7 +478,16 @@ int procfs_open(const char *path, unsigned int flags, struct file **out)
 
 	if (!pf)
 		return -ENOMEM;
+	if (exe_of(path)) {
+		kfree(pf);
+		return inode_open(exe_of(path), flags, out);
+	}
 	err = proc_resolve(path, pf);
+	if (!err && pf->kind == PROC_FD_LINK) {
+		err = follow_link(pf, flags, out);
+		kfree(pf);
+		return err;
+	}
 	text = pf->kind == PROC_TEXT;
 	if (!err && (flags & O_DIRECTORY) && text)
 		err = -ENOTDIR;

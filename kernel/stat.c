@@ -95,6 +95,22 @@ static long put_stat64(const struct kstat *k, struct stat64 __user *ubuf)
 	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
 }
 
+/*
+ * lstat of a /proc symlink (self, <pid>/exe, <pid>/fd/N): Linux's modes (fd links are
+ * lrwx------) and sizes (64 for an fd link, else 0); the inode number is made from the
+ * path, so that it is the same each time.
+ */
+static void proc_link_stat(const char *path, struct kstat *st)
+{
+	umode_t mode = procfs_link_mode(path);
+	unsigned long ino = 5381;
+
+	for (const char *c = path; *c; c++)
+		ino = ino * 33 + (unsigned char)*c;
+	*st = (struct kstat){ .ino = ino, .mode = S_IFLNK | mode, .nlink = 1,
+			      .size = mode == 0700 ? 64 : 0 };
+}
+
 /* (dfd, name) as stat sees it: flags RAMFS_LOOKUP_*; empty_ok for AT_EMPTY_PATH. */
 static long stat_at(int dfd, const char __user *uname, unsigned int flags, bool empty_ok,
 		    struct kstat *st)
@@ -109,7 +125,9 @@ static long stat_at(int dfd, const char __user *uname, unsigned int flags, bool 
 	}
 	if (err)
 		return err;
-	if (p.proc) {
+	if (p.proc && (flags & RAMFS_LOOKUP_NOFOLLOW) && procfs_link_mode(p.proc)) {
+		proc_link_stat(p.proc, st);
+	} else if (p.proc) {
 		err = procfs_open(p.proc, O_RDONLY, &f);
 		if (!err) {
 			file_stat(f, st);

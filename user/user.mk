@@ -69,6 +69,7 @@ USER_TESTS := \
 	test-priority \
 	test-poll \
 	test-proc \
+	test-proc-fd \
 	test-proc-files \
 	test-read \
 	test-readlink \

@@ -67,7 +67,8 @@ struct file {
 	unsigned long f_size;        /* a /proc file: bytes a read can reach */
 	unsigned int f_rdev;         /* a device's number, for fstat */
 	struct ramfs_inode *f_inode; /* initramfs files and directories */
-	char *f_path;                /* a directory's canonical path: where *at() calls start */
+	char *f_path;                /* a /proc file's or device's path (/proc/<pid>/fd/N's text);
+					a /proc directory's is where *at() calls start */
 	void *private_data;          /* /proc: the rendered text and its entry */
 };
 
@@ -156,6 +157,7 @@ long filemap_write_user(struct ramfs_inode *inode, loff_t *ppos, const char __us
 
 /* Character devices (kernel/char_dev.c): the open file for device number rdev, or -ENXIO. */
 int chrdev_open(u32 rdev, unsigned int flags, struct file **out);
+const char *chrdev_name(u32 rdev); /* "null", "tty"...: its name under /dev, or NULL */
 void chrdev_init(void); /* /dev and its nodes */
 struct file *mem_open(u32 rdev); /* kernel/mem.c: /dev/null, zero, full, random, urandom, kmsg */
 
@@ -168,6 +170,10 @@ int path_lookup(const char *path, struct ramfs_inode **out);
 int user_path_canonical(const char __user *upath, char **out, umode_t *mode);
 /* kernel/procfs.c: whether f is a /proc file or directory. */
 bool procfs_file(const struct file *f);
+/* Whether a /proc path is a symlink (self, <pid>/exe, <pid>/fd/N): 0777, 0700, or 0 if not. */
+umode_t procfs_link_mode(const char *path);
+/* kernel/open.c: open inode anew, with open(2)'s permission checks. */
+int inode_open(struct ramfs_inode *inode, unsigned int flags, struct file **out);
 /* The console (kernel/tty_io.c), and a terminal device by number (-ENXIO: none). */
 struct file *tty_open(void);
 int tty_open_dev(unsigned int rdev, unsigned int flags, struct file **filp);
