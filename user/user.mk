@@ -57,6 +57,7 @@ USER_TESTS := \
 	test-getrandom \
 	test-ioctl \
 	test-link \
+	test-large-copy \
 	test-lseek \
 	test-madvise \
 	test-mmap \

@@ -44,6 +44,7 @@ struct fregs_state {
 _Static_assert(sizeof(struct fregs_state) == 108, "fnsave image layout");
 
 bool fpu_use_fxsr;
+bool fpu_has_sse;
 static union fpu_state init_fpstate; /* fpu_reset's image: static, so 16-byte aligned */
 static u32 mxcsr_feature_mask = 0xffbf; /* without DAZ, unless the CPU says otherwise */
 
@@ -53,6 +54,7 @@ void fpu__init(void)
 
 	write_cr0((read_cr0() & ~(X86_CR0_EM | X86_CR0_TS)) | X86_CR0_MP | X86_CR0_NE);
 	fpu_use_fxsr = cpu_has(X86_FEATURE_FXSR);
+	fpu_has_sse = fpu_use_fxsr && cpu_has(X86_FEATURE_SSE);
 	if (fpu_use_fxsr) {
 		write_cr4(read_cr4() | X86_CR4_OSFXSR |
 			  (cpu_has(X86_FEATURE_SSE) ? X86_CR4_OSXMMEXCPT : 0));

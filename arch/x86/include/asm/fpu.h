@@ -17,6 +17,7 @@ struct _fpstate;
 void fpu__init(void);                      /* CR0/CR4 for the FPU and SSE, at boot */
 void fpu_init_state(union fpu_state *fpu); /* the state after fninit, in either format */
 extern bool fpu_use_fxsr;                  /* fxsave/fxrstor, or the 386's fnsave/frstor */
+extern bool fpu_has_sse;                   /* ... and the XMM registers, for large user copies */
 
 /* The live registers into fpu. Inline: every context switch runs it. */
 static inline void fpu_save(union fpu_state *fpu)
