@@ -257,6 +257,15 @@ def qemu_cases():
                      r"\nananab\r?\nelppa\r?\n", r"\n/bin/busybox\r?\n", r"\nA=1\r?\nB=two\r?\n",
                      r"\narith 16\r?\n", r"\nwhile 3\r?\n", r"\nfn 2 a\r?\nrc 3\r?\n",
                      r"\ntrapped\r?\n", r"\nsubshell 7\r?\n", r"init exited with status 3"]),
+        # busybox's vi on the serial line, in raw mode (VMIN 1): insert, ESC, :wq, and the
+        # file has the line. Each key group waits for vi's status line to show its effect;
+        # the prompt after vi follows its leaving the alternate screen, not a newline.
+        dict(name="busybox/vi", mem="128M", initrd=True, initramfs="initramfs-busybox",
+             prompt=r"(?:^|\n)[~/]\S* # ", timeout=60, status=3,
+             type_lines=["vi /tmp/v.txt", (r"- /tmp/v\.txt", "ihello from vi"),
+                         (r"I /tmp/v\.txt", "\x1b"), (r"\[Modified\]", ":wq\r"),
+                         (r"\x1b\[\?1049l", "cat /tmp/v.txt\r"), "exit 3"],
+             expect=[r"'/tmp/v\.txt' 1L, 14C", r"\nhello from vi\r?\n", r"init exited with status 3"]),
         # The differential applet suite: busybox's ash runs /test/applets.sh as init, and
         # every line it prints must be the one Debian's Linux 6.1 i386 printed (recorded
         # by make check-linux in tests/expected/busybox-applets.txt).

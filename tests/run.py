@@ -106,10 +106,12 @@ def boot(case, kernels, iso):
 class Console:
     """A serial line a test types into, like a person at the keyboard. QEMU's pipe
     chardev reads PATH.in and writes PATH.out (two FIFOs); what it writes is copied to
-    the log, and each time one more prompt has appeared, the next line is typed."""
+    the log, and each time one more prompt has appeared, the next line is typed. An entry
+    (pattern, keys) is for a full-screen program: keys are typed as they are once pattern
+    has appeared in what came since the last typing."""
 
     def __init__(self, log, lines):
-        self.log, self.lines, self.seen, self.sent = log, list(lines), "", 0
+        self.log, self.lines, self.seen, self.sent, self.mark = log, list(lines), "", 0, 0
         self.path = log + ".pipe"
         for suffix in (".in", ".out"):
             if os.path.exists(self.path + suffix):
@@ -137,9 +139,21 @@ class Console:
             except OSError:
                 return
         self.drain()
-        if self.lines and len(re.findall(prompt, self.seen)) > self.sent:
-            os.write(self.inp, (self.lines.pop(0) + "\r").encode())
+        if not self.lines:
+            return
+        head = self.lines[0]
+        if isinstance(head, tuple):
+            if not re.search(head[0], self.seen[self.mark:]):
+                return
+            keys = head[1]
+        elif len(re.findall(prompt, self.seen)) > self.sent:
+            keys = head + "\r"
             self.sent += 1
+        else:
+            return
+        os.write(self.inp, keys.encode())
+        self.lines.pop(0)
+        self.mark = len(self.seen)
 
 
 def decode_exit(proc):
