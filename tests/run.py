@@ -23,6 +23,7 @@ from gdb_case import gdb_case
 from gdb_helpers import gdb_helpers_case
 from grubcfg_case import grubcfg_case
 from qemu_cases import qemu_cases
+from vga_case import vga_vi_case
 
 PANIC = "panic"
 LOG_DIR = "build/test-logs"
@@ -257,6 +258,10 @@ def main():
         run_reporter([sys.executable, "scripts/walkthroughs.py", "check", "--elf", args.elf,
                       "--initrd", args.initramfs, "--log", LOG_DIR,
                       *sorted(glob.glob("docs/walkthrough-*.md"))], "docs/", result)
+    if args.initramfs_busybox and args.filter in "busybox/vi-on-vga":
+        reason = vga_vi_case(args.elf, args.initramfs_busybox,
+                             os.path.join(LOG_DIR, "busybox_vi-on-vga.log"))
+        result.add("busybox/vi-on-vga", reason is None, reason or "")
     print(f"{len(result.passed)} passed, {len(result.failed)} failed")
     sys.exit(1 if result.failed else 0)
 
