@@ -560,6 +560,18 @@ static bool is_dotdot(const struct path *p)
 	return p->last_len == 2 && p->last[0] == '.' && p->last[1] == '.';
 }
 
+/* Remove d from the directory p looked up, if the checks passed (err 0). */
+static long finish_delete(struct path *p, struct ramfs_dentry *d, long err)
+{
+	if (!err) {
+		inode_touch(p->inode, true);
+		inode_touch(d->inode, false);
+		ramfs_unlink(d);
+	}
+	path_put(p);
+	return err;
+}
+
 static long do_rmdir(int dfd, const char __user *uname)
 {
 	struct ramfs_dentry *d = NULL;
@@ -578,13 +590,7 @@ static long do_rmdir(int dfd, const char __user *uname)
 		err = -ENOENT;
 	else if (!(err = may_delete(p.inode, d->inode, true)) && !list_empty(&d->inode->children))
 		err = -ENOTEMPTY;
-	if (!err) {
-		inode_touch(p.inode, true);
-		inode_touch(d->inode, false);
-		ramfs_unlink(d);
-	}
-	path_put(&p);
-	return err;
+	return finish_delete(&p, d, err);
 }
 
 long sys_rmdir(const char __user *uname)
@@ -608,13 +614,7 @@ static long do_unlink(int dfd, const char __user *uname)
 		err = -ENOENT;
 	else
 		err = may_delete(p.inode, d->inode, false);
-	if (!err) {
-		inode_touch(p.inode, true);
-		inode_touch(d->inode, false);
-		ramfs_unlink(d);
-	}
-	path_put(&p);
-	return err;
+	return finish_delete(&p, d, err);
 }
 
 long sys_unlink(const char __user *uname)

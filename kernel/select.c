@@ -148,6 +148,18 @@ static s64 deadline_after(const struct timespec64 *ts)
 	return (s64)ktime_get_ns() + min(timespec64_to_ns(ts), KTIME_MAX / 2);
 }
 
+/* The deadline of an optional timeout (none: NO_DEADLINE); -EINVAL if it is malformed. */
+static long timeout_deadline(const struct timespec64 *ts, s64 *deadline)
+{
+	*deadline = NO_DEADLINE;
+	if (!ts)
+		return 0;
+	if (!timespec64_valid(ts))
+		return -EINVAL;
+	*deadline = deadline_after(ts);
+	return 0;
+}
+
 /* What is left of the deadline, for select's and ppoll's timeout written back. */
 static struct timespec64 time_left(s64 deadline)
 {
@@ -255,14 +267,11 @@ static long do_ppoll(struct pollfd __user *ufds, unsigned int nfds, struct times
 		     const sigset_t __user *sigmask, unsigned long sigsetsize, void __user *uts,
 		     bool time64)
 {
-	s64 deadline = NO_DEADLINE;
-	long ret;
+	s64 deadline;
+	long ret = timeout_deadline(ts, &deadline);
 
-	if (ts) {
-		if (!timespec64_valid(ts))
-			return -EINVAL;
-		deadline = deadline_after(ts);
-	}
+	if (ret)
+		return ret;
 	ret = set_user_sigmask(sigmask, sigsetsize);
 	if (ret)
 		return ret;
@@ -457,14 +466,11 @@ static long do_pselect(int n, unsigned long __user *inp, unsigned long __user *o
 		       const struct sigset_argpack __user *usig, bool time64)
 {
 	struct sigset_argpack sig = { NULL, 0 };
-	s64 deadline = NO_DEADLINE;
-	long ret;
+	s64 deadline;
+	long ret = timeout_deadline(ts, &deadline);
 
-	if (ts) {
-		if (!timespec64_valid(ts))
-			return -EINVAL;
-		deadline = deadline_after(ts);
-	}
+	if (ret)
+		return ret;
 	if (usig && copy_from_user(&sig, usig, sizeof(sig)))
 		return -EFAULT;
 	ret = set_user_sigmask(sig.p, sig.size);

@@ -24,6 +24,17 @@
 
 #define SSE_COPY_MIN 1024 /* below this, saving the FPU state costs more than it saves */
 
+/* One access of insn to the user byte at p; bad becomes 1 if it faults. */
+#define touch_user_byte(insn, bad, p, clobbers...)			\
+	__asm__ __volatile__("0:	" insn "\n"				\
+			     "1:\n"						\
+			     ".pushsection .fixup, \"ax\"\n"			\
+			     "2:	movl $1, %0\n"				\
+			     "	jmp 1b\n"					\
+			     ".popsection\n"					\
+			     _ASM_EXTABLE(0b, 2b)				\
+			     : "+r"(bad) : "r"(p) : "memory", ##clobbers)
+
 /* Touch each user page of [addr, addr + n), inside the range: all present (writable if write)? */
 static bool prefault(unsigned long addr, unsigned long n, bool write)
 {
@@ -32,23 +43,9 @@ static bool prefault(unsigned long addr, unsigned long n, bool write)
 
 	for (;;) {
 		if (write)
-			__asm__ __volatile__("0:	orb $0, (%1)\n" /* a write that changes nothing */
-					     "1:\n"
-					     ".pushsection .fixup, \"ax\"\n"
-					     "2:	movl $1, %0\n"
-					     "	jmp 1b\n"
-					     ".popsection\n"
-					     _ASM_EXTABLE(0b, 2b)
-					     : "+r"(bad) : "r"(max(page, addr)) : "memory");
+			touch_user_byte("orb $0, (%1)", bad, max(page, addr)); /* changes nothing */
 		else
-			__asm__ __volatile__("0:	movb (%1), %%al\n"
-					     "1:\n"
-					     ".pushsection .fixup, \"ax\"\n"
-					     "2:	movl $1, %0\n"
-					     "	jmp 1b\n"
-					     ".popsection\n"
-					     _ASM_EXTABLE(0b, 2b)
-					     : "+r"(bad) : "r"(max(page, addr)) : "eax", "memory");
+			touch_user_byte("movb (%1), %%al", bad, max(page, addr), "eax");
 		if (bad || page == last)
 			return !bad;
 		page += PAGE_SIZE;
