@@ -272,9 +272,37 @@ def qemu_cases():
         dict(name="busybox/applets", mem="128M", initrd=True, initramfs="initramfs-busybox",
              timeout=120, cmdline="init=/bin/sh /test/applets.sh",
              check=same_as_linux("busybox-applets")),
-        dict(name="cmdline/selftest-prefix", cmdline="selftest=printk_",
-             expect=[r"selftest: PASS printk_levels_in_log", r"selftest: 3 passed, 0 failed"],
+        # A refused selftest= (too long) must leave the earlier one as it was.
+        dict(name="cmdline/selftest-prefix", cmdline="selftest=printk_ selftest=" + "x" * 100,
+             expect=[r"selftest: PASS printk_levels_in_log", r"selftest: 3 passed, 0 failed",
+                     r'Bad value in kernel command line parameter "selftest=x{100}"'],
              reject=[r"selftest: PASS idt_gates"]),
+        # A filter that matches no test checked nothing: that is a failure, not a pass.
+        dict(name="cmdline/selftest-prefix-matching-nothing", cmdline="selftest=no_such_test",
+             status=1, expect=[r'selftest: FAIL no self-test name starts with "no_such_test"']),
+        # Garbage in every __setup parameter: each one warns, and the boot goes on to init
+        # (the first init=, since a refused one must not overwrite it; crash= with an empty
+        # or unknown name once oopsed on a NULL self-test filter).
+        dict(name="cmdline/garbage-parameters-warn-and-boot-on", initrd=True,
+             cmdline="init=/bin/echo init=/" + "y" * 200 + " crash= crash=no_such_test"
+                     " loglevel= loglevel=-1 loglevel=99999999999 console= console=ttyS1"
+                     " console=" + "z" * 300 + " selftest=" + "x" * 100 + " quiet=1 bench=0 survived",
+             expect=[r'Bad value in kernel command line parameter "init=/y{200}"',
+                     r'crashtest: no crash test named ""',
+                     r'Bad value in kernel command line parameter "crash="',
+                     r'Bad value in kernel command line parameter "crash=no_such_test"',
+                     r'Bad value in kernel command line parameter "loglevel="',
+                     r'Bad value in kernel command line parameter "loglevel=-1"',
+                     r'Bad value in kernel command line parameter "loglevel=99999999999"',
+                     r'Bad value in kernel command line parameter "console="',
+                     r'Bad value in kernel command line parameter "console=ttyS1"',
+                     r'Bad value in kernel command line parameter "console=z{300}"',
+                     r'Bad value in kernel command line parameter "selftest=x{100}"',
+                     r'Unknown kernel command line parameter "quiet=1"',
+                     r'Unknown kernel command line parameter "bench=0"',
+                     r"Run /bin/echo as init process", r"\nsurvived\r?\n",
+                     r"init exited with status 0"],
+             reject=[r"Oops", r"selftest: "]),
         dict(name="cmdline/bad-and-unknown-parameters",
              cmdline="selftest crash=bogus loglevel=x nosuchparam console=ttyS0,115200",
              expect=[r'crashtest: no crash test named "bogus"',
