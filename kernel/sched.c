@@ -43,6 +43,7 @@ void release_task(struct task_struct *p); /* kernel/exit.c */
 void sched_init(void)
 {
 	((struct thread_info *)init_thread_union)->task = &init_task;
+	set_task_stack_end_magic(init_task.stack);
 	init_task.thread.esp0 = (unsigned long)init_thread_union + THREAD_SIZE;
 }
 
@@ -88,10 +89,43 @@ void schedule_tail(void)
 	}
 }
 
+struct task_struct *task_of_stack(unsigned long addr)
+{
+	unsigned long base = addr & ~(THREAD_SIZE - 1UL);
+	struct task_struct *p;
+
+	if (base == (unsigned long)init_task.stack)
+		return &init_task;
+	list_for_each_entry(p, &task_list, tasks)
+		if ((unsigned long)p->stack == base)
+			return p;
+	return NULL;
+}
+
+/*
+ * Checked before anything is read from thread_info: an overrun stack has usually
+ * overwritten it too, `current` included, so the task is named from the task list.
+ */
+static void check_stack_end(void)
+{
+	struct thread_info *ti = current_thread_info();
+	struct task_struct *p;
+
+	if (likely(!task_stack_end_corrupted(ti)))
+		return;
+	p = task_of_stack((unsigned long)ti);
+	printk(KERN_EMERG "Thread overran stack, or stack corrupted: %s/%d, STACK_END_MAGIC at "
+	       "%p reads %08lx\n", p ? p->comm : "?", p ? p->pid : -1, end_of_stack(ti),
+	       *end_of_stack(ti));
+	panic("corrupted stack end detected inside scheduler");
+}
+
 void schedule(void)
 {
-	struct task_struct *prev = current, *next;
+	struct task_struct *prev, *next;
 
+	check_stack_end();
+	prev = current;
 	if (unlikely(in_atomic())) {
 		printk(KERN_EMERG "BUG: scheduling while atomic: %s/%d, preempt_count %d\n",
 		       prev->comm, prev->pid, preempt_count());

@@ -85,8 +85,8 @@ def oops_boot(kind, lines):
     # The oops must end QEMU within a second of the deliberate fault.
     return dict(name="oops/" + kind, cmdline="crash=" + kind, status=PANIC,
                 expect=[r"crashtest: " + kind] + lines +
-                [r"EIP is at crash_%s\+0x[0-9a-f]+/0x[0-9a-f]+" % kind, r"Call Trace:",
-                 r"\? run_crashtest\+", r"Kernel panic - not syncing: Fatal exception"],
+                [r"CPU: 0 PID: 1 Comm: init\r?$", r"EIP is at crash_%s\+0x[0-9a-f]+/0x[0-9a-f]+" % kind,
+                 r"Call Trace:", r"\? run_crashtest\+", r"Kernel panic - not syncing: Fatal exception"],
                 mark="crashtest: " + kind, mark_within=1.0)
 
 
@@ -132,6 +132,31 @@ def qemu_cases():
         oops_boot("invalid_op", [r"trap: invalid opcode \(vector 6\), error code 0000"]),
         oops_boot("general_protection",
                   [r"trap: general protection \(vector 13\), error code 01f8"]),
+        # The double fault is a task of its own: a push onto an unmapped page (a stack run
+        # off its end into a guard page) is reported, naming the task, not a triple fault.
+        dict(name="oops/double_fault", cmdline="crash=double_fault", status=PANIC,
+             expect=[r"crashtest: double_fault", r"double fault: 0000 \[#1\]",
+                     r"trap: double fault \(vector 8\), error code 0000",
+                     r"CPU: 0 PID: 1 Comm: init\r?$", r"EIP is at crash_double_fault\+",
+                     r"esp c[0-9a-f]{7} is off the task's stack c[0-9a-f]{7}-c[0-9a-f]{7}",
+                     r"Call Trace:\r?\n.*\] crash_double_fault\+\S+\r?\n.*\] run_crashtest\+",
+                     r"Kernel panic - not syncing: Fatal exception"],
+             mark="crashtest: double_fault", mark_within=1.0),
+        # A kernel stack run over its end (STACK_END_MAGIC and thread_info overwritten):
+        # found at the next schedule(), or by the oops of a later fault, naming the task.
+        dict(name="oops/stack_overflow", cmdline="crash=stack_overflow", status=PANIC,
+             expect=[r"Thread overran stack, or stack corrupted: init/1, STACK_END_MAGIC at "
+                     r"0xc[0-9a-f]{7} reads 5a5a5a5a",
+                     r"Kernel panic - not syncing: corrupted stack end detected inside scheduler",
+                     r" schedule\+"],
+             mark="crashtest: stack_overflow", mark_within=1.0),
+        dict(name="oops/stack_overflow_then_oops", cmdline="crash=stack_overflow_then_oops",
+             status=PANIC,
+             expect=[r"Oops: 0002 \[#1\]", r"CPU: 0 PID: 1 Comm: init\r?$",
+                     r"Thread overran stack, or stack corrupted: STACK_END_MAGIC at 0xc[0-9a-f]{7} "
+                     r"reads 5a5a5a5a", r"EIP is at crash_stack_overflow_then_oops\+",
+                     r"Kernel panic - not syncing: Fatal exception"],
+             mark="crashtest: stack_overflow_then_oops", mark_within=1.0),
         bug_boot("page_double_free", [r"BUG: Bad page state: pfn \d+ .*: double free"]),
         bug_boot("page_free_reserved", [r"BUG: Bad page state: pfn 256 \(phys 0x00100000\): "
                                         r"freeing a reserved page"]),
