@@ -123,6 +123,11 @@ def qemu_cases():
                                    r"initramfs: unpacked \d+ directories, \d+ files",
                                    r"selftest: PASS vmallocinfo_format"],
              reject=NO_FAIL),
+        # The same on a small machine, where the initramfs fills most of ZONE_NORMAL (or
+        # cannot be unpacked at all): the self-tests must not depend on that either.
+        dict(name="iso/self-test-menu-entry-24M", medium=["-cdrom", "@ISO@"], mem="24M",
+             hold_key="s", expect=SELFTEST_OK + [r"Command line: selftest\s*$", r"initramfs: "],
+             reject=NO_FAIL),
         oops_boot("page_fault", [
             r"BUG: unable to handle kernel paging request at virtual address 00001234",
             r"Oops: 0002 \[#1\]",
