@@ -102,29 +102,16 @@ struct task_struct *task_of_stack(unsigned long addr)
 	return NULL;
 }
 
-/*
- * Checked before anything is read from thread_info: an overrun stack has usually
- * overwritten it too, `current` included, so the task is named from the task list.
- */
-static void check_stack_end(void)
-{
-	struct thread_info *ti = current_thread_info();
-	struct task_struct *p;
-
-	if (likely(!task_stack_end_corrupted(ti)))
-		return;
-	p = task_of_stack((unsigned long)ti);
-	printk(KERN_EMERG "Thread overran stack, or stack corrupted: %s/%d, STACK_END_MAGIC at "
-	       "%p reads %08lx\n", p ? p->comm : "?", p ? p->pid : -1, end_of_stack(ti),
-	       *end_of_stack(ti));
-	panic("corrupted stack end detected inside scheduler");
-}
-
 void schedule(void)
 {
 	struct task_struct *prev, *next;
 
-	check_stack_end();
+	/*
+	 * Before anything is read from thread_info: an overrun stack has usually overwritten
+	 * it too, `current` included. The panic's dump_stack() names the task from the task list.
+	 */
+	if (unlikely(task_stack_end_corrupted(current_thread_info())))
+		panic("corrupted stack end detected inside scheduler");
 	prev = current;
 	if (unlikely(in_atomic())) {
 		printk(KERN_EMERG "BUG: scheduling while atomic: %s/%d, preempt_count %d\n",

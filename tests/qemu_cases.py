@@ -78,7 +78,7 @@ def bug_boot(name, lines):
     # A deliberate misuse that the kernel must catch as a BUG and die of cleanly.
     return dict(name="bug/" + name, cmdline="crash=" + name, status=PANIC,
                 expect=[r"crashtest: " + name] + lines +
-                [r"Kernel panic - not syncing: BUG", r"Call Trace:"])
+                [r"Kernel panic - not syncing: BUG", r"CPU: 0 PID: 1 Comm: init\r?$", r"Call Trace:"])
 
 
 def oops_boot(kind, lines):
@@ -150,10 +150,10 @@ def qemu_cases():
         # A kernel stack run over its end (STACK_END_MAGIC and thread_info overwritten):
         # found at the next schedule(), or by the oops of a later fault, naming the task.
         dict(name="oops/stack_overflow", cmdline="crash=stack_overflow", status=PANIC,
-             expect=[r"Thread overran stack, or stack corrupted: init/1, STACK_END_MAGIC at "
-                     r"0xc[0-9a-f]{7} reads 5a5a5a5a",
-                     r"Kernel panic - not syncing: corrupted stack end detected inside scheduler",
-                     r" schedule\+"],
+             expect=[r"Kernel panic - not syncing: corrupted stack end detected inside scheduler",
+                     r"CPU: 0 PID: 1 Comm: init\r?$",
+                     r"Thread overran stack, or stack corrupted: STACK_END_MAGIC at "
+                     r"0xc[0-9a-f]{7} reads 5a5a5a5a", r" schedule\+"],
              mark="crashtest: stack_overflow", mark_within=1.0),
         dict(name="oops/stack_overflow_then_oops", cmdline="crash=stack_overflow_then_oops",
              status=PANIC,

@@ -52,24 +52,6 @@ void show_trace(unsigned long eip, unsigned long esp, unsigned long ebp)
 	}
 }
 
-void dump_stack(void)
-{
-	unsigned long ebp = (unsigned long)__builtin_frame_address(0);
-
-	show_trace(0, ebp, ebp);
-}
-
-static void show_stack_words(unsigned long esp)
-{
-	unsigned long *p = (unsigned long *)esp;
-	unsigned long end = (esp & ~(THREAD_SIZE - 1UL)) + THREAD_SIZE;
-
-	printk(KERN_EMERG "Stack:");
-	for (int i = 0; i < 16 && (unsigned long)(p + 1) <= end; i++, p++)
-		pr_cont("%s%08lx", i % 8 ? " " : "\n       ", *p);
-	pr_cont("\n");
-}
-
 /* Which task's stack stack lies on (found without trusting its thread_info), and its end. */
 static void show_task(unsigned long stack)
 {
@@ -84,6 +66,26 @@ static void show_task(unsigned long stack)
 	if (task_stack_end_corrupted(ti))
 		printk(KERN_EMERG "Thread overran stack, or stack corrupted: STACK_END_MAGIC at %p "
 		       "reads %08lx\n", end_of_stack(ti), *end_of_stack(ti));
+}
+
+/* As Linux's: who is running (and whether its stack overran), then the trace. */
+void dump_stack(void)
+{
+	unsigned long ebp = (unsigned long)__builtin_frame_address(0);
+
+	show_task(ebp);
+	show_trace(0, ebp, ebp);
+}
+
+static void show_stack_words(unsigned long esp)
+{
+	unsigned long *p = (unsigned long *)esp;
+	unsigned long end = (esp & ~(THREAD_SIZE - 1UL)) + THREAD_SIZE;
+
+	printk(KERN_EMERG "Stack:");
+	for (int i = 0; i < 16 && (unsigned long)(p + 1) <= end; i++, p++)
+		pr_cont("%s%08lx", i % 8 ? " " : "\n       ", *p);
+	pr_cont("\n");
 }
 
 void __show_regs(const struct pt_regs *regs, unsigned long esp, unsigned long stack)
