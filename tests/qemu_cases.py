@@ -13,9 +13,7 @@ initramfs: user space runs); initramfs ("initramfs-glibc": the one whose test pr
 were built against glibc; "initramfs-busybox": the one with Debian's busybox, whose cases
 run only when make found busybox fetched); type_lines and prompt (type each line on the serial
 console when one more prompt has appeared, as a person would); per_program (count each user test program's PASS/FAIL);
-per_selftest (count each in-kernel self-test as its own case); hold_key (type this key on
-the serial console over and over until the kernel starts, as a person holding it down at
-GRUB's hidden menu); check (a function of
+per_selftest (count each in-kernel self-test as its own case); check (a function of
 the log returning why it is wrong, or None); timeout (seconds).
 """
 from memory_check import check_memory
@@ -118,7 +116,8 @@ def qemu_cases():
         iso_boot("iso/usb-stick", usb),
         # The self-tests as a user boots them: GRUB's "kspace (self-test)" entry, picked by
         # its hotkey, with the initramfs loaded (a self-test once failed only then).
-        dict(name="iso/self-test-menu-entry", medium=["-cdrom", "@ISO@"], mem="128M", hold_key="s",
+        dict(name="iso/self-test-menu-entry", medium=["-cdrom", "@ISO@"], mem="128M",
+             type_lines=[(r"press s for the self-tests", "s")],
              expect=SELFTEST_OK + [r"Booted kernel by GRUB 2", r"Command line: selftest\s*$",
                                    r"initramfs: unpacked \d+ directories, \d+ files",
                                    r"selftest: PASS vmallocinfo_format"],
@@ -126,7 +125,7 @@ def qemu_cases():
         # The same on a small machine, where the initramfs fills most of ZONE_NORMAL (or
         # cannot be unpacked at all): the self-tests must not depend on that either.
         dict(name="iso/self-test-menu-entry-24M", medium=["-cdrom", "@ISO@"], mem="24M",
-             hold_key="s", expect=SELFTEST_OK + [r"Command line: selftest\s*$", r"initramfs: "],
+             type_lines=[(r"press s for the self-tests", "s")], expect=SELFTEST_OK + [r"Command line: selftest\s*$", r"initramfs: "],
              reject=NO_FAIL),
         oops_boot("page_fault", [
             r"BUG: unable to handle kernel paging request at virtual address 00001234",

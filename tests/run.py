@@ -60,9 +60,9 @@ def run_reporter(argv, prefix, result):
 def boot(case, kernels, iso):
     """Run one QEMU boot; returns (status or None, log text, seconds, seconds after mark)."""
     log = os.path.join(LOG_DIR, case["name"].replace("/", "_") + ".log")
-    typed, held = case.get("type_lines"), case.get("hold_key")
-    serial = ["-chardev", f"pipe,id=tty,path={log}.pipe", "-serial", "chardev:tty"] \
-        if typed or held else ["-serial", "file:" + log]
+    typed = case.get("type_lines")
+    serial = ["-chardev", f"pipe,id=tty,path={log}.pipe", "-serial", "chardev:tty"] if typed \
+        else ["-serial", "file:" + log]
     cmd = ["qemu-system-i386", "-m", case.get("mem", "64M"), "-no-reboot", "-net", "none",
            "-display", "none", "-monitor", "none", *serial,
            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
@@ -74,7 +74,7 @@ def boot(case, kernels, iso):
             cmd += ["-initrd", kernels[case.get("initramfs", "initramfs")]]
     cmd += case.get("qemu", [])
     open(log, "w").close()
-    console = Console(log, typed or []) if typed or held else None
+    console = Console(log, typed) if typed else None
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
@@ -87,8 +87,6 @@ def boot(case, kernels, iso):
             return "timeout", read(log), time.monotonic() - start, None
         if console:
             console.pump(case.get("prompt", ""))
-            if held and "kspace version" not in console.seen:
-                console.press(held)
         now, text = time.monotonic(), read(log)
         if mark and mark not in text:
             last_without_mark = now
@@ -134,14 +132,6 @@ class Console:
             self.seen += chunk
             with open(self.log, "a") as f:
                 f.write(chunk)
-
-    def press(self, key):
-        """Type key once more, as a key held down does (not at all if the line is full)."""
-        if self.inp is not None:
-            try:
-                os.write(self.inp, key.encode())
-            except BlockingIOError:
-                pass
 
     def pump(self, prompt):
         if self.inp is None:  # the write end opens once QEMU has opened the read end
