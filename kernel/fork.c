@@ -100,6 +100,7 @@ static struct task_struct *alloc_task(const char *name)
 	}
 	p->stack = (struct thread_info *)stack;
 	*p->stack = (struct thread_info){ .task = p };
+	set_task_stack_end_magic(p->stack);
 	init_sigpending(&p->pending);
 	strlcpy(p->comm, name, sizeof(p->comm));
 	p->cpus_allowed = init_task.cpus_allowed; /* fork copies the parent's */

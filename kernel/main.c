@@ -31,10 +31,12 @@ extern u32 boot_multiboot_magic, boot_multiboot_info;
 static const char *init_filename = "/sbin/init";
 static char init_buf[128];
 
+/* Refused before the copy, so a bad init= leaves an earlier good one in place. */
 static int init_setup(const char *value)
 {
-	if (!*value || strlcpy(init_buf, value, sizeof(init_buf)) >= sizeof(init_buf))
+	if (!*value || strlen(value) >= sizeof(init_buf))
 		return -EINVAL;
+	strlcpy(init_buf, value, sizeof(init_buf));
 	init_filename = init_buf;
 	return 0;
 }

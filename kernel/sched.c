@@ -43,6 +43,7 @@ void release_task(struct task_struct *p); /* kernel/exit.c */
 void sched_init(void)
 {
 	((struct thread_info *)init_thread_union)->task = &init_task;
+	set_task_stack_end_magic(init_task.stack);
 	init_task.thread.esp0 = (unsigned long)init_thread_union + THREAD_SIZE;
 }
 
@@ -88,10 +89,30 @@ void schedule_tail(void)
 	}
 }
 
+struct task_struct *task_of_stack(unsigned long addr)
+{
+	unsigned long base = addr & ~(THREAD_SIZE - 1UL);
+	struct task_struct *p;
+
+	if (base == (unsigned long)init_task.stack)
+		return &init_task;
+	list_for_each_entry(p, &task_list, tasks)
+		if ((unsigned long)p->stack == base)
+			return p;
+	return NULL;
+}
+
 void schedule(void)
 {
-	struct task_struct *prev = current, *next;
+	struct task_struct *prev, *next;
 
+	/*
+	 * Before anything is read from thread_info: an overrun stack has usually overwritten
+	 * it too, `current` included. The panic's dump_stack() names the task from the task list.
+	 */
+	if (unlikely(task_stack_end_corrupted(current_thread_info())))
+		panic("corrupted stack end detected inside scheduler");
+	prev = current;
 	if (unlikely(in_atomic())) {
 		printk(KERN_EMERG "BUG: scheduling while atomic: %s/%d, preempt_count %d\n",
 		       prev->comm, prev->pid, preempt_count());

@@ -1,4 +1,8 @@
-/* kernel/sched_test.c: current, kernel threads, round robin, wait queues, time slices. */
+/*
+ * kernel/sched_test.c: current, kernel threads, round robin, wait queues, time slices,
+ * and the canary at the end of every kernel stack.
+ */
+#include <asm/irqflags.h>
 #include <kspace/gfp.h>
 #include <kspace/jiffies.h>
 #include <kspace/preempt.h>
@@ -17,6 +21,60 @@ SELFTEST(sched_current_from_esp)
 	EXPECT(current->stack->task == current);
 	EXPECT(init_task.pid == 0 && ((struct thread_info *)init_thread_union)->task == &init_task);
 	return 0;
+}
+
+SELFTEST(sched_stack_end_magic_on_every_stack)
+{
+	struct task_struct *p;
+
+	EXPECT(!task_stack_end_corrupted(init_task.stack));
+	list_for_each_entry(p, &task_list, tasks)
+		EXPECT(!task_stack_end_corrupted(p->stack));
+	EXPECT(*end_of_stack(current->stack) == STACK_END_MAGIC);
+	/* The word right above thread_info: the last one a stack growing down reaches. */
+	EXPECT((unsigned long)end_of_stack(current->stack) ==
+	       (unsigned long)current->stack + sizeof(struct thread_info));
+	EXPECT(task_of_stack((unsigned long)&p) == current);
+	EXPECT(task_of_stack((unsigned long)init_thread_union + 100) == &init_task);
+	return 0;
+}
+
+#define OVERRUN_FILL 0x5a5a5a5aUL
+
+/*
+ * A call chain too deep for the stack. Each frame fills its buffer; the deepest one
+ * stands for the calls that would come next and fills what is left, down to the
+ * stack's base: over STACK_END_MAGIC and thread_info (a real overflow would go on
+ * into the memory below, which this one spares so the panic path stays sound).
+ */
+static __noinline unsigned long overrun_stack(unsigned long base)
+{
+	volatile unsigned long frame[32];
+	unsigned long sp = (unsigned long)frame;
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(frame); i++)
+		frame[i] = OVERRUN_FILL;
+	if (sp - base > sizeof(frame) + 64)
+		return overrun_stack(base) + frame[0]; /* not a tail call: a frame per level */
+	for (unsigned long *w = (unsigned long *)base; w < (unsigned long *)sp; w++)
+		*w = OVERRUN_FILL;
+	return frame[1];
+}
+
+/* Nothing notices the overrun until the task next calls schedule(), which names it. */
+CRASHTEST(stack_overflow)
+{
+	local_irq_disable(); /* no interrupt frame below the stack's end meanwhile */
+	overrun_stack((unsigned long)current->stack);
+	schedule();
+}
+
+/* The same overrun, found by the oops of a later fault instead: it names the task all the same. */
+CRASHTEST(stack_overflow_then_oops)
+{
+	local_irq_disable();
+	overrun_stack((unsigned long)current->stack);
+	*(volatile int *)0x00001234 = 1;
 }
 
 static DECLARE_WAIT_QUEUE_HEAD(test_wq);

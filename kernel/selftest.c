@@ -22,10 +22,12 @@ static char selftest_prefix[64], crash_name[64];
 static const char *selftest_filter; /* NULL: no self-test boot; "": all tests */
 static const char *crash_kind;
 
+/* Too long is refused before the copy: an earlier selftest= must stay as it was. */
 static int selftest_setup(const char *value)
 {
-	if (strlcpy(selftest_prefix, value, sizeof(selftest_prefix)) >= sizeof(selftest_prefix))
+	if (strlen(value) >= sizeof(selftest_prefix))
 		return -EINVAL;
+	strlcpy(selftest_prefix, value, sizeof(selftest_prefix));
 	selftest_filter = selftest_prefix;
 	return 0;
 }
@@ -42,6 +44,7 @@ bool selftest_requested(void)
 	return selftest_filter || crash_kind;
 }
 
+/* The number of failures, or 1 if the filter named no test: a run that checked nothing failed. */
 int run_selftests(void)
 {
 	size_t filter_len = strlen(selftest_filter);
@@ -63,6 +66,10 @@ int run_selftests(void)
 		}
 	}
 	printk(KERN_INFO "selftest: %d passed, %d failed, %d skipped\n", passed, failed, skipped);
+	if (!passed && !failed && !skipped) {
+		printk(KERN_ERR "selftest: FAIL no self-test name starts with \"%s\"\n", selftest_filter);
+		return 1;
+	}
 	return failed;
 }
 
@@ -96,11 +103,14 @@ static const struct crashtest *find_crashtest(const char *name)
 	return NULL;
 }
 
-/* The name is checked when the kernel runs the test: the table is complete by then. */
+/* The table is a linker section, complete before any code runs: check the name now. */
 static int crash_setup(const char *value)
 {
-	if (strlcpy(crash_name, value, sizeof(crash_name)) >= sizeof(crash_name))
+	if (!find_crashtest(value)) {
+		pr_warn("crashtest: no crash test named \"%s\"\n", value);
 		return -EINVAL;
+	}
+	strlcpy(crash_name, value, sizeof(crash_name)); /* names are short C identifiers */
 	crash_kind = crash_name;
 	return 0;
 }
@@ -113,10 +123,6 @@ void run_crashtest(void)
 	if (!crash_kind)
 		return;
 	c = find_crashtest(crash_kind);
-	if (!c) {
-		pr_err("crashtest: no crash test named \"%s\"\n", crash_kind);
-		return;
-	}
 	printk(KERN_INFO "crashtest: %s\n", c->name);
 	c->fn();
 	panic("crashtest: %s did not crash", c->name);

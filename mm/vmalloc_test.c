@@ -78,15 +78,43 @@ SELFTEST(ioremap_vga_text_buffer)
 	return 0;
 }
 
+/* /proc/vmallocinfo as procfs renders it: into a buffer that doubles until the text fits. */
+static char *render_vmallocinfo(void)
+{
+	for (unsigned long size = PAGE_SIZE; size <= 64 * PAGE_SIZE; size *= 2) {
+		char *buf = vmalloc(size);
+		struct seq_buf s;
+
+		if (!buf)
+			return NULL;
+		seq_buf_init(&s, buf, size);
+		vmallocinfo_render(&s);
+		if (!s.overflow)
+			return buf;
+		vfree(buf);
+	}
+	return NULL;
+}
+
+/*
+ * The text holds a line for every area the boot has made so far (an initramfs, a
+ * driver...), so it must not be read into a fixed buffer: CROWD areas more than fill
+ * a page by themselves, and the lines looked for must still be there.
+ */
+#define CROWD 64
+
 SELFTEST(vmallocinfo_format)
 {
-	static char buf[4096], line[128];
+	static void *crowd[CROWD];
+	static char line[128];
 	void *v = vmalloc(3 * PAGE_SIZE), *io = ioremap(0xb8000, 4000);
-	struct seq_buf s;
+	char *buf;
 
 	EXPECT(v && io);
-	seq_buf_init(&s, buf, sizeof(buf));
-	vmallocinfo_render(&s);
+	for (int i = 0; i < CROWD; i++)
+		EXPECT((crowd[i] = vmalloc(PAGE_SIZE)));
+	buf = render_vmallocinfo();
+	EXPECT(buf && strlen(buf) > PAGE_SIZE);
 	/* Linux's columns: range, size with the guard page, caller, what backs it. */
 	snprintf(line, sizeof(line), "0x%08lx-0x%08lx   16384 vmallocinfo_format+0x",
 		 (unsigned long)v, (unsigned long)v + 4 * PAGE_SIZE);
@@ -96,6 +124,9 @@ SELFTEST(vmallocinfo_format)
 		 (unsigned long)io, (unsigned long)io + 2 * PAGE_SIZE);
 	EXPECT(strstr(buf, line));
 	EXPECT(strstr(buf, " phys=0x000b8000 ioremap\n"));
+	vfree(buf);
+	for (int i = 0; i < CROWD; i++)
+		vfree(crowd[i]);
 	vfree(v);
 	iounmap(io);
 	return 0;

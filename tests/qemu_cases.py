@@ -76,15 +76,15 @@ def bug_boot(name, lines):
     # A deliberate misuse that the kernel must catch as a BUG and die of cleanly.
     return dict(name="bug/" + name, cmdline="crash=" + name, status=PANIC,
                 expect=[r"crashtest: " + name] + lines +
-                [r"Kernel panic - not syncing: BUG", r"Call Trace:"])
+                [r"Kernel panic - not syncing: BUG", r"CPU: 0 PID: 1 Comm: init\r?$", r"Call Trace:"])
 
 
 def oops_boot(kind, lines):
     # The oops must end QEMU within a second of the deliberate fault.
     return dict(name="oops/" + kind, cmdline="crash=" + kind, status=PANIC,
                 expect=[r"crashtest: " + kind] + lines +
-                [r"EIP is at crash_%s\+0x[0-9a-f]+/0x[0-9a-f]+" % kind, r"Call Trace:",
-                 r"\? run_crashtest\+", r"Kernel panic - not syncing: Fatal exception"],
+                [r"CPU: 0 PID: 1 Comm: init\r?$", r"EIP is at crash_%s\+0x[0-9a-f]+/0x[0-9a-f]+" % kind,
+                 r"Call Trace:", r"\? run_crashtest\+", r"Kernel panic - not syncing: Fatal exception"],
                 mark="crashtest: " + kind, mark_within=1.0)
 
 
@@ -114,6 +114,19 @@ def qemu_cases():
         iso_boot("iso/cdrom", ["-cdrom", "@ISO@"]),
         iso_boot("iso/ide-disk", ["-drive", "file=@ISO@,format=raw,if=ide,snapshot=on"]),
         iso_boot("iso/usb-stick", usb),
+        # The self-tests as a user boots them: GRUB's "kspace (self-test)" entry, picked by
+        # its hotkey, with the initramfs loaded (a self-test once failed only then).
+        dict(name="iso/self-test-menu-entry", medium=["-cdrom", "@ISO@"], mem="128M",
+             type_lines=[(r"press s for the self-tests", "s")],
+             expect=SELFTEST_OK + [r"Booted kernel by GRUB 2", r"Command line: selftest\s*$",
+                                   r"initramfs: unpacked \d+ directories, \d+ files",
+                                   r"selftest: PASS vmallocinfo_format"],
+             reject=NO_FAIL),
+        # The same on a small machine, where the initramfs fills most of ZONE_NORMAL (or
+        # cannot be unpacked at all): the self-tests must not depend on that either.
+        dict(name="iso/self-test-menu-entry-24M", medium=["-cdrom", "@ISO@"], mem="24M",
+             type_lines=[(r"press s for the self-tests", "s")], expect=SELFTEST_OK + [r"Command line: selftest\s*$", r"initramfs: "],
+             reject=NO_FAIL),
         oops_boot("page_fault", [
             r"BUG: unable to handle kernel paging request at virtual address 00001234",
             r"Oops: 0002 \[#1\]",
@@ -123,6 +136,31 @@ def qemu_cases():
         oops_boot("invalid_op", [r"trap: invalid opcode \(vector 6\), error code 0000"]),
         oops_boot("general_protection",
                   [r"trap: general protection \(vector 13\), error code 01f8"]),
+        # The double fault is a task of its own: a push onto an unmapped page (a stack run
+        # off its end into a guard page) is reported, naming the task, not a triple fault.
+        dict(name="oops/double_fault", cmdline="crash=double_fault", status=PANIC,
+             expect=[r"crashtest: double_fault", r"double fault: 0000 \[#1\]",
+                     r"trap: double fault \(vector 8\), error code 0000",
+                     r"CPU: 0 PID: 1 Comm: init\r?$", r"EIP is at crash_double_fault\+",
+                     r"esp c[0-9a-f]{7} is off the task's stack c[0-9a-f]{7}-c[0-9a-f]{7}",
+                     r"Call Trace:\r?\n.*\] crash_double_fault\+\S+\r?\n.*\] run_crashtest\+",
+                     r"Kernel panic - not syncing: Fatal exception"],
+             mark="crashtest: double_fault", mark_within=1.0),
+        # A kernel stack run over its end (STACK_END_MAGIC and thread_info overwritten):
+        # found at the next schedule(), or by the oops of a later fault, naming the task.
+        dict(name="oops/stack_overflow", cmdline="crash=stack_overflow", status=PANIC,
+             expect=[r"Kernel panic - not syncing: corrupted stack end detected inside scheduler",
+                     r"CPU: 0 PID: 1 Comm: init\r?$",
+                     r"Thread overran stack, or stack corrupted: STACK_END_MAGIC at "
+                     r"0xc[0-9a-f]{7} reads 5a5a5a5a", r" schedule\+"],
+             mark="crashtest: stack_overflow", mark_within=1.0),
+        dict(name="oops/stack_overflow_then_oops", cmdline="crash=stack_overflow_then_oops",
+             status=PANIC,
+             expect=[r"Oops: 0002 \[#1\]", r"CPU: 0 PID: 1 Comm: init\r?$",
+                     r"Thread overran stack, or stack corrupted: STACK_END_MAGIC at 0xc[0-9a-f]{7} "
+                     r"reads 5a5a5a5a", r"EIP is at crash_stack_overflow_then_oops\+",
+                     r"Kernel panic - not syncing: Fatal exception"],
+             mark="crashtest: stack_overflow_then_oops", mark_within=1.0),
         bug_boot("page_double_free", [r"BUG: Bad page state: pfn \d+ .*: double free"]),
         bug_boot("page_free_reserved", [r"BUG: Bad page state: pfn 256 \(phys 0x00100000\): "
                                         r"freeing a reserved page"]),
@@ -272,9 +310,37 @@ def qemu_cases():
         dict(name="busybox/applets", mem="128M", initrd=True, initramfs="initramfs-busybox",
              timeout=120, cmdline="init=/bin/sh /test/applets.sh",
              check=same_as_linux("busybox-applets")),
-        dict(name="cmdline/selftest-prefix", cmdline="selftest=printk_",
-             expect=[r"selftest: PASS printk_levels_in_log", r"selftest: 3 passed, 0 failed"],
+        # A refused selftest= (too long) must leave the earlier one as it was.
+        dict(name="cmdline/selftest-prefix", cmdline="selftest=printk_ selftest=" + "x" * 100,
+             expect=[r"selftest: PASS printk_levels_in_log", r"selftest: 3 passed, 0 failed",
+                     r'Bad value in kernel command line parameter "selftest=x{100}"'],
              reject=[r"selftest: PASS idt_gates"]),
+        # A filter that matches no test checked nothing: that is a failure, not a pass.
+        dict(name="cmdline/selftest-prefix-matching-nothing", cmdline="selftest=no_such_test",
+             status=1, expect=[r'selftest: FAIL no self-test name starts with "no_such_test"']),
+        # Garbage in every __setup parameter: each one warns, and the boot goes on to init
+        # (the first init=, since a refused one must not overwrite it; crash= with an empty
+        # or unknown name once oopsed on a NULL self-test filter).
+        dict(name="cmdline/garbage-parameters-warn-and-boot-on", initrd=True,
+             cmdline="init=/bin/echo init=/" + "y" * 200 + " crash= crash=no_such_test"
+                     " loglevel= loglevel=-1 loglevel=99999999999 console= console=ttyS1"
+                     " console=" + "z" * 300 + " selftest=" + "x" * 100 + " quiet=1 bench=0 survived",
+             expect=[r'Bad value in kernel command line parameter "init=/y{200}"',
+                     r'crashtest: no crash test named ""',
+                     r'Bad value in kernel command line parameter "crash="',
+                     r'Bad value in kernel command line parameter "crash=no_such_test"',
+                     r'Bad value in kernel command line parameter "loglevel="',
+                     r'Bad value in kernel command line parameter "loglevel=-1"',
+                     r'Bad value in kernel command line parameter "loglevel=99999999999"',
+                     r'Bad value in kernel command line parameter "console="',
+                     r'Bad value in kernel command line parameter "console=ttyS1"',
+                     r'Bad value in kernel command line parameter "console=z{300}"',
+                     r'Bad value in kernel command line parameter "selftest=x{100}"',
+                     r'Unknown kernel command line parameter "quiet=1"',
+                     r'Unknown kernel command line parameter "bench=0"',
+                     r"Run /bin/echo as init process", r"\nsurvived\r?\n",
+                     r"init exited with status 0"],
+             reject=[r"Oops", r"selftest: "]),
         dict(name="cmdline/bad-and-unknown-parameters",
              cmdline="selftest crash=bogus loglevel=x nosuchparam console=ttyS0,115200",
              expect=[r'crashtest: no crash test named "bogus"',
@@ -285,6 +351,6 @@ def qemu_cases():
              reject=[r"kspace version"]),
         dict(name="cmdline/loglevel-1-shows-only-emergencies",
              cmdline="loglevel=1 crash=page_fault", status=PANIC,
-             expect=[r"Oops: 0002", r"Kernel panic"], reject=[r"kspace version", r"CPU:"]),
+             expect=[r"Oops: 0002", r"Kernel panic"], reject=[r"kspace version", r"CPU: CPUID"]),
     ]
     return cases

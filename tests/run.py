@@ -86,7 +86,7 @@ def boot(case, kernels, iso):
             proc.wait()
             return "timeout", read(log), time.monotonic() - start, None
         if console:
-            console.pump(case["prompt"])
+            console.pump(case.get("prompt", ""))
         now, text = time.monotonic(), read(log)
         if mark and mark not in text:
             last_without_mark = now

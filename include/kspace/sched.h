@@ -140,6 +140,31 @@ static inline struct task_struct *get_current(void)
 
 #define set_current_state(s) (current->state = (s))
 
+/*
+ * The kernel stack grows down towards its thread_info, so a stack that runs too
+ * deep overwrites the word just above thread_info first: it holds STACK_END_MAGIC
+ * (Linux's value) from the task's creation, and schedule() and every oops check it.
+ */
+#define STACK_END_MAGIC 0x57AC6E9D
+
+static inline unsigned long *end_of_stack(const struct thread_info *stack)
+{
+	return (unsigned long *)(stack + 1);
+}
+
+static inline void set_task_stack_end_magic(struct thread_info *stack)
+{
+	*end_of_stack(stack) = STACK_END_MAGIC;
+}
+
+static inline bool task_stack_end_corrupted(const struct thread_info *stack)
+{
+	return *end_of_stack(stack) != STACK_END_MAGIC;
+}
+
+/* The task whose kernel stack holds addr, found without trusting that stack's thread_info. */
+struct task_struct *task_of_stack(unsigned long addr);
+
 void sched_init(void);
 void schedule(void);
 void scheduler_tick(void); /* from the timer interrupt */

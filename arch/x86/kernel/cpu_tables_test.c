@@ -1,9 +1,13 @@
 /* arch/x86/kernel/cpu_tables_test.c: the GDT, TSS and IDT are what trap_init() meant. */
 #include <asm/desc.h>
+#include <asm/irqflags.h>
+#include <asm/page.h>
+#include <asm/pgtable.h>
 #include <asm/thread_info.h>
 #include <asm/traps.h>
 #include <kspace/sched.h>
 #include <kspace/selftest.h>
+#include <kspace/vmalloc.h>
 
 static u16 read_selector(int which)
 {
@@ -53,6 +57,11 @@ SELFTEST(idt_gates)
 		int dpl = (gate[v].b >> 13) & 3;
 
 		EXPECT(gate[v].b & 0x8000);             /* present */
+		if (v == X86_TRAP_DF) {                 /* a task gate to the double fault's TSS */
+			EXPECT(((gate[v].b >> 8) & 0xf) == GATE_TASK);
+			EXPECT((gate[v].a >> 16) == GDT_ENTRY_DOUBLEFAULT_TSS_SEL);
+			continue;
+		}
 		EXPECT((gate[v].a >> 16) == __KERNEL_CS);
 		EXPECT(dpl == ((v == 3 || v == 4 || v == 5) ? 3 : 0));
 	}
@@ -61,4 +70,32 @@ SELFTEST(idt_gates)
 	EXPECT(((gate[SYSCALL_VECTOR].b >> 8) & 0xf) == GATE_TRAP); /* interrupts stay enabled */
 	EXPECT(!(gate[0x81].b & 0x8000)); /* int $0x81 from ring 3: a #GP, not a gate */
 	return 0;
+}
+
+SELFTEST(doublefault_tss_ready)
+{
+	const struct desc_struct *d = &gdt_table[GDT_ENTRY_DOUBLEFAULT_TSS];
+	const struct tss_struct *t = &doublefault_tss;
+
+	EXPECT(((d->b >> 8) & 0xff) == 0x89); /* present, available (not busy) 32-bit TSS */
+	EXPECT(t->eip == (u32)doublefault_fn && t->cs == __KERNEL_CS);
+	EXPECT(t->esp == (u32)doublefault_stack + THREAD_SIZE && t->ss == __KERNEL_DS);
+	EXPECT(((u32)doublefault_stack & (THREAD_SIZE - 1)) == 0);
+	EXPECT(t->cr3 == __pa(swapper_pg_dir));
+	EXPECT(!(t->eflags & X86_EFLAGS_IF));
+	return 0;
+}
+
+/*
+ * A stack whose next push lands on an unmapped page, as when a stack runs off its end
+ * into a guard page: the page fault cannot push its frame there, which is a double
+ * fault, and the double fault could not push one either without a task (and stack) of
+ * its own: the CPU would triple-fault and reset. esp is the top of a vmalloc guard page.
+ */
+CRASHTEST(double_fault)
+{
+	char *area = vmalloc(PAGE_SIZE);
+	unsigned long guard_top = (unsigned long)area + 2 * PAGE_SIZE;
+
+	__asm__ __volatile__("movl %0, %%esp\n\tpushl $0" ::"r"(guard_top) : "memory");
 }

@@ -7,6 +7,8 @@
  * the next link of the ebp chain is reliable, any other is printed with "?" (a
  * stale value, or the caller of a function that faulted before its prologue).
  * Only the stack the trace started on is read, so a corrupt chain cannot fault.
+ * An oops names the task whose stack it ran on and checks that stack's end
+ * (STACK_END_MAGIC): a stack that ran too deep is the likeliest cause of a strange oops.
  */
 #include <asm/processor.h>
 #include <asm/ptrace.h>
@@ -15,6 +17,7 @@
 #include <kspace/kallsyms.h>
 #include <kspace/kernel.h>
 #include <kspace/printk.h>
+#include <kspace/sched.h>
 #include <kspace/sections.h>
 #include <kspace/stacktrace.h>
 
@@ -49,10 +52,28 @@ void show_trace(unsigned long eip, unsigned long esp, unsigned long ebp)
 	}
 }
 
+/* Which task's stack stack lies on (found without trusting its thread_info), and its end. */
+static void show_task(unsigned long stack)
+{
+	struct thread_info *ti = (struct thread_info *)(stack & ~(THREAD_SIZE - 1UL));
+	struct task_struct *p = task_of_stack(stack);
+
+	if (!p) {
+		printk(KERN_EMERG "CPU: 0 PID: ? Comm: ? (stack %p belongs to no task)\n", ti);
+		return;
+	}
+	printk(KERN_EMERG "CPU: 0 PID: %d Comm: %s\n", p->pid, p->comm);
+	if (task_stack_end_corrupted(ti))
+		printk(KERN_EMERG "Thread overran stack, or stack corrupted: STACK_END_MAGIC at %p "
+		       "reads %08lx\n", end_of_stack(ti), *end_of_stack(ti));
+}
+
+/* As Linux's: who is running (and whether its stack overran), then the trace. */
 void dump_stack(void)
 {
 	unsigned long ebp = (unsigned long)__builtin_frame_address(0);
 
+	show_task(ebp);
 	show_trace(0, ebp, ebp);
 }
 
@@ -67,12 +88,13 @@ static void show_stack_words(unsigned long esp)
 	pr_cont("\n");
 }
 
-void show_regs(const struct pt_regs *regs)
+void __show_regs(const struct pt_regs *regs, unsigned long esp, unsigned long stack)
 {
 	char sym[KSYM_SYMBOL_LEN];
-	unsigned long esp = kernel_stack_pointer(regs);
+	unsigned long base = stack & ~(THREAD_SIZE - 1UL);
 	int ss = user_mode(regs) ? regs->xss & 0xffff : __KERNEL_DS;
 
+	show_task(stack);
 	sprint_symbol(sym, sizeof(sym), regs->eip);
 	printk(KERN_EMERG "EIP:    %04x:[<%08lx>] EFLAGS: %08lx\n", regs->xcs & 0xffff, regs->eip,
 	       regs->eflags);
@@ -86,6 +108,21 @@ void show_regs(const struct pt_regs *regs)
 	printk(KERN_EMERG "CR0: %08lx CR2: %08lx CR3: %08lx\n", read_cr0(), read_cr2(), read_cr3());
 	if (user_mode(regs))
 		return;
-	show_stack_words(esp);
-	show_trace(regs->eip, esp, regs->ebp);
+	if (esp - base < THREAD_SIZE) {
+		show_stack_words(esp);
+		show_trace(regs->eip, esp, regs->ebp);
+		return;
+	}
+	/* esp left the stack (it may point at nothing mapped): follow ebp if it is still on it. */
+	printk(KERN_EMERG "esp %08lx is off the task's stack %08lx-%08lx\n", esp, base,
+	       base + THREAD_SIZE);
+	if (regs->ebp - base < THREAD_SIZE)
+		show_trace(regs->eip, regs->ebp, regs->ebp);
+}
+
+void show_regs(const struct pt_regs *regs)
+{
+	unsigned long esp = kernel_stack_pointer(regs);
+
+	__show_regs(regs, esp, esp);
 }

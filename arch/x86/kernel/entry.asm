@@ -73,7 +73,7 @@ EXCEPTION overflow, 0                     ;  4
 EXCEPTION bounds, 0                       ;  5
 EXCEPTION invalid_op, 0                   ;  6
 EXCEPTION device_not_available, 0         ;  7
-EXCEPTION double_fault, 1                 ;  8
+; 8, the double fault, is a task gate to doublefault_fn (traps.c): no stub
 EXCEPTION coprocessor_segment_overrun, 0  ;  9
 EXCEPTION invalid_TSS, 1                  ; 10
 EXCEPTION segment_not_present, 1          ; 11
@@ -194,7 +194,7 @@ section .rodata
 global exception_stubs, irq_stubs
 exception_stubs:
 	dd divide_error, debug, nmi, int3, overflow, bounds, invalid_op
-	dd device_not_available, double_fault, coprocessor_segment_overrun
+	dd device_not_available, 0, coprocessor_segment_overrun
 	dd invalid_TSS, segment_not_present, stack_segment, general_protection
 	dd page_fault, spurious_interrupt_bug, coprocessor_error, alignment_check
 	dd machine_check, simd_coprocessor_error, virtualization_exception

@@ -4,9 +4,15 @@
  * Segmentation is flat (base 0, limit 4 GiB) for ring 0 and ring 3 alike; what the
  * segments add is the privilege level in the low bits of CS. The TSS exists for one
  * field: esp0, the kernel stack the CPU switches to when ring 3 traps into ring 0.
+ * A second TSS is the double fault's task: the IDT's task gate for vector 8 makes the
+ * CPU save everything into init_tss and load this one, with its own stack, so a fault
+ * whose frame cannot be pushed (a kernel stack run off its end) is still reported.
  */
 #include <asm/desc.h>
+#include <asm/page.h>
+#include <asm/pgtable.h>
 #include <asm/thread_info.h>
+#include <asm/traps.h>
 #include <kspace/string.h>
 
 /* access byte: P | DPL | S | type; flags nibble: G (4 KiB granularity) | D (32-bit) */
@@ -26,6 +32,23 @@
 
 struct desc_struct gdt_table[GDT_ENTRIES] __aligned(8);
 struct tss_struct init_tss __aligned(128);
+struct tss_struct doublefault_tss __aligned(128);
+
+/* The double fault's task starts afresh each time: interrupts off, the kernel's page tables. */
+static void set_doublefault_tss(void)
+{
+	struct tss_struct *t = &doublefault_tss;
+
+	memset(t, 0, sizeof(*t));
+	t->eip = (u32)doublefault_fn;
+	t->esp = (u32)doublefault_stack + THREAD_SIZE;
+	t->eflags = 0x2; /* bit 1 is always set; IF clear */
+	t->cr3 = __pa(swapper_pg_dir);
+	t->cs = __KERNEL_CS;
+	t->ss = t->ds = t->es = __KERNEL_DS;
+	t->io_bitmap_base = sizeof(*t);
+	gdt_table[GDT_ENTRY_DOUBLEFAULT_TSS] = DESC((u32)t, sizeof(*t) - 1, ACCESS_TSS, 0);
+}
 
 static void load_segments(void)
 {
@@ -59,6 +82,7 @@ void cpu_init(void)
 	/* An I/O bitmap offset past the TSS limit: ring 3 may use no I/O port at all. */
 	init_tss.io_bitmap_base = sizeof(init_tss);
 	gdt_table[GDT_ENTRY_TSS] = DESC((u32)&init_tss, sizeof(init_tss) - 1, ACCESS_TSS, 0);
+	set_doublefault_tss();
 
 	load_segments();
 }

@@ -1,8 +1,9 @@
 /*
  * arch/x86/kernel/traps.c: the IDT and the C handlers of the 32 CPU exceptions.
  *
- * Each vector has a named entry stub in entry.asm and a do_<name>() here. A fault
- * the kernel cannot handle ends in die(), which prints an oops (what, where, the
+ * Each vector has a named entry stub in entry.asm and a do_<name>() here, except the
+ * double fault, which is a task of its own (doublefault_fn). A fault the kernel
+ * cannot handle ends in die(), which prints an oops (what, where, which task, the
  * registers, a symbolized backtrace) and panics.
  */
 #include <asm/desc.h>
@@ -37,6 +38,13 @@ void set_idt_gate(unsigned int vector, void (*handler)(void), unsigned int type,
 	idt_table[vector].b = (addr & 0xffff0000) | 0x8000 | (dpl << 13) | (type << 8);
 }
 
+/* A task gate holds no handler address: the CPU switches to the TSS the selector names. */
+static void set_task_gate(unsigned int vector, unsigned int tss_selector)
+{
+	idt_table[vector].a = tss_selector << 16;
+	idt_table[vector].b = 0x8000 | (GATE_TASK << 8);
+}
+
 void trap_init(void)
 {
 	struct desc_ptr idt = { sizeof(idt_table) - 1, (u32)idt_table };
@@ -49,14 +57,19 @@ void trap_init(void)
 	 */
 	for (int v = 0; v < NR_EXCEPTIONS; v++) {
 		int dpl = (v == X86_TRAP_BP || v == X86_TRAP_OF || v == X86_TRAP_BR) ? 3 : 0;
-		set_idt_gate(v, exception_stubs[v], GATE_INTERRUPT, dpl);
+
+		if (v != X86_TRAP_DF)
+			set_idt_gate(v, exception_stubs[v], GATE_INTERRUPT, dpl);
 	}
+	set_task_gate(X86_TRAP_DF, GDT_ENTRY_DOUBLEFAULT_TSS_SEL);
 	/* The system call gate: reachable from ring 3, and a trap gate, so interrupts stay on. */
 	set_idt_gate(SYSCALL_VECTOR, system_call, GATE_TRAP, 3);
 	__asm__ __volatile__("lidt %0" ::"m"(idt));
 }
 
-void die(const char *str, struct pt_regs *regs, long error_code, int trapnr)
+/* regs as saved, esp where the stack was, stack any address on the running task's stack. */
+static __noreturn void __die(const char *str, const struct pt_regs *regs, unsigned long esp,
+			     unsigned long stack, long error_code, int trapnr)
 {
 	static int die_counter;
 
@@ -65,8 +78,43 @@ void die(const char *str, struct pt_regs *regs, long error_code, int trapnr)
 	printk(KERN_EMERG "%s: %04lx [#%d]\n", str, error_code & 0xffff, ++die_counter);
 	printk(KERN_EMERG "trap: %s (vector %d), error code %04lx\n", trap_names[trapnr], trapnr,
 	       error_code);
-	show_regs(regs);
+	__show_regs(regs, esp, stack);
 	panic("Fatal exception");
+}
+
+void die(const char *str, struct pt_regs *regs, long error_code, int trapnr)
+{
+	unsigned long esp = kernel_stack_pointer(regs);
+
+	__die(str, regs, esp, esp, error_code, trapnr);
+}
+
+/*
+ * The double fault's stack: THREAD_SIZE-aligned with a thread_info at the bottom, so
+ * `current` works in the code below (it names the task that faulted).
+ */
+unsigned char doublefault_stack[THREAD_SIZE] __aligned(THREAD_SIZE);
+
+/*
+ * The double fault's task, entered through the task gate of vector 8 with a fresh
+ * stack (the CPU pushed only an error code, always 0). The faulting state is in
+ * init_tss, where the task switch saved it; init_tss.esp0 is the top of the kernel
+ * stack of the task that was running, whatever esp had become. There is no way back.
+ */
+void doublefault_fn(void)
+{
+	const struct tss_struct *t = &init_tss;
+	struct pt_regs regs = {
+		.ebx = t->ebx, .ecx = t->ecx, .edx = t->edx, .esi = t->esi, .edi = t->edi,
+		.ebp = t->ebp, .eax = t->eax, .xds = t->ds, .xes = t->es, .orig_eax = -1,
+		.eip = t->eip, .xcs = t->cs, .eflags = t->eflags, .esp = t->esp, .xss = t->ss,
+	};
+	unsigned long stack = t->esp0 - 1;
+	struct task_struct *p = task_of_stack(stack);
+
+	*(struct thread_info *)doublefault_stack =
+		(struct thread_info){ .task = p ? p : &init_task, .preempt_count = 1 };
+	__die("double fault", &regs, t->esp, stack, 0, X86_TRAP_DF);
 }
 
 /*
@@ -111,7 +159,6 @@ DO_ERROR(4, SIGSEGV, SI_KERNEL, "overflow", overflow)
 DO_ERROR(5, SIGSEGV, SI_KERNEL, "bounds", bounds)
 DO_ERROR(6, SIGILL, ILL_ILLOPN, "invalid opcode", invalid_op)
 DO_ERROR(7, SIGSEGV, SI_KERNEL, "device not available", device_not_available)
-DO_ERROR(8, SIGSEGV, SI_KERNEL, "double fault", double_fault)
 DO_ERROR(9, SIGFPE, SI_KERNEL, "coprocessor segment overrun", coprocessor_segment_overrun)
 DO_ERROR(10, SIGSEGV, SI_KERNEL, "invalid TSS", invalid_TSS)
 DO_ERROR(11, SIGBUS, SI_KERNEL, "segment not present", segment_not_present)

@@ -114,9 +114,17 @@ void do_page_fault(struct pt_regs *regs, long error_code);
 void do_page_fault(struct pt_regs *regs, long error_code)
 {
 	unsigned long address = read_cr2(); /* before anything can fault again */
-	struct mm_struct *mm = current->mm;
+	struct mm_struct *mm;
 	struct vm_area_struct *vma;
 
+	/*
+	 * A kernel stack run too deep has overwritten its thread_info, so `current` is
+	 * garbage and reading current->mm would fault again, and again, down through
+	 * memory: oops at once (the oops names the task without `current`).
+	 */
+	if (!(error_code & PF_USER) && task_stack_end_corrupted(current_thread_info()))
+		kernel_oops(regs, error_code, address);
+	mm = current->mm;
 	if (regs->eflags & X86_EFLAGS_IF)
 		local_irq_enable();
 	if (address >= TASK_SIZE) {

@@ -31,6 +31,7 @@ struct tss_struct {
 
 extern struct desc_struct gdt_table[GDT_ENTRIES];
 extern struct tss_struct init_tss;
+extern struct tss_struct doublefault_tss; /* the double fault's task (traps.c) */
 
 void cpu_init(void); /* load the GDT, segment registers and TSS */
 void trap_init(void); /* build and load the IDT */
@@ -38,6 +39,7 @@ void trap_init(void); /* build and load the IDT */
 /* Gate types for set_intr_gate and friends. */
 #define GATE_INTERRUPT 0xE /* clears IF on entry */
 #define GATE_TRAP 0xF      /* leaves IF alone */
+#define GATE_TASK 0x5      /* switches to the task of a TSS: a fresh stack and registers */
 void set_idt_gate(unsigned int vector, void (*handler)(void), unsigned int type, unsigned int dpl);
 
 #endif

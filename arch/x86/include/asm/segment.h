@@ -13,6 +13,7 @@
 #define GDT_ENTRY_DEFAULT_USER_CS 14
 #define GDT_ENTRY_DEFAULT_USER_DS 15
 #define GDT_ENTRY_TSS 16
+#define GDT_ENTRY_DOUBLEFAULT_TSS 31 /* the double fault's own task, as in Linux */
 #define GDT_ENTRIES 32
 
 /* selector = index * 8 | RPL */
@@ -21,6 +22,7 @@
 #define __USER_CS (GDT_ENTRY_DEFAULT_USER_CS * 8 + 3)  /* 0x73 */
 #define __USER_DS (GDT_ENTRY_DEFAULT_USER_DS * 8 + 3)  /* 0x7b */
 #define GDT_ENTRY_TSS_SEL (GDT_ENTRY_TSS * 8)          /* 0x80 */
+#define GDT_ENTRY_DOUBLEFAULT_TSS_SEL (GDT_ENTRY_DOUBLEFAULT_TSS * 8) /* 0xf8 */
 
 #define SEGMENT_RPL_MASK 3
 #define SEGMENT_TI_MASK 4 /* the selector names an LDT entry */

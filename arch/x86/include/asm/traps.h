@@ -41,6 +41,12 @@ enum {
 __noreturn void die(const char *str, struct pt_regs *regs, long error_code, int trapnr);
 
 void show_regs(const struct pt_regs *regs);
+/* The same for a state saved elsewhere (a TSS): esp as it was, and an address on the task's stack. */
+void __show_regs(const struct pt_regs *regs, unsigned long esp, unsigned long stack);
+
+/* The double fault's task: its code and its THREAD_SIZE stack (thread_info at the bottom). */
+void doublefault_fn(void);
+extern unsigned char doublefault_stack[];
 
 /* Resume a faulting kernel instruction at its __ex_table fixup; 0 if it has none. */
 int fixup_exception(struct pt_regs *regs);
