@@ -223,15 +223,16 @@ docs: $(ELF) scripts/mkdiagrams.py scripts/walkthroughs.py
 
 # ---------------------------------------------------------------- tests
 include tests/host/host.mk
+include tests/fuzz/fuzz.mk
 
 # A second kernel with LAST_PKMAP=8, so tests can drive the pkmap wrap-around cheaply.
 PKMAP8_ELF := $(B)/pkmap8/kspace.elf
 $(PKMAP8_ELF): FORCE
 	$(Q)$(MAKE) --no-print-directory B=$(B)/pkmap8 KCFLAGS=-DLAST_PKMAP=8 $@
 
-test: $(ELF) $(ISO) $(INITRAMFS) $(INITRAMFS_GLIBC) $(INITRAMFS_BB) $(HOST_TEST_BIN) $(PKMAP8_ELF)
+test: $(ELF) $(ISO) $(INITRAMFS) $(INITRAMFS_GLIBC) $(INITRAMFS_BB) $(HOST_TEST_BIN) $(PKMAP8_ELF) $(FUZZ_BINS)
 	$(if $(INITRAMFS_BB),,@echo "test: no $(BUSYBOX): the busybox/ cases are skipped (scripts/install-deps fetches it)")
-	$(Q)$(PYTHON) tests/run.py --host $(HOST_TEST_BIN) --elf $(ELF) --iso $(ISO) \
+	$(Q)$(PYTHON) tests/run.py --host $(HOST_TEST_BIN) --fuzz $(FUZZ_DIR) --elf $(ELF) --iso $(ISO) \
 		--pkmap8-elf $(PKMAP8_ELF) --initramfs $(INITRAMFS) --initramfs-glibc $(INITRAMFS_GLIBC) \
 		$(if $(INITRAMFS_BB),--initramfs-busybox $(INITRAMFS_BB))
 
