@@ -21,7 +21,8 @@ FUZZ_HARNESSES := vsprintf elf params initramfs multiboot
 # The kernel sources (and host stand-ins from tests/host) each harness links.
 fuzz_vsprintf_SRCS := kernel/vsprintf.c
 fuzz_elf_SRCS := kernel/elf_layout.c kernel/string.c
-fuzz_params_SRCS := kernel/params.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c
+# params_kernel.c is kernel/params.c with a reset for the harness: a kernel source.
+fuzz_params_SRCS := tests/fuzz/params_kernel.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c
 fuzz_initramfs_SRCS := kernel/initramfs.c kernel/ramfs.c kernel/string.c kernel/vsprintf.c \
 	tests/host/stubs.c tests/host/stub_alloc.c tests/host/stub_filemap.c tests/host/newc.c
 fuzz_multiboot_SRCS := boot/multiboot.c mm/memblock.c mm/mm_init.c mm/page_alloc.c \
@@ -41,10 +42,13 @@ FUZZ_KERNEL_CFLAGS := $(FUZZ_CFLAGS) -ffreestanding -nostdinc \
 FUZZ_ARCH := -Itests/host/arch -Iarch/x86/include -Wno-format
 $(FUZZ_OBJ)/kernel/elf_layout.o $(FUZZ_OBJ)/tests/fuzz/elf.o: FUZZ_ARCH := -Iarch/x86/include
 
+FUZZ_TU_CFLAGS = $(FUZZ_CFLAGS)
+$(FUZZ_OBJ)/tests/fuzz/params_kernel.o: FUZZ_TU_CFLAGS = $(FUZZ_KERNEL_CFLAGS)
+
 $(FUZZ_OBJ)/tests/%.o: tests/%.c tests/fuzz/fuzz.mk
 	$(quiet) FUZZCC $<
 	@mkdir -p $(dir $@)
-	$(Q)$(FUZZCC) $(FUZZ_ARCH) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
+	$(Q)$(FUZZCC) $(FUZZ_ARCH) $(FUZZ_TU_CFLAGS) -MMD -MP -c $< -o $@
 
 $(FUZZ_OBJ)/%.o: %.c tests/host/kernel_names.h tests/fuzz/fuzz.mk
 	$(quiet) FUZZCC $<
