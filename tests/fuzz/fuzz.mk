@@ -25,8 +25,10 @@ fuzz_elf_SRCS := kernel/elf_layout.c kernel/string.c
 fuzz_params_SRCS := tests/fuzz/params_kernel.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c
 fuzz_initramfs_SRCS := kernel/initramfs.c kernel/ramfs.c kernel/string.c kernel/vsprintf.c \
 	tests/host/stubs.c tests/host/stub_alloc.c tests/host/stub_filemap.c tests/host/newc.c
-fuzz_multiboot_SRCS := boot/multiboot.c mm/memblock.c mm/mm_init.c mm/page_alloc.c \
-	kernel/string.c kernel/vsprintf.c tests/host/stubs.c tests/host/mm_sim.c
+# mm_kernel.c is mm/page_alloc.c with a reset for the harness: a kernel source.
+fuzz_multiboot_SRCS := boot/multiboot.c mm/memblock.c mm/mm_init.c tests/fuzz/mm_kernel.c \
+	kernel/params.c kernel/seq_buf.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c \
+	tests/host/mm_sim.c
 
 FUZZ_STEPS := $(addprefix fuzz-,$(FUZZ_HARNESSES))
 FUZZ_BINS := $(addprefix $(FUZZ_DIR)/,$(FUZZ_HARNESSES))
@@ -43,17 +45,22 @@ FUZZ_ARCH := -Itests/host/arch -Iarch/x86/include -Wno-format
 $(FUZZ_OBJ)/kernel/elf_layout.o $(FUZZ_OBJ)/tests/fuzz/elf.o: FUZZ_ARCH := -Iarch/x86/include
 
 FUZZ_TU_CFLAGS = $(FUZZ_CFLAGS)
-$(FUZZ_OBJ)/tests/fuzz/params_kernel.o: FUZZ_TU_CFLAGS = $(FUZZ_KERNEL_CFLAGS)
+$(FUZZ_OBJ)/tests/fuzz/params_kernel.o $(FUZZ_OBJ)/tests/fuzz/mm_kernel.o: \
+	FUZZ_TU_CFLAGS = $(FUZZ_KERNEL_CFLAGS)
+
+# The host stand-ins and models (tests/host) are not what is fuzzed: no coverage
+# feedback from them (mm_sim's model checks would otherwise dominate the run time).
+$(FUZZ_OBJ)/tests/host/%.o: FUZZ_TU_CFLAGS = $(filter-out -fsanitize=fuzzer-no-link,$(FUZZ_CFLAGS))
 
 $(FUZZ_OBJ)/tests/%.o: tests/%.c tests/fuzz/fuzz.mk
 	$(quiet) FUZZCC $<
 	@mkdir -p $(dir $@)
-	$(Q)$(FUZZCC) $(FUZZ_ARCH) $(FUZZ_TU_CFLAGS) -MMD -MP -c $< -o $@
+	$(Q)$(FUZZCC) $(FUZZ_TU_CFLAGS) $(FUZZ_ARCH) -MMD -MP -c $< -o $@
 
 $(FUZZ_OBJ)/%.o: %.c tests/host/kernel_names.h tests/fuzz/fuzz.mk
 	$(quiet) FUZZCC $<
 	@mkdir -p $(dir $@)
-	$(Q)$(FUZZCC) $(FUZZ_ARCH) $(FUZZ_KERNEL_CFLAGS) -MMD -MP -c $< -o $@
+	$(Q)$(FUZZCC) $(FUZZ_KERNEL_CFLAGS) $(FUZZ_ARCH) -MMD -MP -c $< -o $@
 
 define fuzz_harness
 $(FUZZ_DIR)/$(1): $(FUZZ_OBJ)/tests/fuzz/$(1).o $(FUZZ_OBJ)/tests/fuzz/support.o \
