@@ -16,11 +16,13 @@ FUZZ_SECONDS ?= 60
 FUZZ_DIR := $(B)/fuzz
 FUZZ_OBJ := $(B)/fuzz/obj
 
-FUZZ_HARNESSES := vsprintf elf params initramfs multiboot
+FUZZ_HARNESSES := vsprintf elf params initramfs multiboot namei
 
 # The kernel sources (and host stand-ins from tests/host) each harness links.
 fuzz_vsprintf_SRCS := kernel/vsprintf.c
 fuzz_elf_SRCS := kernel/elf_layout.c kernel/string.c
+fuzz_namei_SRCS := kernel/ramfs.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c \
+	tests/host/stub_alloc.c tests/host/stub_filemap.c
 # params_kernel.c is kernel/params.c with a reset for the harness: a kernel source.
 fuzz_params_SRCS := tests/fuzz/params_kernel.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c
 fuzz_initramfs_SRCS := kernel/initramfs.c kernel/ramfs.c kernel/string.c kernel/vsprintf.c \
