@@ -6,6 +6,7 @@
 #   make debug      boot stopped, with gdb attached at start_kernel
 #   make test       host unit tests + QEMU boot tests; ends with "N passed, M failed"
 #   make bench      guest instructions per operation, under QEMU -icount shift=0
+#   make fuzz       every libFuzzer harness (tests/fuzz/) for FUZZ_SECONDS=60 each
 #   make check-linux  the same user programs on Debian's i386 Linux in QEMU (root; 52 MB once), and
 #                     the busybox applet suite's expected output recorded there
 #   make docs       redraw docs/diagrams/*.svg and re-record the walkthroughs' transcripts
