@@ -9,7 +9,8 @@
 #   make fuzz-<name>          one harness
 #   make test                 replays the committed corpora (scripts/fuzz-replay)
 #
-# Another fuzzer joins `make fuzz` by adding its target to FUZZ_STEPS.
+# Another fuzzer joins `make fuzz` by adding its target to FUZZ_STEPS (FUZZ_STEPS +=
+# fuzz-syscalls, before or after this file is included); the steps run in order.
 
 FUZZCC := clang
 FUZZ_SECONDS ?= 60
@@ -21,8 +22,6 @@ FUZZ_HARNESSES := vsprintf elf params initramfs multiboot namei
 # The kernel sources (and host stand-ins from tests/host) each harness links.
 fuzz_vsprintf_SRCS := kernel/vsprintf.c
 fuzz_elf_SRCS := kernel/elf_layout.c kernel/string.c
-fuzz_namei_SRCS := kernel/ramfs.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c \
-	tests/host/stub_alloc.c tests/host/stub_filemap.c
 # params_kernel.c is kernel/params.c with a reset for the harness: a kernel source.
 fuzz_params_SRCS := tests/fuzz/params_kernel.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c
 fuzz_initramfs_SRCS := kernel/initramfs.c kernel/ramfs.c kernel/string.c kernel/vsprintf.c \
@@ -31,8 +30,10 @@ fuzz_initramfs_SRCS := kernel/initramfs.c kernel/ramfs.c kernel/string.c kernel/
 fuzz_multiboot_SRCS := boot/multiboot.c mm/memblock.c mm/mm_init.c tests/fuzz/mm_kernel.c \
 	kernel/params.c kernel/seq_buf.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c \
 	tests/host/mm_sim.c
+fuzz_namei_SRCS := kernel/ramfs.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c \
+	tests/host/stub_alloc.c tests/host/stub_filemap.c
 
-FUZZ_STEPS := $(addprefix fuzz-,$(FUZZ_HARNESSES))
+FUZZ_STEPS += $(addprefix fuzz-,$(FUZZ_HARNESSES))
 FUZZ_BINS := $(addprefix $(FUZZ_DIR)/,$(FUZZ_HARNESSES))
 
 FUZZ_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

@@ -122,6 +122,8 @@ static void clip(const struct range *r, u64 *lo, u64 *hi)
 
 	*lo = r->base;
 	*hi = r->size ? (end < FOUR_GB ? end : FOUR_GB) : 0;
+	if (*lo >= *hi) /* nothing below 4 GiB (and no rounding of a base near 2^64) */
+		*lo = *hi = 0;
 }
 
 static bool in(const struct range *r, int n, u64 page, bool outward)
