@@ -72,7 +72,7 @@ static void check_mmap(u32 addr, u32 length)
 		FUZZ_CHECK(boot_info.nr_mmap == 0 && boot_info.error, "an unreachable map was read");
 		return;
 	}
-	for (u32 off = 0; off + 24 <= length && n < BOOT_MMAP_MAX; n++) {
+	for (u64 off = 0; off + 24 <= length && n < BOOT_MMAP_MAX; n++) {
 		const unsigned char *e = boot_mem + addr + off;
 		u32 size = rd(e, 4);
 
@@ -82,7 +82,7 @@ static void check_mmap(u32 addr, u32 length)
 				   boot_info.mmap[n].len == rd(e + 12, 8) &&
 				   boot_info.mmap[n].type == rd(e + 20, 4),
 			   "map entry %d differs", n);
-		off += size + 4;
+		off += (u64)size + 4;
 	}
 	FUZZ_CHECK(boot_info.nr_mmap == n, "%d map entries, the walk finds %d", boot_info.nr_mmap, n);
 }
