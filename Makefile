@@ -6,6 +6,7 @@
 #   make debug      boot stopped, with gdb attached at start_kernel
 #   make test       host unit tests + QEMU boot tests; ends with "N passed, M failed"
 #   make bench      guest instructions per operation, under QEMU -icount shift=0
+#   make fuzz       every libFuzzer harness (tests/fuzz/) for FUZZ_SECONDS=60 each
 #   make check-linux  the same user programs on Debian's i386 Linux in QEMU (root; 52 MB once), and
 #                     the busybox applet suite's expected output recorded there
 #   make docs       redraw docs/diagrams/*.svg and re-record the walkthroughs' transcripts
@@ -223,15 +224,16 @@ docs: $(ELF) scripts/mkdiagrams.py scripts/walkthroughs.py
 
 # ---------------------------------------------------------------- tests
 include tests/host/host.mk
+include tests/fuzz/fuzz.mk
 
 # A second kernel with LAST_PKMAP=8, so tests can drive the pkmap wrap-around cheaply.
 PKMAP8_ELF := $(B)/pkmap8/kspace.elf
 $(PKMAP8_ELF): FORCE
 	$(Q)$(MAKE) --no-print-directory B=$(B)/pkmap8 KCFLAGS=-DLAST_PKMAP=8 $@
 
-test: $(ELF) $(ISO) $(INITRAMFS) $(INITRAMFS_GLIBC) $(INITRAMFS_BB) $(HOST_TEST_BIN) $(PKMAP8_ELF)
+test: $(ELF) $(ISO) $(INITRAMFS) $(INITRAMFS_GLIBC) $(INITRAMFS_BB) $(HOST_TEST_BIN) $(PKMAP8_ELF) $(FUZZ_BINS)
 	$(if $(INITRAMFS_BB),,@echo "test: no $(BUSYBOX): the busybox/ cases are skipped (scripts/install-deps fetches it)")
-	$(Q)$(PYTHON) tests/run.py --host $(HOST_TEST_BIN) --elf $(ELF) --iso $(ISO) \
+	$(Q)$(PYTHON) tests/run.py --host $(HOST_TEST_BIN) --fuzz $(FUZZ_DIR) --elf $(ELF) --iso $(ISO) \
 		--pkmap8-elf $(PKMAP8_ELF) --initramfs $(INITRAMFS) --initramfs-glibc $(INITRAMFS_GLIBC) \
 		$(if $(INITRAMFS_BB),--initramfs-busybox $(INITRAMFS_BB))
 

@@ -75,7 +75,7 @@ static void split_image_path(void)
 static void save_mmap(const struct multiboot_info *mbi)
 {
 	const u8 *p = boot_ptr(mbi->mmap_addr, mbi->mmap_length);
-	u32 off = 0;
+	u64 off = 0; /* in 32 bits, a huge size field would wrap it back inside the map */
 
 	if (!p) {
 		boot_info.error = "memory map outside the boot mapping";
@@ -90,7 +90,7 @@ static void save_mmap(const struct multiboot_info *mbi)
 			break;
 		boot_info.mmap[boot_info.nr_mmap++] =
 			(struct boot_mem_region){ e->addr, e->len, e->type };
-		off += e->size + 4;
+		off += (u64)e->size + 4;
 	}
 	boot_info.flags |= MULTIBOOT_INFO_MEM_MAP;
 }

@@ -22,22 +22,11 @@
 #include <kspace/slab.h>
 #include <kspace/string.h>
 
-#define MAX_PHNUM (PAGE_SIZE / sizeof(Elf32_Phdr)) /* Linux's limit: one page of headers */
-
 extern const struct vm_operations_struct file_vm_ops;
 
 static bool read_exact(struct ramfs_inode *file, unsigned long off, void *buf, unsigned long len)
 {
 	return (u64)off + len <= (u64)file->size && ramfs_read(file, off, buf, len) == (long)len;
-}
-
-/* ET_DYN too, so that a dynamic program (mostly PIE) is told apart; elf_plan_layout refuses it. */
-static bool elf_header_ok(const Elf32_Ehdr *eh)
-{
-	return !memcmp(eh->e_ident, "\177ELF", 4) && eh->e_ident[4] == ELFCLASS32 &&
-	       eh->e_ident[5] == ELFDATA2LSB && eh->e_ident[6] == EV_CURRENT &&
-	       (eh->e_type == ET_EXEC || eh->e_type == ET_DYN) && eh->e_machine == EM_386 &&
-	       eh->e_phentsize == sizeof(Elf32_Phdr) && eh->e_phnum >= 1 && eh->e_phnum <= MAX_PHNUM;
 }
 
 /* Say why a dynamic program does not start: its interpreter's path, made printable. */
@@ -152,7 +141,7 @@ int load_elf_binary(struct linux_binprm *bprm)
 	Elf32_Phdr *phdrs;
 	int err;
 
-	if (!read_exact(bprm->file, 0, &eh, sizeof(eh)) || !elf_header_ok(&eh))
+	if (!read_exact(bprm->file, 0, &eh, sizeof(eh)) || !elf_check_header(&eh))
 		return -ENOEXEC;
 	phdrs = kmalloc(eh.e_phnum * sizeof(*phdrs), GFP_KERNEL);
 	if (!phdrs)

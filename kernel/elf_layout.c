@@ -21,8 +21,19 @@
 #include <kspace/elf_layout.h>
 #include <kspace/errno.h>
 #include <kspace/kernel.h>
+#include <kspace/string.h>
 
 #define PAGE_START(addr) ((addr) & PAGE_MASK)
+#define MAX_PHNUM (PAGE_SIZE / sizeof(Elf32_Phdr)) /* Linux's limit: one page of headers */
+
+/* ET_DYN too, so that a dynamic program (mostly PIE) is told apart; elf_plan_layout refuses it. */
+bool elf_check_header(const Elf32_Ehdr *eh)
+{
+	return !memcmp(eh->e_ident, "\177ELF", 4) && eh->e_ident[4] == ELFCLASS32 &&
+	       eh->e_ident[5] == ELFDATA2LSB && eh->e_ident[6] == EV_CURRENT &&
+	       (eh->e_type == ET_EXEC || eh->e_type == ET_DYN) && eh->e_machine == EM_386 &&
+	       eh->e_phentsize == sizeof(Elf32_Phdr) && eh->e_phnum >= 1 && eh->e_phnum <= MAX_PHNUM;
+}
 
 /*
  * A PT_LOAD Linux could map: page-congruent, below TASK_SIZE, and (unlike Linux,

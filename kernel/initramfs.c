@@ -116,18 +116,58 @@ static const char *parse_entry(const struct unpack *u, unsigned long off, struct
 	return NULL;
 }
 
+#define SHOWN_NAME_SIZE 128
+
+/*
+ * The entry's name as the log shows it. The name is the archive's: a newline in it
+ * would start a forged log line ("\n<0>..."), an escape sequence would reach the
+ * console. So bytes outside printable ASCII, and '\\', are shown as \xNN, and a long
+ * name is cut with "...". buf has SHOWN_NAME_SIZE bytes.
+ */
+static const char *shown_name(const char *name, char *buf)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t n = 0;
+
+	for (; *name; name++) {
+		unsigned char c = *name;
+		bool plain = c >= ' ' && c < 0x7f && c != '\\';
+
+		if (n + (plain ? 1 : 4) > SHOWN_NAME_SIZE - 4) {
+			memcpy(buf + n, "...", 3);
+			n += 3;
+			break;
+		}
+		if (plain) {
+			buf[n++] = c;
+			continue;
+		}
+		buf[n++] = '\\';
+		buf[n++] = 'x';
+		buf[n++] = hex[c >> 4];
+		buf[n++] = hex[c & 15];
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
 static int reject(const struct cpio_entry *e, const char *problem)
 {
-	pr_err("initramfs: offset %lu: %s: %s; nothing unpacked\n", e->offset, e->name, problem);
+	char shown[SHOWN_NAME_SIZE];
+
+	pr_err("initramfs: offset %lu: %s: %s; nothing unpacked\n", e->offset,
+	       shown_name(e->name, shown), problem);
 	return -EINVAL;
 }
 
 static int create_failed(const struct cpio_entry *e, int err)
 {
+	char shown[SHOWN_NAME_SIZE];
+
 	switch (err) {
 	case -ENOMEM:
 		pr_err("initramfs: offset %lu: %s: out of memory; nothing unpacked\n", e->offset,
-		       e->name);
+		       shown_name(e->name, shown));
 		return -ENOMEM;
 	case -ENOENT:
 		return reject(e, "its directory does not come before it");
@@ -261,6 +301,7 @@ static int install_symlink(struct unpack *u, const struct cpio_entry *e)
 
 static int install(struct unpack *u, const struct cpio_entry *e)
 {
+	char shown[SHOWN_NAME_SIZE];
 	u32 mode = e->field[F_MODE];
 	int err;
 
@@ -270,7 +311,7 @@ static int install(struct unpack *u, const struct cpio_entry *e)
 		return reject(e, "'..' in name");
 	if (S_ISCHR(mode) || S_ISBLK(mode) || S_ISFIFO(mode) || S_ISSOCK(mode)) {
 		pr_warn("initramfs: offset %lu: %s: skipped: ramfs has no device nodes, FIFOs or "
-			"sockets\n", e->offset, e->name);
+			"sockets\n", e->offset, shown_name(e->name, shown));
 		return 0;
 	}
 	if (S_ISDIR(mode))
@@ -283,7 +324,7 @@ static int install(struct unpack *u, const struct cpio_entry *e)
 		return reject(e, "bad file type");
 	if (!err && clashes(e->name, mode)) {
 		pr_err("initramfs: offset %lu: %s: already exists in /; nothing unpacked\n",
-		       e->offset, e->name);
+		       e->offset, shown_name(e->name, shown));
 		return -EEXIST;
 	}
 	return err;

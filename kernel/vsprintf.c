@@ -5,6 +5,7 @@
  * Conversions: d i u x X o c s p %; flags - 0 + space #; width and precision, also
  * as *; length modifiers hh h l ll z t. %p prints as glibc does: 0x..., or (nil).
  */
+#include <kspace/kernel.h>
 #include <kspace/printk.h>
 
 struct spec {
@@ -14,6 +15,14 @@ struct spec {
 	int base;
 	bool is_signed, upper;
 };
+
+/*
+ * Linux's limits: a width or precision beyond them (a typo, or a value that came
+ * from somewhere hostile through '*') is clamped, so the digits cannot overflow
+ * an int and one conversion cannot ask for gigabytes of padding.
+ */
+#define FIELD_WIDTH_MAX ((1 << 23) - 1)
+#define PRECISION_MAX ((1 << 15) - 1)
 
 #define F_LEFT 1
 #define F_ZERO 2
@@ -35,8 +44,20 @@ static void put(struct out *o, char c)
 
 static void pad(struct out *o, char c, int n)
 {
-	while (n-- > 0)
+	for (; n > 0 && o->len + 1 < o->size; n--)
 		put(o, c);
+	if (n > 0)
+		o->len += n; /* past the buffer, only the length grows */
+}
+
+/* The decimal digits at *fmt, saturating at max; *fmt moves past all of them. */
+static int parse_digits(const char **fmt, int max)
+{
+	int v = 0;
+
+	for (; **fmt >= '0' && **fmt <= '9'; (*fmt)++)
+		v = v > (max - 9) / 10 ? max : v * 10 + (**fmt - '0');
+	return v;
 }
 
 static void put_string(struct out *o, const char *s, const struct spec *sp)
@@ -114,25 +135,25 @@ static const char *parse_spec(const char *fmt, struct spec *sp, va_list *ap)
 	}
 	sp->width = -1;
 	if (*fmt == '*') {
-		sp->width = va_arg(*ap, int);
+		int width = va_arg(*ap, int);
+
+		sp->width = clamp(width, -FIELD_WIDTH_MAX, FIELD_WIDTH_MAX);
 		if (sp->width < 0)
 			sp->flags |= F_LEFT, sp->width = -sp->width;
 		fmt++;
 	} else if (*fmt >= '0' && *fmt <= '9') {
-		for (sp->width = 0; *fmt >= '0' && *fmt <= '9'; fmt++)
-			sp->width = sp->width * 10 + (*fmt - '0');
+		sp->width = parse_digits(&fmt, FIELD_WIDTH_MAX);
 	}
 	sp->precision = -1;
 	if (*fmt == '.') {
 		fmt++;
 		if (*fmt == '*') {
-			sp->precision = va_arg(*ap, int);
-			if (sp->precision < 0)
-				sp->precision = -1;
+			int precision = va_arg(*ap, int);
+
+			sp->precision = precision < 0 ? -1 : min(precision, PRECISION_MAX);
 			fmt++;
 		} else {
-			for (sp->precision = 0; *fmt >= '0' && *fmt <= '9'; fmt++)
-				sp->precision = sp->precision * 10 + (*fmt - '0');
+			sp->precision = parse_digits(&fmt, PRECISION_MAX);
 		}
 	}
 	return fmt;

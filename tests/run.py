@@ -217,6 +217,7 @@ def report(result, case, status, text, secs, reason):
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--host", help="host unit-test binary")
+    ap.add_argument("--fuzz", help="directory of the libFuzzer harnesses: replay their corpora")
     ap.add_argument("--elf", required=True)
     ap.add_argument("--iso", required=True)
     ap.add_argument("--pkmap8-elf", help="the kernel built with LAST_PKMAP=8")
@@ -231,6 +232,8 @@ def main():
     result = Result()
     if args.host and args.filter in "host":
         run_reporter([args.host], "host/", result)
+    if args.fuzz and args.filter in "fuzz/replay":
+        run_reporter(["scripts/fuzz-replay", args.fuzz], "", result)
     kernels = {"default": args.elf, "pkmap8": args.pkmap8_elf, "initramfs": args.initramfs,
                "initramfs-glibc": args.initramfs_glibc, "initramfs-busybox": args.initramfs_busybox}
     cases = [c for c in qemu_cases() if args.filter in c["name"]

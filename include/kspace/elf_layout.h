@@ -37,6 +37,13 @@ struct elf_layout {
 };
 
 /*
+ * Is this the header of an i386 program kspace could load (ET_EXEC or ET_DYN, with
+ * 1 to a page of program headers of the usual size)? Dynamic ones are refused by
+ * elf_plan_layout(), which says so.
+ */
+bool elf_check_header(const Elf32_Ehdr *eh);
+
+/*
  * Check the program headers (e_phnum of them, already read) of an ET_EXEC or
  * ET_DYN file of file_size bytes and fill layout: 0, or -ENOEXEC for a program
  * that cannot be loaded (then layout->interp says whether it is a dynamic one).

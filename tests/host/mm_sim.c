@@ -141,18 +141,32 @@ static bool free_at_boot(unsigned long pfn)
 	       !in_mem_map(pfn);
 }
 
-/* Physical memory [0, max_pfn): garbage-filled lowmem, and highmem that faults. */
+static void *ram_map; /* the host mapping, kept for the next machine (sim_reset) */
+static size_t ram_size;
+
+/*
+ * Physical memory [0, max_pfn): garbage-filled lowmem, and highmem that faults. A
+ * mapping large enough is reused: faulting its pages in again is most of a boot's time.
+ */
 static void map_ram(void)
 {
 	size_t size = (max_pfn ? max_pfn : 1) << PAGE_SHIFT, low = max_low_pfn << PAGE_SHIFT;
-	void *p = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	void *p = ram_size >= size ? ram_map : NULL;
 
-	if (p == MAP_FAILED || (low && mprotect(p, low, PROT_READ | PROT_WRITE))) {
+	if (!p) {
+		if (ram_size)
+			munmap(ram_map, ram_size);
+		ram_size = 0;
+		p = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	}
+	if (p == MAP_FAILED || (ram_size && mprotect(p, ram_size, PROT_NONE)) ||
+	    (low && mprotect(p, low, PROT_READ | PROT_WRITE))) {
 		test_fail(__FILE__, __LINE__, "cannot map %zu MiB of simulated RAM", size >> 20);
 		test_finish();
 	}
 	memset(p, SIM_GARBAGE, low);
-	host_phys_base = p;
+	host_phys_base = ram_map = p;
+	ram_size = ram_size >= size ? ram_size : size;
 }
 
 /* ---- the model ---- */
@@ -462,6 +476,23 @@ const char *sim_boot(unsigned long maxmem_pfns)
 		return fail("mem_map at phys %#lx is not in free lowmem", __pa(mem_map));
 	model_init(zone_end);
 	return sim_check();
+}
+
+/*
+ * Forget the machine and free the model: for tests/fuzz/multiboot.c, which boots many
+ * machines in one process (the allocator's own state is its business; the RAM mapping
+ * is kept for the next machine).
+ */
+void sim_reset(void)
+{
+	for (int k = 0; k < MAX_ORDER; k++)
+		free(m.free_in[k]);
+	free(m.owner);
+	free(m.alloc_at);
+	free(m.allocs);
+	free(m.ready);
+	memset(&m, 0, sizeof(m));
+	ram.n = holes.n = reserved.n = 0;
 }
 
 /* ---- standard machines ---- */

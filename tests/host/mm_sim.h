@@ -58,6 +58,9 @@ unsigned long sim_alloc_pfn(unsigned long i); /* the first pfn of live allocatio
 
 const char *sim_check(void);
 
+/* Free the machine and the model (for a fuzz harness booting many in one process). */
+void sim_reset(void);
+
 /* sim_alloc() order-0 pages until none is left; *n (if not NULL) counts them. */
 const char *sim_take_all(gfp_t gfp, unsigned long *n);
 

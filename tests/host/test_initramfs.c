@@ -389,3 +389,35 @@ TEST(initramfs, second_unpack)
 	EXPECT_REJECTED(&a, -EEXIST, "d/f: already exists in /");
 	free(a.buf);
 }
+
+/*
+ * Found by tests/fuzz/initramfs.c: a rejected entry's name went to the log as the
+ * archive spelled it, so "\n<0>..." in a name forged a log line of its own (and an
+ * escape sequence reached the console). Bytes outside printable ASCII are now \xNN,
+ * and a long name is cut.
+ */
+TEST(initramfs, names_in_the_log_are_escaped)
+{
+	struct archive a = { 0 };
+	char long_name[300];
+
+	add_file(&a, "nodir/x\n<0>forged\x1b[2J\\", 0644, "");
+	add_trailer(&a);
+	ramfs_init();
+	EXPECT_EQ_INT(unpack(a.buf, a.len), -EINVAL);
+	EXPECT_STREQ(printk_output(), "<3>initramfs: offset 0: nodir/x\\x0a<0>forged\\x1b[2J\\x5c: "
+				      "its directory does not come before it; nothing unpacked\n");
+	free(a.buf);
+
+	memset(&a, 0, sizeof(a));
+	memset(long_name, 'n', sizeof(long_name) - 1);
+	long_name[sizeof(long_name) - 1] = '\0';
+	long_name[0] = '\t';
+	add_file(&a, long_name, 0644, "");
+	add_trailer(&a);
+	EXPECT_EQ_INT(unpack(a.buf, a.len), -EINVAL);
+	EXPECT_MSG(strstr(printk_output(), ": \\x09nnnn") && strstr(printk_output(), "nnn...: ") &&
+			   strlen(printk_output()) < 250,
+		   "%s", printk_output());
+	free(a.buf);
+}

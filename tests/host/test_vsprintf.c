@@ -599,3 +599,36 @@ TEST(vsprintf, scnprintf_returns_bytes_written)
 	EXPECT_STREQ(buf, "12-34");
 	EXPECT_EQ_INT(kscnprintf(buf, sizeof(buf), "%s", ""), 0);
 }
+
+/*
+ * Found by tests/fuzz/vsprintf.c: "%2147483648d" overflowed the int the width's digits
+ * were summed in (UBSan), and "%*d" with INT_MIN negated it. As on Linux, a width is
+ * clamped to 2^23 - 1 and a precision to 2^15 - 1; padding past the buffer only counts.
+ */
+/* ksnprintf without the compiler's view of the format: these formats are meant to be absurd. */
+static int format_into(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = kvsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+TEST(vsprintf, huge_width_and_precision_are_clamped)
+{
+	char buf[8];
+
+	EXPECT_EQ_INT(format_into(NULL, 0, "%2147483648d", 1), (1 << 23) - 1);
+	EXPECT_EQ_INT(format_into(NULL, 0, "%99999999999999999999d|", 1), 1 << 23);
+	EXPECT_EQ_INT(format_into(buf, sizeof(buf), "%*d|", INT_MIN, 7), 1 << 23);
+	EXPECT_STREQ(buf, "7      ");
+	EXPECT_EQ_INT(format_into(buf, sizeof(buf), "%*d", INT_MAX, 7), (1 << 23) - 1);
+	EXPECT_STREQ(buf, "       ");
+	EXPECT_EQ_INT(format_into(NULL, 0, "%.99999999999d", 1), (1 << 15) - 1);
+	EXPECT_EQ_INT(format_into(NULL, 0, "%.*d", INT_MAX, 1), (1 << 15) - 1);
+	EXPECT_EQ_INT(format_into(buf, sizeof(buf), "%.*d", INT_MIN, 42), 2);
+	EXPECT_STREQ(buf, "42");
+}

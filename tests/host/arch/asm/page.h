@@ -17,6 +17,9 @@ extern unsigned char *host_phys_base; /* physical address 0 */
 #define __pa(x) ((unsigned long)(x) - PAGE_OFFSET)
 #define __va(x) ((void *)((unsigned long)(x) + PAGE_OFFSET))
 
+/* What head.asm maps before the C code runs (asm/memlayout.h): boot/multiboot.c's bound. */
+#define BOOT_MAP_SIZE (16UL << 20)
+
 #define PAGE_ALIGN(x) (((x) + PAGE_SIZE - 1) & PAGE_MASK)
 
 extern void *high_memory;
