@@ -14,6 +14,7 @@
  */
 #include <asm/irqflags.h>
 #include <kspace/bug.h>
+#include <kspace/fault-inject.h>
 #include <kspace/gfp.h>
 #include <kspace/kernel.h>
 #include <kspace/mmzone.h>
@@ -151,6 +152,9 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	/* A highmem page has no address to zero through: refuse the request, not the page. */
 	BUG_ON((gfp_mask & __GFP_ZERO) && (gfp_mask & __GFP_HIGHMEM));
 	if (order >= MAX_ORDER)
+		return NULL;
+	if ((!(gfp_mask & __GFP_HIGHMEM) || fail_page_alloc_highmem) &&
+	    should_fail(&fail_page_alloc, PAGE_SIZE << order))
 		return NULL;
 	flags = local_irq_save();
 	for (const int *z = zonelist(gfp_mask); *z != MAX_NR_ZONES && !page; z++)

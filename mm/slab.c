@@ -14,6 +14,7 @@
  */
 #include <asm/irqflags.h>
 #include <kspace/bug.h>
+#include <kspace/fault-inject.h>
 #include <kspace/kernel.h>
 #include <kspace/mmzone.h>
 #include <kspace/printk.h>
@@ -115,6 +116,8 @@ void *kmalloc(size_t size, gfp_t gfp)
 	BUG_ON(gfp & __GFP_HIGHMEM); /* kmalloc memory must have a kernel address */
 	if (!size)
 		return ZERO_SIZE_PTR;
+	if (should_fail(&failslab, size))
+		return NULL;
 	if (size > KMALLOC_MAX_CACHE_SIZE)
 		return kmalloc_large(size, gfp);
 	flags = local_irq_save();

@@ -56,6 +56,8 @@ KERNEL_OBJS := \
 	kernel/kill.o \
 	kernel/loadavg.o \
 	kernel/exit.o \
+	kernel/fault_inject.o \
+	kernel/fault_inject_test.o \
 	kernel/fcntl.o \
 	kernel/file.o \
 	kernel/fork.o \

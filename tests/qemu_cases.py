@@ -88,6 +88,20 @@ def oops_boot(kind, lines):
                 mark="crashtest: " + kind, mark_within=1.0)
 
 
+FAULTS_CLEAN = [r"fault-inject: [1-9]\d* page allocations and [1-9]\d* kmallocs failed on purpose",
+                r"fault-inject: system calls that met one: [1-9]\d* failed cleanly \(ENOMEM/EAGAIN\), "
+                r"\d+ succeeded anyway, \d+ killed \(OOM\), 0 failed otherwise"]
+FAULTS_REJECT = [r"Kernel panic", r"BUG", r"Oops", r"fault-inject: .* returned -\d+ after"]
+
+
+def fault_boot(name, init, rates, expect, timeout=60):
+    # Allocations fail on purpose (kernel/fault_inject.c); whatever the programs make of
+    # it, every system call must fail cleanly, nothing may crash, and init reports.
+    return dict(name="faults/" + name, mem="64M", initrd=True, status=1, timeout=timeout,
+                cmdline=f"init={init} KSPACE=1 failslab={rates} fail_page_alloc={rates} fail_seed=1",
+                expect=expect + FAULTS_CLEAN, reject=FAULTS_REJECT)
+
+
 def qemu_cases():
     # snapshot=on: the image is only read, so parallel cases may share it.
     usb = ["-drive", "if=none,id=stick,format=raw,snapshot=on,file=@ISO@",
@@ -150,6 +164,12 @@ def qemu_cases():
         dict(name="user/2G-highmem", mem="2G", initrd=True, per_program=True, timeout=180,
              cmdline="init=/bin/runtests KSPACE=1",
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
+        # Fault injection: 1,000 forks of which many fail, and every page comes back.
+        fault_boot("fork-loop", "/bin/sh -c /bin/test-fork-loop fail_task=test-fork-loop", "1,2,0,-1",
+                   [r"ok - free RAM returns exactly to its value before the loop"]),
+        # The whole suite with 2% of kmallocs and kernel page allocations failing.
+        fault_boot("user-suite", "/bin/runtests", "1,2,0,-1",
+                   [r"user: \d+ passed, [1-9]\d* failed"], timeout=180),
         # The same tests built against glibc, as Debian's i686-linux-gnu-gcc -static builds
         # any program; and a glibc program whose output must be what Linux printed.
         dict(name="user-glibc/256M", mem="256M", initrd=True, initramfs="initramfs-glibc",
