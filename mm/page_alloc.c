@@ -19,6 +19,7 @@
 #include <kspace/kernel.h>
 #include <kspace/mmzone.h>
 #include <kspace/page_alloc_boot.h>
+#include <kspace/page_poison.h>
 #include <kspace/printk.h>
 #include <kspace/string.h>
 
@@ -164,6 +165,8 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 		return NULL;
 	page->_count = 1;
 	page->private = order; /* checked when the block comes back */
+	if (page_poisoning)
+		check_poison_pages(page, 1UL << order);
 	if (gfp_mask & __GFP_ZERO) {
 		memset(lowmem_page_address(page), 0, PAGE_SIZE << order);
 	}
@@ -224,6 +227,8 @@ void __free_pages(struct page *page, unsigned int order)
 	check_free(page, order);
 	if (--page->_count == 0) {
 		page->private = 0;
+		if (page_poisoning)
+			kernel_poison_pages(page, 1UL << order);
 		free_one_block(page_zone(page), page, order);
 	}
 	local_irq_restore(flags);

@@ -55,8 +55,14 @@ SELFTEST_OK = BOOT_LINES + [r"selftest: \d+ passed, 0 failed, \d+ skipped"]
 NO_FAIL = [r"selftest: FAIL", r"Kernel panic", r"Unknown kernel command line"]
 
 
+# The next line of a call trace, up to the symbol.
+TRACE_LINE = r"\r?\n\[ *\d+\.\d+\] +\[<[0-9a-f]+>\] "
+# The memory debugging the test boots run with: slab red zones and poison, page poison.
+MEMORY_DEBUG = "slub_debug page_poison=1"
+
+
 def selftest_boot(name, mem="64M", qemu=(), extra=()):
-    return dict(name=name, mem=mem, cmdline="selftest", qemu=list(qemu),
+    return dict(name=name, mem=mem, cmdline="selftest " + MEMORY_DEBUG, qemu=list(qemu),
                 expect=SELFTEST_OK + list(extra), reject=NO_FAIL)
 
 
@@ -159,11 +165,30 @@ def qemu_cases():
         # KSPACE=1 reaches the tests' environment: it turns on checks that hold on kspace
         # but not on Linux (exact free RAM after 1000 forks, ENOEXEC for every bad ELF).
         dict(name="user/64M", mem="64M", initrd=True, per_program=True, timeout=180,
-             cmdline="init=/bin/runtests KSPACE=1",
+             cmdline="init=/bin/runtests KSPACE=1 " + MEMORY_DEBUG,
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
         dict(name="user/2G-highmem", mem="2G", initrd=True, per_program=True, timeout=180,
              cmdline="init=/bin/runtests KSPACE=1",
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
+        # Memory debugging: each deliberate overrun, underrun and write after free is
+        # reported with the object, its cache, its owners and a call trace.
+        dict(name="debug/slub_debug", cmdline="selftest=slub_debug_ slub_debug",
+             expect=[r"slub_debug: red zones, poisoning and owner tracking in kmalloc-8 \.\. kmalloc-2048",
+                     r"BUG kmalloc-64: Poison overwritten",
+                     r"INFO: 0x[0-9a-f]{8}-0x[0-9a-f]{8} @offset=5\. First byte 0x78 instead of 0x6b",
+                     r"INFO: Allocated in slub_debug_catches_use_after_free\+0x[0-9a-f]+/0x[0-9a-f]+",
+                     r"INFO: Freed in slub_debug_catches_use_after_free\+",
+                     r"Call Trace:[\s\S]*?\] slab_debug_alloc\+", r"FIX kmalloc-64: Restoring",
+                     r"BUG kmalloc-128: Left Redzone overwritten",
+                     r"BUG kmalloc-32: Right Redzone overwritten",
+                     r"INFO: 0x[0-9a-f]{8}-0x[0-9a-f]{8} @offset=20\. First byte 0x78 instead of 0xcc",
+                     r"INFO: Object 0x[0-9a-f]{8} size 32, kmalloc\(20\) by pid 1",
+                     r"\] slab_debug_free\+\S+" + TRACE_LINE + r"kfree\+",
+                     r"selftest: 3 passed, 0 failed, 0 skipped"], reject=NO_FAIL),
+        dict(name="debug/page_poison", cmdline="selftest=page_poison page_poison=1",
+             expect=[r"pagealloc: memory corruption in a free page: pfn \d+, offset 100: "
+                     r"byte 0x42 instead of 0xaa", r"Call Trace:" + TRACE_LINE + r"check_poison_pages\+\S+" + TRACE_LINE + r"alloc_pages\+",
+                     r"selftest: 1 passed, 0 failed, 0 skipped"], reject=NO_FAIL),
         # Fault injection: 1,000 forks of which many fail, and every page comes back.
         fault_boot("fork-loop", "/bin/sh -c /bin/test-fork-loop fail_task=test-fork-loop", "1,2,0,-1",
                    [r"ok - free RAM returns exactly to its value before the loop"]),
@@ -173,7 +198,7 @@ def qemu_cases():
         # The same tests built against glibc, as Debian's i686-linux-gnu-gcc -static builds
         # any program; and a glibc program whose output must be what Linux printed.
         dict(name="user-glibc/256M", mem="256M", initrd=True, initramfs="initramfs-glibc",
-             per_program=True, timeout=180, cmdline="init=/bin/runtests KSPACE=1",
+             per_program=True, timeout=180, cmdline="init=/bin/runtests KSPACE=1 " + MEMORY_DEBUG,
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
         dict(name="user-glibc/demo", mem="256M", initrd=True, initramfs="initramfs-glibc",
              timeout=60, cmdline="init=/bin/glibc-demo", check=same_as_linux("glibc-demo")),

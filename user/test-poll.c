@@ -42,14 +42,17 @@ static void msleep(long ms)
 	nanosleep(&t, NULL);
 }
 
-/* A child that writes one byte to fd after ms milliseconds. */
-static void write_later(int fd, long ms)
+/* A child that writes one byte to fd after ms milliseconds; false if fork failed. */
+static bool write_later(int fd, long ms)
 {
-	if (fork() == 0) {
+	pid_t pid = fork();
+
+	if (pid == 0) {
 		msleep(ms);
 		write(fd, "w", 1);
 		_exit(0);
 	}
+	return pid > 0;
 }
 
 static void check_poll_pipe(void)
@@ -67,9 +70,10 @@ static void check_poll_pipe(void)
 	write(p[1], "x", 1);
 	check(poll(f, 1, 0) == 1 && f[0].revents == POLLIN, "a byte in it: POLLIN");
 	read(p[0], &c, 1);
-	write_later(p[1], 50);
 	t0 = now_ms();
-	check(poll(f, 1, -1) == 1 && f[0].revents == POLLIN && now_ms() - t0 >= 40,
+	/* Without the writer (fork failed: ENOMEM or EAGAIN) the poll would wait for ever. */
+	check(write_later(p[1], 50) && poll(f, 1, -1) == 1 && f[0].revents == POLLIN &&
+		      now_ms() - t0 >= 40,
 	      "poll waits for ever until another process writes");
 	wait(&status);
 	read(p[0], &c, 1);

@@ -18,7 +18,9 @@
 struct kmem_cache {
 	const char *name;
 	unsigned int size;          /* object size: a power of two */
+	unsigned int stride;        /* bytes per slot: size, or more with slub_debug's red zones */
 	unsigned int objs_per_slab;
+	bool debug;                 /* slub_debug: red zones, poison, owner (mm/slab_debug.c) */
 	struct list_head partial;   /* slabs with free objects (an empty one is kept for reuse) */
 	struct list_head full;
 	unsigned long nr_slabs;
