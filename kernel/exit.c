@@ -132,6 +132,8 @@ static long reap(struct task_struct *p, int __user *stat_addr, void __user *ru)
 
 	account_reaped_child(p);
 	release_task(p);
+	if (current->pid == 1)
+		fault_inject_init_reaped();
 	if (stat_addr && put_user(status, stat_addr))
 		return -EFAULT;
 	return err ? err : pid;

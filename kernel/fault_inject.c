@@ -21,6 +21,7 @@
 #include <kspace/sched.h>
 #include <kspace/signal.h>
 #include <kspace/slab.h>
+#include <kspace/slab_debug.h>
 #include <kspace/string.h>
 #include <kspace/syscalls.h>
 
@@ -30,6 +31,9 @@ struct fault_attr failslab = { .name = "failslab", .interval = 1, .times = -1 };
 static char fail_comm[TASK_COMM_LEN]; /* "": every task */
 bool fail_page_alloc_highmem; /* Linux's ignore-gfp-highmem=N: user pages fail too */
 static u32 prng_state = 2463534242u;  /* any non-zero seed */
+
+/* Free pages once init reaped its second child: what the end of the run must match. */
+static unsigned long baseline_free, baseline_slab, init_reaped;
 
 /* The system calls that met an injected failure, by outcome. */
 static unsigned long calls_succeeded, calls_clean, calls_killed, calls_unclean;
@@ -186,6 +190,20 @@ void fault_inject_syscall_exit(void)
 	}
 }
 
+/*
+ * init (the test runner) reaped a child. By the second, its own memory has settled
+ * (its heap, the stdio buffer of its first report): free pages from then on belong to
+ * the tests.
+ */
+void fault_inject_init_reaped(void)
+{
+	if ((!fail_page_alloc.enabled && !failslab.enabled) || ++init_reaped != 2)
+		return;
+	kmem_cache_shrink_all();
+	baseline_free = nr_free_pages();
+	baseline_slab = slab_pages();
+}
+
 void fault_inject_report(void)
 {
 	if (!fail_page_alloc.enabled && !failslab.enabled)
@@ -196,6 +214,9 @@ void fault_inject_report(void)
 		  "%lu succeeded anyway, %lu killed (OOM), %lu failed otherwise\n",
 		  calls_clean, calls_succeeded, calls_killed, calls_unclean);
 	kmem_cache_shrink_all(); /* count what is in use, not the caches' spare slabs */
-	pr_notice("fault-inject: at the end: %lu pages free, %lu in slabs\n", nr_free_pages(),
-		  slab_pages());
+	pr_notice("fault-inject: pages free after the second program %lu (slab %lu), at the end %lu "
+		  "(slab %lu)\n", baseline_free, baseline_slab, nr_free_pages(), slab_pages());
+	if (slub_debug)
+		pr_notice("fault-inject: %lu objects outlive the task that allocated them\n",
+			  kmem_show_orphans());
 }

@@ -276,3 +276,34 @@ unsigned long slab_pages(void)
 		n += kmalloc_caches[i].nr_slabs;
 	return n;
 }
+
+static unsigned long show_orphans_in(struct kmem_cache *c, struct list_head *slabs)
+{
+	unsigned long n = 0;
+	struct page *page;
+
+	list_for_each_entry(page, slabs, lru)
+		for (unsigned int i = 0; i < c->objs_per_slab; i++) {
+			void *obj = slab_object(c, lowmem_page_address(page), i);
+
+			if (!slab_debug_is_free(c, obj) && slab_debug_owner_gone(c, obj)) {
+				slab_debug_show_object(c, obj);
+				n++;
+			}
+		}
+	return n;
+}
+
+unsigned long kmem_show_orphans(void)
+{
+	unsigned long n = 0, flags = local_irq_save();
+
+	for (size_t i = 0; i < ARRAY_SIZE(kmalloc_caches); i++) {
+		struct kmem_cache *c = &kmalloc_caches[i];
+
+		if (c->debug)
+			n += show_orphans_in(c, &c->partial) + show_orphans_in(c, &c->full);
+	}
+	local_irq_restore(flags);
+	return n;
+}

@@ -153,3 +153,20 @@ void slab_debug_free(struct kmem_cache *c, void *obj, unsigned long caller)
 	poison(c, obj);
 	t->free_addr = caller;
 }
+
+bool slab_debug_owner_gone(const struct kmem_cache *c, void *obj)
+{
+	int pid = slab_track(c, obj)->pid;
+
+	return pid > 1 && !find_task_by_pid(pid);
+}
+
+void slab_debug_show_object(struct kmem_cache *c, void *obj)
+{
+	struct slab_track *t = slab_track(c, obj);
+	char sym[KSYM_SYMBOL_LEN];
+
+	sprint_symbol(sym, sizeof(sym), t->alloc_addr);
+	printk(KERN_INFO "%s: %p kmalloc(%u) by pid %d in %s\n", c->name, obj, t->req_size, t->pid,
+	       sym);
+}

@@ -16,6 +16,8 @@ console when one more prompt has appeared, as a person would); per_program (coun
 per_selftest (count each in-kernel self-test as its own case); check (a function of
 the log returning why it is wrong, or None); timeout (seconds).
 """
+import re
+
 from memory_check import check_memory
 
 
@@ -100,12 +102,37 @@ FAULTS_CLEAN = [r"fault-inject: [1-9]\d* page allocations and [1-9]\d* kmallocs 
 FAULTS_REJECT = [r"Kernel panic", r"BUG", r"Oops", r"fault-inject: .* returned -\d+ after"]
 
 
-def fault_boot(name, init, rates, expect, timeout=60):
+# Objects a program that failed half-way may leave behind: the files it created
+# (kernel/ramfs.c, mm/filemap.c) and the file systems it mounted (kernel/namespace.c),
+# named by the function that called kmalloc.
+def file_owner(caller):
+    return caller.startswith("ramfs_") or caller in ("d_add", "grab_page", "grow_pages", "sys_mount")
+
+
+def no_page_lost(log):
+    """A check: the run ends with the free pages it had once init's memory settled, less
+    only what files left behind hold; every object outliving its task is a file's."""
+    m = re.search(r"pages free after the second program (\d+) \(slab \d+\), at the end (\d+)", log)
+    if not m:
+        return "no 'pages free' line from fault-inject"
+    orphans = re.findall(r"kmalloc-\d+: 0x\w+ kmalloc\(\d+\) by pid \d+ in (\w+)", log)
+    leaked = [o for o in orphans if not file_owner(o)]
+    if leaked:
+        return "objects leaked by exited tasks, allocated in: " + ", ".join(leaked)
+    before, after = int(m.group(1)), int(m.group(2))
+    if after != before and not orphans:
+        return f"{before - after} pages lost: {before} free before the tests, {after} after"
+    return None
+
+
+def fault_boot(name, init, rates, expect, timeout=60, check=None):
     # Allocations fail on purpose (kernel/fault_inject.c); whatever the programs make of
     # it, every system call must fail cleanly, nothing may crash, and init reports.
-    return dict(name="faults/" + name, mem="64M", initrd=True, status=1, timeout=timeout,
-                cmdline=f"init={init} KSPACE=1 failslab={rates} fail_page_alloc={rates} fail_seed=1",
+    case = dict(name="faults/" + name, mem="64M", initrd=True, status=1, timeout=timeout,
+                cmdline=f"init={init} KSPACE=1 failslab={rates} fail_page_alloc={rates} fail_seed=1 "
+                        + MEMORY_DEBUG,
                 expect=expect + FAULTS_CLEAN, reject=FAULTS_REJECT)
+    return dict(case, check=check) if check else case
 
 
 def qemu_cases():
@@ -194,7 +221,7 @@ def qemu_cases():
                    [r"ok - free RAM returns exactly to its value before the loop"]),
         # The whole suite with 2% of kmallocs and kernel page allocations failing.
         fault_boot("user-suite", "/bin/runtests", "1,2,0,-1",
-                   [r"user: \d+ passed, [1-9]\d* failed"], timeout=180),
+                   [r"user: \d+ passed, [1-9]\d* failed"], timeout=180, check=no_page_lost),
         # The same tests built against glibc, as Debian's i686-linux-gnu-gcc -static builds
         # any program; and a glibc program whose output must be what Linux printed.
         dict(name="user-glibc/256M", mem="256M", initrd=True, initramfs="initramfs-glibc",

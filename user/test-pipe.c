@@ -246,10 +246,16 @@ static long read_with_timer(int fd, int sa_flags, int write_fd)
 	sa.sa_handler = on_alarm;
 	sa.sa_flags = sa_flags;
 	sigaction(SIGALRM, &sa, NULL);
-	if (write_fd >= 0 && fork() == 0) {
-		msleep(100);
-		write(write_fd, "r", 1);
-		_exit(0);
+	if (write_fd >= 0) {
+		pid_t pid = fork();
+
+		if (pid < 0) /* no writer (ENOMEM, EAGAIN): the restarted read would wait for ever */
+			return -1;
+		if (pid == 0) {
+			msleep(100);
+			write(write_fd, "r", 1);
+			_exit(0);
+		}
 	}
 	setitimer(ITIMER_REAL, &t, NULL);
 	r = read(fd, &c, 1);

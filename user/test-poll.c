@@ -71,12 +71,16 @@ static void check_poll_pipe(void)
 	check(poll(f, 1, 0) == 1 && f[0].revents == POLLIN, "a byte in it: POLLIN");
 	read(p[0], &c, 1);
 	t0 = now_ms();
-	/* Without the writer (fork failed: ENOMEM or EAGAIN) the poll would wait for ever. */
-	check(write_later(p[1], 50) && poll(f, 1, -1) == 1 && f[0].revents == POLLIN &&
-		      now_ms() - t0 >= 40,
-	      "poll waits for ever until another process writes");
-	wait(&status);
-	read(p[0], &c, 1);
+	/* Without the writer (fork failed: ENOMEM or EAGAIN) poll and read would wait for ever. */
+	if (write_later(p[1], 50)) {
+		check(poll(f, 1, -1) == 1 && f[0].revents == POLLIN && now_ms() - t0 >= 40,
+		      "poll waits for ever until another process writes");
+		wait(&status);
+		read(p[0], &c, 1);
+	} else {
+		check(false, "poll waits for ever until another process writes (fork: %s)",
+		      strerror(errno));
+	}
 	t0 = now_ms();
 	check(poll(f, 1, 60) == 0 && f[0].revents == 0 && now_ms() - t0 >= 50,
 	      "with a 60 ms timeout and nothing written: 0, after the timeout");

@@ -46,6 +46,9 @@ int setup_fault_attr(struct fault_attr *attr, const char *str);
 /* On the way out of a system call that met an injected failure: was it handled? */
 void fault_inject_syscall_exit(void);
 
+/* init reaped a child: the first time, note the free pages to compare at the end. */
+void fault_inject_init_reaped(void);
+
 /* The totals, printed when init exits. */
 void fault_inject_report(void);
 

@@ -35,6 +35,12 @@ char *kstrdup(const char *s, gfp_t gfp);
 
 /* Return every empty slab to the page allocator. */
 void kmem_cache_shrink_all(void);
+/*
+ * With slub_debug: print each object still allocated whose allocating task has
+ * exited, with its cache, size and caller; returns how many. Files and other
+ * objects that outlive their creator are expected; anything else is a leak.
+ */
+unsigned long kmem_show_orphans(void);
 /* Pages held by slabs, for /proc/meminfo's Slab line. */
 unsigned long slab_pages(void);
 

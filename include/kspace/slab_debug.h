@@ -50,6 +50,10 @@ void slab_debug_init_object(struct kmem_cache *c, void *obj);
 void slab_debug_alloc(struct kmem_cache *c, void *obj, size_t size, unsigned long caller);
 /* kfree takes it back: check its red zones, poison it. */
 void slab_debug_free(struct kmem_cache *c, void *obj, unsigned long caller);
+/* Was obj allocated by a task (not init) that has exited since? */
+bool slab_debug_owner_gone(const struct kmem_cache *c, void *obj);
+/* One line: cache, object, size, owner, caller. */
+void slab_debug_show_object(struct kmem_cache *c, void *obj);
 /* Is obj already free? (its red zone says so) */
 bool slab_debug_is_free(const struct kmem_cache *c, const void *obj);
 
