@@ -125,11 +125,11 @@ def no_page_lost(log):
     return None
 
 
-def fault_boot(name, init, rates, expect, timeout=60, check=None):
+def fault_boot(name, init, rates, expect, timeout=60, check=None, seed=1):
     # Allocations fail on purpose (kernel/fault_inject.c); whatever the programs make of
     # it, every system call must fail cleanly, nothing may crash, and init reports.
     case = dict(name="faults/" + name, mem="64M", initrd=True, status=1, timeout=timeout,
-                cmdline=f"init={init} KSPACE=1 failslab={rates} fail_page_alloc={rates} fail_seed=1 "
+                cmdline=f"init={init} KSPACE=1 failslab={rates} fail_page_alloc={rates} fail_seed={seed} "
                         + MEMORY_DEBUG,
                 expect=expect + FAULTS_CLEAN, reject=FAULTS_REJECT)
     return dict(case, check=check) if check else case
@@ -219,6 +219,10 @@ def qemu_cases():
         # Fault injection: 1,000 forks of which many fail, and every page comes back.
         fault_boot("fork-loop", "/bin/sh -c /bin/test-fork-loop fail_task=test-fork-loop", "1,2,0,-1",
                    [r"ok - free RAM returns exactly to its value before the loop"]),
+        # readlink of /proc/self/exe when the path cannot be built: ENOMEM, not a
+        # "(deleted)" name for a file that still has one (seed 2 fails that kmalloc).
+        fault_boot("readlink", "/bin/sh -c /bin/test-readlink fail_task=test-readlink", "1,10,0,-1",
+                   [], seed=2),
         # The whole suite with 2% of kmallocs and kernel page allocations failing.
         fault_boot("user-suite", "/bin/runtests", "1,2,0,-1",
                    [r"user: \d+ passed, [1-9]\d* failed"], timeout=180, check=no_page_lost),

@@ -57,7 +57,7 @@ static bool write_later(int fd, long ms)
 
 static void check_poll_pipe(void)
 {
-	int p[2], status;
+	int p[2] = { -1, -1 }, status;
 	struct pollfd f[2];
 	char c;
 	long t0;
@@ -140,7 +140,7 @@ static bool usr1_blocked(void)
 
 static void check_signals(void)
 {
-	int p[2];
+	int p[2] = { -1, -1 }; /* if pipe fails (ENOMEM), reads get EBADF, not the terminal */
 	struct pollfd f;
 	struct timespec ts = { 5, 0 };
 	sigset_t block, empty;
@@ -176,7 +176,7 @@ static void check_signals(void)
 /* A poll of 300 ms, stopped and continued after 100 ms, still ends at 300 ms. */
 static void poll_stopped_body(void)
 {
-	int p[2];
+	int p[2] = { -1, -1 };
 	struct pollfd f;
 	long t0 = now_ms(), r, took;
 
@@ -221,7 +221,7 @@ static void check_ppoll_args(void)
 
 static void check_select(void)
 {
-	int p[2], closed;
+	int p[2] = { -1, -1 }, closed;
 	fd_set in, out;
 	struct timeval tv = { 0, 50000 }, bad = { 0, -1 };
 	long t0;
