@@ -204,6 +204,19 @@ void fault_inject_init_reaped(void)
 	baseline_slab = slab_pages();
 }
 
+/*
+ * Tasks besides init still alive: children of a test killed half-way keep what fork
+ * gave them (the objects above may be theirs), which is not a leak.
+ */
+static void show_survivors(void)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->pid > 1 && p->state != TASK_ZOMBIE && p->state != TASK_DEAD)
+			pr_notice("fault-inject: still running: %s[%d]\n", p->comm, p->pid);
+}
+
 void fault_inject_report(void)
 {
 	if (!fail_page_alloc.enabled && !failslab.enabled)
@@ -219,4 +232,5 @@ void fault_inject_report(void)
 	if (slub_debug)
 		pr_notice("fault-inject: %lu objects outlive the task that allocated them\n",
 			  kmem_show_orphans());
+	show_survivors();
 }
