@@ -176,8 +176,10 @@ int setup_arg_pages(struct linux_binprm *bprm, unsigned long *sp_out)
 
 	img = vzalloc(STACK_TOP - base);
 	vma = vm_area_alloc(bprm->mm, base, STACK_TOP, flags);
-	if (!img || !vma)
+	if (!img || !vma) {
+		kfree(vma); /* not in the mm yet: mmput would not find it */
 		goto out;
+	}
 	vma->vm_name = "[stack]";
 	if (insert_vm_struct(bprm->mm, vma)) {
 		kfree(vma);

@@ -15,6 +15,7 @@
 #include <asm/mmu_context.h>
 #include <kspace/bug.h>
 #include <kspace/errno.h>
+#include <kspace/fault-inject.h>
 #include <kspace/fs.h>
 #include <kspace/kernel.h>
 #include <kspace/mman.h>
@@ -84,6 +85,7 @@ static __noreturn void init_exited(long code)
 		pr_notice("init killed by signal %ld\n", code & 0x7f);
 	else
 		pr_notice("init exited with status %d\n", status);
+	fault_inject_report();
 	machine_power_off(status);
 }
 
@@ -130,6 +132,8 @@ static long reap(struct task_struct *p, int __user *stat_addr, void __user *ru)
 
 	account_reaped_child(p);
 	release_task(p);
+	if (current->pid == 1)
+		fault_inject_init_reaped();
 	if (stat_addr && put_user(status, stat_addr))
 		return -EFAULT;
 	return err ? err : pid;

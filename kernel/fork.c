@@ -165,7 +165,8 @@ pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name)
 	return start_task(p);
 }
 
-/* A fresh mm_struct around an empty page directory that shares the kernel half. */
+/* A fresh mm_struct around an empty page directory that shares the kernel half; NULL
+ * if there is no page for the directory (the caller frees mm). */
 static struct mm_struct *mm_init(struct mm_struct *mm)
 {
 	mm->mmap = NULL;
@@ -176,11 +177,7 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	mm->mm_users = mm->mm_count = 1;
 	memset(mm->pgtables, 0, sizeof(mm->pgtables));
 	mm->pgd = pgd_alloc();
-	if (!mm->pgd) {
-		kfree(mm);
-		return NULL;
-	}
-	return mm;
+	return mm->pgd ? mm : NULL;
 }
 
 /* A new, empty address space (for exec), with the mmap layout picked. */
@@ -188,8 +185,12 @@ struct mm_struct *mm_alloc(void)
 {
 	struct mm_struct *mm = kzalloc(sizeof(*mm), GFP_KERNEL);
 
-	if (!mm || !mm_init(mm))
+	if (!mm)
 		return NULL;
+	if (!mm_init(mm)) {
+		kfree(mm);
+		return NULL;
+	}
 	arch_pick_mmap_layout(mm);
 	return mm;
 }

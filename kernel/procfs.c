@@ -357,8 +357,11 @@ static const struct file_operations proc_dir_ops = {
 /* As Linux: the file's path now, or, once its last name is gone, the old one " (deleted)". */
 static int exe_link(const struct mm_struct *mm, char *buf, size_t size)
 {
-	char *path = mm->exe_file && ramfs_first_alias(mm->exe_file) ? dir_path(mm->exe_file) : NULL;
+	bool named = mm->exe_file && ramfs_first_alias(mm->exe_file);
+	char *path = named ? dir_path(mm->exe_file) : NULL;
 
+	if (named && !path)
+		return -ENOMEM; /* not "(deleted)": the file still has its name */
 	if (path)
 		strlcpy(buf, path, size);
 	else
@@ -376,11 +379,14 @@ static int fd_link(const struct file *f, char *buf, size_t size)
 	char *path = NULL;
 	const char *dev;
 
-	if (f->f_path)
+	if (f->f_path) {
 		strlcpy(buf, f->f_path, size);
-	else if (f->f_inode && ramfs_first_alias(f->f_inode) && (path = dir_path(f->f_inode)))
+	} else if (f->f_inode && ramfs_first_alias(f->f_inode)) {
+		path = dir_path(f->f_inode);
+		if (!path)
+			return -ENOMEM; /* not "(deleted)": the file still has its name */
 		strlcpy(buf, path, size);
-	else if (f->f_inode)
+	} else if (f->f_inode)
 		snprintf(buf, size, "/#%lu (deleted)", f->f_ino); /* its old name is not kept */
 	else if (S_ISFIFO(f->f_mode))
 		snprintf(buf, size, "pipe:[%lu]", f->f_ino);

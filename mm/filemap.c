@@ -196,7 +196,7 @@ long filemap_write_user(struct ramfs_inode *inode, loff_t *ppos, const char __us
 		done += n - left;
 	}
 	if (!done)
-		return left ? -EFAULT : -ENOSPC;
+		return left ? -EFAULT : -ENOMEM; /* no page: as tmpfs, ENOSPC is for a size limit */
 	*ppos = pos + done;
 	if (*ppos > inode->size)
 		inode->size = *ppos;

@@ -14,10 +14,12 @@
  */
 #include <asm/irqflags.h>
 #include <kspace/bug.h>
+#include <kspace/fault-inject.h>
 #include <kspace/gfp.h>
 #include <kspace/kernel.h>
 #include <kspace/mmzone.h>
 #include <kspace/page_alloc_boot.h>
+#include <kspace/page_poison.h>
 #include <kspace/printk.h>
 #include <kspace/string.h>
 
@@ -152,6 +154,9 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	BUG_ON((gfp_mask & __GFP_ZERO) && (gfp_mask & __GFP_HIGHMEM));
 	if (order >= MAX_ORDER)
 		return NULL;
+	if ((!(gfp_mask & __GFP_HIGHMEM) || fail_page_alloc_highmem) &&
+	    should_fail(&fail_page_alloc, PAGE_SIZE << order))
+		return NULL;
 	flags = local_irq_save();
 	for (const int *z = zonelist(gfp_mask); *z != MAX_NR_ZONES && !page; z++)
 		page = rmqueue(&zone_table[*z], order);
@@ -160,6 +165,8 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 		return NULL;
 	page->_count = 1;
 	page->private = order; /* checked when the block comes back */
+	if (page_poisoning)
+		check_poison_pages(page, 1UL << order);
 	if (gfp_mask & __GFP_ZERO) {
 		memset(lowmem_page_address(page), 0, PAGE_SIZE << order);
 	}
@@ -220,6 +227,8 @@ void __free_pages(struct page *page, unsigned int order)
 	check_free(page, order);
 	if (--page->_count == 0) {
 		page->private = 0;
+		if (page_poisoning)
+			kernel_poison_pages(page, 1UL << order);
 		free_one_block(page_zone(page), page, order);
 	}
 	local_irq_restore(flags);

@@ -11,16 +11,22 @@
  * kfree() finds the slab from the pointer's struct page and refuses, as a BUG,
  * anything kmalloc did not hand out: a non-lowmem address, a page that is not a
  * slab, an address inside an object, or an object that is already free.
+ *
+ * With slub_debug each slot also holds red zones and an owner record around the
+ * object (mm/slab_debug.c): the free-list link then lives in that record, so the
+ * whole object can be poisoned. kmalloc-4096 has no room for them and goes without.
  */
 #include <asm/irqflags.h>
 #include <kspace/bug.h>
+#include <kspace/fault-inject.h>
 #include <kspace/kernel.h>
 #include <kspace/mmzone.h>
 #include <kspace/printk.h>
 #include <kspace/slab.h>
+#include <kspace/slab_debug.h>
 #include <kspace/string.h>
 
-#define POISON_FREE 0x6b6b6b6bUL /* second word of every free object */
+#define POISON_FREE_WORD 0x6b6b6b6bUL /* second word of every free object */
 
 static struct kmem_cache kmalloc_caches[] = {
 	{ .name = "kmalloc-8", .size = 8 },       { .name = "kmalloc-16", .size = 16 },     { .name = "kmalloc-32", .size = 32 },
@@ -34,10 +40,15 @@ void kmem_cache_init(void)
 	for (size_t i = 0; i < ARRAY_SIZE(kmalloc_caches); i++) {
 		struct kmem_cache *c = &kmalloc_caches[i];
 
-		c->objs_per_slab = PAGE_SIZE / c->size;
+		c->debug = slub_debug && c->size + SLAB_DEBUG_EXTRA <= PAGE_SIZE;
+		c->stride = c->size + (c->debug ? SLAB_DEBUG_EXTRA : 0);
+		c->objs_per_slab = PAGE_SIZE / c->stride;
 		INIT_LIST_HEAD(&c->partial);
 		INIT_LIST_HEAD(&c->full);
 	}
+	if (slub_debug)
+		pr_info("slub_debug: red zones, poisoning and owner tracking in kmalloc-8 .. kmalloc-%u\n",
+			KMALLOC_MAX_CACHE_SIZE / 2);
 }
 
 static struct kmem_cache *kmalloc_slab(size_t size)
@@ -48,8 +59,18 @@ static struct kmem_cache *kmalloc_slab(size_t size)
 	return NULL;
 }
 
-static void **free_word(void *obj) { return obj; }
+static void **free_word(const struct kmem_cache *c, void *obj)
+{
+	return c->debug ? &slab_track(c, obj)->free_next : obj;
+}
+
 static unsigned long *poison_word(void *obj) { return (unsigned long *)obj + 1; }
+
+/* Slot i's object: with debug, past its left red zone. */
+static void *slab_object(const struct kmem_cache *c, char *base, unsigned int i)
+{
+	return base + i * c->stride + (c->debug ? SLAB_RED_ZONE : 0);
+}
 
 static struct page *new_slab(struct kmem_cache *c, gfp_t gfp)
 {
@@ -62,18 +83,22 @@ static struct page *new_slab(struct kmem_cache *c, gfp_t gfp)
 	SetPageSlab(page);
 	page->slab_cache = c;
 	page->inuse = 0;
-	page->freelist = base;
+	page->freelist = slab_object(c, base, 0);
 	for (unsigned int i = 0; i < c->objs_per_slab; i++) {
-		void *obj = base + i * c->size;
-		*free_word(obj) = i + 1 < c->objs_per_slab ? base + (i + 1) * c->size : NULL;
-		*poison_word(obj) = POISON_FREE;
+		void *obj = slab_object(c, base, i);
+
+		if (c->debug)
+			slab_debug_init_object(c, obj);
+		else
+			*poison_word(obj) = POISON_FREE_WORD;
+		*free_word(c, obj) = i + 1 < c->objs_per_slab ? slab_object(c, base, i + 1) : NULL;
 	}
 	list_add(&page->lru, &c->partial);
 	c->nr_slabs++;
 	return page;
 }
 
-static void *slab_alloc(struct kmem_cache *c, gfp_t gfp)
+static void *slab_alloc(struct kmem_cache *c, gfp_t gfp, size_t size, unsigned long caller)
 {
 	struct page *page;
 	void *obj;
@@ -82,8 +107,11 @@ static void *slab_alloc(struct kmem_cache *c, gfp_t gfp)
 		return NULL;
 	page = list_first_entry(&c->partial, struct page, lru);
 	obj = page->freelist;
-	page->freelist = *free_word(obj);
-	*poison_word(obj) = 0;
+	page->freelist = *free_word(c, obj);
+	if (c->debug)
+		slab_debug_alloc(c, obj, size, caller);
+	else
+		*poison_word(obj) = 0;
 	if (++page->inuse == c->objs_per_slab) {
 		list_del(&page->lru);
 		list_add(&page->lru, &c->full);
@@ -107,7 +135,8 @@ static void *kmalloc_large(size_t size, gfp_t gfp)
 	return lowmem_page_address(page);
 }
 
-void *kmalloc(size_t size, gfp_t gfp)
+/* caller: who asked, for slub_debug's reports (kzalloc and kstrdup pass theirs). */
+static void *__kmalloc(size_t size, gfp_t gfp, unsigned long caller)
 {
 	unsigned long flags;
 	void *p;
@@ -115,19 +144,26 @@ void *kmalloc(size_t size, gfp_t gfp)
 	BUG_ON(gfp & __GFP_HIGHMEM); /* kmalloc memory must have a kernel address */
 	if (!size)
 		return ZERO_SIZE_PTR;
+	if (should_fail(&failslab, size))
+		return NULL;
 	if (size > KMALLOC_MAX_CACHE_SIZE)
 		return kmalloc_large(size, gfp);
 	flags = local_irq_save();
-	p = slab_alloc(kmalloc_slab(size), gfp & ~__GFP_ZERO);
+	p = slab_alloc(kmalloc_slab(size), gfp & ~__GFP_ZERO, size, caller);
 	local_irq_restore(flags);
 	if (p && (gfp & __GFP_ZERO))
 		memset(p, 0, size);
 	return p;
 }
 
+void *kmalloc(size_t size, gfp_t gfp)
+{
+	return __kmalloc(size, gfp, _RET_IP_);
+}
+
 void *kzalloc(size_t size, gfp_t gfp)
 {
-	return kmalloc(size, gfp | __GFP_ZERO);
+	return __kmalloc(size, gfp | __GFP_ZERO, _RET_IP_);
 }
 
 static __noreturn void bad_kfree(const void *p, const char *why)
@@ -138,27 +174,32 @@ static __noreturn void bad_kfree(const void *p, const char *why)
 
 static bool on_freelist(const struct page *page, const void *obj)
 {
-	for (void *f = page->freelist; f; f = *free_word(f))
+	for (void *f = page->freelist; f; f = *free_word(page->slab_cache, f))
 		if (f == obj)
 			return true;
 	return false;
 }
 
-static void slab_free(struct page *page, void *obj)
+static void slab_free(struct page *page, void *obj, unsigned long caller)
 {
 	struct kmem_cache *c = page->slab_cache;
 	unsigned long offset = (char *)obj - (char *)lowmem_page_address(page);
 
-	if (offset % c->size)
+	offset -= c->debug ? SLAB_RED_ZONE : 0; /* wraps for an address in the first red zone */
+	if (offset % c->stride || offset / c->stride >= c->objs_per_slab)
 		bad_kfree(obj, "not the start of an object kmalloc returned");
-	if (*poison_word(obj) == POISON_FREE && on_freelist(page, obj))
+	if (c->debug ? slab_debug_is_free(c, obj) && on_freelist(page, obj)
+		     : *poison_word(obj) == POISON_FREE_WORD && on_freelist(page, obj))
 		bad_kfree(obj, "double free");
+	if (c->debug)
+		slab_debug_free(c, obj, caller);
 	if (page->inuse-- == c->objs_per_slab) { /* it was full: it has room again */
 		list_del(&page->lru);
 		list_add(&page->lru, &c->partial);
 	}
-	*free_word(obj) = page->freelist;
-	*poison_word(obj) = POISON_FREE;
+	*free_word(c, obj) = page->freelist;
+	if (!c->debug)
+		*poison_word(obj) = POISON_FREE_WORD;
 	page->freelist = obj;
 	c->nr_objects--;
 	/* Keep an empty slab only if it is the last one with room. */
@@ -192,14 +233,14 @@ void kfree(const void *p)
 	if (!PageSlab(page))
 		bad_kfree(p, "not memory kmalloc returned");
 	flags = local_irq_save();
-	slab_free(page, (void *)p);
+	slab_free(page, (void *)p, _RET_IP_);
 	local_irq_restore(flags);
 }
 
 char *kstrdup(const char *s, gfp_t gfp)
 {
 	size_t n = strlen(s) + 1;
-	char *p = kmalloc(n, gfp);
+	char *p = __kmalloc(n, gfp, _RET_IP_);
 
 	return p ? memcpy(p, s, n) : NULL;
 }
@@ -233,5 +274,36 @@ unsigned long slab_pages(void)
 
 	for (size_t i = 0; i < ARRAY_SIZE(kmalloc_caches); i++)
 		n += kmalloc_caches[i].nr_slabs;
+	return n;
+}
+
+static unsigned long show_orphans_in(struct kmem_cache *c, struct list_head *slabs)
+{
+	unsigned long n = 0;
+	struct page *page;
+
+	list_for_each_entry(page, slabs, lru)
+		for (unsigned int i = 0; i < c->objs_per_slab; i++) {
+			void *obj = slab_object(c, lowmem_page_address(page), i);
+
+			if (!slab_debug_is_free(c, obj) && slab_debug_owner_gone(c, obj)) {
+				slab_debug_show_object(c, obj);
+				n++;
+			}
+		}
+	return n;
+}
+
+unsigned long kmem_show_orphans(void)
+{
+	unsigned long n = 0, flags = local_irq_save();
+
+	for (size_t i = 0; i < ARRAY_SIZE(kmalloc_caches); i++) {
+		struct kmem_cache *c = &kmalloc_caches[i];
+
+		if (c->debug)
+			n += show_orphans_in(c, &c->partial) + show_orphans_in(c, &c->full);
+	}
+	local_irq_restore(flags);
 	return n;
 }

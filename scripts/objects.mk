@@ -56,6 +56,8 @@ KERNEL_OBJS := \
 	kernel/kill.o \
 	kernel/loadavg.o \
 	kernel/exit.o \
+	kernel/fault_inject.o \
+	kernel/fault_inject_test.o \
 	kernel/fcntl.o \
 	kernel/file.o \
 	kernel/fork.o \
@@ -114,8 +116,12 @@ KERNEL_OBJS := \
 	mm/mm_bench.o \
 	mm/mm_init.o \
 	mm/page_alloc.o \
+	mm/page_poison.o \
+	mm/page_poison_test.o \
 	mm/page_alloc_test.o \
 	mm/slab.o \
+	mm/slab_debug.o \
+	mm/slab_debug_test.o \
 	mm/shmem.o \
 	mm/slab_test.o \
 	mm/vmalloc.o \

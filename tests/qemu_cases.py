@@ -16,6 +16,8 @@ console when one more prompt has appeared, as a person would); per_program (coun
 per_selftest (count each in-kernel self-test as its own case); check (a function of
 the log returning why it is wrong, or None); timeout (seconds).
 """
+import re
+
 from memory_check import check_memory
 
 
@@ -55,8 +57,14 @@ SELFTEST_OK = BOOT_LINES + [r"selftest: \d+ passed, 0 failed, \d+ skipped"]
 NO_FAIL = [r"selftest: FAIL", r"Kernel panic", r"Unknown kernel command line"]
 
 
+# The next line of a call trace, up to the symbol.
+TRACE_LINE = r"\r?\n\[ *\d+\.\d+\] +\[<[0-9a-f]+>\] "
+# The memory debugging the test boots run with: slab red zones and poison, page poison.
+MEMORY_DEBUG = "slub_debug page_poison=1"
+
+
 def selftest_boot(name, mem="64M", qemu=(), extra=()):
-    return dict(name=name, mem=mem, cmdline="selftest", qemu=list(qemu),
+    return dict(name=name, mem=mem, cmdline="selftest " + MEMORY_DEBUG, qemu=list(qemu),
                 expect=SELFTEST_OK + list(extra), reject=NO_FAIL)
 
 
@@ -86,6 +94,45 @@ def oops_boot(kind, lines):
                 [r"CPU: 0 PID: 1 Comm: init\r?$", r"EIP is at crash_%s\+0x[0-9a-f]+/0x[0-9a-f]+" % kind,
                  r"Call Trace:", r"\? run_crashtest\+", r"Kernel panic - not syncing: Fatal exception"],
                 mark="crashtest: " + kind, mark_within=1.0)
+
+
+FAULTS_CLEAN = [r"fault-inject: [1-9]\d* page allocations and [1-9]\d* kmallocs failed on purpose",
+                r"fault-inject: system calls that met one: [1-9]\d* failed cleanly \(ENOMEM/EAGAIN\), "
+                r"\d+ succeeded anyway, \d+ killed \(OOM\), 0 failed otherwise"]
+FAULTS_REJECT = [r"Kernel panic", r"BUG", r"Oops", r"fault-inject: .* returned -\d+ after"]
+
+
+# Objects a program that failed half-way may leave behind: the files it created
+# (kernel/ramfs.c, mm/filemap.c) and the file systems it mounted (kernel/namespace.c),
+# named by the function that called kmalloc.
+def file_owner(caller):
+    return caller.startswith("ramfs_") or caller in ("d_add", "grab_page", "grow_pages", "sys_mount")
+
+
+def no_page_lost(log):
+    """A check: the run ends with the free pages it had once init's memory settled, less
+    only what files left behind hold; every object outliving its task is a file's."""
+    m = re.search(r"pages free after the second program (\d+) \(slab \d+\), at the end (\d+)", log)
+    if not m:
+        return "no 'pages free' line from fault-inject"
+    orphans = re.findall(r"kmalloc-\d+: 0x\w+ kmalloc\(\d+\) by pid \d+ in (\w+)", log)
+    leaked = [o for o in orphans if not file_owner(o)]
+    if leaked:
+        return "objects leaked by exited tasks, allocated in: " + ", ".join(leaked)
+    before, after = int(m.group(1)), int(m.group(2))
+    if after != before and not orphans:
+        return f"{before - after} pages lost: {before} free before the tests, {after} after"
+    return None
+
+
+def fault_boot(name, init, rates, expect, timeout=60, check=None, seed=1):
+    # Allocations fail on purpose (kernel/fault_inject.c); whatever the programs make of
+    # it, every system call must fail cleanly, nothing may crash, and init reports.
+    case = dict(name="faults/" + name, mem="64M", initrd=True, status=1, timeout=timeout,
+                cmdline=f"init={init} KSPACE=1 failslab={rates} fail_page_alloc={rates} fail_seed={seed} "
+                        + MEMORY_DEBUG,
+                expect=expect + FAULTS_CLEAN, reject=FAULTS_REJECT)
+    return dict(case, check=check) if check else case
 
 
 def qemu_cases():
@@ -183,15 +230,44 @@ def qemu_cases():
         # KSPACE=1 reaches the tests' environment: it turns on checks that hold on kspace
         # but not on Linux (exact free RAM after 1000 forks, ENOEXEC for every bad ELF).
         dict(name="user/64M", mem="64M", initrd=True, per_program=True, timeout=180,
-             cmdline="init=/bin/runtests KSPACE=1",
+             cmdline="init=/bin/runtests KSPACE=1 " + MEMORY_DEBUG,
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
         dict(name="user/2G-highmem", mem="2G", initrd=True, per_program=True, timeout=180,
              cmdline="init=/bin/runtests KSPACE=1",
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
+        # Memory debugging: each deliberate overrun, underrun and write after free is
+        # reported with the object, its cache, its owners and a call trace.
+        dict(name="debug/slub_debug", cmdline="selftest=slub_debug_ slub_debug",
+             expect=[r"slub_debug: red zones, poisoning and owner tracking in kmalloc-8 \.\. kmalloc-2048",
+                     r"BUG kmalloc-64: Poison overwritten",
+                     r"INFO: 0x[0-9a-f]{8}-0x[0-9a-f]{8} @offset=5\. First byte 0x78 instead of 0x6b",
+                     r"INFO: Allocated in slub_debug_catches_use_after_free\+0x[0-9a-f]+/0x[0-9a-f]+",
+                     r"INFO: Freed in slub_debug_catches_use_after_free\+",
+                     r"Call Trace:[\s\S]*?\] slab_debug_alloc\+", r"FIX kmalloc-64: Restoring",
+                     r"BUG kmalloc-128: Left Redzone overwritten",
+                     r"BUG kmalloc-32: Right Redzone overwritten",
+                     r"INFO: 0x[0-9a-f]{8}-0x[0-9a-f]{8} @offset=20\. First byte 0x78 instead of 0xcc",
+                     r"INFO: Object 0x[0-9a-f]{8} size 32, kmalloc\(20\) by pid 1",
+                     r"\] slab_debug_free\+\S+" + TRACE_LINE + r"kfree\+",
+                     r"selftest: 3 passed, 0 failed, 0 skipped"], reject=NO_FAIL),
+        dict(name="debug/page_poison", cmdline="selftest=page_poison page_poison=1",
+             expect=[r"pagealloc: memory corruption in a free page: pfn \d+, offset 100: "
+                     r"byte 0x42 instead of 0xaa", r"Call Trace:" + TRACE_LINE + r"check_poison_pages\+\S+" + TRACE_LINE + r"alloc_pages\+",
+                     r"selftest: 1 passed, 0 failed, 0 skipped"], reject=NO_FAIL),
+        # Fault injection: 1,000 forks of which many fail, and every page comes back.
+        fault_boot("fork-loop", "/bin/sh -c /bin/test-fork-loop fail_task=test-fork-loop", "1,2,0,-1",
+                   [r"ok - free RAM returns exactly to its value before the loop"]),
+        # readlink of /proc/self/exe when the path cannot be built: ENOMEM, not a
+        # "(deleted)" name for a file that still has one (seed 2 fails that kmalloc).
+        fault_boot("readlink", "/bin/sh -c /bin/test-readlink fail_task=test-readlink", "1,10,0,-1",
+                   [], seed=2),
+        # The whole suite with 2% of kmallocs and kernel page allocations failing.
+        fault_boot("user-suite", "/bin/runtests", "1,2,0,-1",
+                   [r"user: \d+ passed, [1-9]\d* failed"], timeout=180, check=no_page_lost),
         # The same tests built against glibc, as Debian's i686-linux-gnu-gcc -static builds
         # any program; and a glibc program whose output must be what Linux printed.
         dict(name="user-glibc/256M", mem="256M", initrd=True, initramfs="initramfs-glibc",
-             per_program=True, timeout=180, cmdline="init=/bin/runtests KSPACE=1",
+             per_program=True, timeout=180, cmdline="init=/bin/runtests KSPACE=1 " + MEMORY_DEBUG,
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
         dict(name="user-glibc/demo", mem="256M", initrd=True, initramfs="initramfs-glibc",
              timeout=60, cmdline="init=/bin/glibc-demo", check=same_as_linux("glibc-demo")),

@@ -8,9 +8,14 @@
  *
  * Usage: runtests [DIR], where DIR holds the tests (default /bin); a DIR given is passed
  * on to each test as its argument (test-exec looks for its files there).
+ *
+ * A test still running after TEST_TIMEOUT seconds is killed (SIGKILL) and fails, so
+ * that one stuck test (say, waiting for a child whose fork failed under fault
+ * injection) cannot keep the others from running.
  */
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +24,15 @@
 #include <unistd.h>
 
 #define MAX_TESTS 128
+#define TEST_TIMEOUT 60 /* seconds */
+
+static volatile sig_atomic_t timed_out;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	timed_out = 1;
+}
 
 static int by_name(const void *a, const void *b)
 {
@@ -64,11 +78,20 @@ static int run(const char *path, char *dir)
 		printf("runtests: %s: %s\n", path, strerror(errno));
 		_exit(127);
 	}
-	while ((r = waitpid(-1, &status, 0)) != pid)
-		if (r < 0 && errno != EINTR) {
+	timed_out = 0;
+	alarm(TEST_TIMEOUT);
+	while ((r = waitpid(-1, &status, 0)) != pid) {
+		if (r < 0 && errno == EINTR && timed_out) {
+			printf("runtests: %s: still running after %d s: killed\n", path, TEST_TIMEOUT);
+			kill(pid, SIGKILL);
+			timed_out = 0;
+		} else if (r < 0 && errno != EINTR) {
 			printf("runtests: waitpid: %s\n", strerror(errno));
+			alarm(0);
 			return -1;
 		}
+	}
+	alarm(0);
 	return status;
 }
 
@@ -91,6 +114,8 @@ int main(int argc, char **argv)
 	int n, failed = 0;
 	char path[256];
 
+	/* No SA_RESTART: the alarm must interrupt waitpid. */
+	sigaction(SIGALRM, &(struct sigaction){ .sa_handler = on_alarm }, NULL);
 	/* Linux shows /proc only once mounted; kspace's is built in and has no mount call. */
 	mount("proc", "/proc", "proc", 0, NULL);
 	n = find_tests(dir ? dir : "/bin", names);

@@ -84,7 +84,7 @@ static void fill(char *b, size_t n, unsigned seed)
 
 static void check_nonblocking(void)
 {
-	int p[2], n = -1;
+	int p[2] = { -1, -1 }, n = -1;
 	long total = 0, r;
 	char chunk[4096];
 
@@ -110,13 +110,16 @@ static void check_nonblocking(void)
 /* A child writes BIG bytes in one call; the parent reads them as they come. */
 static void check_blocking_transfer(void)
 {
-	int p[2];
+	int p[2] = { -1, -1 }; /* if pipe fails (ENOMEM), reads get EBADF, not the terminal */
 	long got = 0, r;
 	static char in[BIG];
 	pid_t pid;
 	int status;
 
-	pipe(p);
+	if (pipe(p)) { /* ENOMEM under fault injection: no descriptors to use */
+		check(false, "one 200 KiB write completes as the reader drains (pipe: %s)", strerror(errno));
+		return;
+	}
 	fill(buf, BIG, 11);
 	pid = fork();
 	if (pid == 0) {
@@ -126,7 +129,7 @@ static void check_blocking_transfer(void)
 	close(p[1]);
 	while ((r = read(p[0], in + got, BIG - got)) > 0)
 		got += r;
-	check(waitpid(pid, &status, 0) == pid && status == 0, "one 200 KiB write completes as the "
+	check(pid > 0 && waitpid(pid, &status, 0) == pid && status == 0, "one 200 KiB write completes as the "
 	      "reader drains (%s)", describe_status(status));
 	check(r == 0 && got == BIG && !memcmp(in, buf, BIG), "all 200 KiB arrive in order, then EOF");
 	close(p[0]);
@@ -135,11 +138,14 @@ static void check_blocking_transfer(void)
 /* Four writers, 16 blocks of PIPE_BUF each, every block one byte value: no block is cut. */
 static void check_atomic_writes(void)
 {
-	int p[2], status, bad = 0;
+	int p[2] = { -1, -1 }, status, bad = 0;
 	long got = 0, r;
 	static char in[4 * 16 * 4096];
 
-	pipe(p);
+	if (pipe(p)) {
+		check(false, "4 writers x 16 writes of 4096 bytes (pipe: %s)", strerror(errno));
+		return;
+	}
 	for (int w = 0; w < 4; w++)
 		if (fork() == 0) {
 			char block[4096];
@@ -164,7 +170,7 @@ static void check_atomic_writes(void)
 
 static void check_eof_needs_every_writer(void)
 {
-	int p[2], status;
+	int p[2] = { -1, -1 }, status;
 	char c;
 	pid_t pid;
 
@@ -199,7 +205,7 @@ static void on_sigpipe(int sig, siginfo_t *info, void *uc)
 
 static void sigpipe_default(void)
 {
-	int p[2];
+	int p[2] = { -1, -1 };
 
 	pipe(p);
 	close(p[0]);
@@ -209,7 +215,7 @@ static void sigpipe_default(void)
 
 static void check_epipe(void)
 {
-	int p[2], status = run_in_child(sigpipe_default);
+	int p[2] = { -1, -1 }, status = run_in_child(sigpipe_default);
 	struct sigaction sa = { 0 }, old;
 
 	check(WIFSIGNALED(status) && WTERMSIG(status) == SIGPIPE,
@@ -246,10 +252,16 @@ static long read_with_timer(int fd, int sa_flags, int write_fd)
 	sa.sa_handler = on_alarm;
 	sa.sa_flags = sa_flags;
 	sigaction(SIGALRM, &sa, NULL);
-	if (write_fd >= 0 && fork() == 0) {
-		msleep(100);
-		write(write_fd, "r", 1);
-		_exit(0);
+	if (write_fd >= 0) {
+		pid_t pid = fork();
+
+		if (pid < 0) /* no writer (ENOMEM, EAGAIN): the restarted read would wait for ever */
+			return -1;
+		if (pid == 0) {
+			msleep(100);
+			write(write_fd, "r", 1);
+			_exit(0);
+		}
 	}
 	setitimer(ITIMER_REAL, &t, NULL);
 	r = read(fd, &c, 1);
@@ -259,7 +271,7 @@ static long read_with_timer(int fd, int sa_flags, int write_fd)
 
 static void check_signals(void)
 {
-	int p[2], status;
+	int p[2] = { -1, -1 }, status;
 
 	pipe(p);
 	check(failed_with(read_with_timer(p[0], 0, -1), EINTR), "a signal ends a blocked read: EINTR");
@@ -272,7 +284,7 @@ static void check_signals(void)
 
 static void check_garbage(void)
 {
-	int p[2], fd = lowest_free_fd(), n = -1;
+	int p[2] = { -1, -1 }, fd = lowest_free_fd(), n = -1;
 	const int bad_flags[] = { -1, O_RDWR, O_APPEND, O_CREAT, 0x80000000 };
 
 	check(failed_with(pipe(NULL), EFAULT) && lowest_free_fd() == fd, "pipe(NULL): EFAULT, "

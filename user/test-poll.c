@@ -42,19 +42,22 @@ static void msleep(long ms)
 	nanosleep(&t, NULL);
 }
 
-/* A child that writes one byte to fd after ms milliseconds. */
-static void write_later(int fd, long ms)
+/* A child that writes one byte to fd after ms milliseconds; false if fork failed. */
+static bool write_later(int fd, long ms)
 {
-	if (fork() == 0) {
+	pid_t pid = fork();
+
+	if (pid == 0) {
 		msleep(ms);
 		write(fd, "w", 1);
 		_exit(0);
 	}
+	return pid > 0;
 }
 
 static void check_poll_pipe(void)
 {
-	int p[2], status;
+	int p[2] = { -1, -1 }, status;
 	struct pollfd f[2];
 	char c;
 	long t0;
@@ -67,12 +70,17 @@ static void check_poll_pipe(void)
 	write(p[1], "x", 1);
 	check(poll(f, 1, 0) == 1 && f[0].revents == POLLIN, "a byte in it: POLLIN");
 	read(p[0], &c, 1);
-	write_later(p[1], 50);
 	t0 = now_ms();
-	check(poll(f, 1, -1) == 1 && f[0].revents == POLLIN && now_ms() - t0 >= 40,
-	      "poll waits for ever until another process writes");
-	wait(&status);
-	read(p[0], &c, 1);
+	/* Without the writer (fork failed: ENOMEM or EAGAIN) poll and read would wait for ever. */
+	if (write_later(p[1], 50)) {
+		check(poll(f, 1, -1) == 1 && f[0].revents == POLLIN && now_ms() - t0 >= 40,
+		      "poll waits for ever until another process writes");
+		wait(&status);
+		read(p[0], &c, 1);
+	} else {
+		check(false, "poll waits for ever until another process writes (fork: %s)",
+		      strerror(errno));
+	}
 	t0 = now_ms();
 	check(poll(f, 1, 60) == 0 && f[0].revents == 0 && now_ms() - t0 >= 50,
 	      "with a 60 ms timeout and nothing written: 0, after the timeout");
@@ -132,7 +140,7 @@ static bool usr1_blocked(void)
 
 static void check_signals(void)
 {
-	int p[2];
+	int p[2] = { -1, -1 }; /* if pipe fails (ENOMEM), reads get EBADF, not the terminal */
 	struct pollfd f;
 	struct timespec ts = { 5, 0 };
 	sigset_t block, empty;
@@ -168,7 +176,7 @@ static void check_signals(void)
 /* A poll of 300 ms, stopped and continued after 100 ms, still ends at 300 ms. */
 static void poll_stopped_body(void)
 {
-	int p[2];
+	int p[2] = { -1, -1 };
 	struct pollfd f;
 	long t0 = now_ms(), r, took;
 
@@ -213,7 +221,7 @@ static void check_ppoll_args(void)
 
 static void check_select(void)
 {
-	int p[2], closed;
+	int p[2] = { -1, -1 }, closed;
 	fd_set in, out;
 	struct timeval tv = { 0, 50000 }, bad = { 0, -1 };
 	long t0;

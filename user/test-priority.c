@@ -118,7 +118,8 @@ static pid_t child_as(uid_t uid)
 		setpgid(0, 0);
 		if (setresuid(uid, uid, uid))
 			_exit(1);
-		write(ready[1], "", 1);
+		if (write(ready[1], "", 1) != 1) /* ENOMEM: the parent's read must not wait for ever */
+			_exit(1);
 		for (;;)
 			pause();
 	}

@@ -26,4 +26,7 @@
 
 #define BUILD_BUG_ON(cond) _Static_assert(!(cond), #cond)
 
+/* The caller's address, for reports that name who allocated (Linux's _RET_IP_). */
+#define _RET_IP_ ((unsigned long)__builtin_return_address(0))
+
 #endif

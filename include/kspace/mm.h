@@ -29,6 +29,7 @@ enum pageflags {
 	PG_buddy,    /* head of a free block on a buddy free list; private = its order */
 	PG_slab,     /* a kmalloc slab */
 	PG_large,    /* head of a kmalloc allocation larger than a page */
+	PG_poisoned, /* free, and filled with PAGE_POISON when freed (page_poison=1) */
 };
 
 #define PAGE_FLAG_FUNCS(name, bit)                                                       \
@@ -39,6 +40,7 @@ PAGE_FLAG_FUNCS(Reserved, PG_reserved)
 PAGE_FLAG_FUNCS(Buddy, PG_buddy)
 PAGE_FLAG_FUNCS(Slab, PG_slab)
 PAGE_FLAG_FUNCS(Large, PG_large)
+PAGE_FLAG_FUNCS(Poisoned, PG_poisoned)
 #undef PAGE_FLAG_FUNCS
 
 extern struct page *mem_map;      /* one struct page per pfn, 0 .. max_pfn - 1 */

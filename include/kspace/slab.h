@@ -18,7 +18,9 @@
 struct kmem_cache {
 	const char *name;
 	unsigned int size;          /* object size: a power of two */
+	unsigned int stride;        /* bytes per slot: size, or more with slub_debug's red zones */
 	unsigned int objs_per_slab;
+	bool debug;                 /* slub_debug: red zones, poison, owner (mm/slab_debug.c) */
 	struct list_head partial;   /* slabs with free objects (an empty one is kept for reuse) */
 	struct list_head full;
 	unsigned long nr_slabs;
@@ -33,6 +35,12 @@ char *kstrdup(const char *s, gfp_t gfp);
 
 /* Return every empty slab to the page allocator. */
 void kmem_cache_shrink_all(void);
+/*
+ * With slub_debug: print each object still allocated whose allocating task has
+ * exited, with its cache, size and caller; returns how many. Files and other
+ * objects that outlive their creator are expected; anything else is a leak.
+ */
+unsigned long kmem_show_orphans(void);
 /* Pages held by slabs, for /proc/meminfo's Slab line. */
 unsigned long slab_pages(void);
 

@@ -9,7 +9,7 @@ HOST_KERNEL_SRCS := kernel/kallsyms.c kernel/params.c kernel/seq_buf.c kernel/st
 	kernel/rbtree.c kernel/vsprintf.c kernel/ramfs.c kernel/initramfs.c kernel/extable.c \
 	kernel/elf_layout.c kernel/chacha.c
 # The physical memory allocator, over simulated RAM (tests/host/mm_sim.c).
-HOST_MM_SRCS := mm/memblock.c mm/mm_init.c mm/page_alloc.c
+HOST_MM_SRCS := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/page_poison.c
 HOST_TEST_SRCS := $(sort $(wildcard tests/host/*.c))
 
 # AddressSanitizer and UBSan: an out-of-bounds access or undefined behaviour in the

@@ -10,6 +10,9 @@
 #include "kapi.h"
 #include "test.h"
 
+#include <kspace/fault-inject.h>
+#include <kspace/stacktrace.h>
+
 static char log_text[1 << 16];
 static size_t log_len;
 
@@ -81,4 +84,20 @@ void panic(const char *fmt, ...)
 	va_end(ap);
 	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
 	host_die();
+}
+
+/* mm/page_alloc.c asks the fault injector (kernel/fault_inject.c): never on the host. */
+struct fault_attr fail_page_alloc;
+bool fail_page_alloc_highmem;
+
+bool should_fail(struct fault_attr *attr, unsigned long size)
+{
+	(void)attr;
+	(void)size;
+	return false;
+}
+
+/* Reports print a call trace in the kernel; the host has none to print. */
+void dump_stack(void)
+{
 }

@@ -48,4 +48,5 @@ void asm_offsets(void)
 	DEFINE(TASK_THREAD_ESP, offsetof(struct task_struct, thread.esp));
 	OFFSET(TI_FLAGS, thread_info, flags);
 	DEFINE(_TIF_WORK_MASK, _TIF_WORK_MASK);
+	DEFINE(_TIF_FAULT_INJECTED, _TIF_FAULT_INJECTED);
 }

@@ -162,7 +162,7 @@ syscall_exit:                           ; a system call came from ring 3: it ret
 restore_all:
 	RESTORE_ALL
 
-extern sys_call_table
+extern sys_call_table, fault_inject_syscall_exit
 global system_call, ret_from_fork
 system_call:
 	push eax                        ; orig_eax: the system call number
@@ -178,6 +178,11 @@ system_call:
 	call [sys_call_table + eax * 4]
 	add esp, 24
 	mov [esp + PT_EAX], eax
+	mov ecx, esp
+	and ecx, ~(THREAD_SIZE - 1)     ; current_thread_info()
+	test dword [ecx + TI_FLAGS], _TIF_FAULT_INJECTED
+	jz syscall_exit
+	call fault_inject_syscall_exit  ; was the injected failure handled cleanly?
 	jmp syscall_exit
 .badsys:
 	mov dword [esp + PT_EAX], -ENOSYS

@@ -20,6 +20,8 @@ struct thread_info {
 
 #define TIF_NEED_RESCHED 0 /* set by the timer tick: schedule() on the way out */
 #define TIF_SIGPENDING 1   /* a signal waits to be acted on before user mode */
+#define TIF_FAULT_INJECTED 2 /* this system call met an injected allocation failure */
+#define _TIF_FAULT_INJECTED (1 << TIF_FAULT_INJECTED)
 /* What the way back to user mode must look at; the entry code tests these in one go. */
 #define _TIF_WORK_MASK ((1 << TIF_NEED_RESCHED) | (1 << TIF_SIGPENDING))
 
