@@ -29,6 +29,7 @@ USER_TOOLS := \
 	pwd \
 	sleep \
 	runas \
+	sysfuzz \
 	true \
 	uname \
 	v2p \
