@@ -289,6 +289,122 @@ static unsigned long pick_arg(void)
 	}
 }
 
+/*
+ * What each argument of the common calls is, so that most calls get past the first
+ * checks: f fd, p path, b buffer, l length, o flags, i int or id, s signal, a address.
+ * Calls not listed (and one argument in four of those listed) take any pool value.
+ */
+static const char *const shapes[NR_MAX] = {
+	[__NR_read] = "fbl", [__NR_write] = "fbl", [__NR_open] = "poi", [__NR_close] = "f",
+	[__NR_waitpid] = "ibo", [__NR_creat] = "pi", [__NR_link] = "pp", [__NR_unlink] = "p",
+	[__NR_execve] = "pbb", [__NR_chdir] = "p", [__NR_time] = "b", [__NR_mknod] = "poi",
+	[__NR_chmod] = "po", [__NR_lchown] = "pii", [__NR_lseek] = "fio", [__NR_mount] = "pppob",
+	[__NR_umount] = "p", [__NR_setuid] = "i", [__NR_alarm] = "i", [__NR_utime] = "pb",
+	[__NR_access] = "po", [__NR_nice] = "i", [__NR_kill] = "is", [__NR_rename] = "pp",
+	[__NR_mkdir] = "po", [__NR_rmdir] = "p", [__NR_dup] = "f", [__NR_pipe] = "b",
+	[__NR_times] = "b", [__NR_brk] = "a", [__NR_ioctl] = "fob", [__NR_fcntl] = "fib",
+	[__NR_setpgid] = "ii", [__NR_umask] = "o", [__NR_dup2] = "ff", [__NR_sigaction] = "sbb",
+	[__NR_sethostname] = "bl", [__NR_setrlimit] = "ib", [__NR_getrlimit] = "ib",
+	[__NR_getrusage] = "ib", [__NR_gettimeofday] = "bb", [__NR_getgroups] = "lb",
+	[__NR_setgroups] = "lb", [__NR_select] = "b", [__NR_symlink] = "pp", [__NR_readlink] = "pbl",
+	[__NR_mmap] = "b", [__NR_munmap] = "al", [__NR_truncate] = "pl", [__NR_ftruncate] = "fl",
+	[__NR_fchmod] = "fo", [__NR_fchown] = "fii", [__NR_getpriority] = "ii",
+	[__NR_setpriority] = "iii", [__NR_statfs] = "pb", [__NR_fstatfs] = "fb", [__NR_syslog] = "ibl",
+	[__NR_setitimer] = "ibb", [__NR_getitimer] = "ib", [__NR_stat] = "pb", [__NR_lstat] = "pb",
+	[__NR_fstat] = "fb", [__NR_wait4] = "ibob", [__NR_sysinfo] = "b", [__NR_fsync] = "f",
+	[__NR_clone] = "obbbb", [__NR_setdomainname] = "bl", [__NR_uname] = "b",
+	[__NR_mprotect] = "alo", [__NR_sigprocmask] = "obb", [__NR_fchdir] = "f",
+	[__NR__llseek] = "fiibo", [__NR_getdents] = "fbl", [__NR__newselect] = "lbbbb",
+	[__NR_flock] = "fo", [__NR_msync] = "alo", [__NR_readv] = "fbl", [__NR_writev] = "fbl",
+	[__NR_getsid] = "i", [__NR_fdatasync] = "f", [__NR_nanosleep] = "bb", [__NR_mremap] = "allob",
+	[__NR_setresuid] = "iii", [__NR_getresuid] = "bbb", [__NR_poll] = "bli", [__NR_prctl] = "oiiii",
+	[__NR_rt_sigaction] = "sbbl", [__NR_rt_sigprocmask] = "obbl", [__NR_rt_sigpending] = "bl",
+	[__NR_rt_sigtimedwait] = "bbbl", [__NR_rt_sigqueueinfo] = "isb", [__NR_pread64] = "fblii",
+	[__NR_pwrite64] = "fblii", [__NR_chown] = "pii", [__NR_getcwd] = "bl", [__NR_sigaltstack] = "bb",
+	[__NR_sendfile] = "ffbl", [__NR_ugetrlimit] = "ib", [__NR_mmap2] = "alooff",
+	[__NR_truncate64] = "pii", [__NR_ftruncate64] = "fii", [__NR_stat64] = "pb",
+	[__NR_lstat64] = "pb", [__NR_fstat64] = "fb", [__NR_lchown32] = "pii", [__NR_getgroups32] = "lb",
+	[__NR_setgroups32] = "lb", [__NR_fchown32] = "fii", [__NR_setresuid32] = "iii",
+	[__NR_getresuid32] = "bbb", [__NR_setresgid32] = "iii", [__NR_getresgid32] = "bbb",
+	[__NR_chown32] = "pii", [__NR_madvise] = "alo", [__NR_getdents64] = "fbl",
+	[__NR_fcntl64] = "fib", [__NR_tkill] = "is", [__NR_futex] = "boibbi",
+	[__NR_sched_setaffinity] = "ilb", [__NR_sched_getaffinity] = "ilb",
+	[__NR_set_thread_area] = "b", [__NR_get_thread_area] = "b", [__NR_set_tid_address] = "b",
+	[__NR_clock_gettime] = "ib", [__NR_clock_getres] = "ib", [__NR_clock_nanosleep] = "iobb",
+	[__NR_statfs64] = "plb", [__NR_fstatfs64] = "flb", [__NR_tgkill] = "iis", [__NR_utimes] = "pb",
+	[__NR_openat] = "fpoi", [__NR_mkdirat] = "fpo", [__NR_mknodat] = "fpoi",
+	[__NR_fchownat] = "fpiio", [__NR_futimesat] = "fpb", [__NR_fstatat64] = "fpbo",
+	[__NR_unlinkat] = "fpo", [__NR_renameat] = "fpfp", [__NR_linkat] = "fpfpo",
+	[__NR_symlinkat] = "pfp", [__NR_readlinkat] = "fpbl", [__NR_fchmodat] = "fpo",
+	[__NR_faccessat] = "fpo", [__NR_pselect6] = "lbbbbb", [__NR_ppoll] = "blbbl",
+	[__NR_set_robust_list] = "bl", [__NR_get_robust_list] = "ibb", [__NR_utimensat] = "fpbo",
+	[__NR_dup3] = "ffo", [__NR_pipe2] = "bo", [__NR_prlimit64] = "iibb", [__NR_syncfs] = "f",
+	[__NR_renameat2] = "fpfpo", [__NR_getrandom] = "blo", [__NR_statx] = "fpoob",
+	[__NR_rt_tgsigqueueinfo] = "iisb", [__NR_rt_sigsuspend] = "bl",
+};
+
+static unsigned long pick_len(void)
+{
+	switch (rnd(6)) {
+	case 0: return rnd(17);
+	case 1: return 1UL << rnd(16);
+	case 2: return PAGE - 1 + rnd(3);
+	case 3: return rnd(8193);
+	default: return hostile[rnd(sizeof(hostile) / sizeof(hostile[0]))];
+	}
+}
+
+static unsigned long pick_flags(void)
+{
+	unsigned long v = 0;
+
+	switch (rnd(4)) {
+	case 0: return 0;
+	case 1: return rnd32();
+	default:
+		for (unsigned long n = 1 + rnd(3); n; n--)
+			v |= 1UL << rnd(32);
+		return rnd(3) ? v & 0xffff : v;
+	}
+}
+
+static unsigned long pick_int(void)
+{
+	static const unsigned long ids[] = { 0, 1, 2, 65534, 65535, (unsigned long)-1,
+					     0x7fffffff, 0x80000000, 100, 1000 };
+
+	switch (rnd(3)) {
+	case 0: return rnd(16);
+	case 1: return getpid();
+	default: return ids[rnd(sizeof(ids) / sizeof(ids[0]))];
+	}
+}
+
+static unsigned long pick_shaped(char kind)
+{
+	if (!rnd(4))
+		return pick_arg();
+	switch (kind) {
+	case 'f': return nr_fds ? (unsigned long)fds[rnd(nr_fds)] : pick_fd();
+	case 'p': return rnd(8) ? (unsigned long)paths[rnd(nr_paths)] : pick_pointer();
+	case 'b': return rnd(4) ? (unsigned long)(buf + PAGE + rnd((NR_BUF_PAGES - 3) * PAGE)) :
+		  pick_pointer();
+	case 'l': return pick_len();
+	case 'o': return pick_flags();
+	case 's': return rnd(66);
+	case 'a': return (unsigned long)buf + rnd(NR_BUF_PAGES + 2) * PAGE;
+	default: return pick_int();
+	}
+}
+
+static void pick_args(long nr, unsigned long *a)
+{
+	const char *shape = rnd(4) ? shapes[nr] : NULL;
+
+	for (int i = 0; i < 6; i++)
+		a[i] = shape && shape[0] && i < (int)strlen(shape) ? pick_shaped(shape[i]) : pick_arg();
+}
+
 static bool excluded(long nr)
 {
 	switch (nr) {
@@ -394,8 +510,7 @@ static __attribute__((noreturn)) void run_batch(unsigned long long seed, unsigne
 			nr = (long)rnd(NR_MAX);
 		while (excluded(nr));
 		w[0] = nr;
-		for (int a = 1; a <= 6; a++)
-			w[a] = pick_arg();
+		pick_args(nr, w + 1);
 		aim_at_self(nr, w + 1);
 		w[7] = forks(nr);
 		if (verbose)
