@@ -7,10 +7,15 @@
  * buffers of several sizes (one ending where an unmapped page begins), path names,
  * and open descriptors of every kind (files, pipes, /dev nodes, /proc files, dirs).
  *
- * The calls run in batches, each in a forked child that closes fds 0-2, starts its
- * own session and drops to uid/gid 65534 (as trinity does unless told it may be
- * dangerous: a root child could unlink /bin or write /proc). A watchdog in the parent
- * kills a child whose call counter (a shared page) has not moved for WATCHDOG_MS.
+ * The calls run in batches, each in a forked child that closes fds 0-2 and starts its
+ * own session. Even batches drop to uid/gid 65534 and get every pool value; odd ones
+ * stay root (mount, chown, setuid... get past their permission checks) but get only
+ * the scratch directory's paths and fds, make no device nodes, and change no other
+ * process's priority or limits. A root child can still reach other directories through
+ * text a call left in a buffer: run sysfuzz in a boot of its own, as the harness does;
+ * what the run adds to /, /tmp, /dev, /bin and /sbin is listed and removed afterwards.
+ * A watchdog in the parent kills a child whose call counter (a shared page) has not
+ * moved for WATCHDOG_MS, and names the call of one that SIGKILL does not end.
  * The PRNG is seeded from -s SEED (printed at the start), child i from (SEED, i): a
  * run is reproduced by its seed, a batch's calls listed with -v.
  *
@@ -90,15 +95,19 @@ static const unsigned long hostile[] = {
 
 static char *buf;              /* NR_BUF_PAGES pages, the last one unmapped */
 static char *hole;             /* a page-sized hole mapped and unmapped again */
-static int fds[MAX_FDS], nr_fds;
+static int fds[MAX_FDS], nr_fds, nr_safe_fds;
 static const char *paths[64];
-static int nr_paths;
-static volatile unsigned long *progress; /* shared with the children: calls done */
+static int nr_paths, nr_safe_paths;
+static int root_batch; /* this child stays root: only the scratch directory's paths and fds */
+/* Shared with the children: [0] calls done, [1..7] the call being made (number, args). */
+static volatile unsigned long *progress;
 static int verbose, log_fd = -1;
 
+/* The first NR_SAFE_PATHS stay in the scratch directory: root batches get only those. */
+#define NR_SAFE_PATHS 15
 static const char *const fixed_paths[] = {
-	"", ".", "..", "/", "f0", "f1", "d0", "d0/f2", "d0/", "f0/", "lnk", "dangling",
-	"loop", "new", "d0/new", "nodir/x", "/dev/null", "/dev/zero", "/dev/full",
+	"", ".", "f0", "f1", "d0", "d0/f2", "d0/", "f0/", "lnk", "dangling",
+	"loop", "new", "d0/new", "nodir/x", "d0/../new", "..", "/", "/dev/null", "/dev/zero", "/dev/full",
 	"/dev/urandom", "/proc/self/status", "/proc/self/maps", "/proc/self/fd/3",
 	"/proc/self/exe", "/proc/1/stat", "/proc/meminfo", "/proc/sys/kernel/hostname",
 	"/bin/sh", "/tmp", "/proc", "/proc/self/fd", "/tmp/sysfuzz/f0", "//tmp///sysfuzz/./d0/..",
@@ -131,13 +140,14 @@ static void setup_pools(void)
 		printf("sysfuzz: mmap shared: %s\n", strerror(errno));
 		exit(2);
 	}
-	for (size_t i = 0; i < sizeof(fixed_paths) / sizeof(fixed_paths[0]); i++)
-		paths[nr_paths++] = fixed_paths[i];
 	memset(long_name, 'n', sizeof(long_name) - 1);
 	paths[nr_paths++] = long_name;
 	for (size_t i = 0; i + 2 < sizeof(long_path); i += 2)
 		memcpy(long_path + i, "a/", 2);
 	paths[nr_paths++] = long_path;
+	for (size_t i = 0; i < sizeof(fixed_paths) / sizeof(fixed_paths[0]); i++)
+		paths[nr_paths++] = fixed_paths[i];
+	nr_safe_paths = 2 + NR_SAFE_PATHS;
 }
 
 /* The scratch directory the children work in, its files, and the fd pool. */
@@ -173,6 +183,7 @@ static void setup_scratch(void)
 		add_fd(p[0]);
 		add_fd(p[1]);
 	}
+	nr_safe_fds = nr_fds; /* the scratch files, dirs and the pipe */
 	add_fd(open("/dev/null", O_RDWR));
 	add_fd(open("/dev/zero", O_RDWR));
 	add_fd(open("/dev/full", O_RDWR));
@@ -196,7 +207,9 @@ static void setup_scratch(void)
  * us); an entry that cannot go is skipped, so what stays shows up as a leak rather
  * than hanging the run. The listing buffer is static: the stack stays shallow.
  */
-static char ents[2048]; /* remove_tree's listings */
+/* main's buffers, touched before the baseline (see warm_up) */
+static char ents[2048];   /* remove_tree's listings */
+static char text[8192];   /* a /proc file or a directory listing */
 
 static int remove_tree(int dirfd, const char *name)
 {
@@ -227,26 +240,130 @@ static int remove_tree(int dirfd, const char *name)
 	return unlinkat(dirfd, name, AT_REMOVEDIR);
 }
 
-/* What the children may have left in /tmp (1777: a nobody child can create there). */
-static void cleanup(void)
+static int read_file(const char *path, char *out, size_t size)
 {
-	int tmp = open("/tmp", O_RDONLY | O_DIRECTORY);
-	char ents[2048];
+	int fd = open(path, O_RDONLY);
+	size_t len = 0;
 	long n;
 
-	remove_tree(tmp, "sysfuzz");
-	while ((n = syscall(__NR_getdents64, tmp, ents, sizeof(ents))) > 0)
-		for (long off = 0; off < n; off += *(unsigned short *)(ents + off + 16)) {
-			const char *name = ents + off + 19;
-			struct stat st;
+	if (fd < 0)
+		return -1;
+	while (len + 1 < size && (n = read(fd, out + len, size - 1 - len)) > 0)
+		len += n;
+	out[len] = 0;
+	close(fd);
+	return 0;
+}
 
-			if (!fstatat(tmp, name, &st, AT_SYMLINK_NOFOLLOW) && st.st_uid == NOBODY)
-				remove_tree(tmp, name);
+/* Unmount what root children mounted in the scratch directory, innermost first. */
+static void unmount_scratch(void)
+{
+	for (int pass = 0; pass < 16; pass++) {
+		char *line = text, *found = NULL;
+
+		if (read_file("/proc/mounts", text, sizeof(text)))
+			return;
+		for (; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+			char *dir = strchr(line, ' ');
+
+			if (dir && !strncmp(dir + 1, SCRATCH "/", sizeof(SCRATCH)))
+				found = dir + 1; /* the last one listed: mounted last */
 		}
-	close(tmp);
+		if (!found)
+			return;
+		*strchr(found, ' ') = 0;
+		if (umount2(found, 0))
+			return;
+	}
+}
+
+/* The names in dir, one after another with a NUL each, into out. */
+static void list_dir(const char *dir, char *out, size_t size)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+	size_t len = 0;
+	long n;
+
+	out[0] = 0;
+	if (fd < 0)
+		return;
+	while ((n = syscall(__NR_getdents64, fd, ents, sizeof(ents))) > 0)
+		for (long off = 0; off < n; off += *(unsigned short *)(ents + off + 16)) {
+			size_t l = strlen(ents + off + 19) + 1;
+
+
+			if (len + l + 1 < size) {
+				memcpy(out + len, ents + off + 19, l);
+				len += l;
+			}
+		}
+	out[len] = 0;
+	close(fd);
+}
+
+static bool listed(const char *names, const char *name)
+{
+	for (; *names; names += strlen(names) + 1)
+		if (!strcmp(names, name))
+			return true;
+	return false;
+}
+
+/*
+ * The names in these directories before the run: what else is there afterwards, the
+ * run made (a root child may chdir anywhere a buffer's text names).
+ */
+static const char *const watched_dirs[] = { "/tmp", "/", "/dev", "/bin", "/sbin", "/bin/bad-elf" };
+#define NR_WATCHED (sizeof(watched_dirs) / sizeof(watched_dirs[0]))
+static char names_before[NR_WATCHED][4096];
+
+static void say_left(const char *dir, const char *name)
+{
+	char shown[64];
+	size_t n = 0;
+
+	for (; *name && n + 1 < sizeof(shown); name++) /* names are random bytes */
+		shown[n++] = *name > ' ' && *name < 0x7f ? *name : '?';
+	shown[n] = 0;
+	printf("sysfuzz: the run left %s%s%s\n", dir, strcmp(dir, "/") ? "/" : "", shown);
+}
+
+/*
+ * Remove what the children left: the scratch directory (after unmounting what root
+ * children mounted in it), and anything new in /tmp or / (a symlink in the scratch
+ * directory can lead a root child's mkdir there), said aloud since it is unusual.
+ */
+static void cleanup(void)
+{
+	char *now = text;
+
+	unmount_scratch();
+	for (size_t d = 0; d < NR_WATCHED; d++) {
+		int fd = open(watched_dirs[d], O_RDONLY | O_DIRECTORY);
+
+		list_dir(watched_dirs[d], now, sizeof(text));
+		for (const char *name = now; *name; name += strlen(name) + 1) {
+			if (listed(names_before[d], name))
+				continue;
+			if (strcmp(name, "sysfuzz") || d)
+				say_left(watched_dirs[d], name);
+			remove_tree(fd, name);
+		}
+		close(fd);
+	}
 }
 
 /* ------------------------------------------------------------------ arguments */
+
+static unsigned long any_fd(void)
+{
+	return fds[rnd(root_batch ? nr_safe_fds : nr_fds)];
+}
+
+static unsigned long any_path(void)
+{
+	return (unsigned long)paths[rnd(root_batch ? nr_safe_paths : nr_paths)];
+}
 
 static unsigned long pick_fd(void)
 {
@@ -255,7 +372,7 @@ static unsigned long pick_fd(void)
 	case 1: return (unsigned long)-1;
 	case 2: return 1023 + rnd(3);
 	case 3: return 1UL << rnd(32);
-	default: return nr_fds ? (unsigned long)fds[rnd(nr_fds)] : 3;
+	default: return any_fd();
 	}
 }
 
@@ -284,7 +401,7 @@ static unsigned long pick_arg(void)
 	case 6: return 1UL << rnd(32);
 	case 7: case 8: case 9: return pick_fd();
 	case 10: case 11: case 12: return pick_pointer();
-	case 13: case 14: return (unsigned long)paths[rnd(nr_paths)];
+	case 13: case 14: return any_path();
 	default: return (unsigned long)-(long)rnd(4097); /* -errno-like and page-from-the-top */
 	}
 }
@@ -385,8 +502,8 @@ static unsigned long pick_shaped(char kind)
 	if (!rnd(4))
 		return pick_arg();
 	switch (kind) {
-	case 'f': return nr_fds ? (unsigned long)fds[rnd(nr_fds)] : pick_fd();
-	case 'p': return rnd(8) ? (unsigned long)paths[rnd(nr_paths)] : pick_pointer();
+	case 'f': return any_fd();
+	case 'p': return rnd(8) ? any_path() : pick_pointer();
 	case 'b': return rnd(4) ? (unsigned long)(buf + PAGE + rnd((NR_BUF_PAGES - 3) * PAGE)) :
 		  pick_pointer();
 	case 'l': return pick_len();
@@ -420,11 +537,32 @@ static bool forks(long nr)
 	return nr == __NR_fork || nr == __NR_vfork || nr == __NR_clone || nr == 435 /* clone3 */;
 }
 
-/* Signals go to this child only: pid arguments are replaced by its own pid. */
+/*
+ * Signals go to this child only: pid arguments are replaced by its own pid. A root
+ * child also changes only itself (priorities, limits) and makes no device nodes (a
+ * node of the console or /dev/kmsg would write garbage into the log the harness reads).
+ */
 static void aim_at_self(long nr, unsigned long *a)
 {
 	pid_t self = getpid();
 
+	if (root_batch) {
+		switch (nr) {
+		case __NR_setpriority: /* (PRIO_PROCESS, 0: the caller, prio) */
+			a[0] = 0;
+			a[1] = 0;
+			break;
+		case __NR_prlimit64:   /* (0: the caller, resource, new, old) */
+			a[0] = 0;
+			break;
+		case __NR_mknod:
+			a[1] &= ~0170000UL | 0010000UL; /* keep S_IFIFO, drop S_IFCHR/S_IFBLK */
+			break;
+		case __NR_mknodat:
+			a[2] &= ~0170000UL | 0010000UL;
+			break;
+		}
+	}
 	switch (nr) {
 	case __NR_kill: case __NR_rt_sigqueueinfo: case __NR_tkill:
 		a[0] = self;
@@ -502,7 +640,9 @@ static __attribute__((noreturn)) void run_batch(unsigned long long seed, unsigne
 	close(1);
 	close(2);
 	setsid();
-	drop_privileges();
+	root_batch = batch % 2;
+	if (!root_batch)
+		drop_privileges();
 	for (unsigned long i = 0; i < calls; i++) {
 		long nr;
 
@@ -515,6 +655,8 @@ static __attribute__((noreturn)) void run_batch(unsigned long long seed, unsigne
 		w[7] = forks(nr);
 		if (verbose)
 			log_call(w);
+		for (int k = 0; k < 7; k++)
+			progress[1 + k] = w[k];
 		raw_call(w);
 		*progress += 1;
 	}
@@ -528,10 +670,13 @@ struct batch_stats {
 	unsigned long calls, batches, watchdog, signaled;
 };
 
-/* Wait for the child; kill it if its counter stands still for WATCHDOG_MS. */
+/*
+ * Wait for the child; kill it if its counter stands still for WATCHDOG_MS. A child
+ * that SIGKILL does not end within a second is a kernel bug: say in which call.
+ */
 static int watch(pid_t pid, struct batch_stats *st)
 {
-	unsigned long last = *progress, still = 0;
+	unsigned long last = *progress, still = 0, killed = 0;
 	int status;
 
 	for (;;) {
@@ -545,8 +690,13 @@ static int watch(pid_t pid, struct batch_stats *st)
 			last = *progress;
 			still = 0;
 		} else if (++still * WATCHDOG_TICK_MS >= WATCHDOG_MS) {
+			if (!killed++)
+				st->watchdog++;
+			else if (killed == 1000 / WATCHDOG_MS)
+				printf("sysfuzz: pid %d lives on after SIGKILL in call %lu(%#lx, %#lx, "
+				       "%#lx, %#lx, %#lx, %#lx)\n", pid, progress[1], progress[2],
+				       progress[3], progress[4], progress[5], progress[6], progress[7]);
 			kill(pid, SIGKILL);
-			st->watchdog++;
 			still = 0;
 		}
 	}
@@ -608,21 +758,6 @@ struct mem_snapshot {
 	int nr_caches;
 };
 
-static int read_file(const char *path, char *out, size_t size)
-{
-	int fd = open(path, O_RDONLY);
-	size_t len = 0;
-	long n;
-
-	if (fd < 0)
-		return -1;
-	while (len + 1 < size && (n = read(fd, out + len, size - 1 - len)) > 0)
-		len += n;
-	out[len] = 0;
-	close(fd);
-	return 0;
-}
-
 /* Copy the first word of p (at most size - 1 characters) to out; return what follows. */
 static char *word(char *p, char *out, size_t size)
 {
@@ -672,7 +807,6 @@ static void parse_cache(char *line, struct mem_snapshot *m)
 
 static int snapshot(struct mem_snapshot *m)
 {
-	static char text[8192];
 
 	memset(m, 0, sizeof(*m));
 	if (read_file("/proc/buddyinfo", text, sizeof(text)))
@@ -777,6 +911,8 @@ static void warm_up(void)
 	for (size_t i = 0; i < sizeof(deep); i += PAGE)
 		deep[i] = 0;
 	memset(ents, 0, sizeof(ents));
+	memset(text, 0, sizeof(text));
+	memset(names_before, 0, sizeof(names_before));
 }
 
 int main(int argc, char **argv)
@@ -814,6 +950,8 @@ int main(int argc, char **argv)
 	if (verbose)
 		log_fd = dup2(1, 1000);
 	warm_up();
+	for (size_t d = 0; d < NR_WATCHED; d++)
+		list_dir(watched_dirs[d], names_before[d], sizeof(names_before[d]));
 	if (chdir("/") || snapshot(&before) || snapshot(&before)) { /* the first warms stdio */
 		printf("sysfuzz: cannot read /proc/buddyinfo or /proc/slabinfo\n");
 		return 2;
