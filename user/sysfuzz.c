@@ -408,11 +408,12 @@ static unsigned long pick_arg(void)
 
 /*
  * What each argument of the common calls is, so that most calls get past the first
- * checks: f fd, p path, b buffer, l length, o flags, i int or id, s signal, a address.
+ * checks: f fd, p path, b buffer, l length, o flags, i int or id, s signal, a address;
+ * O open flags, P mmap prot, m mmap flags, M mremap flags.
  * Calls not listed (and one argument in four of those listed) take any pool value.
  */
 static const char *const shapes[NR_MAX] = {
-	[__NR_read] = "fbl", [__NR_write] = "fbl", [__NR_open] = "poi", [__NR_close] = "f",
+	[__NR_read] = "fbl", [__NR_write] = "fbl", [__NR_open] = "pOi", [__NR_close] = "f",
 	[__NR_waitpid] = "ibo", [__NR_creat] = "pi", [__NR_link] = "pp", [__NR_unlink] = "p",
 	[__NR_execve] = "pbb", [__NR_chdir] = "p", [__NR_time] = "b", [__NR_mknod] = "poi",
 	[__NR_chmod] = "po", [__NR_lchown] = "pii", [__NR_lseek] = "fio", [__NR_mount] = "pppob",
@@ -430,15 +431,15 @@ static const char *const shapes[NR_MAX] = {
 	[__NR_setitimer] = "ibb", [__NR_getitimer] = "ib", [__NR_stat] = "pb", [__NR_lstat] = "pb",
 	[__NR_fstat] = "fb", [__NR_wait4] = "ibob", [__NR_sysinfo] = "b", [__NR_fsync] = "f",
 	[__NR_clone] = "obbbb", [__NR_setdomainname] = "bl", [__NR_uname] = "b",
-	[__NR_mprotect] = "alo", [__NR_sigprocmask] = "obb", [__NR_fchdir] = "f",
+	[__NR_mprotect] = "alP", [__NR_sigprocmask] = "obb", [__NR_fchdir] = "f",
 	[__NR__llseek] = "fiibo", [__NR_getdents] = "fbl", [__NR__newselect] = "lbbbb",
 	[__NR_flock] = "fo", [__NR_msync] = "alo", [__NR_readv] = "fbl", [__NR_writev] = "fbl",
-	[__NR_getsid] = "i", [__NR_fdatasync] = "f", [__NR_nanosleep] = "bb", [__NR_mremap] = "allob",
+	[__NR_getsid] = "i", [__NR_fdatasync] = "f", [__NR_nanosleep] = "bb", [__NR_mremap] = "allMa",
 	[__NR_setresuid] = "iii", [__NR_getresuid] = "bbb", [__NR_poll] = "bli", [__NR_prctl] = "oiiii",
 	[__NR_rt_sigaction] = "sbbl", [__NR_rt_sigprocmask] = "obbl", [__NR_rt_sigpending] = "bl",
 	[__NR_rt_sigtimedwait] = "bbbl", [__NR_rt_sigqueueinfo] = "isb", [__NR_pread64] = "fblii",
 	[__NR_pwrite64] = "fblii", [__NR_chown] = "pii", [__NR_getcwd] = "bl", [__NR_sigaltstack] = "bb",
-	[__NR_sendfile] = "ffbl", [__NR_ugetrlimit] = "ib", [__NR_mmap2] = "alooff",
+	[__NR_sendfile] = "ffbl", [__NR_ugetrlimit] = "ib", [__NR_mmap2] = "alPmfi",
 	[__NR_truncate64] = "pii", [__NR_ftruncate64] = "fii", [__NR_stat64] = "pb",
 	[__NR_lstat64] = "pb", [__NR_fstat64] = "fb", [__NR_lchown32] = "pii", [__NR_getgroups32] = "lb",
 	[__NR_setgroups32] = "lb", [__NR_fchown32] = "fii", [__NR_setresuid32] = "iii",
@@ -449,7 +450,7 @@ static const char *const shapes[NR_MAX] = {
 	[__NR_set_thread_area] = "b", [__NR_get_thread_area] = "b", [__NR_set_tid_address] = "b",
 	[__NR_clock_gettime] = "ib", [__NR_clock_getres] = "ib", [__NR_clock_nanosleep] = "iobb",
 	[__NR_statfs64] = "plb", [__NR_fstatfs64] = "flb", [__NR_tgkill] = "iis", [__NR_utimes] = "pb",
-	[__NR_openat] = "fpoi", [__NR_mkdirat] = "fpo", [__NR_mknodat] = "fpoi",
+	[__NR_openat] = "fpOi", [__NR_mkdirat] = "fpo", [__NR_mknodat] = "fpoi",
 	[__NR_fchownat] = "fpiio", [__NR_futimesat] = "fpb", [__NR_fstatat64] = "fpbo",
 	[__NR_unlinkat] = "fpo", [__NR_renameat] = "fpfp", [__NR_linkat] = "fpfpo",
 	[__NR_symlinkat] = "pfp", [__NR_readlinkat] = "fpbl", [__NR_fchmodat] = "fpo",
@@ -497,6 +498,19 @@ static unsigned long pick_int(void)
 	}
 }
 
+/* A few of the flags a call knows, or'ed together, now and then with one it does not. */
+static unsigned long pick_known(const unsigned long *bits, unsigned long n)
+{
+	unsigned long v = 0;
+
+	for (unsigned long k = rnd(4); k; k--)
+		v |= bits[rnd(n)];
+	return rnd(8) ? v : v | 1UL << rnd(32);
+}
+
+#define KNOWN(...) ({ static const unsigned long b_[] = { __VA_ARGS__ }; \
+		      pick_known(b_, sizeof(b_) / sizeof(b_[0])); })
+
 static unsigned long pick_shaped(char kind)
 {
 	if (!rnd(4))
@@ -510,6 +524,13 @@ static unsigned long pick_shaped(char kind)
 	case 'o': return pick_flags();
 	case 's': return rnd(66);
 	case 'a': return (unsigned long)buf + rnd(NR_BUF_PAGES + 2) * PAGE;
+	case 'O': return rnd(3) | KNOWN(O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_NONBLOCK, O_DIRECTORY,
+					O_NOFOLLOW, O_CLOEXEC, O_NOCTTY, 04010000 /* O_SYNC */);
+	case 'P': return KNOWN(PROT_READ, PROT_WRITE, PROT_EXEC, PROT_GROWSDOWN, PROT_GROWSUP);
+	case 'm': return (rnd(2) ? MAP_PRIVATE : MAP_SHARED) |
+			 KNOWN(MAP_ANONYMOUS, MAP_FIXED, MAP_GROWSDOWN, MAP_NORESERVE, MAP_POPULATE,
+			       MAP_STACK, MAP_FIXED_NOREPLACE, MAP_LOCKED);
+	case 'M': return KNOWN(MREMAP_MAYMOVE, MREMAP_FIXED, 4 /* MREMAP_DONTUNMAP */);
 	default: return pick_int();
 	}
 }
