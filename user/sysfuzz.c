@@ -66,6 +66,7 @@
 #define MAX_FDS 32
 #define MAX_ZONES 4
 #define MAX_CACHES 16
+#define RESET_BATCHES 64
 
 /* ------------------------------------------------------------------ PRNG */
 
@@ -151,10 +152,8 @@ static void setup_pools(void)
 }
 
 /* The scratch directory the children work in, its files, and the fd pool. */
-static void setup_scratch(void)
+static void make_scratch(void)
 {
-	int p[2];
-
 	mkdir(SCRATCH, 0777);
 	chmod(SCRATCH, 0777);
 	if (chdir(SCRATCH)) {
@@ -172,6 +171,13 @@ static void setup_scratch(void)
 	chmod("f1", 0666);
 	chmod("d0", 0777);
 	chown("f0", NOBODY, NOBODY);
+}
+
+static void setup_scratch(void)
+{
+	int p[2];
+
+	make_scratch();
 	add_fd(open("f0", O_RDWR));
 	add_fd(open("f1", O_RDONLY));
 	add_fd(open("d0/f2", O_WRONLY | O_APPEND));
@@ -216,8 +222,15 @@ static int remove_tree(int dirfd, const char *name)
 	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_DIRECTORY);
 	unsigned int skip = 0;
 
-	if (fd < 0)
+	if (fd < 0) {
+		/* Its data goes now, even if an open file keeps the inode (the runner's fds). */
+		fd = openat(dirfd, name, O_WRONLY | O_NOFOLLOW | O_NONBLOCK);
+		if (fd >= 0) {
+			ftruncate(fd, 0);
+			close(fd);
+		}
 		return unlinkat(dirfd, name, 0);
+	}
 	fchmod(fd, 0777);
 	for (;;) {
 		char child[256] = "";
@@ -689,6 +702,7 @@ static void on_alarm(int sig) { (void)sig; ticks++; }
 
 struct batch_stats {
 	unsigned long calls, batches, watchdog, signaled;
+	unsigned long blocked[NR_MAX]; /* watchdog kills, by the call the child was in */
 };
 
 /*
@@ -711,8 +725,11 @@ static int watch(pid_t pid, struct batch_stats *st)
 			last = *progress;
 			still = 0;
 		} else if (++still * WATCHDOG_TICK_MS >= WATCHDOG_MS) {
-			if (!killed++)
+			if (!killed++) {
 				st->watchdog++;
+				if (progress[1] < NR_MAX)
+					st->blocked[progress[1]]++;
+			}
 			else if (killed == 1000 / WATCHDOG_MS)
 				printf("sysfuzz: pid %d lives on after SIGKILL in call %lu(%#lx, %#lx, "
 				       "%#lx, %#lx, %#lx, %#lx)\n", pid, progress[1], progress[2],
@@ -741,11 +758,39 @@ static void stop_watchdog_clock(void)
 	setitimer(ITIMER_REAL, &it, NULL);
 }
 
+/*
+ * Every RESET_BATCHES batches the scratch directory starts again: the children write
+ * files without end (8 KiB a call adds up over 10^7 calls), and memory is finite.
+ */
+static void reset_scratch(void)
+{
+	unmount_scratch();
+	if (chdir("/"))
+		return;
+	remove_tree(AT_FDCWD, SCRATCH);
+	for (int i = 0; i < nr_safe_fds; i++)
+		ftruncate(fds[i], 0); /* the files the runner holds open, now unlinked */
+	make_scratch();
+}
+
+static void say_progress(unsigned long calls)
+{
+	static char meminfo[2048];
+	const char *free_kb;
+
+	if (read_file("/proc/meminfo", meminfo, sizeof(meminfo)))
+		return;
+	free_kb = strstr(meminfo, "MemFree:");
+	printf("sysfuzz: %lu calls, MemFree %lu kB\n", calls, free_kb ? strtoul(free_kb + 8, NULL, 10) : 0);
+	fflush(stdout);
+}
+
 static void fuzz(unsigned long long seed, unsigned long total, unsigned long per_batch,
 		 struct batch_stats *st)
 {
 	while (st->calls < total) {
 		unsigned long n = total - st->calls < per_batch ? total - st->calls : per_batch;
+		unsigned long before = st->calls;
 		pid_t pid;
 		int status;
 
@@ -765,6 +810,10 @@ static void fuzz(unsigned long long seed, unsigned long total, unsigned long per
 		st->batches++;
 		if (status != -1 && WIFSIGNALED(status))
 			st->signaled++;
+		if (st->batches % RESET_BATCHES == 0)
+			reset_scratch();
+		if (st->calls / 1000000 != before / 1000000)
+			say_progress(st->calls);
 	}
 }
 
@@ -901,6 +950,24 @@ static unsigned long long parse_seed(const char *s)
 	return v;
 }
 
+/* The five calls the watchdog most often found a child blocked in. */
+static void print_blocked(struct batch_stats *st)
+{
+	printf("sysfuzz: blocked in (call x times):");
+	for (int k = 0; k < 5; k++) {
+		int top = 0;
+
+		for (int nr = 1; nr < NR_MAX; nr++)
+			if (st->blocked[nr] > st->blocked[top])
+				top = nr;
+		if (!st->blocked[top])
+			break;
+		printf(" %d x%lu", top, st->blocked[top]);
+		st->blocked[top] = 0;
+	}
+	printf("\n");
+}
+
 /*
  * The runner: a child of main that owns the pools, the fds and the scratch directory,
  * so that all it holds goes when it exits, before main compares memory.
@@ -908,7 +975,7 @@ static unsigned long long parse_seed(const char *s)
 static __attribute__((noreturn)) void runner(unsigned long long seed, unsigned long total,
 					     unsigned long per_batch)
 {
-	struct batch_stats st = { 0 };
+	static struct batch_stats st;
 	unsigned long long t0, ms;
 
 	setup_pools();
@@ -921,6 +988,7 @@ static __attribute__((noreturn)) void runner(unsigned long long seed, unsigned l
 	printf("sysfuzz: %lu calls in %llu ms (%llu calls/s), %lu batches, %lu killed by the "
 	       "watchdog, %lu ended by a signal\n", st.calls, ms, ms ? st.calls * 1000ULL / ms : 0,
 	       st.batches, st.watchdog, st.signaled);
+	print_blocked(&st);
 	exit(0);
 }
 

@@ -91,6 +91,7 @@ USER_TESTS := \
 	test-signal-mask \
 	test-signal-restart \
 	test-signal-rt \
+	test-slabinfo \
 	test-stack \
 	test-stat \
 	test-statx \
