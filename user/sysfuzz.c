@@ -58,7 +58,7 @@
 
 #define NR_MAX 460          /* beyond the last i386 call (450): -ENOSYS paths too */
 #define WATCHDOG_TICK_MS 10
-#define WATCHDOG_MS 60      /* no progress for this long: the child is blocked */
+#define WATCHDOG_MS 30      /* no progress for this long (3 ticks): the child is blocked */
 #define SCRATCH "/tmp/sysfuzz"
 #define NOBODY 65534
 #define PAGE 4096UL
