@@ -19,10 +19,11 @@
  * The PRNG is seeded from -s SEED (printed at the start), child i from (SEED, i): a
  * run is reproduced by its seed, a batch's calls listed with -v.
  *
- * Afterwards the scratch directory is removed and the kernel's memory compared with
- * the baseline taken before the first batch: every kmalloc cache's active objects
- * (/proc/slabinfo) and every zone's free pages (/proc/buddyinfo) must be back, slab
- * pages that hold no object excepted (a cache keeps an empty slab to reuse).
+ * The scratch directory starts again every RESET_BATCHES batches (its files would
+ * otherwise fill memory over a long run). Afterwards it is removed and the kernel's
+ * memory compared with the baseline taken before the first batch: every kmalloc
+ * cache's active objects (/proc/slabinfo) and every zone's free pages (/proc/buddyinfo)
+ * must be back, slab pages that hold no object excepted (a cache keeps an empty slab).
  *
  * Excluded calls (never made), each because it only hurts the fuzzer or others:
  *   exit, exit_group   end the batch at once: nothing of the kernel is tested
@@ -35,10 +36,10 @@
  * fork, vfork and clone children exit at once (no fork bomb: a second fuzzer the
  * watchdog does not know of), right after the int $0x80, before touching memory.
  *
- * Usage: sysfuzz [-s SEED] [-n CALLS] [-b BATCH] [-v]
- * Exit status 0: the run ended, the kernel did not oops and memory is back.
+ * Usage: sysfuzz [-s SEED] [-n CALLS] [-b BATCH] [-v]   (-v: each call on stdout first)
+ * Exit status 0: the run ended and memory is back. Oopses are the harness's to see in
+ * the kernel log (tests/qemu_cases.py fuzz/syscalls, scripts/fuzz-syscalls).
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
