@@ -65,6 +65,7 @@ USER_TESTS := \
 	test-mount \
 	test-mprotect \
 	test-mremap \
+	test-oom \
 	test-openat \
 	test-prctl \
 	test-pipe \
