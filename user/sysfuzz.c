@@ -291,6 +291,59 @@ static void unmount_scratch(void)
 	}
 }
 
+/* /proc/mounts before the run (see restore_mounts). */
+static char mounts_before[2048];
+
+/* Whether /proc/mounts text lists a mount on dir (its second field). */
+static bool mounted_on(const char *mounts, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	for (const char *line = mounts; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+		const char *d = strchr(line, ' ');
+
+		if (d && !strncmp(d + 1, dir, n) && d[1 + n] == ' ')
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Put the mounts back as they were: a root child may have mounted on a directory a
+ * buffer named, or unmounted /proc (main mounts it when it is init; a mount holds
+ * kmalloc memory, so the comparison would see it).
+ */
+static void restore_mounts(void)
+{
+	for (int pass = 0; pass < 16; pass++) {
+		char *line = text, *found = NULL;
+
+		if (read_file("/proc/mounts", text, sizeof(text)))
+			return;
+		for (; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+			char *dir = strchr(line, ' '), *end = dir ? strchr(dir + 1, ' ') : NULL;
+
+			if (end) {
+				*end = 0;
+				if (!mounted_on(mounts_before, dir + 1))
+					found = dir + 1; /* the last one listed: mounted last */
+				*end = ' ';
+			}
+		}
+		if (!found)
+			break;
+		*strchr(found, ' ') = 0;
+		printf("sysfuzz: the run mounted %s: unmounted\n", found);
+		if (umount2(found, 0))
+			break;
+	}
+	if (!read_file("/proc/mounts", text, sizeof(text)) && mounted_on(mounts_before, "/proc") &&
+	    !mounted_on(text, "/proc")) {
+		printf("sysfuzz: the run unmounted /proc: mounted again\n");
+		mount("proc", "/proc", "proc", 0, NULL);
+	}
+}
+
 /* The names in dir, one after another with a NUL each, into out. */
 static void list_dir(const char *dir, char *out, size_t size)
 {
@@ -351,7 +404,7 @@ static void cleanup(void)
 {
 	char *now = text;
 
-	unmount_scratch();
+	restore_mounts();
 	for (size_t d = 0; d < NR_WATCHED; d++) {
 		int fd = open(watched_dirs[d], O_RDONLY | O_DIRECTORY);
 
@@ -1003,6 +1056,7 @@ static void warm_up(void)
 	memset(ents, 0, sizeof(ents));
 	memset(text, 0, sizeof(text));
 	memset(names_before, 0, sizeof(names_before));
+	memset(mounts_before, 0, sizeof(mounts_before));
 }
 
 int main(int argc, char **argv)
@@ -1042,6 +1096,7 @@ int main(int argc, char **argv)
 	warm_up();
 	for (size_t d = 0; d < NR_WATCHED; d++)
 		list_dir(watched_dirs[d], names_before[d], sizeof(names_before[d]));
+	read_file("/proc/mounts", mounts_before, sizeof(mounts_before));
 	if (chdir("/") || snapshot(&before) || snapshot(&before)) { /* the first warms stdio */
 		printf("sysfuzz: cannot read /proc/buddyinfo or /proc/slabinfo\n");
 		return 2;
