@@ -6,7 +6,9 @@
 #   make debug      boot stopped, with gdb attached at start_kernel
 #   make test       host unit tests + QEMU boot tests; ends with "N passed, M failed"
 #   make bench      guest instructions per operation, under QEMU -icount shift=0
-#   make fuzz       every libFuzzer harness (tests/fuzz/) for FUZZ_SECONDS=60 each
+#   make fuzz       every libFuzzer harness (tests/fuzz/) for FUZZ_SECONDS=60 each, then
+#                   make fuzz-syscalls: 10^7 random system calls by /bin/sysfuzz
+#                   (SYSFUZZ_CALLS=, SYSFUZZ_SEED=); both print their rates
 #   make check-linux  the same user programs on Debian's i386 Linux in QEMU (root; 52 MB once), and
 #                     the busybox applet suite's expected output recorded there
 #   make docs       redraw docs/diagrams/*.svg and re-record the walkthroughs' transcripts
@@ -240,6 +242,11 @@ test: $(ELF) $(ISO) $(INITRAMFS) $(INITRAMFS_GLIBC) $(INITRAMFS_BB) $(HOST_TEST_
 # With busybox fetched, the initramfs that has it, for the busybox_sh_c_true row.
 bench: $(ELF) $(INITRAMFS) $(INITRAMFS_BB)
 	$(Q)$(PYTHON) scripts/bench.py $(ELF) $(or $(INITRAMFS_BB),$(INITRAMFS)) $(if $(INITRAMFS_BB),$(BUSYBOX))
+
+# The system-call fuzzer's long run; one of make fuzz's steps.
+FUZZ_STEPS += fuzz-syscalls
+fuzz-syscalls: $(ELF) $(INITRAMFS)
+	$(Q)scripts/fuzz-syscalls $(ELF) $(INITRAMFS)
 
 # Twice: the programs as built against kspace's libc, then with the tests (and glibc-demo)
 # built against glibc.

@@ -179,8 +179,10 @@ void mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end)
 
 		if (!vma || vma->vm_start > addr)
 			continue;
-		if (vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC))
-			handle_mm_fault(vma, addr, false);
+		/* As Linux: out of memory, the rest of the region is left to later faults. */
+		if ((vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)) &&
+		    handle_mm_fault(vma, addr, false) == VM_FAULT_OOM)
+			addr = vma->vm_end - PAGE_SIZE;
 	}
 }
 

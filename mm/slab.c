@@ -22,11 +22,14 @@
 #include <kspace/kernel.h>
 #include <kspace/mmzone.h>
 #include <kspace/printk.h>
+#include <kspace/seq_buf.h>
 #include <kspace/slab.h>
 #include <kspace/slab_debug.h>
 #include <kspace/string.h>
 
 #define POISON_FREE_WORD 0x6b6b6b6bUL /* second word of every free object */
+
+static unsigned long large_pages; /* held by kmalloc_large, counted in Slab: as Linux 6.1 does */
 
 static struct kmem_cache kmalloc_caches[] = {
 	{ .name = "kmalloc-8", .size = 8 },       { .name = "kmalloc-16", .size = 16 },     { .name = "kmalloc-32", .size = 32 },
@@ -132,6 +135,7 @@ static void *kmalloc_large(size_t size, gfp_t gfp)
 	if (!page)
 		return NULL;
 	SetPageLarge(page);
+	large_pages += 1UL << order;
 	return lowmem_page_address(page);
 }
 
@@ -227,6 +231,7 @@ void kfree(const void *p)
 		if (p != lowmem_page_address(page))
 			bad_kfree(p, "inside a large allocation");
 		ClearPageLarge(page);
+		large_pages -= 1UL << page->private;
 		__free_pages(page, page->private);
 		return;
 	}
@@ -270,7 +275,7 @@ void kmem_cache_shrink_all(void)
 
 unsigned long slab_pages(void)
 {
-	unsigned long n = 0;
+	unsigned long n = large_pages;
 
 	for (size_t i = 0; i < ARRAY_SIZE(kmalloc_caches); i++)
 		n += kmalloc_caches[i].nr_slabs;
@@ -306,4 +311,29 @@ unsigned long kmem_show_orphans(void)
 	}
 	local_irq_restore(flags);
 	return n;
+}
+
+/*
+ * /proc/slabinfo in Linux's version 2.1 format. The tunables are SLAB's and read 0 as
+ * under SLUB; every slab is one page, and active_slabs counts those holding an object.
+ */
+void slabinfo_render(struct seq_buf *s)
+{
+	seq_buf_printf(s, "slabinfo - version: 2.1\n");
+	seq_buf_printf(s, "# name            <active_objs> <num_objs> <objsize> <objperslab> "
+			  "<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : "
+			  "slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+	for (size_t i = ARRAY_SIZE(kmalloc_caches); i-- > 0;) {
+		const struct kmem_cache *c = &kmalloc_caches[i];
+		unsigned long flags = local_irq_save();
+		unsigned long objects = c->nr_objects, slabs = c->nr_slabs, empty = 0;
+		struct page *page;
+
+		list_for_each_entry(page, &c->partial, lru)
+			empty += page->inuse == 0;
+		local_irq_restore(flags);
+		seq_buf_printf(s, "%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu\n",
+			       c->name, objects, slabs * c->objs_per_slab, c->size, c->objs_per_slab, 1,
+			       0, 0, 0, slabs - empty, slabs, 0UL);
+	}
 }

@@ -113,6 +113,7 @@ KERNEL_OBJS := \
 	mm/mmap_test.o \
 	mm/mprotect.o \
 	mm/mremap.o \
+	mm/oom_kill.o \
 	mm/mm_bench.o \
 	mm/mm_init.o \
 	mm/page_alloc.o \

@@ -271,6 +271,13 @@ def qemu_cases():
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
         dict(name="user-glibc/demo", mem="256M", initrd=True, initramfs="initramfs-glibc",
              timeout=60, cmdline="init=/bin/glibc-demo", check=same_as_linux("glibc-demo")),
+        # The system-call fuzzer (user/sysfuzz.c): 10^5 random calls, a fixed seed so a
+        # failure reproduces; no oops, and kmalloc caches and free pages back to baseline.
+        dict(name="fuzz/syscalls", mem="128M", initrd=True, timeout=120,
+             cmdline="init=/bin/sysfuzz -n 100000 -s 0x5eed",
+             expect=[r"sysfuzz: seed 0x5eed, 100000 calls", r"sysfuzz: 100000 calls in \d+ ms",
+                     r"sysfuzz: memory back to baseline", r"sysfuzz: done"],
+             reject=[r"Oops", r"BUG", r"Kernel panic", r"LEAK", r"WARNING"]),
         # What the README promises a student at `make run`: the default init starts the
         # shell; each command is typed at its prompt; `exit 3` ends init, and QEMU.
         dict(name="shell/make-run-session", mem="64M", initrd=True, prompt=r"(?:^|\n)# ",

@@ -29,6 +29,7 @@ USER_TOOLS := \
 	pwd \
 	sleep \
 	runas \
+	sysfuzz \
 	true \
 	uname \
 	v2p \
@@ -64,6 +65,7 @@ USER_TESTS := \
 	test-mount \
 	test-mprotect \
 	test-mremap \
+	test-oom \
 	test-openat \
 	test-prctl \
 	test-pipe \
@@ -90,6 +92,7 @@ USER_TESTS := \
 	test-signal-mask \
 	test-signal-restart \
 	test-signal-rt \
+	test-slabinfo \
 	test-stack \
 	test-stat \
 	test-statx \

@@ -43,5 +43,8 @@ void kmem_cache_shrink_all(void);
 unsigned long kmem_show_orphans(void);
 /* Pages held by slabs, for /proc/meminfo's Slab line. */
 unsigned long slab_pages(void);
+struct seq_buf;
+/* /proc/slabinfo: one line per kmalloc cache, Linux's format. */
+void slabinfo_render(struct seq_buf *s);
 
 #endif

@@ -14,6 +14,7 @@
 #include <asm/traps.h>
 #include <asm/irqflags.h>
 #include <kspace/mman.h>
+#include <kspace/oom.h>
 #include <kspace/preempt.h>
 #include <kspace/printk.h>
 #include <kspace/sched.h>
@@ -151,6 +152,10 @@ void do_page_fault(struct pt_regs *regs, long error_code)
 			kernel_oops(regs, error_code, address);
 		return;
 	default:
+		if (out_of_memory()) {
+			schedule(); /* the process killed exits and frees its pages; then retry */
+			return;
+		}
 		printk(KERN_ERR "Out of memory: killing %s[%d]\n", current->comm, current->pid);
 		force_sig(SIGKILL);
 		if (!(error_code & PF_USER) && !fixup_exception(regs))
