@@ -70,6 +70,20 @@ const char *describe_status(int status)
 	return text;
 }
 
+long read_text(const char *path, char *buf, unsigned long size)
+{
+	int fd = open(path, O_RDONLY);
+	long n, len = 0;
+
+	if (fd < 0)
+		return -1;
+	while ((n = read(fd, buf + len, size - 1 - len)) > 0)
+		len += n;
+	close(fd);
+	buf[len] = '\0';
+	return n < 0 ? -1 : len;
+}
+
 bool failed_with(long r, int err)
 {
 	return r == -1 && errno == err;

@@ -36,6 +36,9 @@ int child_pausing(void);
 /* "exited with status N" or "killed by signal S", for messages (a static buffer). */
 const char *describe_status(int status);
 
+/* The whole of a file (a /proc file, say) into buf, NUL-terminated; its length, or -1. */
+long read_text(const char *path, char *buf, unsigned long size);
+
 /* Whether a system call's result r is a failure with errno err. */
 bool failed_with(long r, int err);
 

@@ -20,19 +20,10 @@
 
 static char text[8192];
 
-/* Read a /proc file into text (NUL-terminated); its length, or -1. */
+/* A /proc file into text. */
 static long read_proc(const char *path)
 {
-	int fd = open(path, O_RDONLY);
-	long n, len = 0;
-
-	if (fd < 0)
-		return -1;
-	while ((n = read(fd, text + len, sizeof(text) - 1 - len)) > 0)
-		len += n;
-	close(fd);
-	text[len] = '\0';
-	return n < 0 ? -1 : len;
+	return read_text(path, text, sizeof(text));
 }
 
 /* The value after "name:\t" on its line of text, or NULL. */

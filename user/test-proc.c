@@ -31,21 +31,6 @@ struct stat_line {
 	int count;                          /* how many fields the line has */
 };
 
-/* Read a whole small file into buf, NUL-terminated; its length, or -1. */
-static long read_file(const char *path, char *buf, size_t size)
-{
-	int fd = open(path, O_RDONLY);
-	long n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, size - 1);
-	close(fd);
-	if (n >= 0)
-		buf[n] = '\0';
-	return n;
-}
-
 /* Parse /proc/<pid>/stat ("self" for pid 0); false if it cannot be read or split. */
 static bool read_stat(int pid, struct stat_line *s)
 {
@@ -55,7 +40,7 @@ static bool read_stat(int pid, struct stat_line *s)
 		snprintf(path, sizeof(path), "/proc/%d/stat", pid);
 	else
 		snprintf(path, sizeof(path), "/proc/self/stat");
-	if (read_file(path, text, sizeof(text)) <= 0)
+	if (read_text(path, text, sizeof(text)) <= 0)
 		return false;
 	s->pid = strtol(text, &p, 10);
 	end = strrchr(text, ')');
@@ -140,7 +125,7 @@ static void check_meminfo(void)
 {
 	char text[4096];
 
-	check(read_file("/proc/meminfo", text, sizeof(text)) > 0 &&
+	check(read_text("/proc/meminfo", text, sizeof(text)) > 0 &&
 		      !strncmp(text, "MemTotal:", 9) && strstr(text, "\nMemFree:") &&
 		      strstr(text, " kB\n"),
 	      "/proc/meminfo starts with MemTotal: and has MemFree:, in kB");
