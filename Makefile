@@ -155,7 +155,9 @@ $(error USERLAND is kspace or busybox, not $(USERLAND))
 endif
 
 # Rebuilt on every make (EXTRA_DIR's files may change), but only rewritten when its
-# content changes, so the ISO is not remade for nothing.
+# content changes, so the ISO is not remade for nothing. The programs go in without their
+# debug information (gdb reads it from $(B)/user/), so a 16 MiB machine has room to unpack.
+$(B)/initramfs.cpio $(B)/initramfs-glibc.cpio $(B)/initramfs-busybox.cpio: export STRIP_DEBUG := $(OBJCOPY) --strip-debug
 $(INITRAMFS): $(USER_PROGS) $(USER_BAD_ELF_DIR) scripts/mkinitramfs FORCE
 	$(Q)$(INITRAMFS_BUSYBOX_ENV) scripts/mkinitramfs $(B)/initramfs "$(USER_BAD_ELF_DIR)" "$(EXTRA_DIR)" $(USER_PROGS) | \
 		scripts/update-if-changed $@

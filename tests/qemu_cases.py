@@ -232,6 +232,11 @@ def qemu_cases():
         dict(name="user/64M", mem="64M", initrd=True, per_program=True, timeout=180,
              cmdline="init=/bin/runtests KSPACE=1 " + MEMORY_DEBUG,
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
+        # The smallest machine the brief names: the initramfs (its programs without debug
+        # information) and its unpacked copy fit beside the whole suite.
+        dict(name="user/16M", mem="16M", initrd=True, timeout=180,
+             cmdline="init=/bin/runtests KSPACE=1",
+             expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
         dict(name="user/2G-highmem", mem="2G", initrd=True, per_program=True, timeout=180,
              cmdline="init=/bin/runtests KSPACE=1",
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
