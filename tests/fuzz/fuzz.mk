@@ -34,7 +34,8 @@ fuzz_namei_SRCS := kernel/ramfs.c kernel/string.c kernel/vsprintf.c tests/host/s
 	tests/host/stub_alloc.c tests/host/stub_filemap.c
 # The real __setup handlers, each file with a reset (tests/fuzz/setup_*_kernel.c). These
 # objects go to their own directory: setup_section.h moves their table where the host's
-# linker bounds it, and --gc-sections drops the boot code around the handlers.
+# linker bounds it, and --gc-sections drops the boot code around the handlers (with lld:
+# GNU ld still reports the undefined symbols of the sections it drops).
 fuzz_setup_SRCS := $(addprefix setup/tests/fuzz/setup_,printk_kernel.c selftest_kernel.c \
 	main_kernel.c fault_inject_kernel.c bench_kernel.c) setup/mm/slab_debug.c \
 	setup/mm/page_poison.c kernel/string.c kernel/vsprintf.c tests/fuzz/setup_stubs.c

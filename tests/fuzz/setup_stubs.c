@@ -1,7 +1,7 @@
 /*
  * tests/fuzz/setup_stubs.c: host stand-ins for what the setup harness's kernel
- * sources call from the handlers' side: the clock printk stamps lines with, its
- * interrupt flag, and the current thread.
+ * sources use beside their handlers (printk's warnings): the clock printk stamps lines
+ * with and the interrupt flag it saves. The rest of those files is dropped at link.
  */
 #include "../host/kapi.h"
 
