@@ -138,10 +138,12 @@ static int failslab_setup(const char *value)
 }
 __setup("failslab=", failslab_setup);
 
+/* Refused before the copy, so a bad fail_task= leaves an earlier good one in place. */
 static int fail_task_setup(const char *value)
 {
-	if (!*value || strlcpy(fail_comm, value, sizeof(fail_comm)) >= sizeof(fail_comm))
+	if (!*value || strlen(value) >= sizeof(fail_comm))
 		return -EINVAL;
+	strlcpy(fail_comm, value, sizeof(fail_comm));
 	return 0;
 }
 __setup("fail_task=", fail_task_setup);
@@ -159,7 +161,8 @@ static int fail_seed_setup(const char *value)
 	unsigned long seed;
 	const char *end = parse_ulong(value, &seed);
 
-	if (!end || *end || !seed) /* xorshift stays at 0 forever */
+	/* 0: xorshift stays at 0 forever; beyond 32 bits (a 64-bit long): it would be cut. */
+	if (!end || *end || !seed || (u32)seed != seed)
 		return -EINVAL;
 	prng_state = seed;
 	return 0;

@@ -17,7 +17,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_DIR := $(B)/fuzz
 FUZZ_OBJ := $(B)/fuzz/obj
 
-FUZZ_HARNESSES := vsprintf elf params initramfs multiboot namei
+FUZZ_HARNESSES := vsprintf elf params initramfs multiboot namei setup
 
 # The kernel sources (and host stand-ins from tests/host) each harness links.
 fuzz_vsprintf_SRCS := kernel/vsprintf.c
@@ -32,6 +32,25 @@ fuzz_multiboot_SRCS := boot/multiboot.c mm/memblock.c mm/mm_init.c tests/fuzz/mm
 	tests/host/mm_sim.c
 fuzz_namei_SRCS := kernel/ramfs.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c \
 	tests/host/stub_alloc.c tests/host/stub_filemap.c
+# The real __setup handlers, each file with a reset (tests/fuzz/setup_*_kernel.c). These
+# objects go to their own directory: setup_section.h moves their table where the host's
+# linker bounds it, and --gc-sections drops the boot code around the handlers (with lld:
+# GNU ld still reports the undefined symbols of the sections it drops).
+fuzz_setup_SRCS := $(addprefix setup/tests/fuzz/setup_,printk_kernel.c selftest_kernel.c \
+	main_kernel.c fault_inject_kernel.c bench_kernel.c) setup/mm/slab_debug.c \
+	setup/mm/page_poison.c kernel/string.c kernel/vsprintf.c tests/fuzz/setup_stubs.c
+fuzz_setup_LDFLAGS := -fuse-ld=lld -Wl,--gc-sections
+
+$(FUZZ_OBJ)/setup/%.o: %.c tests/fuzz/setup_section.h tests/host/kernel_names.h tests/fuzz/fuzz.mk
+	$(quiet) FUZZCC $<
+	@mkdir -p $(dir $@)
+	$(Q)$(FUZZCC) $(FUZZ_KERNEL_CFLAGS) -include tests/fuzz/setup_section.h \
+		-ffunction-sections -fdata-sections $(FUZZ_SETUP_ARCH) -Wno-format -MMD -MP -c $< -o $@
+# printk.c and page_poison.c take the host's interrupt flags and page macros; the
+# others need the real memory layout, with the host's current_thread_info().
+FUZZ_SETUP_ARCH = -Itests/fuzz/arch -Iarch/x86/include
+$(FUZZ_OBJ)/setup/tests/fuzz/setup_printk_kernel.o $(FUZZ_OBJ)/setup/mm/page_poison.o: \
+	FUZZ_SETUP_ARCH = -Itests/host/arch -Iarch/x86/include
 
 FUZZ_STEPS += $(addprefix fuzz-,$(FUZZ_HARNESSES))
 FUZZ_BINS := $(addprefix $(FUZZ_DIR)/,$(FUZZ_HARNESSES))
@@ -69,7 +88,7 @@ define fuzz_harness
 $(FUZZ_DIR)/$(1): $(FUZZ_OBJ)/tests/fuzz/$(1).o $(FUZZ_OBJ)/tests/fuzz/support.o \
 		$(patsubst %.c,$(FUZZ_OBJ)/%.o,$(fuzz_$(1)_SRCS))
 	$$(quiet) FUZZLD $$@
-	$$(Q)$$(FUZZCC) $$(FUZZ_SANITIZE) -fsanitize=fuzzer -o $$@ $$^
+	$$(Q)$$(FUZZCC) $$(FUZZ_SANITIZE) -fsanitize=fuzzer $$(fuzz_$(1)_LDFLAGS) -o $$@ $$^
 
 fuzz-$(1): $(FUZZ_DIR)/$(1)
 	$$(Q)scripts/fuzz-run $(FUZZ_DIR)/$(1) $(1) $$(FUZZ_SECONDS)
