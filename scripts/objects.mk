@@ -68,6 +68,7 @@ KERNEL_OBJS := \
 	kernel/namespace.o \
 	kernel/mem.o \
 	kernel/namei.o \
+	kernel/namei_ops.o \
 	kernel/open.o \
 	kernel/panic.o \
 	kernel/pipe.o \

@@ -139,6 +139,9 @@ int lexical_path(const char *base, const char *path, char **out); /* "." and "..
 char *dir_path(struct ramfs_inode *dir); /* an inode's absolute path, by its first name (kmalloc'd) */
 int inode_permission(const struct ramfs_inode *inode, int mask); /* current's fs ids */
 bool owner_or_capable(const struct ramfs_inode *inode);
+/* May the caller add a name to dir, or remove victim's name from it? 0 or -errno. */
+int may_create(struct ramfs_inode *dir);
+int may_delete(struct ramfs_inode *dir, struct ramfs_inode *victim, bool isdir);
 struct timespec64 current_time(void);
 void inode_touch(struct ramfs_inode *inode, bool contents); /* ctime, and mtime if contents */
 /* A new inode named p->last in p->inode, owned by the caller; target: a symlink. */
