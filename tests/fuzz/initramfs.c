@@ -20,6 +20,7 @@
 
 #include "../host/kapi.h"
 #include "../host/newc.h"
+#include "../host/ramfs_fixture.h"
 #include "fuzz.h"
 
 #include <kspace/ramfs.h>
@@ -37,22 +38,6 @@ static int err_lines(const char *log)
 	return n;
 }
 
-static void populate(void)
-{
-	ramfs_mkdir(ramfs_root(), "/etc", 0700, NULL);
-	ramfs_create(ramfs_root(), "/etc/existing", 0600, "old", 3, NULL);
-}
-
-/* Back to the populated root, everything else freed. */
-static void reset(void)
-{
-	struct ramfs_dentry *c;
-
-	while ((c = ramfs_child_at(ramfs_root(), 0)))
-		ramfs_remove_tree(c->inode);
-	populate();
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static bool ready;
@@ -65,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		empty = stub_alloc_live();
 		ready = true;
 	}
-	reset();
+	ramfs_fixture_reset();
 	char *before = listing();
 	long live = stub_alloc_live();
 
@@ -86,7 +71,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		FUZZ_CHECK(strstr(printk_output(), "<6>initramfs: unpacked "), "no summary: %s",
 			   printk_output());
-		reset();
+		ramfs_fixture_reset();
 		int again = unpack(in.data, in.size);
 		char *second = listing();
 		FUZZ_CHECK(!again && !strcmp(after, second),

@@ -12,6 +12,7 @@
 
 #include "kapi.h"
 #include "newc.h"
+#include "ramfs_fixture.h"
 #include "test.h"
 
 #include <kspace/ramfs.h>
@@ -19,22 +20,6 @@
 /* stub_alloc.c */
 long stub_alloc_live(void);
 void stub_alloc_fail_after(long n);
-
-/* What / holds before the fuzz tests unpack: the archives must merge with it. */
-static void populate(void)
-{
-	ramfs_mkdir(ramfs_root(), "/etc", 0700, NULL);
-	ramfs_create(ramfs_root(), "/etc/existing", 0600, "old", 3, NULL);
-}
-
-static void reset(void)
-{
-	struct ramfs_dentry *c;
-
-	while ((c = ramfs_child_at(ramfs_root(), 0)))
-		ramfs_remove_tree(c->inode);
-	populate();
-}
 
 /*
  * Unpack a possibly broken archive. A failure must change nothing, say why in one
@@ -64,13 +49,13 @@ static const char *check_unpack(const void *buf, size_t len, const char *before,
 	else if (!err && !strstr(printk_output(), "<6>initramfs: unpacked "))
 		snprintf(why, sizeof(why), "succeeded without a summary: %s", printk_output());
 	if (!err) {
-		reset();
+		ramfs_fixture_reset();
 		err = unpack(buf, len);
 		again = listing();
 		if (err || strcmp(after, again))
 			snprintf(why, sizeof(why), "succeeded, then not the same way (%d)", err);
 		free(again);
-		reset();
+		ramfs_fixture_reset();
 	}
 	free(after);
 	return why[0] ? why : NULL;
@@ -114,7 +99,7 @@ TEST(initramfs, truncated_at_every_offset)
 
 	fuzz_archive(&a, &end);
 	ramfs_init();
-	populate();
+	ramfs_fixture_populate();
 	before = listing();
 	live = stub_alloc_live();
 	for (size_t n = 0; n <= a.len; n++) {
@@ -140,7 +125,7 @@ TEST(initramfs, every_header_field)
 
 	fuzz_archive(&a, &end);
 	ramfs_init();
-	populate();
+	ramfs_fixture_populate();
 	before = listing();
 	live = stub_alloc_live();
 	for (int i = 0; i < a.nr_entries; i++) {
@@ -187,7 +172,7 @@ TEST(initramfs, random_byte_flips)
 
 	fuzz_archive(&a, &end);
 	ramfs_init();
-	populate();
+	ramfs_fixture_populate();
 	before = listing();
 	live = stub_alloc_live();
 	buf = malloc(a.len);
@@ -224,7 +209,7 @@ TEST(initramfs, out_of_memory)
 
 	fuzz_archive(&a, &end);
 	ramfs_init();
-	populate();
+	ramfs_fixture_populate();
 	before = listing();
 	live = stub_alloc_live();
 	for (n = 0;; n++) {
