@@ -23,6 +23,7 @@
 #include <kspace/printk.h>
 #include <kspace/sched.h>
 #include <kspace/selftest.h>
+#include <kspace/smp.h>
 
 #define KSPACE_VERSION "0.1"
 
@@ -121,6 +122,7 @@ void start_kernel(void)
 {
 	multiboot_save(boot_multiboot_magic, boot_multiboot_info);
 	sched_init(); /* `current` works from here on */
+	boot_cpu_init();
 	trap_init();
 	parse_kernel_params(boot_command_line);
 	early_console_init();

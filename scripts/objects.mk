@@ -90,6 +90,7 @@ KERNEL_OBJS := \
 	kernel/selftest.o \
 	kernel/sigaction.o \
 	kernel/signal.o \
+	kernel/smp.o \
 	kernel/statfs.o \
 	kernel/stat.o \
 	kernel/sys.o \
@@ -118,6 +119,7 @@ KERNEL_OBJS := \
 	mm/mm_bench.o \
 	mm/mm_init.o \
 	mm/page_alloc.o \
+	mm/percpu.o \
 	mm/page_poison.o \
 	mm/page_poison_test.o \
 	mm/page_alloc_test.o \

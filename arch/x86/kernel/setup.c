@@ -8,6 +8,7 @@
 #include <asm/setup.h>
 #include <kspace/arch.h>
 #include <kspace/multiboot.h>
+#include <kspace/percpu.h>
 
 void early_console_init(void)
 {
@@ -25,6 +26,7 @@ void setup_arch(void)
 	print_cpu_info();
 	fpu__init();
 	multiboot_print_mmap();
+	setup_per_cpu_areas(); /* once the possible CPUs are known, while memblock still serves */
 	paging_init();
 	print_layout();
 }

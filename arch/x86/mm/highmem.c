@@ -12,8 +12,8 @@
 #include <kspace/preempt.h>
 #include <kspace/printk.h>
 #include <kspace/seq_buf.h>
+#include <kspace/smp.h>
 
-#define smp_processor_id() 0 /* NR_CPUS is 1 */
 
 static const char *const km_type_names[KM_TYPE_NR] = {
 	"KM_SKB_DATA_SOFTIRQ", "KM_USER0", "KM_USER1", "KM_BIO_SRC_IRQ", "KM_BIO_DST_IRQ",

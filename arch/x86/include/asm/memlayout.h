@@ -13,6 +13,7 @@
 #define ASM_MEMLAYOUT_H
 
 #include <asm/kmap_types.h>
+#include <kspace/threads.h>
 
 #define PAGE_SHIFT 12
 #define PAGE_SIZE (1UL << PAGE_SHIFT)
@@ -40,8 +41,6 @@
 
 /* head.asm maps this much low memory before the C code runs. */
 #define BOOT_MAP_SIZE (16UL << 20)
-
-#define NR_CPUS 1
 
 /* Fixmap: compile-time virtual addresses whose physical page is chosen at run time. */
 #define FIXADDR_TOP 0xfffff000UL

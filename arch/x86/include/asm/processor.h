@@ -83,7 +83,8 @@ static inline u64 rdtsc(void)
 	return ((u64)hi << 32) | lo;
 }
 
-static inline void cpu_relax(void) { __asm__ __volatile__("" ::: "memory"); }
+/* pause (rep; nop): tells a hyper-threaded core a spin loop is running; a nop on a 486. */
+static inline void cpu_relax(void) { __asm__ __volatile__("rep; nop" ::: "memory"); }
 static inline void halt(void) { __asm__ __volatile__("hlt" ::: "memory"); }
 
 void cpu_detect(void);

@@ -16,6 +16,7 @@ struct thread_info {
 	struct task_struct *task; /* the task this stack belongs to */
 	unsigned long flags;      /* TIF_* bits */
 	int preempt_count;        /* > 0: the scheduler must not switch away */
+	int cpu;                  /* the CPU the task runs on, or last ran on */
 };
 
 #define TIF_NEED_RESCHED 0 /* set by the timer tick: schedule() on the way out */
