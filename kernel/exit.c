@@ -94,7 +94,7 @@ void do_exit(long code)
 {
 	struct task_struct *p = current;
 
-	BUG_ON(p == &init_task); /* the idle task never exits */
+	BUG_ON(is_idle_task(p)); /* the idle task never exits */
 	if (p->pid == 1 && p->mm)
 		init_exited(code);
 	exit_mm_release(p);

@@ -44,7 +44,7 @@ void run_itimers(int user_tick)
 
 	list_for_each_entry(p, &task_list, tasks)
 		itimer_tick(p, ITIMER_REAL);
-	if (current == &init_task || !current->mm)
+	if (is_idle_task(current) || !current->mm)
 		return;
 	if (user_tick)
 		itimer_tick(current, ITIMER_VIRTUAL);

@@ -121,7 +121,7 @@ void start_kernel(void);
 void start_kernel(void)
 {
 	multiboot_save(boot_multiboot_magic, boot_multiboot_info);
-	sched_init(); /* `current` works from here on */
+	boot_task_init(); /* `current` works from here on */
 	boot_cpu_init();
 	trap_init();
 	parse_kernel_params(boot_command_line);
@@ -135,6 +135,7 @@ void start_kernel(void)
 		panic("%s", boot_info.error);
 
 	setup_arch();
+	sched_init();
 	sort_main_extable();
 	mm_core_init();
 	console_init();

@@ -42,7 +42,7 @@ void proc_stat_show(struct seq_buf *s, struct task_struct *task)
 	for (int i = 0; i < NR_IRQS; i++)
 		seq_buf_printf(s, " %llu", kstat_irqs[i]);
 	seq_buf_printf(s, "\nctxt %llu\nbtime %lu\nprocesses %lu\nprocs_running %u\nprocs_blocked %u\n",
-		       nr_context_switches, get_seconds() - jiffies / HZ, total_forks,
+		       nr_context_switches(), get_seconds() - jiffies / HZ, total_forks,
 		       nr_in_state(TASK_RUNNING), nr_in_state(TASK_UNINTERRUPTIBLE));
 	seq_buf_printf(s, "softirq 0");
 	for (int i = 0; i < NR_SOFTIRQS; i++)

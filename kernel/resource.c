@@ -63,7 +63,7 @@ struct kernel_cpustat kcpustat;
 
 void account_process_tick(struct task_struct *p, int user_tick)
 {
-	if (p == &init_task) { /* the idle task's time is idle time */
+	if (is_idle_task(p)) { /* the idle task's time is idle time */
 		kcpustat.idle++;
 		return;
 	}

@@ -1,82 +1,237 @@
 /*
- * kernel/sched.c: a round-robin scheduler, and the CPU affinity calls.
+ * kernel/sched.c: the scheduler: a round-robin run queue per CPU, wake-ups that
+ * choose a CPU, load balancing, and the CPU affinity calls.
  *
- * Runnable tasks other than idle wait on runqueue in order; schedule() moves the
- * current task to the back (if it can still run) and switches to the front one, or
- * to the idle task when the queue is empty. The timer tick counts down the running
- * task's time slice and, when it runs out, refills it (its length set by the task's
- * nice value) and asks for a switch (TIF_NEED_RESCHED). A task that sleeps keeps what
- * is left of its slice for its next turn, as in Linux 2.6's O(1) scheduler.
- * The kernel is not preemptible (Linux's PREEMPT_NONE): kernel code switches only
- * where it calls schedule(); user code is switched away from on its next return
- * from an interrupt.
+ * Each CPU has its own struct rq: its runnable tasks in order (the running one
+ * included), the task running now, and its idle task. schedule() moves the current
+ * task to the back of its CPU's queue (if it can still run) and switches to the front
+ * one; a CPU whose queue is empty first tries to pull a waiting task from the busiest
+ * CPU, and otherwise runs its idle task, which halts. The timer tick, on every CPU,
+ * counts down the running task's time slice and, when it runs out, refills it (its
+ * length set by the task's nice value) and asks for a switch (TIF_NEED_RESCHED). A
+ * task that sleeps keeps what is left of its slice for its next turn, as in Linux
+ * 2.6's O(1) scheduler. The kernel is not preemptible (Linux's PREEMPT_NONE): kernel
+ * code switches only where it calls schedule(); user code is switched away from on
+ * its next return from an interrupt.
+ *
+ * Where tasks go. A wake-up puts a task on its last CPU if that CPU is idle (its
+ * cache may still hold the task's data), else on the least loaded CPU it may run on,
+ * and sends that CPU the reschedule IPI if it was idle. Every BALANCE_TICKS ticks a
+ * CPU compares its queue with the busiest one and pulls one task when they differ by
+ * two or more. That is the whole balancing policy: no domains, no weights.
+ *
+ * Locking. rq->lock guards a queue and the rq fields. schedule() holds it across the
+ * switch and the task switched to releases it (finish_task_switch), so it is a bare
+ * arch_spinlock_t handed from task to task with interrupts off, not a spinlock_t
+ * owned by one task. Balancing takes a second rq's lock only with a trylock, so no
+ * lock order between queues is needed. p->pi_lock serializes the wake-ups of one task
+ * and comes before any rq->lock. A task moving to another CPU is first waited for
+ * until it is off its old one (p->on_cpu), so no two CPUs ever run on one stack.
  */
 #include <asm/irqflags.h>
+#include <asm/spinlock.h>
 #include <asm/uaccess.h>
 #include <kspace/arch.h>
 #include <kspace/bug.h>
 #include <kspace/kernel.h>
 #include <kspace/kernel_stat.h>
+#include <kspace/percpu.h>
 #include <kspace/preempt.h>
 #include <kspace/printk.h>
 #include <kspace/sched.h>
 #include <kspace/mm_types.h>
 #include <kspace/seq_buf.h>
+#include <kspace/smp.h>
+#include <kspace/spinlock.h>
 #include <kspace/string.h>
+
+#define CPU_MASK_ALL ((1UL << NR_CPUS) - 1)
+#define BALANCE_TICKS 4 /* 40 ms at HZ=100 */
 
 struct task_struct init_task = {
 	.state = TASK_RUNNING,
 	.stack = (struct thread_info *)init_thread_union,
+	.flags = PF_IDLE,
 	.pid = 0,
 	.comm = "swapper",
-	.cpus_allowed = 1, /* one CPU: number 0 */
+	.cpus_allowed = CPU_MASK_ALL,
+	.on_cpu = 1,
 	.run_list = LIST_HEAD_INIT(init_task.run_list),
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
 };
 
-static LIST_HEAD(runqueue);
-u64 nr_context_switches; /* for /proc/stat */
-static struct task_struct *last_task; /* the task switched away from, for finish_task_switch */
+struct rq {
+	arch_spinlock_t lock;
+	struct list_head queue;   /* runnable tasks, the running one included; never idle */
+	unsigned int nr_running;  /* tasks on queue */
+	struct task_struct *curr; /* running on this CPU now */
+	struct task_struct *idle; /* runs when queue is empty */
+	struct task_struct *prev;    /* switched away from: finish_task_switch's */
+	struct task_struct *migrate; /* ... and one that may no longer run here */
+	u64 nr_switches;
+	unsigned int balance_ticks;
+};
+
+static DEFINE_PER_CPU(struct rq, runqueues);
+#define cpu_rq(cpu) (&per_cpu(runqueues, (cpu)))
+#define this_rq() this_cpu_ptr(&runqueues)
 
 void release_task(struct task_struct *p); /* kernel/exit.c */
 
-void sched_init(void)
+/* Before anything else: the boot thread is init_task, and `current` works. */
+void boot_task_init(void)
 {
 	((struct thread_info *)init_thread_union)->task = &init_task;
 	set_task_stack_end_magic(init_task.stack);
 	init_task.thread.esp0 = (unsigned long)init_thread_union + THREAD_SIZE;
 }
 
-static bool on_runqueue(struct task_struct *p) { return !list_empty(&p->run_list); }
-
-static void enqueue_task(struct task_struct *p)
+/* Make idle the task a CPU runs when it has nothing else (init_task for the boot CPU). */
+void init_idle(struct task_struct *idle, int cpu)
 {
-	if (p != &init_task && !on_runqueue(p))
-		list_add_tail(&p->run_list, &runqueue);
+	struct rq *rq = cpu_rq(cpu);
+
+	idle->state = TASK_RUNNING;
+	idle->flags |= PF_IDLE;
+	idle->cpus_allowed = 1UL << cpu;
+	idle->on_cpu = 1;
+	idle->stack->cpu = cpu;
+	rq->idle = rq->curr = idle;
 }
 
-static void dequeue_task(struct task_struct *p)
+/* Once the per-CPU areas exist: an empty queue for every CPU. */
+void sched_init(void)
 {
-	if (on_runqueue(p)) {
-		list_del(&p->run_list);
-		INIT_LIST_HEAD(&p->run_list);
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		struct rq *rq = cpu_rq(cpu);
+
+		rq->lock = __ARCH_SPIN_LOCK_UNLOCKED;
+		INIT_LIST_HEAD(&rq->queue);
+	}
+	init_idle(&init_task, smp_processor_id());
+}
+
+static bool on_rq(const struct task_struct *p) { return !list_empty(&p->run_list); }
+static bool cpu_allowed(const struct task_struct *p, int cpu) { return p->cpus_allowed >> cpu & 1; }
+
+static void enqueue_task(struct rq *rq, struct task_struct *p)
+{
+	if (!is_idle_task(p) && !on_rq(p)) {
+		list_add_tail(&p->run_list, &rq->queue);
+		rq->nr_running++;
 	}
 }
 
-static void set_need_resched(struct task_struct *p) { p->stack->flags |= 1UL << TIF_NEED_RESCHED; }
+static void dequeue_task(struct rq *rq, struct task_struct *p)
+{
+	if (on_rq(p)) {
+		list_del_init(&p->run_list);
+		rq->nr_running--;
+	}
+}
+
+/* Lock the queue p is on; p cannot be moved off it while the lock is held. */
+static struct rq *task_rq_lock(struct task_struct *p)
+{
+	for (;;) {
+		int cpu = READ_ONCE(task_cpu(p));
+		struct rq *rq = cpu_rq(cpu);
+
+		arch_spin_lock(&rq->lock);
+		if (task_cpu(p) == cpu)
+			return rq;
+		arch_spin_unlock(&rq->lock);
+	}
+}
+
+static void set_need_resched(struct task_struct *p)
+{
+	__atomic_or_fetch(&p->stack->flags, 1UL << TIF_NEED_RESCHED, __ATOMIC_SEQ_CST);
+}
 
 bool need_resched(void)
 {
 	return current_thread_info()->flags & (1UL << TIF_NEED_RESCHED);
 }
 
-/* The second half of a switch, run by the task switched to. */
+/* Make rq's CPU call schedule() soon: at once if it is this one, by IPI otherwise. */
+static void resched_curr(struct rq *rq, int cpu)
+{
+	set_need_resched(rq->curr);
+	if (cpu != smp_processor_id())
+		smp_send_reschedule(cpu);
+}
+
+/* Wait until p has switched out on whatever CPU ran it (Linux's wait_task_inactive). */
+void wait_task_inactive(struct task_struct *p)
+{
+	while (READ_ONCE(p->on_cpu))
+		cpu_relax();
+}
+
+/*
+ * The CPU for a task that is to run again: its last one if idle, else the least
+ * loaded one it may run on (its last one on a tie). With no allowed CPU online,
+ * any online CPU, as Linux's select_fallback_rq.
+ */
+static int select_task_rq(const struct task_struct *p)
+{
+	unsigned long allowed = p->cpus_allowed & cpu_online_mask->bits;
+	int prev = task_cpu(p), best = prev, cpu;
+	unsigned int best_load = ~0U;
+
+	if (!allowed)
+		allowed = cpu_online_mask->bits;
+	if ((allowed >> prev & 1) && !READ_ONCE(cpu_rq(prev)->nr_running))
+		return prev;
+	for_each_cpu(cpu, (&(const struct cpumask){ allowed })) {
+		unsigned int load = READ_ONCE(cpu_rq(cpu)->nr_running);
+
+		if (load < best_load || (load == best_load && cpu == prev)) {
+			best = cpu;
+			best_load = load;
+		}
+	}
+	return best;
+}
+
+/* Queue p (runnable, on no queue and on no CPU) where it should run; pi_lock held. */
+static void activate_task(struct task_struct *p)
+{
+	int cpu = select_task_rq(p);
+	struct rq *rq = cpu_rq(cpu);
+
+	arch_spin_lock(&rq->lock);
+	task_cpu(p) = cpu;
+	enqueue_task(rq, p);
+	if (rq->curr == rq->idle)
+		resched_curr(rq, cpu);
+	arch_spin_unlock(&rq->lock);
+}
+
+/* The second half of a switch, run by the task switched to, on the same CPU. */
 static void finish_task_switch(void)
 {
-	if (last_task && last_task->state == TASK_DEAD)
-		release_task(last_task);
-	last_task = NULL;
+	struct rq *rq = this_rq();
+	struct task_struct *prev = rq->prev, *migrate = rq->migrate;
+	bool dead = prev && prev->state == TASK_DEAD; /* read while prev cannot run anywhere */
+
+	rq->prev = rq->migrate = NULL;
+	if (prev)
+		__atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
+	arch_spin_unlock(&rq->lock);
 	local_irq_enable();
+	if (migrate) {
+		unsigned long flags;
+
+		spin_lock_irqsave(&migrate->pi_lock, flags);
+		activate_task(migrate);
+		spin_unlock_irqrestore(&migrate->pi_lock, flags);
+	}
+	if (dead)
+		release_task(prev);
 }
 
 /* A new task's first code after its first switch (ret_from_fork, ret_from_kernel_thread). */
@@ -93,7 +248,13 @@ struct task_struct *task_of_stack(unsigned long addr)
 {
 	unsigned long base = addr & ~(THREAD_SIZE - 1UL);
 	struct task_struct *p;
+	int cpu;
 
+	for_each_possible_cpu(cpu) {
+		p = cpu_rq(cpu)->idle;
+		if (p && (unsigned long)p->stack == base)
+			return p;
+	}
 	if (base == (unsigned long)init_task.stack)
 		return &init_task;
 	list_for_each_entry(p, &task_list, tasks)
@@ -102,9 +263,65 @@ struct task_struct *task_of_stack(unsigned long addr)
 	return NULL;
 }
 
+/* A waiting task of src that this CPU may run; src->lock held. */
+static struct task_struct *pullable_task(struct rq *src, int this_cpu)
+{
+	struct task_struct *p;
+
+	list_for_each_entry_reverse(p, &src->queue, run_list)
+		if (p != src->curr && !READ_ONCE(p->on_cpu) && cpu_allowed(p, this_cpu))
+			return p;
+	return NULL;
+}
+
+/*
+ * Pull one task from the busiest CPU if it has at least `margin` more than this one;
+ * rq (this CPU's) is locked. The other queue is only tried: if its lock is busy, the
+ * next tick tries again.
+ */
+static bool pull_task(struct rq *rq, unsigned int margin)
+{
+	int this_cpu = smp_processor_id(), cpu, busiest_cpu = -1;
+	unsigned int most = rq->nr_running + margin - 1;
+	struct task_struct *p = NULL;
+	struct rq *busiest;
+
+	for_each_online_cpu(cpu) {
+		unsigned int load = READ_ONCE(cpu_rq(cpu)->nr_running);
+
+		if (cpu != this_cpu && load > most) {
+			most = load;
+			busiest_cpu = cpu;
+		}
+	}
+	if (busiest_cpu < 0)
+		return false;
+	busiest = cpu_rq(busiest_cpu);
+	if (!arch_spin_trylock(&busiest->lock))
+		return false;
+	if (busiest->nr_running >= rq->nr_running + margin)
+		p = pullable_task(busiest, this_cpu);
+	if (p) {
+		dequeue_task(busiest, p);
+		task_cpu(p) = this_cpu;
+		enqueue_task(rq, p);
+	}
+	arch_spin_unlock(&busiest->lock);
+	return p != NULL;
+}
+
+/* The next task for this CPU; rq locked. An empty queue first tries to pull a waiting task. */
+static struct task_struct *pick_next_task(struct rq *rq)
+{
+	if (list_empty(&rq->queue) && num_online_cpus() > 1)
+		pull_task(rq, 2); /* a CPU with one running and one waiting gives the waiting one */
+	return list_empty(&rq->queue) ? rq->idle : list_first_entry(&rq->queue, struct task_struct, run_list);
+}
+
 void schedule(void)
 {
 	struct task_struct *prev, *next;
+	struct rq *rq;
 
 	/*
 	 * Before anything is read from thread_info: an overrun stack has usually overwritten
@@ -119,58 +336,104 @@ void schedule(void)
 		BUG();
 	}
 	local_irq_disable();
-	prev->stack->flags &= ~(1UL << TIF_NEED_RESCHED);
-	if (prev->state != TASK_RUNNING)
-		dequeue_task(prev);
-	else if (on_runqueue(prev))
-		list_move_tail(&prev->run_list, &runqueue); /* to the back of the queue */
-	else
-		enqueue_task(prev);
-	next = list_empty(&runqueue) ? &init_task : list_first_entry(&runqueue, struct task_struct, run_list);
-	if (next != prev) {
-		last_task = prev;
-		nr_context_switches++;
-		switch_to(prev, next);
+	rq = this_rq();
+	arch_spin_lock(&rq->lock);
+	__atomic_and_fetch(&prev->stack->flags, ~(1UL << TIF_NEED_RESCHED), __ATOMIC_SEQ_CST);
+	if (prev->state != TASK_RUNNING) {
+		dequeue_task(rq, prev);
+	} else if (!is_idle_task(prev) && !cpu_allowed(prev, smp_processor_id())) {
+		dequeue_task(rq, prev); /* sched_setaffinity moved it: it goes once switched out */
+		rq->migrate = prev;
+	} else if (on_rq(prev)) {
+		list_move_tail(&prev->run_list, &rq->queue); /* to the back of the queue */
+	} else {
+		enqueue_task(rq, prev);
 	}
+	next = pick_next_task(rq);
+	if (next == prev) {
+		arch_spin_unlock(&rq->lock);
+		local_irq_enable();
+		return;
+	}
+	rq->curr = next;
+	rq->prev = prev;
+	rq->nr_switches++;
+	next->on_cpu = 1;
+	switch_to(prev, next);
 	finish_task_switch();
 }
 
+/*
+ * Wake p if it sleeps: 1 if it did. If p is still on its queue (it has not yet
+ * switched out, or has not even reached schedule()), marking it runnable is all:
+ * schedule() will keep it. Otherwise it goes to the CPU select_task_rq() picks.
+ */
 int wake_up_process(struct task_struct *p)
 {
-	unsigned long flags = local_irq_save();
-	int woke = p->state != TASK_RUNNING && p->state != TASK_DEAD;
+	unsigned long flags;
+	int woke = 0;
+	struct rq *rq;
 
-	if (woke) {
+	spin_lock_irqsave(&p->pi_lock, flags);
+	if (p->state == TASK_RUNNING || p->state == TASK_DEAD)
+		goto out;
+	woke = 1;
+	rq = task_rq_lock(p);
+	if (on_rq(p)) {
 		p->state = TASK_RUNNING;
-		enqueue_task(p);
-		if (current == &init_task)
-			set_need_resched(&init_task); /* idle: go and run it */
+		arch_spin_unlock(&rq->lock);
+		goto out;
 	}
-	local_irq_restore(flags);
+	arch_spin_unlock(&rq->lock);
+	wait_task_inactive(p);
+	p->state = TASK_RUNNING;
+	activate_task(p);
+out:
+	spin_unlock_irqrestore(&p->pi_lock, flags);
 	return woke;
 }
 
 void scheduler_tick(void)
 {
 	struct task_struct *p = current;
+	struct rq *rq = this_rq();
 
-	if (p != &init_task && --p->time_slice <= 0) {
+	if (!is_idle_task(p) && --p->time_slice <= 0) {
 		p->time_slice = task_timeslice(p);
 		set_need_resched(p);
 	}
+	if (num_online_cpus() > 1 && ++rq->balance_ticks >= BALANCE_TICKS) {
+		rq->balance_ticks = 0;
+		arch_spin_lock(&rq->lock); /* the tick runs with interrupts off */
+		if (pull_task(rq, 2) && rq->curr == rq->idle)
+			set_need_resched(rq->curr);
+		arch_spin_unlock(&rq->lock);
+	}
 }
 
-/* The idle task: halt until an interrupt makes something runnable. */
+/* The idle task of every CPU: halt until an interrupt makes something runnable. */
 void cpu_idle(void)
 {
+	struct rq *rq = this_rq();
+
 	for (;;) {
 		local_irq_disable(); /* no wake-up may slip between the test and the halt */
-		if (!need_resched() && list_empty(&runqueue))
+		if (!need_resched() && list_empty(&rq->queue))
 			arch_cpu_idle(); /* sti; hlt */
 		else
 			local_irq_enable();
 		schedule();
 	}
+}
+
+u64 nr_context_switches(void)
+{
+	u64 sum = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += cpu_rq(cpu)->nr_switches;
+	return sum;
 }
 
 unsigned short nr_tasks(void)
@@ -209,7 +472,6 @@ void tasks_render(struct seq_buf *s)
 
 /* ---- CPU affinity ---- */
 
-#define CPU_ONLINE_MASK 1UL /* kspace runs on one CPU, number 0 */
 #define CPUMASK_SIZE sizeof(unsigned long) /* Linux's cpumask_size(): whole longs */
 
 /* The task pid names (0: the caller), or NULL. */
@@ -236,8 +498,36 @@ long sys_sched_getaffinity(pid_t pid, unsigned int len, unsigned long __user *us
 	p = find_process_by_pid(pid);
 	if (!p)
 		return -ESRCH;
-	mask = p->cpus_allowed & CPU_ONLINE_MASK;
+	mask = p->cpus_allowed & cpu_online_mask->bits;
 	return copy_to_user(user_mask_ptr, &mask, CPUMASK_SIZE) ? -EFAULT : (long)CPUMASK_SIZE;
+}
+
+/*
+ * Give p a new mask; if its CPU is no longer in it, move it: a waiting task now,
+ * a running one when it next switches out (schedule() sees its CPU is not allowed),
+ * a sleeping one when it is woken.
+ */
+static void set_cpus_allowed(struct task_struct *p, unsigned long mask)
+{
+	unsigned long flags;
+	struct rq *rq;
+	int cpu;
+
+	spin_lock_irqsave(&p->pi_lock, flags);
+	p->cpus_allowed = mask;
+	rq = task_rq_lock(p);
+	cpu = task_cpu(p);
+	if (cpu_allowed(p, cpu) || !on_rq(p)) {
+		arch_spin_unlock(&rq->lock);
+	} else if (p->on_cpu) {
+		resched_curr(rq, cpu);
+		arch_spin_unlock(&rq->lock);
+	} else {
+		dequeue_task(rq, p);
+		arch_spin_unlock(&rq->lock);
+		activate_task(p);
+	}
+	spin_unlock_irqrestore(&p->pi_lock, flags);
 }
 
 /* Linux's get_user_cpu_mask: a shorter mask fills the low bytes, a longer one is cut. */
@@ -253,8 +543,22 @@ long sys_sched_setaffinity(pid_t pid, unsigned int len, unsigned long __user *us
 		return -ESRCH;
 	if (!may_set_affinity(p))
 		return -EPERM;
-	if (!(mask & CPU_ONLINE_MASK))
+	mask &= cpu_possible_mask->bits;
+	if (!(mask & cpu_online_mask->bits))
 		return -EINVAL; /* no CPU it could run on */
-	p->cpus_allowed = mask & CPU_ONLINE_MASK;
+	set_cpus_allowed(p, mask);
 	return 0;
+}
+
+/* getcpu(2): the CPU the caller runs on (it may have moved by the time it looks) and its NUMA node, 0. */
+long sys_getcpu(unsigned int __user *cpup, unsigned int __user *nodep, void __user *unused)
+{
+	int err = 0;
+
+	(void)unused; /* the cache argument has been ignored since Linux 2.6.24 */
+	if (cpup)
+		err |= put_user(smp_processor_id(), cpup);
+	if (nodep)
+		err |= put_user(0, nodep); /* both are tried, as Linux does */
+	return err ? -EFAULT : 0;
 }

@@ -41,3 +41,8 @@ void on_each_cpu(smp_call_func_t func, void *info, bool wait)
 	func(info);
 	local_irq_restore(flags);
 }
+
+void smp_send_reschedule(int cpu)
+{
+	BUG_ON(cpu != smp_processor_id()); /* no other CPU is online yet */
+}

@@ -16,7 +16,6 @@ struct kernel_cpustat {
 
 extern struct kernel_cpustat kcpustat;
 extern u64 kstat_irqs[NR_IRQS];      /* interrupts taken per line (do_IRQ) */
-extern u64 nr_context_switches;     /* schedule() switching to another task */
 extern unsigned long total_forks;   /* tasks do_fork started since boot */
 extern int last_fork_pid;           /* the pid do_fork gave last (/proc/loadavg) */
 

@@ -39,6 +39,13 @@ static inline void list_del(struct list_head *e)
 
 static inline bool list_empty(const struct list_head *h) { return h->next == h; }
 
+/* Take e off its list and leave it empty, so list_empty(e) says it is on none. */
+static inline void list_del_init(struct list_head *e)
+{
+	list_del(e);
+	INIT_LIST_HEAD(e);
+}
+
 /* Take e off its list and put it at the tail of head's. */
 static inline void list_move_tail(struct list_head *e, struct list_head *head)
 {
@@ -54,6 +61,11 @@ static inline void list_move_tail(struct list_head *e, struct list_head *head)
 	for (pos = list_entry((head)->next, __typeof__(*pos), member);    \
 	     &pos->member != (head);                                      \
 	     pos = list_entry(pos->member.next, __typeof__(*pos), member))
+/* The same, from the tail back to the head. */
+#define list_for_each_entry_reverse(pos, head, member)                    \
+	for (pos = list_entry((head)->prev, __typeof__(*pos), member);    \
+	     &pos->member != (head);                                      \
+	     pos = list_entry(pos->member.prev, __typeof__(*pos), member))
 /* The same, where the body may remove pos: n holds the next entry. */
 #define list_for_each_entry_safe(pos, n, head, member)                      \
 	for (pos = list_entry((head)->next, __typeof__(*pos), member),      \

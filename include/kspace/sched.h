@@ -16,6 +16,7 @@
 #include <kspace/cred.h>
 #include <kspace/list.h>
 #include <kspace/resource.h>
+#include <kspace/spinlock.h>
 #include <kspace/types.h>
 #include <kspace/wait.h>
 
@@ -34,6 +35,7 @@ struct tty_struct;
 #define TASK_ZOMBIE 32         /* exited; waits for its parent's wait4() */
 #define TASK_DEAD 64           /* exited; its stack is freed by the next task */
 
+#define PF_IDLE 0x2       /* a CPU's idle task */
 #define PF_FORKNOEXEC 0x40 /* forked but has not exec'd: its parent may still setpgid it */
 
 #define TASK_COMM_LEN 16
@@ -125,7 +127,9 @@ struct task_struct {
 	struct restart_block restart_block; /* how restart_syscall resumes an interrupted sleep */
 	struct files_struct *files; /* open files; NULL for a kernel thread */
 	char *cwd;                 /* the working directory: a canonical absolute path */
-	struct list_head run_list; /* on the run queue while runnable (not the idle task) */
+	struct list_head run_list; /* on its CPU's run queue while runnable (not an idle task) */
+	int on_cpu;                /* running, or still switching out: its stack is in use */
+	spinlock_t pi_lock;        /* serializes its wake-ups (kernel/sched.c) */
 	struct list_head tasks;    /* every task, for ps */
 	struct thread_struct thread; /* saved esp/eip and esp0 (arch) */
 };
@@ -138,7 +142,17 @@ static inline struct task_struct *get_current(void)
 }
 #define current get_current()
 
-#define set_current_state(s) (current->state = (s))
+/*
+ * A full barrier after the store: the sleeper's "state = sleeping; test the condition"
+ * and the waker's "set the condition; test the state" must not both miss each other
+ * (x86 may let a load pass an earlier store; xchg is never reordered).
+ */
+#define set_current_state(s) ((void)__atomic_exchange_n(&current->state, (s), __ATOMIC_SEQ_CST))
+
+static inline bool is_idle_task(const struct task_struct *p) { return p->flags & PF_IDLE; }
+
+/* The CPU a task runs on, or last ran on (its thread_info's). */
+#define task_cpu(p) ((p)->stack->cpu)
 
 /*
  * The kernel stack grows down towards its thread_info, so a stack that runs too
@@ -165,7 +179,11 @@ static inline bool task_stack_end_corrupted(const struct thread_info *stack)
 /* The task whose kernel stack holds addr, found without trusting that stack's thread_info. */
 struct task_struct *task_of_stack(unsigned long addr);
 
-void sched_init(void);
+void boot_task_init(void);  /* the boot thread becomes init_task: `current` works */
+void sched_init(void);       /* the run queues, once the per-CPU areas exist */
+void init_idle(struct task_struct *idle, int cpu); /* idle is cpu's idle task */
+void wait_task_inactive(struct task_struct *p); /* until p is off every CPU */
+u64 nr_context_switches(void); /* all CPUs', for /proc/stat */
 void schedule(void);
 void scheduler_tick(void); /* from the timer interrupt */
 void update_process_times(int user_tick); /* the tick's accounting, then scheduler_tick */

@@ -68,6 +68,7 @@ long sys_getpid(void);
 long sys_getppid(void);
 long sys_sched_yield(void);
 long sys_sched_getaffinity(pid_t pid, unsigned int len, unsigned long __user *user_mask_ptr);
+long sys_getcpu(unsigned int __user *cpup, unsigned int __user *nodep, void __user *unused);
 long sys_sched_setaffinity(pid_t pid, unsigned int len, unsigned long __user *user_mask_ptr);
 /* kernel/nice.c, kernel/sync.c */
 long sys_nice(int increment);

@@ -47,6 +47,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_uname] = CALL(sys_uname),
 	[__NR_sched_yield] = CALL(sys_sched_yield),
 	[__NR_sched_getaffinity] = CALL(sys_sched_getaffinity),
+	[__NR_getcpu] = CALL(sys_getcpu),
 	[__NR_sched_setaffinity] = CALL(sys_sched_setaffinity),
 	[__NR_nice] = CALL(sys_nice),
 	[__NR_getpriority] = CALL(sys_getpriority),
