@@ -15,6 +15,7 @@
  */
 #include <asm/highmem.h>
 #include <asm/irqflags.h>
+#include <asm/tlbflush.h>
 #include <kspace/bug.h>
 #include <kspace/highmem.h>
 #include <kspace/kernel.h>

@@ -74,20 +74,6 @@ void kunmap_atomic(void *kvaddr, enum km_type type)
 	preempt_enable();
 }
 
-/*
- * Mappings outside the direct map are never global, so for a long range one CR3
- * reload (which drops every non-global entry) beats an invlpg per page.
- */
-void flush_tlb_kernel_range(unsigned long start, unsigned long end)
-{
-	if (end - start > 32 * PAGE_SIZE) {
-		__flush_tlb();
-		return;
-	}
-	for (unsigned long a = start; a < end; a += PAGE_SIZE)
-		__flush_tlb_one(a);
-}
-
 void fixmap_render(struct seq_buf *s)
 {
 	seq_buf_printf(s, "fixmap: 0x%08lx-0x%08lx, %d slots\n", FIXADDR_START, FIXADDR_TOP,

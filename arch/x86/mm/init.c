@@ -14,6 +14,7 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
+#include <asm/tlbflush.h>
 #include <asm/timex.h>
 #include <kspace/kernel.h>
 #include <kspace/memblock.h>
@@ -35,7 +36,7 @@ static void print_memblock(void)
 	}
 }
 
-static void setup_memory_map(void)
+void setup_memory_map(void)
 {
 	multiboot_init_memblock();
 	/* The BIOS data area, the real-mode IVT, ROMs and the VGA hole. */
@@ -127,21 +128,11 @@ static void enable_global_pages(void)
 	write_cr4(read_cr4() | X86_CR4_PGE);
 }
 
-static void flush_tlb_all(void)
-{
-	if (page_global) { /* toggling CR4.PGE drops global entries too */
-		write_cr4(read_cr4() & ~X86_CR4_PGE);
-		write_cr4(read_cr4() | X86_CR4_PGE);
-	}
-	__flush_tlb();
-}
-
 void paging_init(void)
 {
 	unsigned long max_zone_pfn[MAX_NR_ZONES];
 	cycles_t start = get_cycles();
 
-	setup_memory_map();
 	max_pfn = PFN_DOWN(memblock_end_of_ram());
 	max_low_pfn = min(max_pfn, MAXMEM >> PAGE_SHIFT);
 	high_memory = __va(PFN_PHYS(max_low_pfn));

@@ -21,9 +21,6 @@ extern pte_t *pkmap_page_table;
 /* Allocate the page tables of the fixmap and pkmap areas (paging_init). */
 void highmem_pagetables_init(void);
 
-/* Drop every pkmap TLB entry at once. */
-void flush_tlb_kernel_range(unsigned long start, unsigned long end);
-
 struct seq_buf;
 void fixmap_render(struct seq_buf *s); /* the occupied fixmap slots */
 
