@@ -22,6 +22,6 @@ extern pte_t *pkmap_page_table;
 void highmem_pagetables_init(void);
 
 struct seq_buf;
-void fixmap_render(struct seq_buf *s); /* the occupied fixmap slots */
+void fixmap_render(struct seq_buf *s); /* each possible CPU's kmap_atomic slots */
 
 #endif
