@@ -26,7 +26,6 @@ void setup_arch(void)
 	print_cpu_info();
 	fpu__init();
 	multiboot_print_mmap();
-	setup_memory_map();
 	setup_per_cpu_areas(); /* once the possible CPUs are known, while memblock still serves */
 	paging_init();
 	print_layout();

@@ -36,7 +36,7 @@ static void print_memblock(void)
 	}
 }
 
-void setup_memory_map(void)
+static void setup_memory_map(void)
 {
 	multiboot_init_memblock();
 	/* The BIOS data area, the real-mode IVT, ROMs and the VGA hole. */
@@ -133,6 +133,7 @@ void paging_init(void)
 	unsigned long max_zone_pfn[MAX_NR_ZONES];
 	cycles_t start = get_cycles();
 
+	setup_memory_map();
 	max_pfn = PFN_DOWN(memblock_end_of_ram());
 	max_low_pfn = min(max_pfn, MAXMEM >> PAGE_SHIFT);
 	high_memory = __va(PFN_PHYS(max_low_pfn));

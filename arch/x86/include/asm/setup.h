@@ -6,8 +6,6 @@ void serial_console_init(void);
 void vga_console_init(void);
 void serial_input_init(void);
 void keyboard_init(void);
-/* memblock learns the RAM: before setup_per_cpu_areas(), which allocates from it. */
-void setup_memory_map(void);
 void paging_init(void);
 void print_layout(void);
 
