@@ -206,7 +206,10 @@ static void tlb_remove_page(struct mmu_gather *tlb, unsigned long addr, struct p
 
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
-	struct mmu_gather tlb = { .mm = vma->vm_mm };
+	struct mmu_gather tlb;
+
+	tlb.mm = vma->vm_mm; /* field by field: zeroing pages[] would cost more than a small munmap */
+	tlb.nr = 0;
 
 	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
 		pte_t *pte = pte_offset(tlb.mm, addr, false);

@@ -105,7 +105,7 @@ void switch_to(struct task_struct *prev, struct task_struct *next)
 	init_tss.esp0 = next->thread.esp0;
 	fpu_switch(&prev->thread.fpu, &next->thread.fpu);
 	if (next->mm)
-		switch_mm(prev->mm, next->mm);
+		switch_mm_irqs_off(next->mm); /* the scheduler has interrupts off */
 	else
 		enter_lazy_tlb(); /* a kernel thread borrows whatever is loaded */
 	/*

@@ -30,21 +30,6 @@ struct flush_tlb_info {
 	int initiating_cpu;
 };
 
-void switch_mm_irqs_off(struct mm_struct *next)
-{
-	struct tlb_state *ts = this_cpu_ptr(&cpu_tlbstate);
-	int cpu = smp_processor_id();
-
-	ts->is_lazy = false;
-	if (ts->loaded_mm == next)
-		return; /* back from lazy mode: any flush meanwhile would have made this CPU leave */
-	cpumask_set_cpu(cpu, mm_cpumask(next));
-	write_cr3(__pa(next->pgd));
-	if (ts->loaded_mm)
-		cpumask_clear_cpu(cpu, mm_cpumask(ts->loaded_mm));
-	ts->loaded_mm = next;
-}
-
 void enter_lazy_tlb(void)
 {
 	struct tlb_state *ts = this_cpu_ptr(&cpu_tlbstate);
@@ -75,12 +60,11 @@ void __flush_tlb_all(void)
 	__flush_tlb();
 }
 
-/* One CPU's part of a flush: run by the initiator, and by the others through an IPI. */
-static void flush_tlb_func(void *data)
+/* CPU cpu's part of a flush: the initiator's own (local), or one sent by IPI. */
+static void __flush_tlb_func(const struct flush_tlb_info *f, int cpu)
 {
-	const struct flush_tlb_info *f = data;
-	struct tlb_state *ts = this_cpu_ptr(&cpu_tlbstate);
-	bool local = smp_processor_id() == f->initiating_cpu;
+	struct tlb_state *ts = per_cpu_ptr(&cpu_tlbstate, cpu);
+	bool local = cpu == f->initiating_cpu;
 
 	if (!local) {
 		count_vm_tlb_event(NR_TLB_REMOTE_FLUSH_RECEIVED);
@@ -104,13 +88,19 @@ static void flush_tlb_func(void *data)
 		count_vm_tlb_events(NR_TLB_LOCAL_FLUSH_ONE, (f->end - f->start) >> PAGE_SHIFT);
 }
 
+/* What an IPI runs (interrupts off). */
+static void flush_tlb_func(void *data)
+{
+	__flush_tlb_func(data, smp_processor_id());
+}
+
 /* This CPU's part, with interrupts off as when an IPI runs it. */
 static void flush_tlb_local(const struct flush_tlb_info *f)
 {
 	unsigned long flags = local_irq_save();
 
-	if (!f->mm || f->mm == this_cpu_read(cpu_tlbstate.loaded_mm))
-		flush_tlb_func((void *)f);
+	if (!f->mm || f->mm == per_cpu(cpu_tlbstate, f->initiating_cpu).loaded_mm)
+		__flush_tlb_func(f, f->initiating_cpu);
 	local_irq_restore(flags);
 }
 
@@ -119,8 +109,10 @@ static void flush_tlb_others(const struct cpumask *mask, const struct flush_tlb_
 {
 	struct cpumask others;
 
+	if (!(READ_ONCE(mask->bits) & ~(1UL << f->initiating_cpu)))
+		return; /* the common case, and the only one until other CPUs run tasks */
 	cpumask_and(&others, mask, cpu_online_mask);
-	cpumask_clear_cpu(smp_processor_id(), &others);
+	cpumask_clear_cpu(f->initiating_cpu, &others);
 	if (cpumask_empty(&others))
 		return;
 	count_vm_tlb_event(NR_TLB_REMOTE_FLUSH);
@@ -139,6 +131,8 @@ void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long
 {
 	struct flush_tlb_info f;
 
+	if (cpumask_empty(mm_cpumask(mm)))
+		return; /* loaded on no CPU: no TLB can hold its entries */
 	init_flush_info(&f, mm, start, end);
 	flush_tlb_local(&f);
 	flush_tlb_others(mm_cpumask(mm), &f);

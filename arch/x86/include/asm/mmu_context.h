@@ -11,8 +11,28 @@
 #include <asm/tlbflush.h>
 #include <kspace/mm_types.h>
 
-/* Load next's page directory on this CPU, joining mm_cpumask(next); interrupts off. */
-void switch_mm_irqs_off(struct mm_struct *next);
+/*
+ * Load next's page directory on this CPU, interrupts off (every context switch: kept
+ * inline). It joins mm_cpumask(next) before CR3 points there, so no flush sent
+ * meanwhile misses it, and leaves the old mm's mask only after. Coming back to the
+ * mm it holds lazily needs nothing: had the mm been flushed meanwhile, it would have
+ * left it.
+ */
+static inline void switch_mm_irqs_off(struct mm_struct *next)
+{
+	int cpu = smp_processor_id();
+	struct tlb_state *ts = per_cpu_ptr(&cpu_tlbstate, cpu);
+	struct mm_struct *prev = ts->loaded_mm;
+
+	ts->is_lazy = false;
+	if (prev == next)
+		return;
+	cpumask_set_cpu(cpu, mm_cpumask(next));
+	write_cr3(__pa(next->pgd));
+	if (prev)
+		cpumask_clear_cpu(cpu, mm_cpumask(prev));
+	ts->loaded_mm = next;
+}
 
 /*
  * This CPU now runs in next (NULL: in no user address space, on swapper_pg_dir, as
