@@ -61,7 +61,7 @@ void __flush_tlb_all(void)
 }
 
 /* CPU cpu's part of a flush: the initiator's own (local), or one sent by IPI. */
-static void __flush_tlb_func(const struct flush_tlb_info *f, int cpu)
+static inline void __flush_tlb_func(const struct flush_tlb_info *f, int cpu)
 {
 	struct tlb_state *ts = per_cpu_ptr(&cpu_tlbstate, cpu);
 	bool local = cpu == f->initiating_cpu;
@@ -95,7 +95,7 @@ static void flush_tlb_func(void *data)
 }
 
 /* This CPU's part, with interrupts off as when an IPI runs it. */
-static void flush_tlb_local(const struct flush_tlb_info *f)
+static inline void flush_tlb_local(const struct flush_tlb_info *f)
 {
 	unsigned long flags = local_irq_save();
 
@@ -129,12 +129,14 @@ static void init_flush_info(struct flush_tlb_info *f, struct mm_struct *mm, unsi
 
 void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
+	unsigned long cpus = READ_ONCE(mm_cpumask(mm)->bits);
 	struct flush_tlb_info f;
 
-	if (cpumask_empty(mm_cpumask(mm)))
+	if (!cpus)
 		return; /* loaded on no CPU: no TLB can hold its entries */
 	init_flush_info(&f, mm, start, end);
-	flush_tlb_local(&f);
+	if (cpus & (1UL << f.initiating_cpu)) /* loaded here, lazily or not */
+		flush_tlb_local(&f);
 	flush_tlb_others(mm_cpumask(mm), &f);
 }
 
