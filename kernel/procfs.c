@@ -40,12 +40,12 @@ struct proc_entry {
 
 static void show_buddyinfo(struct seq_buf *s, struct task_struct *t) { (void)t; buddyinfo_render(s); }
 static void show_meminfo(struct seq_buf *s, struct task_struct *t) { (void)t; meminfo_render(s); }
+static void show_vmstat(struct seq_buf *s, struct task_struct *t) { (void)t; vmstat_render(s); }
 static void show_vmallocinfo(struct seq_buf *s, struct task_struct *t) { (void)t; vmallocinfo_render(s); }
 static void show_layout(struct seq_buf *s, struct task_struct *t) { (void)t; layout_render(s); }
 static void show_extable(struct seq_buf *s, struct task_struct *t) { (void)t; extable_render(s); }
 static void show_uaccess(struct seq_buf *s, struct task_struct *t) { (void)t; uaccess_render(s); }
 static void show_slabinfo(struct seq_buf *s, struct task_struct *t) { (void)t; slabinfo_render(s); }
-static void show_vmstat(struct seq_buf *s, struct task_struct *t) { (void)t; vmstat_render(s); }
 
 static void show_pkmap(struct seq_buf *s, struct task_struct *t)
 {

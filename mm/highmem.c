@@ -15,7 +15,6 @@
  */
 #include <asm/highmem.h>
 #include <asm/irqflags.h>
-#include <asm/tlbflush.h>
 #include <kspace/bug.h>
 #include <kspace/highmem.h>
 #include <kspace/kernel.h>

@@ -14,6 +14,6 @@ void arch_cpu_idle(void); /* wait for an interrupt */
 struct seq_buf;
 void layout_render(struct seq_buf *s);  /* /proc/layout: the virtual memory layout */
 void uaccess_render(struct seq_buf *s); /* /proc/uaccess: user-access fixups */
-void fixmap_render(struct seq_buf *s);  /* each possible CPU's kmap_atomic slots (in /proc/pkmap) */
+void fixmap_render(struct seq_buf *s);  /* the occupied fixmap slots (in /proc/pkmap) */
 
 #endif

@@ -8,6 +8,7 @@
 
 #include <asm/fixmap.h>
 #include <asm/kmap_types.h>
+#include <asm/tlbflush.h> /* flush_tlb_kernel_range: the window's flush */
 
 #define LAST_PKMAP_MASK (LAST_PKMAP - 1)
 #define PKMAP_NR(virt) (((virt) - PKMAP_BASE) >> PAGE_SHIFT)
