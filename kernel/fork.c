@@ -176,6 +176,7 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	mm->rss = mm->total_vm = 0;
 	mm->mm_users = mm->mm_count = 1;
 	memset(mm->pgtables, 0, sizeof(mm->pgtables));
+	mm->cpu_vm_mask = CPU_MASK_NONE; /* loaded nowhere yet (dup_mm copied the parent's) */
 	mm->pgd = pgd_alloc();
 	return mm->pgd ? mm : NULL;
 }
@@ -223,7 +224,6 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 		mmput(mm);
 		return NULL;
 	}
-	__flush_tlb(); /* the parent's pages just became read-only: drop its writable entries */
 	return mm;
 }
 

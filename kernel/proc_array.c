@@ -72,10 +72,11 @@ void proc_pid_stat(struct seq_buf *s, struct task_struct *t)
 		       t->pid, t->comm, task_state(t)[0], ppid_of(t), t->pgid, t->sid, t->flags,
 		       t->utime, t->stime, t->cutime, t->cstime, 20 + t->nice, t->nice, t->start_time,
 		       mm->total_vm << PAGE_SHIFT, mm->rss);
-	seq_buf_printf(s, " %lu %lu %lu %lu 0 0 %lu %lu %lu %lu 0 0 0 %d 0 0 0 0 0 0",
+	seq_buf_printf(s, " %lu %lu %lu %lu 0 0 %lu %lu %lu %lu 0 0 0 %d %d 0 0 0 0 0",
 		       t->rlim[RLIMIT_RSS].rlim_cur, mm->start_code, mm->end_code, mm->start_stack,
 		       (unsigned long)t->pending.signal, (unsigned long)t->blocked,
-		       (unsigned long)ignored, (unsigned long)caught, SIGCHLD);
+		       (unsigned long)ignored, (unsigned long)caught, SIGCHLD,
+		       t->stack->cpu); /* field 39: the CPU it runs on, or last ran on */
 	seq_buf_printf(s, " %lu %lu %lu %lu %lu %lu %lu %ld\n", mm->start_data, mm->end_data,
 		       mm->start_brk, mm->arg_start, mm->arg_end, mm->env_start, mm->env_end,
 		       t->state == TASK_ZOMBIE ? t->exit_code : 0);

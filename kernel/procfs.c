@@ -3,7 +3,7 @@
  * when it is opened, through the same functions the boot log and the self-tests
  * use, in Linux's format wherever Linux has the file:
  *
- *   /proc/buddyinfo  meminfo  slabinfo  vmallocinfo  pkmap  layout  extable  uaccess
+ *   /proc/buddyinfo  meminfo  slabinfo  vmallocinfo  vmstat  pkmap  layout  extable  uaccess
  *   /proc/cpuinfo  loadavg  stat  uptime  version (kernel/proc_misc.c)
  *   /proc/mounts  filesystems (kernel/namespace.c)
  *   /proc/<pid>/maps  <pid>/stat  status  cmdline (kernel/proc_array.c)  <pid>/pagetable
@@ -40,6 +40,7 @@ struct proc_entry {
 
 static void show_buddyinfo(struct seq_buf *s, struct task_struct *t) { (void)t; buddyinfo_render(s); }
 static void show_meminfo(struct seq_buf *s, struct task_struct *t) { (void)t; meminfo_render(s); }
+static void show_vmstat(struct seq_buf *s, struct task_struct *t) { (void)t; vmstat_render(s); }
 static void show_vmallocinfo(struct seq_buf *s, struct task_struct *t) { (void)t; vmallocinfo_render(s); }
 static void show_layout(struct seq_buf *s, struct task_struct *t) { (void)t; layout_render(s); }
 static void show_extable(struct seq_buf *s, struct task_struct *t) { (void)t; extable_render(s); }
@@ -75,6 +76,7 @@ static const struct proc_entry root_entries[] = {
 	{ "stat", proc_stat_show },         { "uaccess", show_uaccess },
 	{ "uptime", proc_uptime_show },     { "version", proc_version_show },
 	{ "vmallocinfo", show_vmallocinfo },
+	{ "vmstat", show_vmstat },
 };
 
 static void show_pagetable_of(struct seq_buf *s, struct task_struct *t)

@@ -7,6 +7,7 @@
  */
 #include <asm/irqflags.h>
 #include <asm/pgtable.h>
+#include <asm/tlbflush.h>
 #include <kspace/bug.h>
 #include <kspace/kallsyms.h>
 #include <kspace/kernel.h>
@@ -74,11 +75,20 @@ static void remove_vm_area(struct vm_struct *area)
 	kfree(area);
 }
 
+/* Unmap an area's first n pages on every CPU: after this, its pages may be reused. */
+static void unmap_area(struct vm_struct *area, unsigned int n)
+{
+	if (!n)
+		return;
+	for (unsigned int i = 0; i < n; i++)
+		unmap_kernel_page(area->addr + i * PAGE_SIZE);
+	flush_tlb_kernel_range(area->addr, area->addr + n * PAGE_SIZE);
+}
+
 /* Unmap and free an area's first n pages, then the area itself. */
 static void release_pages(struct vm_struct *area, unsigned int mapped, unsigned int allocated)
 {
-	for (unsigned int i = 0; i < mapped; i++)
-		unmap_kernel_page(area->addr + i * PAGE_SIZE);
+	unmap_area(area, mapped);
 	for (unsigned int i = 0; i < allocated; i++)
 		__free_page(area->pages[i]);
 	kfree(area->pages);
@@ -175,8 +185,7 @@ void *ioremap(phys_addr_t phys, unsigned long size)
 	area->phys_addr = phys - offset;
 	for (unsigned int i = 0; i < n; i++) {
 		if (map_kernel_page(area->addr + i * PAGE_SIZE, pfn + i, PAGE_KERNEL_NOCACHE)) {
-			for (unsigned int j = 0; j < i; j++)
-				unmap_kernel_page(area->addr + j * PAGE_SIZE);
+			unmap_area(area, i);
 			remove_vm_area(area);
 			return NULL;
 		}
@@ -193,8 +202,7 @@ void iounmap(void *addr)
 		printk(KERN_EMERG "BUG: iounmap(%p): not an address ioremap returned\n", addr);
 		BUG();
 	}
-	for (unsigned int i = 0; i < area->nr_pages; i++)
-		unmap_kernel_page(area->addr + i * PAGE_SIZE);
+	unmap_area(area, area->nr_pages);
 	remove_vm_area(area);
 }
 

@@ -225,6 +225,10 @@ def qemu_cases():
              expect=[r"pkmap   : 0xffc00000 - 0xffc08000", r"selftest: PASS highmem_kmap_sleeps_when_full",
                      r"selftest: PASS highmem_count1_slot_waits_for_flush",
                      r"selftest: 6 passed, 0 failed, 0 skipped"]),
+        # LAST_PKMAP=8 is under the 33-page ceiling: the wrap flushes its 8 pages one by one.
+        dict(name="tlb/last-pkmap-8", kernel="pkmap8", mem="2G", cmdline="selftest=tlb_",
+             expect=[r"selftest: PASS tlb_kmap_wrap_flushes_the_window",
+                     r"selftest: 5 passed, 0 failed, 0 skipped"]),
         dict(name="highmem/3584M-all-highmem-tests", mem="3584M", cmdline="selftest=highmem_",
              expect=[r"selftest: 6 passed, 0 failed, 0 skipped"], timeout=120),
         # KSPACE=1 reaches the tests' environment: it turns on checks that hold on kspace

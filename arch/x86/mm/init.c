@@ -14,6 +14,7 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
+#include <asm/tlbflush.h>
 #include <asm/timex.h>
 #include <kspace/kernel.h>
 #include <kspace/memblock.h>
@@ -125,15 +126,6 @@ static void enable_global_pages(void)
 		return;
 	page_global = _PAGE_GLOBAL;
 	write_cr4(read_cr4() | X86_CR4_PGE);
-}
-
-static void flush_tlb_all(void)
-{
-	if (page_global) { /* toggling CR4.PGE drops global entries too */
-		write_cr4(read_cr4() & ~X86_CR4_PGE);
-		write_cr4(read_cr4() | X86_CR4_PGE);
-	}
-	__flush_tlb();
 }
 
 void paging_init(void)
