@@ -7,6 +7,7 @@ KERNEL_OBJS := \
 	boot/multiboot.o \
 	boot/multiboot_test.o \
 	arch/x86/kernel/entry.o \
+	arch/x86/kernel/acpi.o \
 	arch/x86/kernel/cpu.o \
 	arch/x86/kernel/cpu_tables_test.o \
 	arch/x86/kernel/dumpstack.o \
@@ -15,6 +16,8 @@ KERNEL_OBJS := \
 	arch/x86/kernel/i8259.o \
 	arch/x86/kernel/irq.o \
 	arch/x86/kernel/keyboard.o \
+	arch/x86/kernel/mp_config.o \
+	arch/x86/kernel/mpparse.o \
 	arch/x86/kernel/process.o \
 	arch/x86/kernel/reboot.o \
 	arch/x86/kernel/rtc.o \
@@ -32,6 +35,7 @@ KERNEL_OBJS := \
 	arch/x86/lib/usercopy.o \
 	arch/x86/lib/usercopy_bench.o \
 	arch/x86/lib/usercopy_test.o \
+	arch/x86/mm/early_ioremap.o \
 	arch/x86/mm/extable.o \
 	arch/x86/mm/fault.o \
 	arch/x86/mm/highmem.o \

@@ -3,7 +3,9 @@
  * start_kernel() in order: trap_init() (in traps.c), early_console_init(),
  * setup_arch(), and after mm_core_init(), console_init().
  */
+#include <asm/early_ioremap.h>
 #include <asm/fpu.h>
+#include <asm/mpspec.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <kspace/arch.h>
@@ -26,6 +28,8 @@ void setup_arch(void)
 	print_cpu_info();
 	fpu__init();
 	multiboot_print_mmap();
+	early_ioremap_init();
+	find_smp_config(); /* the CPUs the firmware lists: the possible map comes from them */
 	setup_per_cpu_areas(); /* once the possible CPUs are known, while memblock still serves */
 	paging_init();
 	print_layout();
