@@ -177,9 +177,12 @@ static int acpi_walk_root(u64 phys, bool xsdt, struct mp_config *cfg)
 	n = (root->length - sizeof(*root)) / entry_size;
 	for (u32 i = 0; i < n; i++) {
 		const u8 *entry = (const u8 *)(root + 1) + i * entry_size;
-		u64 table = xsdt ? *(const u64 *)entry : *(const u32 *)entry;
-		struct acpi_table_header *h = early_memremap(table, sizeof(*h));
+		struct acpi_table_header *h;
+		u64 table = 0;
 		bool madt;
+
+		memcpy(&table, entry, entry_size); /* XSDT entries are only 4-byte aligned */
+		h = early_memremap(table, sizeof(*h));
 
 		if (!h) {
 			pr_warn("ACPI: table at 0x%016llX cannot be mapped\n", table);
