@@ -17,6 +17,7 @@ KERNEL_OBJS := \
 	arch/x86/kernel/irq.o \
 	arch/x86/kernel/keyboard.o \
 	arch/x86/kernel/mp_config.o \
+	arch/x86/kernel/mp_config_test.o \
 	arch/x86/kernel/mpparse.o \
 	arch/x86/kernel/process.o \
 	arch/x86/kernel/reboot.o \
