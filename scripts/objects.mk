@@ -10,6 +10,7 @@ KERNEL_OBJS := \
 	arch/x86/kernel/acpi.o \
 	arch/x86/kernel/cpu.o \
 	arch/x86/kernel/cpu_tables_test.o \
+	arch/x86/kernel/cpuinfo_test.o \
 	arch/x86/kernel/dumpstack.o \
 	arch/x86/kernel/fpu.o \
 	arch/x86/kernel/gdt.o \

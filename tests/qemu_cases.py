@@ -69,10 +69,11 @@ def selftest_boot(name, mem="64M", qemu=(), extra=()):
 
 
 def firmware_boot(name, qemu, cmdline, lines, reject=()):
-    """Boot with these QEMU options and run the mp_config self-test; lines must be logged."""
+    """Boot with these QEMU options and run the firmware_ self-tests (mp_config, cpu_data,
+    /proc/cpuinfo); lines must be logged."""
     return dict(name="firmware/" + name, mem="64M", qemu=qemu,
-                cmdline=f"selftest=mp_config {cmdline}".strip(),
-                expect=lines + [r"selftest: 1 passed, 0 failed"], reject=NO_FAIL + list(reject))
+                cmdline=f"selftest=firmware_ {cmdline}".strip(),
+                expect=lines + [r"selftest: 3 passed, 0 failed"], reject=NO_FAIL + list(reject))
 
 
 def iso_boot(name, medium):

@@ -9,7 +9,7 @@
 #include <kspace/printk.h>
 #include <kspace/selftest.h>
 
-SELFTEST(mp_config_consistent)
+SELFTEST(firmware_mp_config_consistent)
 {
 	const struct mp_config *c = &mp_config;
 	int kept = c->nr_cpus < NR_CPUS ? c->nr_cpus : NR_CPUS;

@@ -28,9 +28,11 @@ void setup_arch(void)
 	print_cpu_info();
 	fpu__init();
 	multiboot_print_mmap();
+	setup_memory_map();
 	early_ioremap_init();
 	find_smp_config(); /* the CPUs the firmware lists: the possible map comes from them */
-	setup_per_cpu_areas(); /* once the possible CPUs are known, while memblock still serves */
+	setup_per_cpu_areas();
+	smp_store_cpu_info(0); /* the boot CPU's cpu_data: its per-CPU copy exists now */ /* once the possible CPUs are known, while memblock still serves */
 	paging_init();
 	print_layout();
 }
