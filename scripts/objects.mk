@@ -31,6 +31,7 @@ KERNEL_OBJS := \
 	arch/x86/kernel/time.o \
 	arch/x86/kernel/time_test.o \
 	arch/x86/kernel/tls.o \
+	arch/x86/kernel/tsc.o \
 	arch/x86/kernel/traps.o \
 	arch/x86/kernel/vga.o \
 	arch/x86/kernel/vga_test.o \

@@ -5,6 +5,7 @@
  * lack CPUID entirely; the kernel then assumes no PSE, PGE or TSC and uses none of them.
  */
 #include <asm/processor.h>
+#include <asm/tsc.h>
 #include <kspace/printk.h>
 #include <kspace/proc_fs.h>
 #include <kspace/seq_buf.h>
@@ -192,6 +193,8 @@ static void cpuinfo_render_one(struct seq_buf *s, const struct cpuinfo_x86 *c)
 	seq_buf_printf(s, "processor\t: %d\nvendor_id\t: %s\ncpu family\t: %d\nmodel\t\t: %d\n",
 		       c->cpu_index, c->vendor, c->family, c->model);
 	seq_buf_printf(s, "model name\t: %s\nstepping\t: %d\n", c->model_id, c->stepping);
+	if (tsc_khz)
+		seq_buf_printf(s, "cpu MHz\t\t: %u.%03u\n", tsc_khz / 1000, tsc_khz % 1000);
 	seq_buf_printf(s, "physical id\t: %d\nsiblings\t: %d\ncore id\t\t: %d\ncpu cores\t: %d\n",
 		       c->phys_proc_id, siblings, c->cpu_core_id, cores);
 	seq_buf_printf(s, "apicid\t\t: %u\ninitial apicid\t: %u\n", c->apicid, c->initial_apicid);
@@ -201,7 +204,10 @@ static void cpuinfo_render_one(struct seq_buf *s, const struct cpuinfo_x86 *c)
 	for (int i = 0; i < 32; i++)
 		if (c->features & (1u << i) && feature_names[i])
 			seq_buf_printf(s, " %s", feature_names[i]);
-	seq_buf_printf(s, "\n\n");
+	seq_buf_printf(s, "\n");
+	if (tsc_khz) /* loops_per_jiffy is the TSC's ticks per jiffy */
+		seq_buf_printf(s, "bogomips\t: %u.%02u\n", tsc_khz / 500, (tsc_khz / 5) % 100);
+	seq_buf_printf(s, "\n");
 }
 
 /* /proc/cpuinfo: every online CPU, in Linux's layout (arch/x86/kernel/cpu/proc.c). */

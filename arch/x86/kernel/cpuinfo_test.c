@@ -5,6 +5,7 @@
  */
 #include <asm/mpspec.h>
 #include <asm/processor.h>
+#include <asm/tsc.h>
 #include <kspace/cpumask.h>
 #include <kspace/proc_fs.h>
 #include <kspace/selftest.h>
@@ -39,6 +40,10 @@ SELFTEST(firmware_cpuinfo_every_online_cpu)
 	buf[s.len] = '\0';
 	for (unsigned int f = 0; f < ARRAY_SIZE(cpuinfo_fields); f++)
 		EXPECT(count_lines(buf, cpuinfo_fields[f]) == num_online_cpus());
+	/* With a TSC, its measured rate; without one, neither line. */
+	EXPECT(count_lines(buf, "cpu MHz\t\t: ") == (tsc_khz ? num_online_cpus() : 0));
+	EXPECT(count_lines(buf, "bogomips\t: ") == (tsc_khz ? num_online_cpus() : 0));
+	EXPECT(!cpu_has(X86_FEATURE_TSC) || tsc_khz > 1000); /* a TSC slower than 1 MHz: a bad measurement */
 	for_each_online_cpu(cpu) {
 		snprintf(want, sizeof(want), "processor\t: %d\n", cpu);
 		EXPECT(strstr(buf, want));

@@ -8,6 +8,7 @@
 #include <asm/mpspec.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
+#include <asm/tsc.h>
 #include <kspace/arch.h>
 #include <kspace/multiboot.h>
 #include <kspace/percpu.h>
@@ -27,6 +28,7 @@ void setup_arch(void)
 	cpu_detect();
 	print_cpu_info();
 	fpu__init();
+	tsc_init();
 	multiboot_print_mmap();
 	setup_memory_map();
 	early_ioremap_init();
