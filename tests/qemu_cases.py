@@ -193,6 +193,23 @@ def qemu_cases():
             r"Command line: .*acpi=off",
             r"smpboot: 8 CPUs in the MP table, local APIC at 0xfee00000, 1 IOAPIC; APIC ids: 0 1 2 3 4 5 6 7"],
             reject=[r"ACPI: "]),
+        # /proc/cpuinfo as a user reads it, at -smp 4 (MADT) and from the MP table.
+        dict(name="firmware/proc-cpuinfo-smp4", mem="64M", initrd=True, qemu=["-smp", "4"],
+             prompt=r"(?:^|\n)# ", timeout=60, status=3, type_lines=["cat /proc/cpuinfo", "exit 3"],
+             expect=[r"processor\s+: 0\r?\nvendor_id\s+: GenuineIntel\r?\ncpu family\s+: 6",
+                     r"model name\s+: QEMU Virtual CPU",
+                     r"cpu MHz\s+: \d+\.\d{3}\r?\n",
+                     r"physical id\s+: 0\r?\nsiblings\s+: [1-4]\r?\ncore id\s+: 0\r?\n"
+                     r"cpu cores\s+: [1-4]\r?\napicid\s+: 0\r?\ninitial apicid\s+: 0\r?\n",
+                     r"flags\s+: fpu .* apic .* ht\r?\n",
+                     r"bogomips\s+: \d+\.\d\d\r?\n"]),
+        dict(name="firmware/proc-cpuinfo-mptable", mem="64M", initrd=True,
+             qemu=["-smp", "4,sockets=4", "-machine", "acpi=off"],
+             prompt=r"(?:^|\n)# ", timeout=60, status=3, type_lines=["cat /proc/cpuinfo", "exit 3"],
+             expect=[r"smpboot: 4 CPUs in the MP table",
+                     r"processor\s+: 0\r?\nvendor_id\s+: GenuineIntel",
+                     r"physical id\s+: 0\r?\nsiblings\s+: 1\r?\ncore id\s+: 0\r?\ncpu cores\s+: 1\r?\n"
+                     r"apicid\s+: 0\r?\n"]),
         firmware_boot("486-one-cpu", ["-cpu", "486", "-smp", "1"], "", [
             r"smpboot: 1 CPU in the ACPI MADT"]),
         iso_boot("iso/cdrom", ["-cdrom", "@ISO@"]),
