@@ -30,11 +30,9 @@ void setup_arch(void)
 	fpu__init();
 	tsc_init();
 	multiboot_print_mmap();
-	setup_memory_map();
 	early_ioremap_init();
 	find_smp_config(); /* the CPUs the firmware lists: the possible map comes from them */
-	setup_per_cpu_areas();
-	smp_store_cpu_info(0); /* the boot CPU's cpu_data: its per-CPU copy exists now */ /* once the possible CPUs are known, while memblock still serves */
-	paging_init();
+	paging_init(); /* and setup_per_cpu_areas(), for the possible CPUs known by now */
+	smp_store_cpu_info(0); /* the boot CPU's cpu_data: its per-CPU copy exists now */
 	print_layout();
 }
