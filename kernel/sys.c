@@ -15,14 +15,17 @@
 #include <kspace/string.h>
 #include <kspace/syscall_defs.h>
 
+/* The process's id: its thread group's (gettid, in kernel/fork.c, is the thread's). */
 long sys_getpid(void)
 {
-	return current->pid;
+	return current->tgid;
 }
 
 long sys_getppid(void)
 {
-	return current->parent ? current->parent->pid : 0;
+	struct task_struct *parent = current->group_leader->parent;
+
+	return parent ? parent->tgid : 0;
 }
 
 long sys_sched_yield(void)
@@ -104,9 +107,9 @@ long sys_setsid(void)
 
 long sys_umask(int mask)
 {
-	unsigned int old = current->umask;
+	unsigned int old = current->fs->umask;
 
-	current->umask = mask & 0777;
+	current->fs->umask = mask & 0777;
 	return old;
 }
 

@@ -98,6 +98,7 @@ USER_TESTS := \
 	test-statx \
 	test-syscall-abi \
 	test-termios \
+	test-threads \
 	test-tls \
 	test-tty-ctty \
 	test-truncate \
