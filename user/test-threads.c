@@ -10,6 +10,7 @@
  * A thread here runs on its own small stack and shares the program's TLS, so it makes
  * only raw system calls (no errno, no stdio); the main thread does the checking.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <sched.h>
 #include <signal.h>
@@ -690,6 +691,59 @@ static void check_shared_key(void)
 	munmap((void *)shared, PAGE_SIZE);
 }
 
+/* --- /proc/<pid>/task and the status lines of a process with threads --- */
+
+static bool dir_has(const char *path, long name)
+{
+	char want[16];
+	struct dirent *d;
+	DIR *dir = opendir(path);
+	bool found = false;
+
+	snprintf(want, sizeof(want), "%ld", name);
+	while (dir && (d = readdir(dir)))
+		found |= !strcmp(d->d_name, want);
+	if (dir)
+		closedir(dir);
+	return found;
+}
+
+static bool file_has(const char *path, const char *line)
+{
+	char text[4096];
+
+	return read_text(path, text, sizeof(text)) > 0 && strstr(text, line);
+}
+
+static void check_proc_task(void)
+{
+	volatile int ctid = -1;
+	char path[96], line[64];
+	long tid;
+
+	word_a = ready_count = 0;
+	tid = spawn(THREAD_FLAGS, stacks[0], NULL, NULL, &ctid, wait_once, (void *)&word_a);
+	settle(1);
+	snprintf(path, sizeof(path), "/proc/%d/task", getpid());
+	check(dir_has(path, getpid()) && dir_has(path, tid),
+	      "/proc/<pid>/task lists the main thread and the thread %ld", tid);
+	check(!dir_has("/proc", tid), "/proc lists processes: not the thread %ld", tid);
+	snprintf(path, sizeof(path), "/proc/%d/status", getpid());
+	check(file_has(path, "\nThreads:\t2\n"), "/proc/<pid>/status says Threads: 2");
+	snprintf(path, sizeof(path), "/proc/%d/task/%ld/status", getpid(), tid);
+	snprintf(line, sizeof(line), "\nTgid:\t%d\n", getpid());
+	check(file_has(path, line), "the thread's status has the process's Tgid");
+	snprintf(line, sizeof(line), "\nPid:\t%ld\n", tid);
+	check(file_has(path, line), "and its own tid as Pid");
+	snprintf(path, sizeof(path), "/proc/%ld/status", tid);
+	check(file_has(path, line), "/proc/<tid>/status exists too, as on Linux");
+	snprintf(path, sizeof(path), "/proc/%d/task/%ld/task", getpid(), tid);
+	check(read_text(path, line, sizeof(line)) < 0, "a thread's directory has no task/");
+	word_a = 1;
+	futex(&word_a, FUTEX_WAKE_PRIVATE_OP, 1, NULL);
+	join(&ctid);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], EXEC_CHILD))
@@ -709,5 +763,6 @@ int main(int argc, char **argv)
 	check_wake_op();
 	check_bitset();
 	check_shared_key();
+	check_proc_task();
 	return check_status();
 }
