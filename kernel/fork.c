@@ -442,6 +442,10 @@ static void copy_process_state(struct task_struct *p, unsigned long clone_flags,
 	p->sas_ss_sp = current->sas_ss_sp; /* handlers and mask came with copy_sighand */
 	p->sas_ss_size = current->sas_ss_size;
 	p->sas_ss_flags = current->sas_ss_flags;
+	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) { /* Linux's sas_ss_reset: */
+		p->sas_ss_sp = p->sas_ss_size = 0; /* the stack is in use by the caller */
+		p->sas_ss_flags = SS_DISABLE;
+	}
 }
 
 /*

@@ -198,6 +198,7 @@ static bool prepare_signal(int sig, struct task_struct *p, bool force)
 
 		flush_sigqueue_mask(p, SIG_KERNEL_STOP_MASK);
 		for_each_thread(p, t) {
+			t->group_stop_pending = false; /* a group stop not yet joined is off */
 			if (t->state != TASK_STOPPED)
 				continue;
 			t->stop_signal = 0;
@@ -455,6 +456,23 @@ bool is_ignored(int sig)
 	return (current->blocked & sigmask(sig)) || sig_action(current, sig)->sa_handler == SIG_IGN;
 }
 
+/* A stop signal's default action stops every thread of the process, as on Linux. */
+static void do_group_stop(int sig)
+{
+	unsigned long flags = local_irq_save();
+	struct task_struct *t;
+
+	current->signal->group_stop_sig = sig;
+	for_each_thread(current, t) {
+		if (t == current || !task_alive(t) || t->state == TASK_STOPPED)
+			continue;
+		t->group_stop_pending = true;
+		signal_wake_up(t, sig);
+	}
+	local_irq_restore(flags);
+	do_signal_stop(sig);
+}
+
 /*
  * Find a signal for the arch code to deliver to a handler, carrying out every
  * default action on the way. false: nothing to deliver (or only ignored signals).
@@ -473,6 +491,12 @@ bool get_signal(struct ksignal *ksig)
 				local_irq_restore(flags);
 				do_group_exit(SIGKILL);
 			}
+		}
+		if (current->group_stop_pending) { /* another thread stopped the process */
+			current->group_stop_pending = false;
+			local_irq_restore(flags);
+			do_signal_stop(current->signal->group_stop_sig);
+			continue;
 		}
 		sig = __dequeue_signal(~current->blocked, &ksig->info);
 		if (!sig) {
@@ -497,7 +521,7 @@ bool get_signal(struct ksignal *ksig)
 			continue;
 		if (sigmask(sig) & SIG_KERNEL_STOP_MASK) {
 			if (sig == SIGSTOP || !is_current_pgrp_orphaned())
-				do_signal_stop(sig);
+				do_group_stop(sig);
 			continue;
 		}
 		do_group_exit(sig); /* every other default action terminates the process */

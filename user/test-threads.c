@@ -691,6 +691,98 @@ static void check_shared_key(void)
 	munmap((void *)shared, PAGE_SIZE);
 }
 
+/* --- job control: a stop signal stops every thread --- */
+
+static bool file_has(const char *path, const char *line)
+{
+	char text[4096];
+
+	return read_text(path, text, sizeof(text)) > 0 && strstr(text, line);
+}
+
+static bool thread_state_is(pid_t pid, long tid, char state)
+{
+	char path[96], line[16];
+	struct timespec ms = { 0, 10000000 };
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%ld/status", pid, tid);
+	snprintf(line, sizeof(line), "State:\t%c", state);
+	for (int i = 0; i < 200; i++) {
+		if (file_has(path, line))
+			return true;
+		nanosleep(&ms, NULL);
+	}
+	return false;
+}
+
+static void check_group_stop(void)
+{
+	int pipefd[2], status = 0;
+	long tid = 0;
+	pid_t pid;
+
+	if (pipe(pipefd))
+		return;
+	pid = fork();
+	if (pid == 0) {
+		tid = spawn(THREAD_FLAGS, stacks[0], NULL, NULL, NULL, wait_forever, NULL);
+		write(pipefd[1], &tid, sizeof(tid));
+		wait_forever(NULL);
+	}
+	read(pipefd[0], &tid, sizeof(tid));
+	close(pipefd[0]);
+	close(pipefd[1]);
+	kill(pid, SIGSTOP);
+	check(waitpid(pid, &status, WUNTRACED) == pid && WIFSTOPPED(status) &&
+		      WSTOPSIG(status) == SIGSTOP,
+	      "SIGSTOP to a process with a thread: wait reports it stopped (%s)",
+	      describe_status(status));
+	check(thread_state_is(pid, pid, 'T') && thread_state_is(pid, tid, 'T'),
+	      "both threads are stopped (State: T)");
+	kill(pid, SIGCONT);
+	check(thread_state_is(pid, tid, 'S'), "SIGCONT lets the thread sleep on again (State: S)");
+	kill(pid, SIGKILL);
+	status = wait_status(pid);
+	check(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL, "then SIGKILL ends it (%s)",
+	      describe_status(status));
+}
+
+/* --- a process's session and group belong to all its threads --- */
+
+static volatile long setsid_result;
+
+static int call_setsid(void *arg)
+{
+	(void)arg;
+	setsid_result = raw3(__NR_setsid, 0, 0, 0);
+	return 0;
+}
+
+static void check_session(void)
+{
+	pid_t pid = fork();
+	int status;
+
+	if (pid == 0) {
+		volatile int ctid = -1;
+		long tid = spawn(THREAD_FLAGS, stacks[0], NULL, NULL, &ctid, call_setsid, NULL);
+
+		join(&ctid);
+		if (setsid_result != getpid())
+			_exit(1); /* setsid names the process's session by its pid */
+		if (getsid(0) != getpid() || getpgrp() != getpid())
+			_exit(2); /* the main thread is in the new session and group too */
+		tid = spawn(THREAD_FLAGS, stacks[1], NULL, NULL, NULL, wait_forever, NULL);
+		if (setpgid(tid, 0) != -1 || errno != EINVAL)
+			_exit(3); /* a live thread's tid names no process for setpgid */
+		_exit(0);
+	}
+	status = wait_status(pid);
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	      "setsid in a thread moves the whole process; setpgid(tid) is EINVAL (%s)",
+	      describe_status(status));
+}
+
 /* --- /proc/<pid>/task and the status lines of a process with threads --- */
 
 static bool dir_has(const char *path, long name)
@@ -706,13 +798,6 @@ static bool dir_has(const char *path, long name)
 	if (dir)
 		closedir(dir);
 	return found;
-}
-
-static bool file_has(const char *path, const char *line)
-{
-	char text[4096];
-
-	return read_text(path, text, sizeof(text)) > 0 && strstr(text, line);
 }
 
 static void check_proc_task(void)
@@ -764,5 +849,7 @@ int main(int argc, char **argv)
 	check_bitset();
 	check_shared_key();
 	check_proc_task();
+	check_session();
+	check_group_stop();
 	return check_status();
 }

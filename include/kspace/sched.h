@@ -104,6 +104,7 @@ struct signal_struct {
 	unsigned int flags;           /* SIGNAL_GROUP_EXIT */
 	int group_exit_code;          /* the status every thread exits with in a group exit */
 	struct task_struct *group_exec_task; /* a thread in execve waiting for the others to go */
+	int group_stop_sig;           /* a group stop: the stop signal every thread takes */
 };
 
 #define SIGNAL_GROUP_EXIT 0x00000004 /* exit_group or a fatal signal: every thread is ending */
@@ -149,6 +150,7 @@ struct task_struct {
 	unsigned long sas_ss_size;
 	unsigned int sas_ss_flags;
 	int stop_signal;           /* job control: a stop wait4(WUNTRACED) has yet to report */
+	bool group_stop_pending;   /* another thread took a stop signal: this one stops too */
 	bool continued;            /* ... and a continue for WCONTINUED */
 	struct itimer itimer[3];   /* ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF (kernel/itimer.c) */
 	struct restart_block restart_block; /* how restart_syscall resumes an interrupted sleep */
