@@ -174,6 +174,8 @@ void do_exit(long code)
 	local_irq_restore(flags);
 	if (group_dead && p->tgid == 1 && p->mm)
 		init_exited(p->signal->flags & SIGNAL_GROUP_EXIT ? p->signal->group_exit_code : code);
+	if (!group_dead)
+		retarget_shared_pending(p);
 	exit_mm_release(p);
 	exit_mm(p);
 	if (p->files) {

@@ -232,6 +232,27 @@ static bool wants_signal(int sig, const struct task_struct *p)
 	return sig == SIGKILL || p->state != TASK_STOPPED;
 }
 
+/*
+ * An exiting thread may have been the one woken for a signal to the process: wake
+ * the other threads that can take what is pending there (Linux's retarget_shared_pending).
+ */
+void retarget_shared_pending(struct task_struct *tsk)
+{
+	unsigned long flags = local_irq_save();
+	sigset_t pending = tsk->signal->shared_pending.signal;
+	struct task_struct *t;
+
+	for_each_thread(tsk, t) {
+		if (!pending)
+			break;
+		if (t == tsk || !task_alive(t) || !(pending & ~t->blocked))
+			continue;
+		pending &= t->blocked;
+		signal_wake_up(t, 0);
+	}
+	local_irq_restore(flags);
+}
+
 /* Whether sig would end p's process: its default action is to terminate. */
 static bool sig_fatal(struct task_struct *p, int sig)
 {

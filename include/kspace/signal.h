@@ -81,6 +81,7 @@ void put_sighand(struct sighand_struct *sighand);
 int send_signal_thread(int sig, struct kernel_siginfo *info, struct task_struct *p); /* tkill */
 void zap_other_threads(struct task_struct *p); /* SIGKILL to the rest of p's group */
 bool sigkill_pending(struct task_struct *p);
+void retarget_shared_pending(struct task_struct *tsk); /* a thread exits */
 void init_sigpending(struct sigpending *pending);
 void flush_signals(struct task_struct *p); /* drop every pending signal (a task freed) */
 void flush_sigqueue(struct sigpending *pending); /* a signal_struct freed */
