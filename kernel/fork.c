@@ -156,7 +156,8 @@ static void put_signal(struct signal_struct *sig)
 
 	local_irq_restore(flags);
 	if (last) {
-		flush_sigqueue(&sig->shared_pending);
+		if (sig->shared_pending.signal) /* usually nothing is left */
+			flush_sigqueue(&sig->shared_pending);
 		kfree(sig);
 	}
 }
@@ -225,10 +226,15 @@ static int copy_signal(struct task_struct *p, unsigned long clone_flags)
 		p->signal = current->signal;
 		return 0;
 	}
-	sig = kzalloc(sizeof(*sig), GFP_KERNEL);
+	sig = kmalloc(sizeof(*sig), GFP_KERNEL); /* not zeroed: info[] is read only once set */
 	if (!sig)
 		return -ENOMEM;
 	sig->count = 1;
+	sig->live = 0;
+	sig->flags = 0;
+	sig->group_exit_code = 0;
+	sig->group_exec_task = NULL;
+	sig->group_stop_sig = 0;
 	INIT_LIST_HEAD(&sig->thread_head);
 	init_sigpending(&sig->shared_pending);
 	p->signal = sig;

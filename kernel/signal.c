@@ -238,10 +238,14 @@ static bool wants_signal(int sig, const struct task_struct *p)
  */
 void retarget_shared_pending(struct task_struct *tsk)
 {
-	unsigned long flags = local_irq_save();
-	sigset_t pending = tsk->signal->shared_pending.signal;
+	unsigned long flags;
+	sigset_t pending;
 	struct task_struct *t;
 
+	if (!tsk->signal->shared_pending.signal)
+		return;
+	flags = local_irq_save();
+	pending = tsk->signal->shared_pending.signal;
 	for_each_thread(tsk, t) {
 		if (!pending)
 			break;
@@ -445,7 +449,7 @@ static int dequeue_from(struct sigpending *pending, sigset_t mask, struct kernel
  */
 static int __dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 {
-	int sig = dequeue_from(&current->pending, mask, info);
+	int sig = current->pending.signal & mask ? dequeue_from(&current->pending, mask, info) : 0;
 
 	if (!sig && current->signal)
 		sig = dequeue_from(&current->signal->shared_pending, mask, info);
