@@ -334,6 +334,9 @@ def qemu_cases():
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
         dict(name="user-glibc/demo", mem="256M", initrd=True, initramfs="initramfs-glibc",
              timeout=60, cmdline="init=/bin/glibc-demo", check=same_as_linux("glibc-demo")),
+        # POSIX threads through glibc: mutexes, condition variables, joins, as on Linux.
+        dict(name="user-glibc/pthreads", mem="256M", initrd=True, initramfs="initramfs-glibc",
+             timeout=60, cmdline="init=/bin/glibc-pthreads", check=same_as_linux("glibc-pthreads")),
         # The system-call fuzzer (user/sysfuzz.c): 10^5 random calls, a fixed seed so a
         # failure reproduces; no oops, and kmalloc caches and free pages back to baseline.
         dict(name="fuzz/syscalls", mem="128M", initrd=True, timeout=120,
