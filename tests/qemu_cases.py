@@ -59,8 +59,14 @@ NO_FAIL = [r"selftest: FAIL", r"Kernel panic", r"Unknown kernel command line"]
 
 # The next line of a call trace, up to the symbol.
 TRACE_LINE = r"\r?\n\[ *\d+\.\d+\] +\[<[0-9a-f]+>\] "
-# The memory debugging the test boots run with: slab red zones and poison, page poison.
-MEMORY_DEBUG = "slub_debug page_poison=1"
+# The debugging the test boots run with: slab red zones and poison, page poison, and
+# lock debugging (owners, lock order, irq state, sleeping in atomic context).
+MEMORY_DEBUG = "slub_debug page_poison=1 debug_locks"
+# What lock debugging says when it finds something: no boot of the suite may say it
+# unless it provokes it on purpose (the lockdep self-tests).
+LOCKDEP_REPORTS = [r"BUG: spinlock", r"WARNING: possible", r"WARNING: inconsistent lock state",
+                   r"BUG: sleeping function called from invalid context", r"INFO: trying to register",
+                   r"turning off the locking correctness validator"]
 
 
 def selftest_boot(name, mem="64M", qemu=(), extra=()):
@@ -231,7 +237,8 @@ def qemu_cases():
         # but not on Linux (exact free RAM after 1000 forks, ENOEXEC for every bad ELF).
         dict(name="user/64M", mem="64M", initrd=True, per_program=True, timeout=180,
              cmdline="init=/bin/runtests KSPACE=1 " + MEMORY_DEBUG,
-             expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
+             expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"],
+             reject=LOCKDEP_REPORTS),
         # The smallest machine the brief names: the initramfs (its programs without debug
         # information) and its unpacked copy fit beside the whole suite.
         dict(name="user/16M", mem="16M", initrd=True, timeout=180,
@@ -273,7 +280,22 @@ def qemu_cases():
         # any program; and a glibc program whose output must be what Linux printed.
         dict(name="user-glibc/256M", mem="256M", initrd=True, initramfs="initramfs-glibc",
              per_program=True, timeout=180, cmdline="init=/bin/runtests KSPACE=1 " + MEMORY_DEBUG,
-             expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
+             expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"],
+             reject=LOCKDEP_REPORTS),
+        # Lock debugging: each deliberate locking mistake and the report it must give,
+        # with the stacks of both orders for a circular dependency.
+        dict(name="debug/lockdep", cmdline="selftest=lockdep_ debug_locks",
+             expect=[r"lockdep: lock debugging on",
+                     r"BUG: spinlock recursion on CPU#0, init/1",
+                     r"BUG: spinlock wrong owner on CPU#0, init/1",
+                     r"BUG: spinlock already unlocked on CPU#0, init/1",
+                     r"WARNING: possible circular locking dependency detected",
+                     r"-> #1 \(test_lock_b\):\r?\n\[ *\d+\.\d+\]        take_a_then_b\+",
+                     r"-> #0 \(test_lock_a\):\r?\n\[ *\d+\.\d+\]        take_b_then_a\+",
+                     r"WARNING: possible recursive locking detected",
+                     r"inconsistent \{IN-HARDIRQ-W\} -> \{HARDIRQ-ON-W\} usage\.",
+                     r"BUG: sleeping function called from invalid context at mm/slab\.c:\d+",
+                     r"selftest: 11 passed, 0 failed, 0 skipped"], reject=NO_FAIL),
         dict(name="user-glibc/demo", mem="256M", initrd=True, initramfs="initramfs-glibc",
              timeout=60, cmdline="init=/bin/glibc-demo", check=same_as_linux("glibc-demo")),
         # The system-call fuzzer (user/sysfuzz.c): 10^5 random calls, a fixed seed so a
