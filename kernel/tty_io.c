@@ -38,8 +38,8 @@ static struct tty_struct console_tty = {
 			  [VLNEXT] = 026 },
 	},
 	.winsize = { .ws_row = 25, .ws_col = 80 }, /* the VGA text screen */
-	.read_wait = { LIST_HEAD_INIT(console_tty.read_wait.task_list) },
-	.write_wait = { LIST_HEAD_INIT(console_tty.write_wait.task_list) },
+	.read_wait = __WAIT_QUEUE_HEAD_INITIALIZER(console_tty.read_wait),
+	.write_wait = __WAIT_QUEUE_HEAD_INITIALIZER(console_tty.write_wait),
 };
 
 /* Called from interrupt handlers, with interrupts off. */
