@@ -336,7 +336,9 @@ def qemu_cases():
         # cat's read of the terminal stops it again (SIGTTIN), fg brings it back (the ^D
         # then ends cat); the second job runs to its end in the background, reported
         # done. Lines are typed at each prompt, and when READY or fg's command appears.
+        # Lock debugging on: ^Z, ^C and typed lines arrive by interrupt into the tty's lock.
         dict(name="shell/job-control", mem="64M", initrd=True, timeout=60, status=3,
+             cmdline="debug_locks", reject=LOCKDEP_REPORTS,
              prompt=r"(?:^|\n)# |\nREADY\r?\n|\nsh -c echo READY; cat; echo CAT-DONE\r?\n",
              type_lines=['sh -c "echo READY; cat; echo CAT-DONE"', "\x1a", "jobs", "bg", "sleep 1",
                          "fg", "\x04", 'sh -c "echo READY; sleep 1; echo SLEPT"', "\x1a", "bg",
@@ -352,7 +354,7 @@ def qemu_cases():
         # the screen too (ECHOE), ^W a word, ^U the line (ECHOKE); the shell reads only
         # the edited line.
         dict(name="shell/line-editing", mem="64M", initrd=True, prompt=r"(?:^|\n)# ",
-             timeout=60, status=3,
+             timeout=60, status=3, cmdline="debug_locks", reject=LOCKDEP_REPORTS,
              type_lines=["echo abX\x7fc", "echo one two\x17three", "echo gone\x15echo kept",
                          "exit 3"],
              expect=[r"echo abX\x08 \x08c\r?\nabc\r?\n", r"\none three\r?\n",
