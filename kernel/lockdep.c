@@ -448,7 +448,7 @@ void lock_acquire(struct lockdep_map *map, unsigned int subclass, bool trylock, 
 	bug.irqs_on = flags & X86_EFLAGS_IF;
 	r = validate(map, subclass, trylock, ip);
 	arch_spin_unlock(&graph_lock);
-	/* Reports go out with interrupts still off: nothing changes the graph under them. */
+	/* Only the one report that turned debug_locks off gets here; the graph is frozen. */
 	if (r == REPORT_CIRCULAR)
 		print_circular(map, ip);
 	else if (r == REPORT_RECURSIVE)
@@ -475,16 +475,6 @@ void lock_release(struct lockdep_map *map, unsigned long ip)
 			break;
 		}
 	local_irq_restore(flags);
-}
-
-bool lock_is_held(const struct lockdep_map *map)
-{
-	int cpu = smp_processor_id();
-
-	for (int i = 0; i < lockdep_depth[cpu]; i++)
-		if (held_locks[cpu][i].map == map)
-			return true;
-	return false;
 }
 
 void lockdep_reset(void)

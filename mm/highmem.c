@@ -100,7 +100,8 @@ void *page_address(const struct page *page)
 	return nr < 0 ? NULL : (void *)PKMAP_ADDR(nr);
 }
 
-static void flush_all_zero_pkmaps(void)
+/* Not inlined: gdb can break on it by name (docs/walkthrough-kmap.md). */
+static __noinline void flush_all_zero_pkmaps(void)
 {
 	bool need_flush = false;
 

@@ -43,8 +43,6 @@ bool debug_locks_off(void);
 /* Tell the validator that lock (its map) is being taken or dropped, from ip. */
 void lock_acquire(struct lockdep_map *map, unsigned int subclass, bool trylock, unsigned long ip);
 void lock_release(struct lockdep_map *map, unsigned long ip);
-/* Whether map's lock is among those this CPU holds (for the owner checks). */
-bool lock_is_held(const struct lockdep_map *map);
 
 /* "N locks held by comm/pid:" and each lock with where it was taken. */
 void lockdep_print_held_locks(void);

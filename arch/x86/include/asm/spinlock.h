@@ -10,10 +10,11 @@
 #include <asm/processor.h>
 #include <kspace/types.h>
 
+/* Aligned as a word: trylock compares and exchanges both halves at once. */
 typedef struct {
 	u16 head; /* the ticket being served */
 	u16 tail; /* the next ticket to hand out */
-} arch_spinlock_t;
+} __attribute__((aligned(4))) arch_spinlock_t;
 
 #define __ARCH_SPIN_LOCK_INIT { 0, 0 } /* for static initialisers */
 #define __ARCH_SPIN_LOCK_UNLOCKED ((arch_spinlock_t)__ARCH_SPIN_LOCK_INIT)
