@@ -234,13 +234,13 @@ void __free_pages(struct page *page, unsigned int order)
 	unsigned long flags;
 
 	check_free(page, order);
+	zone = page_zone(page); /* here, where the compiler can share check_free's lookup */
 	/* Only the last reference frees: the count drops atomically, whoever else holds one. */
 	if (__atomic_sub_fetch(&page->_count, 1, __ATOMIC_ACQ_REL) != 0)
 		return;
 	page->private = 0;
 	if (page_poisoning)
 		kernel_poison_pages(page, 1UL << order);
-	zone = page_zone(page);
 	spin_lock_irqsave(&zone->lock, flags);
 	free_one_block(zone, page, order);
 	spin_unlock_irqrestore(&zone->lock, flags);
