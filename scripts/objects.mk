@@ -63,6 +63,8 @@ KERNEL_OBJS := \
 	kernel/char_dev.o \
 	kernel/cred.o \
 	kernel/kill.o \
+	kernel/lockdep.o \
+	kernel/lockdep_test.o \
 	kernel/loadavg.o \
 	kernel/exit.o \
 	kernel/fault_inject.o \
@@ -100,6 +102,7 @@ KERNEL_OBJS := \
 	kernel/sigaction.o \
 	kernel/signal.o \
 	kernel/smp.o \
+	kernel/spinlock_debug.o \
 	kernel/statfs.o \
 	kernel/stat.o \
 	kernel/sys.o \
