@@ -383,9 +383,37 @@ static int copy_files(struct task_struct *p, unsigned long clone_flags)
 	return p->files ? 0 : -ENOMEM;
 }
 
+/*
+ * A copy of a shared fs's cwd. Another thread may chdir meanwhile and free the old
+ * string, so it is read under fs->lock; kmalloc may sleep, so it is not called under it.
+ */
+static char *fs_cwd_dup(struct fs_struct *fs)
+{
+	for (;;) {
+		size_t len;
+		char *copy;
+
+		spin_lock(&fs->lock);
+		len = strlen(fs->cwd) + 1;
+		spin_unlock(&fs->lock);
+		copy = kmalloc(len, GFP_KERNEL);
+		if (!copy)
+			return NULL;
+		spin_lock(&fs->lock);
+		if (strlen(fs->cwd) < len) {
+			memcpy(copy, fs->cwd, strlen(fs->cwd) + 1);
+			spin_unlock(&fs->lock);
+			return copy;
+		}
+		spin_unlock(&fs->lock); /* it grew: try again with the new length */
+		kfree(copy);
+	}
+}
+
 static int copy_fs(struct task_struct *p, unsigned long clone_flags)
 {
 	struct fs_struct *fs = current->fs;
+	char *cwd;
 
 	if (!fs) /* a kernel thread before init's exec */
 		return 0;
@@ -396,9 +424,9 @@ static int copy_fs(struct task_struct *p, unsigned long clone_flags)
 		p->fs = fs;
 		return 0;
 	}
-	spin_lock(&fs->lock); /* a share of cwd must not be freed while it is copied */
-	p->fs = fs_alloc(fs->cwd, fs->umask);
-	spin_unlock(&fs->lock);
+	cwd = fs_cwd_dup(fs);
+	p->fs = cwd ? fs_alloc(cwd, fs->umask) : NULL;
+	kfree(cwd);
 	return p->fs ? 0 : -ENOMEM;
 }
 
