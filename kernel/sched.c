@@ -20,21 +20,21 @@
  * CPU compares its queue with the busiest one and pulls one task when they differ by
  * two or more. That is the whole balancing policy: no domains, no weights.
  *
- * Locking. rq->lock guards a queue and the rq fields. schedule() holds it across the
- * switch and the task switched to releases it (finish_task_switch), so it is a bare
- * arch_spinlock_t handed from task to task with interrupts off, not a spinlock_t
- * owned by one task. Balancing takes a second rq's lock only with a trylock, so no
+ * Locking. rq->lock guards a queue and the rq fields, always with interrupts off
+ * (interrupts wake tasks). schedule() holds it across the switch and the task
+ * switched to releases it (finish_task_switch): spin_lock_hand_over() tells lock
+ * debugging, and a new task's preempt_count starts by counting it. Balancing takes a second rq's lock only with a trylock, so no
  * lock order between queues is needed. p->pi_lock serializes the wake-ups of one task
  * and comes before any rq->lock. A task moving to another CPU is first waited for
  * until it is off its old one (p->on_cpu), so no two CPUs ever run on one stack.
  */
 #include <asm/irqflags.h>
-#include <asm/spinlock.h>
 #include <asm/uaccess.h>
 #include <kspace/arch.h>
 #include <kspace/bug.h>
 #include <kspace/kernel.h>
 #include <kspace/kernel_stat.h>
+#include <kspace/lockdep.h>
 #include <kspace/percpu.h>
 #include <kspace/preempt.h>
 #include <kspace/printk.h>
@@ -43,6 +43,7 @@
 #include <kspace/seq_buf.h>
 #include <kspace/smp.h>
 #include <kspace/spinlock.h>
+#include <kspace/stacktrace.h>
 #include <kspace/string.h>
 
 #define CPU_MASK_ALL ((1UL << NR_CPUS) - 1)
@@ -56,12 +57,13 @@ struct task_struct init_task = {
 	.comm = "swapper",
 	.cpus_allowed = CPU_MASK_ALL,
 	.on_cpu = 1,
+	.pi_lock = __SPIN_LOCK_INIT(init_task.pi_lock),
 	.run_list = LIST_HEAD_INIT(init_task.run_list),
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
 };
 
 struct rq {
-	arch_spinlock_t lock;
+	spinlock_t lock;
 	struct list_head queue;   /* runnable tasks, the running one included; never idle */
 	unsigned int nr_running;  /* tasks on queue */
 	struct task_struct *curr; /* running on this CPU now */
@@ -107,7 +109,7 @@ void sched_init(void)
 	for_each_possible_cpu(cpu) {
 		struct rq *rq = cpu_rq(cpu);
 
-		rq->lock = __ARCH_SPIN_LOCK_UNLOCKED;
+		spin_lock_init(&rq->lock);
 		INIT_LIST_HEAD(&rq->queue);
 	}
 	init_idle(&init_task, smp_processor_id());
@@ -139,10 +141,10 @@ static struct rq *task_rq_lock(struct task_struct *p)
 		int cpu = READ_ONCE(task_cpu(p));
 		struct rq *rq = cpu_rq(cpu);
 
-		arch_spin_lock(&rq->lock);
+		spin_lock(&rq->lock);
 		if (task_cpu(p) == cpu)
 			return rq;
-		arch_spin_unlock(&rq->lock);
+		spin_unlock(&rq->lock);
 	}
 }
 
@@ -203,12 +205,12 @@ static void activate_task(struct task_struct *p)
 	int cpu = select_task_rq(p);
 	struct rq *rq = cpu_rq(cpu);
 
-	arch_spin_lock(&rq->lock);
+	spin_lock(&rq->lock);
 	task_cpu(p) = cpu;
 	enqueue_task(rq, p);
 	if (rq->curr == rq->idle)
 		resched_curr(rq, cpu);
-	arch_spin_unlock(&rq->lock);
+	spin_unlock(&rq->lock);
 }
 
 /* The second half of a switch, run by the task switched to, on the same CPU. */
@@ -221,7 +223,7 @@ static void finish_task_switch(void)
 	rq->prev = rq->migrate = NULL;
 	if (prev)
 		__atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
-	arch_spin_unlock(&rq->lock);
+	spin_unlock(&rq->lock);
 	local_irq_enable();
 	if (migrate) {
 		unsigned long flags;
@@ -237,6 +239,12 @@ static void finish_task_switch(void)
 /* A new task's first code after its first switch (ret_from_fork, ret_from_kernel_thread). */
 void schedule_tail(void)
 {
+	/*
+	 * The new task starts inside another task's schedule(), the runqueue lock held; its
+	 * own preempt_count (0, fresh from fork) now counts that lock, as Linux's
+	 * FORK_PREEMPT_COUNT does, so finish_task_switch() can drop it.
+	 */
+	preempt_disable();
 	finish_task_switch();
 	if (current->set_child_tid) { /* CLONE_CHILD_SETTID */
 		put_user(current->pid, current->set_child_tid);
@@ -297,7 +305,7 @@ static bool pull_task(struct rq *rq, unsigned int margin)
 	if (busiest_cpu < 0)
 		return false;
 	busiest = cpu_rq(busiest_cpu);
-	if (!arch_spin_trylock(&busiest->lock))
+	if (!spin_trylock(&busiest->lock))
 		return false;
 	if (busiest->nr_running >= rq->nr_running + margin)
 		p = pullable_task(busiest, this_cpu);
@@ -306,7 +314,7 @@ static bool pull_task(struct rq *rq, unsigned int margin)
 		task_cpu(p) = this_cpu;
 		enqueue_task(rq, p);
 	}
-	arch_spin_unlock(&busiest->lock);
+	spin_unlock(&busiest->lock);
 	return p != NULL;
 }
 
@@ -333,11 +341,13 @@ void schedule(void)
 	if (unlikely(in_atomic())) {
 		printk(KERN_EMERG "BUG: scheduling while atomic: %s/%d, preempt_count %d\n",
 		       prev->comm, prev->pid, preempt_count());
+		if (lock_debug)
+			lockdep_print_held_locks();
 		BUG();
 	}
 	local_irq_disable();
 	rq = this_rq();
-	arch_spin_lock(&rq->lock);
+	spin_lock(&rq->lock);
 	__atomic_and_fetch(&prev->stack->flags, ~(1UL << TIF_NEED_RESCHED), __ATOMIC_SEQ_CST);
 	if (prev->state != TASK_RUNNING) {
 		dequeue_task(rq, prev);
@@ -351,7 +361,7 @@ void schedule(void)
 	}
 	next = pick_next_task(rq);
 	if (next == prev) {
-		arch_spin_unlock(&rq->lock);
+		spin_unlock(&rq->lock);
 		local_irq_enable();
 		return;
 	}
@@ -359,6 +369,7 @@ void schedule(void)
 	rq->prev = prev;
 	rq->nr_switches++;
 	next->on_cpu = 1;
+	spin_lock_hand_over(&rq->lock, next);
 	switch_to(prev, next);
 	finish_task_switch();
 }
@@ -381,10 +392,10 @@ int wake_up_process(struct task_struct *p)
 	rq = task_rq_lock(p);
 	if (on_rq(p)) {
 		p->state = TASK_RUNNING;
-		arch_spin_unlock(&rq->lock);
+		spin_unlock(&rq->lock);
 		goto out;
 	}
-	arch_spin_unlock(&rq->lock);
+	spin_unlock(&rq->lock);
 	wait_task_inactive(p);
 	p->state = TASK_RUNNING;
 	activate_task(p);
@@ -404,10 +415,10 @@ void scheduler_tick(void)
 	}
 	if (num_online_cpus() > 1 && ++rq->balance_ticks >= BALANCE_TICKS) {
 		rq->balance_ticks = 0;
-		arch_spin_lock(&rq->lock); /* the tick runs with interrupts off */
+		spin_lock(&rq->lock); /* the tick runs with interrupts off */
 		if (pull_task(rq, 2) && rq->curr == rq->idle)
 			set_need_resched(rq->curr);
-		arch_spin_unlock(&rq->lock);
+		spin_unlock(&rq->lock);
 	}
 }
 
@@ -424,6 +435,41 @@ void cpu_idle(void)
 			local_irq_enable();
 		schedule();
 	}
+}
+
+/* Whether file:line was reported already; remembers it if not (and if there is room). */
+static bool might_sleep_reported(const char *file, int line)
+{
+	static struct { const char *file; int line; } sites[16];
+	static int nr_sites;
+
+	for (int i = 0; i < nr_sites; i++)
+		if (sites[i].file == file && sites[i].line == line)
+			return true;
+	if (nr_sites == (int)ARRAY_SIZE(sites))
+		return true; /* enough said */
+	sites[nr_sites].file = file;
+	sites[nr_sites++].line = line;
+	return false;
+}
+
+/*
+ * might_sleep(): the caller may sleep, which it must not do holding a spinlock (the
+ * CPU would be switched away with the lock taken) or with interrupts off. Each place
+ * is reported once. The idle tasks are exempt: the boot runs as one with interrupts
+ * still off, and idle never sleeps.
+ */
+void __might_sleep(const char *file, int line)
+{
+	if ((!in_atomic() && !irqs_disabled()) || is_idle_task(current) ||
+	    might_sleep_reported(file, line))
+		return;
+	printk(KERN_ERR "BUG: sleeping function called from invalid context at %s:%d\n", file, line);
+	printk(KERN_ERR "in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s\n",
+	       in_atomic(), irqs_disabled(), current->pid, current->comm);
+	printk(KERN_ERR "preempt_count: %x, expected: 0\n", preempt_count());
+	lockdep_print_held_locks();
+	dump_stack();
 }
 
 u64 nr_context_switches(void)
@@ -518,13 +564,13 @@ static void set_cpus_allowed(struct task_struct *p, unsigned long mask)
 	rq = task_rq_lock(p);
 	cpu = task_cpu(p);
 	if (cpu_allowed(p, cpu) || !on_rq(p)) {
-		arch_spin_unlock(&rq->lock);
+		spin_unlock(&rq->lock);
 	} else if (p->on_cpu) {
 		resched_curr(rq, cpu);
-		arch_spin_unlock(&rq->lock);
+		spin_unlock(&rq->lock);
 	} else {
 		dequeue_task(rq, p);
-		arch_spin_unlock(&rq->lock);
+		spin_unlock(&rq->lock);
 		activate_task(p);
 	}
 	spin_unlock_irqrestore(&p->pi_lock, flags);

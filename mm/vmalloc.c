@@ -4,8 +4,9 @@
  * vmlist holds every area in address order; a new area takes the first gap big
  * enough (first fit). Mappings go into swapper_pg_dir only: a process whose page
  * directory lacks the new kernel entry picks it up on its first fault there.
+ * vmap_area_lock guards vmlist (Linux's name); vmalloc and vfree may sleep, so it is
+ * never taken from interrupts and needs no irqsave.
  */
-#include <asm/irqflags.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 #include <kspace/bug.h>
@@ -15,10 +16,12 @@
 #include <kspace/printk.h>
 #include <kspace/seq_buf.h>
 #include <kspace/slab.h>
+#include <kspace/spinlock.h>
 #include <kspace/string.h>
 #include <kspace/vmalloc.h>
 
 static LIST_HEAD(vmlist);
+static DEFINE_SPINLOCK(vmap_area_lock);
 
 unsigned long vmalloc_start(void)
 {
@@ -38,7 +41,7 @@ static struct vm_struct *get_vm_area(unsigned long size, unsigned long flags, co
 	area = kzalloc(sizeof(*area), GFP_KERNEL);
 	if (!area)
 		return NULL;
-	unsigned long irqflags = local_irq_save();
+	spin_lock(&vmap_area_lock);
 	list_for_each(pos, &vmlist) {
 		struct vm_struct *v = list_entry(pos, struct vm_struct, list);
 		if (v->addr - addr >= span)
@@ -46,32 +49,36 @@ static struct vm_struct *get_vm_area(unsigned long size, unsigned long flags, co
 		addr = v->addr + v->size;
 	}
 	if (VMALLOC_END - addr < span) {
-		local_irq_restore(irqflags);
+		spin_unlock(&vmap_area_lock);
 		kfree(area);
 		return NULL;
 	}
 	*area = (struct vm_struct){ .addr = addr, .size = span, .flags = flags, .caller = caller };
 	list_add_tail(&area->list, pos); /* before the area that follows the gap */
-	local_irq_restore(irqflags);
+	spin_unlock(&vmap_area_lock);
 	return area;
 }
 
+/* The area starting at addr: the caller owns it, so it stays after the lock is dropped. */
 static struct vm_struct *find_vm_area(unsigned long addr)
 {
-	struct vm_struct *v;
+	struct vm_struct *v, *found = NULL;
 
+	spin_lock(&vmap_area_lock);
 	list_for_each_entry(v, &vmlist, list)
-		if (v->addr == addr)
-			return v;
-	return NULL;
+		if (v->addr == addr) {
+			found = v;
+			break;
+		}
+	spin_unlock(&vmap_area_lock);
+	return found;
 }
 
 static void remove_vm_area(struct vm_struct *area)
 {
-	unsigned long irqflags = local_irq_save();
-
+	spin_lock(&vmap_area_lock);
 	list_del(&area->list);
-	local_irq_restore(irqflags);
+	spin_unlock(&vmap_area_lock);
 	kfree(area);
 }
 
@@ -155,14 +162,18 @@ void vfree(const void *addr)
 struct page *vmalloc_to_page(const void *addr)
 {
 	unsigned long a = (unsigned long)addr;
+	struct page *page = NULL;
 	struct vm_struct *v;
 
+	spin_lock(&vmap_area_lock);
 	list_for_each_entry(v, &vmlist, list)
-		if (a >= v->addr && a < v->addr + v->size)
-			return (v->flags & VM_ALLOC) && a < v->addr + v->nr_pages * PAGE_SIZE
-				       ? v->pages[(a - v->addr) >> PAGE_SHIFT]
-				       : NULL;
-	return NULL;
+		if (a >= v->addr && a < v->addr + v->size) {
+			if ((v->flags & VM_ALLOC) && a < v->addr + v->nr_pages * PAGE_SIZE)
+				page = v->pages[(a - v->addr) >> PAGE_SHIFT];
+			break;
+		}
+	spin_unlock(&vmap_area_lock);
+	return page;
 }
 
 /* Map device memory, uncached. RAM is refused: it already has a kernel mapping. */
@@ -211,8 +222,10 @@ unsigned long vmalloc_used(void)
 	struct vm_struct *v;
 	unsigned long used = 0;
 
+	spin_lock(&vmap_area_lock);
 	list_for_each_entry(v, &vmlist, list)
 		used += v->size;
+	spin_unlock(&vmap_area_lock);
 	return used;
 }
 
@@ -221,10 +234,12 @@ unsigned long vmalloc_largest_chunk(void)
 	unsigned long addr = vmalloc_start(), largest = 0;
 	struct vm_struct *v;
 
+	spin_lock(&vmap_area_lock);
 	list_for_each_entry(v, &vmlist, list) {
 		largest = max(largest, v->addr - addr);
 		addr = v->addr + v->size;
 	}
+	spin_unlock(&vmap_area_lock);
 	return max(largest, VMALLOC_END - addr);
 }
 
@@ -234,6 +249,7 @@ void vmallocinfo_render(struct seq_buf *s)
 	char sym[KSYM_SYMBOL_LEN];
 	struct vm_struct *v;
 
+	spin_lock(&vmap_area_lock);
 	list_for_each_entry(v, &vmlist, list) {
 		sprint_symbol(sym, sizeof(sym), (unsigned long)v->caller);
 		seq_buf_printf(s, "0x%08lx-0x%08lx %7lu %s", v->addr, v->addr + v->size, v->size, sym);
@@ -242,4 +258,5 @@ void vmallocinfo_render(struct seq_buf *s)
 		else
 			seq_buf_printf(s, " phys=0x%08lx ioremap\n", (unsigned long)v->phys_addr);
 	}
+	spin_unlock(&vmap_area_lock);
 }

@@ -7,14 +7,19 @@ KERNEL_OBJS := \
 	boot/multiboot.o \
 	boot/multiboot_test.o \
 	arch/x86/kernel/entry.o \
+	arch/x86/kernel/acpi.o \
 	arch/x86/kernel/cpu.o \
 	arch/x86/kernel/cpu_tables_test.o \
+	arch/x86/kernel/cpuinfo_test.o \
 	arch/x86/kernel/dumpstack.o \
 	arch/x86/kernel/fpu.o \
 	arch/x86/kernel/gdt.o \
 	arch/x86/kernel/i8259.o \
 	arch/x86/kernel/irq.o \
 	arch/x86/kernel/keyboard.o \
+	arch/x86/kernel/mp_config.o \
+	arch/x86/kernel/mp_config_test.o \
+	arch/x86/kernel/mpparse.o \
 	arch/x86/kernel/process.o \
 	arch/x86/kernel/reboot.o \
 	arch/x86/kernel/rtc.o \
@@ -26,12 +31,14 @@ KERNEL_OBJS := \
 	arch/x86/kernel/time.o \
 	arch/x86/kernel/time_test.o \
 	arch/x86/kernel/tls.o \
+	arch/x86/kernel/tsc.o \
 	arch/x86/kernel/traps.o \
 	arch/x86/kernel/vga.o \
 	arch/x86/kernel/vga_test.o \
 	arch/x86/lib/usercopy.o \
 	arch/x86/lib/usercopy_bench.o \
 	arch/x86/lib/usercopy_test.o \
+	arch/x86/mm/early_ioremap.o \
 	arch/x86/mm/extable.o \
 	arch/x86/mm/fault.o \
 	arch/x86/mm/highmem.o \
@@ -56,6 +63,8 @@ KERNEL_OBJS := \
 	kernel/char_dev.o \
 	kernel/cred.o \
 	kernel/kill.o \
+	kernel/lockdep.o \
+	kernel/lockdep_test.o \
 	kernel/loadavg.o \
 	kernel/exit.o \
 	kernel/fault_inject.o \
@@ -93,6 +102,7 @@ KERNEL_OBJS := \
 	kernel/sigaction.o \
 	kernel/signal.o \
 	kernel/smp.o \
+	kernel/spinlock_debug.o \
 	kernel/statfs.o \
 	kernel/stat.o \
 	kernel/sys.o \

@@ -59,13 +59,27 @@ NO_FAIL = [r"selftest: FAIL", r"Kernel panic", r"Unknown kernel command line"]
 
 # The next line of a call trace, up to the symbol.
 TRACE_LINE = r"\r?\n\[ *\d+\.\d+\] +\[<[0-9a-f]+>\] "
-# The memory debugging the test boots run with: slab red zones and poison, page poison.
-MEMORY_DEBUG = "slub_debug page_poison=1"
+# The debugging the test boots run with: slab red zones and poison, page poison, and
+# lock debugging (owners, lock order, irq state, sleeping in atomic context).
+MEMORY_DEBUG = "slub_debug page_poison=1 debug_locks"
+# What lock debugging says when it finds something: no boot of the suite may say it
+# unless it provokes it on purpose (the lockdep self-tests).
+LOCKDEP_REPORTS = [r"BUG: spinlock", r"WARNING: possible", r"WARNING: inconsistent lock state",
+                   r"BUG: sleeping function called from invalid context", r"INFO: trying to register",
+                   r"turning off the locking correctness validator"]
 
 
 def selftest_boot(name, mem="64M", qemu=(), extra=()):
     return dict(name=name, mem=mem, cmdline="selftest " + MEMORY_DEBUG, qemu=list(qemu),
                 expect=SELFTEST_OK + list(extra), reject=NO_FAIL)
+
+
+def firmware_boot(name, qemu, cmdline, lines, reject=()):
+    """Boot with these QEMU options and run the firmware_ self-tests (mp_config, cpu_data,
+    /proc/cpuinfo); lines must be logged."""
+    return dict(name="firmware/" + name, mem="64M", qemu=qemu,
+                cmdline=f"selftest=firmware_ {cmdline}".strip(),
+                expect=lines + [r"selftest: 3 passed, 0 failed"], reject=NO_FAIL + list(reject))
 
 
 def iso_boot(name, medium):
@@ -158,6 +172,52 @@ def qemu_cases():
                       extra=[r"CPU: GenuineIntel family 5", r"paging: direct map of lowmem with 4 MiB pages \(PSE\)"]),
         selftest_boot("cpu/pentium3", qemu=["-cpu", "pentium3"],
                       extra=[r"CPU: GenuineIntel family 6", r"TSC yes"]),
+        # The firmware tables (arch/x86/kernel/acpi.c, mpparse.c): SeaBIOS's MADT, and its
+        # MP table under acpi=off (one processor entry per socket, hence sockets=).
+        firmware_boot("madt-smp4", ["-smp", "4"], "", [
+            r"ACPI: RSDP 0x0{8}000F[0-9A-F]{4} 000014 \(v00 BOCHS \)",
+            r"ACPI: RSDT 0x[0-9A-F]{16} 0000\w\w \(v01 BOCHS  BXPC     00000001 BXPC 00000001\)",
+            r"ACPI: APIC 0x[0-9A-F]{16} 000090 \(v01 BOCHS  BXPC",
+            r"IOAPIC\[0\]: apic_id 0, address 0xfec00000, GSI 0",
+            r"ACPI: INT_SRC_OVR \(bus 0 bus_irq 0 global_irq 2 dfl dfl\)",
+            r"ACPI: INT_SRC_OVR \(bus 0 bus_irq 9 global_irq 9 high level\)",
+            r"ACPI: LAPIC_NMI \(acpi_id\[0xff\] dfl dfl lint\[0x1\]\)",
+            r"ACPI: Using ACPI \(MADT\) for SMP configuration information",
+            r"smpboot: 4 CPUs in the ACPI MADT, local APIC at 0xfee00000, 1 IOAPIC; APIC ids: 0 1 2 3"]),
+        firmware_boot("madt-smp8", ["-smp", "8"], "", [
+            r"smpboot: 8 CPUs in the ACPI MADT, local APIC at 0xfee00000, 1 IOAPIC; APIC ids: 0 1 2 3 4 5 6 7"]),
+        firmware_boot("mptable-smp4", ["-smp", "4,sockets=4", "-machine", "acpi=off"], "", [
+            r"found SMP MP-table at \[mem 0x000f\w{4}-0x000f\w{4}\]",
+            r"Intel MultiProcessor Specification v1\.4",
+            r"    Virtual Wire compatibility mode\.",
+            r"MPTABLE: OEM ID: BOCHSCPU",
+            r"MPTABLE: APIC at: 0xFEE00000",
+            r"IOAPIC\[0\]: apic_id 0, address 0xfec00000, GSI 0",
+            r"smpboot: 4 CPUs in the MP table, local APIC at 0xfee00000, 1 IOAPIC; APIC ids: 0 1 2 3"],
+            reject=[r"ACPI: "]),
+        firmware_boot("acpi-off-smp8", ["-smp", "8,sockets=8"], "acpi=off", [
+            r"Command line: .*acpi=off",
+            r"smpboot: 8 CPUs in the MP table, local APIC at 0xfee00000, 1 IOAPIC; APIC ids: 0 1 2 3 4 5 6 7"],
+            reject=[r"ACPI: "]),
+        # /proc/cpuinfo as a user reads it, at -smp 4 (MADT) and from the MP table.
+        dict(name="firmware/proc-cpuinfo-smp4", mem="64M", initrd=True, qemu=["-smp", "4"],
+             prompt=r"(?:^|\n)# ", timeout=60, status=3, type_lines=["cat /proc/cpuinfo", "exit 3"],
+             expect=[r"processor\s+: 0\r?\nvendor_id\s+: GenuineIntel\r?\ncpu family\s+: 6",
+                     r"model name\s+: QEMU Virtual CPU",
+                     r"cpu MHz\s+: \d+\.\d{3}\r?\n",
+                     r"physical id\s+: 0\r?\nsiblings\s+: [1-4]\r?\ncore id\s+: 0\r?\n"
+                     r"cpu cores\s+: [1-4]\r?\napicid\s+: 0\r?\ninitial apicid\s+: 0\r?\n",
+                     r"flags\s+: fpu .* apic .* ht\r?\n",
+                     r"bogomips\s+: \d+\.\d\d\r?\n"]),
+        dict(name="firmware/proc-cpuinfo-mptable", mem="64M", initrd=True,
+             qemu=["-smp", "4,sockets=4", "-machine", "acpi=off"],
+             prompt=r"(?:^|\n)# ", timeout=60, status=3, type_lines=["cat /proc/cpuinfo", "exit 3"],
+             expect=[r"smpboot: 4 CPUs in the MP table",
+                     r"processor\s+: 0\r?\nvendor_id\s+: GenuineIntel",
+                     r"physical id\s+: 0\r?\nsiblings\s+: 1\r?\ncore id\s+: 0\r?\ncpu cores\s+: 1\r?\n"
+                     r"apicid\s+: 0\r?\n"]),
+        firmware_boot("486-one-cpu", ["-cpu", "486", "-smp", "1"], "", [
+            r"smpboot: 1 CPU in the ACPI MADT"]),
         iso_boot("iso/cdrom", ["-cdrom", "@ISO@"]),
         iso_boot("iso/ide-disk", ["-drive", "file=@ISO@,format=raw,if=ide,snapshot=on"]),
         iso_boot("iso/usb-stick", usb),
@@ -235,7 +295,8 @@ def qemu_cases():
         # but not on Linux (exact free RAM after 1000 forks, ENOEXEC for every bad ELF).
         dict(name="user/64M", mem="64M", initrd=True, per_program=True, timeout=180,
              cmdline="init=/bin/runtests KSPACE=1 " + MEMORY_DEBUG,
-             expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
+             expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"],
+             reject=LOCKDEP_REPORTS),
         # The smallest machine the brief names: the initramfs (its programs without debug
         # information) and its unpacked copy fit beside the whole suite.
         dict(name="user/16M", mem="16M", initrd=True, timeout=180,
@@ -277,9 +338,27 @@ def qemu_cases():
         # any program; and a glibc program whose output must be what Linux printed.
         dict(name="user-glibc/256M", mem="256M", initrd=True, initramfs="initramfs-glibc",
              per_program=True, timeout=180, cmdline="init=/bin/runtests KSPACE=1 " + MEMORY_DEBUG,
-             expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
+             expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"],
+             reject=LOCKDEP_REPORTS),
+        # Lock debugging: each deliberate locking mistake and the report it must give,
+        # with the stacks of both orders for a circular dependency.
+        dict(name="debug/lockdep", cmdline="selftest=lockdep_ debug_locks",
+             expect=[r"lockdep: lock debugging on",
+                     r"BUG: spinlock recursion on CPU#0, init/1",
+                     r"BUG: spinlock wrong owner on CPU#0, init/1",
+                     r"BUG: spinlock already unlocked on CPU#0, init/1",
+                     r"WARNING: possible circular locking dependency detected",
+                     r"-> #1 \(test_lock_b\):\r?\n\[ *\d+\.\d+\]        take_a_then_b\+",
+                     r"-> #0 \(test_lock_a\):\r?\n\[ *\d+\.\d+\]        take_b_then_a\+",
+                     r"WARNING: possible recursive locking detected",
+                     r"inconsistent \{IN-HARDIRQ-W\} -> \{HARDIRQ-ON-W\} usage\.",
+                     r"BUG: sleeping function called from invalid context at mm/slab\.c:\d+",
+                     r"selftest: 11 passed, 0 failed, 0 skipped"], reject=NO_FAIL),
         dict(name="user-glibc/demo", mem="256M", initrd=True, initramfs="initramfs-glibc",
              timeout=60, cmdline="init=/bin/glibc-demo", check=same_as_linux("glibc-demo")),
+        # POSIX threads through glibc: mutexes, condition variables, joins, as on Linux.
+        dict(name="user-glibc/pthreads", mem="256M", initrd=True, initramfs="initramfs-glibc",
+             timeout=60, cmdline="init=/bin/glibc-pthreads", check=same_as_linux("glibc-pthreads")),
         # The system-call fuzzer (user/sysfuzz.c): 10^5 random calls, a fixed seed so a
         # failure reproduces; no oops, and kmalloc caches and free pages back to baseline.
         dict(name="fuzz/syscalls", mem="128M", initrd=True, timeout=120,
@@ -318,7 +397,9 @@ def qemu_cases():
         # cat's read of the terminal stops it again (SIGTTIN), fg brings it back (the ^D
         # then ends cat); the second job runs to its end in the background, reported
         # done. Lines are typed at each prompt, and when READY or fg's command appears.
+        # Lock debugging on: ^Z, ^C and typed lines arrive by interrupt into the tty's lock.
         dict(name="shell/job-control", mem="64M", initrd=True, timeout=60, status=3,
+             cmdline="debug_locks", reject=LOCKDEP_REPORTS,
              prompt=r"(?:^|\n)# |\nREADY\r?\n|\nsh -c echo READY; cat; echo CAT-DONE\r?\n",
              type_lines=['sh -c "echo READY; cat; echo CAT-DONE"', "\x1a", "jobs", "bg", "sleep 1",
                          "fg", "\x04", 'sh -c "echo READY; sleep 1; echo SLEPT"', "\x1a", "bg",
@@ -334,7 +415,7 @@ def qemu_cases():
         # the screen too (ECHOE), ^W a word, ^U the line (ECHOKE); the shell reads only
         # the edited line.
         dict(name="shell/line-editing", mem="64M", initrd=True, prompt=r"(?:^|\n)# ",
-             timeout=60, status=3,
+             timeout=60, status=3, cmdline="debug_locks", reject=LOCKDEP_REPORTS,
              type_lines=["echo abX\x7fc", "echo one two\x17three", "echo gone\x15echo kept",
                          "exit 3"],
              expect=[r"echo abX\x08 \x08c\r?\nabc\r?\n", r"\none three\r?\n",

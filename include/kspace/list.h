@@ -39,10 +39,11 @@ static inline void list_del(struct list_head *e)
 
 static inline bool list_empty(const struct list_head *h) { return h->next == h; }
 
-/* Take e off its list and leave it empty, so list_empty(e) says it is on none. */
+/* Take e off its list and leave it empty, so that it may be taken off again. */
 static inline void list_del_init(struct list_head *e)
 {
-	list_del(e);
+	e->next->prev = e->prev;
+	e->prev->next = e->next;
 	INIT_LIST_HEAD(e);
 }
 

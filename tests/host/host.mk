@@ -8,6 +8,8 @@ HOST_TEST_BIN := $(B)/host-tests
 HOST_KERNEL_SRCS := kernel/kallsyms.c kernel/params.c kernel/seq_buf.c kernel/string.c \
 	kernel/rbtree.c kernel/vsprintf.c kernel/ramfs.c kernel/initramfs.c kernel/extable.c \
 	kernel/elf_layout.c kernel/chacha.c
+# The firmware tables (ACPI MADT, MP table), over tests/host/fake_phys.c's memory.
+HOST_FIRMWARE_SRCS := arch/x86/kernel/acpi.c arch/x86/kernel/mp_config.c arch/x86/kernel/mpparse.c
 # The physical memory allocator, over simulated RAM (tests/host/mm_sim.c).
 HOST_MM_SRCS := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/page_poison.c
 HOST_TEST_SRCS := $(sort $(wildcard tests/host/*.c))
@@ -20,7 +22,7 @@ HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Iinclude $(HOST_SANITIZE
 HOST_KERNEL_CFLAGS := $(HOST_CFLAGS) -ffreestanding -nostdinc \
 	-isystem $(shell $(HOSTCC) -print-file-name=include) -include tests/host/kernel_names.h
 
-HOST_KERNEL_OBJS := $(patsubst %.c,$(B)/host/%.o,$(HOST_KERNEL_SRCS) $(HOST_MM_SRCS))
+HOST_KERNEL_OBJS := $(patsubst %.c,$(B)/host/%.o,$(HOST_KERNEL_SRCS) $(HOST_MM_SRCS) $(HOST_FIRMWARE_SRCS))
 HOST_TEST_OBJS := $(patsubst %.c,$(B)/host/%.o,$(HOST_TEST_SRCS))
 
 # <asm/...> for the mm code and its tests: the host stand-ins in tests/host/arch (no
@@ -34,6 +36,9 @@ $(HOST_TEST_OBJS): HOST_MM_CFLAGS := $(HOST_ARCH_INCLUDES)
 $(B)/host/kernel/ramfs.o $(B)/host/kernel/initramfs.o: HOST_MM_CFLAGS := $(HOST_ARCH_INCLUDES)
 # The ELF loader's plan needs the real user address space (TASK_SIZE), not the simulated RAM.
 $(B)/host/kernel/elf_layout.o: HOST_MM_CFLAGS := -Iarch/x86/include
+$(patsubst %.c,$(B)/host/%.o,$(HOST_FIRMWARE_SRCS)) $(B)/host/tests/host/fake_phys.o \
+	$(B)/host/tests/host/test_acpi.o $(B)/host/tests/host/test_mpparse.o: \
+	HOST_MM_CFLAGS := -Iarch/x86/include -Wno-format
 
 $(HOST_KERNEL_OBJS): $(B)/host/%.o: %.c tests/host/kernel_names.h tests/host/host.mk
 	$(quiet) HOSTCC $<

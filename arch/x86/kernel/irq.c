@@ -9,6 +9,7 @@
 #include <asm/traps.h>
 #include <kspace/arch.h>
 #include <kspace/errno.h>
+#include <kspace/hardirq.h>
 #include <kspace/kernel_stat.h>
 #include <kspace/printk.h>
 
@@ -49,7 +50,9 @@ void do_IRQ(struct pt_regs *regs)
 	if (!i8259A_irq_real(irq))
 		return;
 	kstat_irqs[irq]++;
+	irq_enter();
 	if (irq_actions[irq].handler)
 		irq_actions[irq].handler(irq, regs);
+	irq_exit();
 	ack_8259A_irq(irq);
 }

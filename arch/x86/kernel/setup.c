@@ -3,9 +3,12 @@
  * start_kernel() in order: trap_init() (in traps.c), early_console_init(),
  * setup_arch(), and after mm_core_init(), console_init().
  */
+#include <asm/early_ioremap.h>
 #include <asm/fpu.h>
+#include <asm/mpspec.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
+#include <asm/tsc.h>
 #include <kspace/arch.h>
 #include <kspace/multiboot.h>
 #include <kspace/percpu.h>
@@ -25,8 +28,11 @@ void setup_arch(void)
 	cpu_detect();
 	print_cpu_info();
 	fpu__init();
+	tsc_init();
 	multiboot_print_mmap();
-	setup_per_cpu_areas(); /* once the possible CPUs are known, while memblock still serves */
-	paging_init();
+	early_ioremap_init();
+	find_smp_config(); /* the CPUs the firmware lists: the possible map comes from them */
+	paging_init(); /* and setup_per_cpu_areas(), for the possible CPUs known by now */
+	smp_store_cpu_info(0); /* the boot CPU's cpu_data: its per-CPU copy exists now */
 	print_layout();
 }

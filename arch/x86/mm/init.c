@@ -21,6 +21,7 @@
 #include <kspace/mm.h>
 #include <kspace/mmzone.h>
 #include <kspace/multiboot.h>
+#include <kspace/percpu.h>
 #include <kspace/printk.h>
 #include <kspace/sections.h>
 #include <kspace/string.h>
@@ -148,6 +149,12 @@ void paging_init(void)
 	pr_info("paging: direct map of lowmem with %s%s; swapper_pg_dir at phys 0x%08lx\n",
 		cpu_has(X86_FEATURE_PSE) ? "4 MiB pages (PSE)" : "4 KiB page tables (no PSE)",
 		page_global ? ", global" : "", __pa(swapper_pg_dir));
+	/*
+	 * Here: memblock still serves, and all of lowmem is mapped now (a large initramfs
+	 * can fill head.asm's 16 MiB). Per-CPU writes before this went to the linked copy,
+	 * which every CPU's area starts from.
+	 */
+	setup_per_cpu_areas();
 
 	max_zone_pfn[ZONE_DMA] = min(__pa(MAX_DMA_ADDRESS) >> PAGE_SHIFT, max_low_pfn);
 	max_zone_pfn[ZONE_NORMAL] = max_low_pfn;

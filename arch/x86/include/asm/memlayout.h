@@ -44,8 +44,14 @@
 
 /* Fixmap: compile-time virtual addresses whose physical page is chosen at run time. */
 #define FIXADDR_TOP 0xfffff000UL
+#define NR_BTMAP_SLOTS 4   /* early_memremap()s at once */
+#define BTMAP_SLOT_PAGES 16 /* the largest early_memremap(): 64 KiB */
+#define NR_FIX_BTMAPS (NR_BTMAP_SLOTS * BTMAP_SLOT_PAGES)
 enum fixed_addresses {
 	FIX_HOLE, /* FIXADDR_TOP itself stays unmapped */
+	/* early_memremap(): firmware tables read before paging_init (arch/x86/mm/early_ioremap.c) */
+	FIX_BTMAP_END,
+	FIX_BTMAP_BEGIN = FIX_BTMAP_END + NR_FIX_BTMAPS - 1,
 	FIX_KMAP_BEGIN,
 	FIX_KMAP_END = FIX_KMAP_BEGIN + KM_TYPE_NR * NR_CPUS - 1,
 	__end_of_fixed_addresses

@@ -44,4 +44,24 @@ extern struct mp_config mp_config;
 /* Look for the tables (acpi=off skips the MADT) and fill mp_config; called by setup_arch(). */
 void find_smp_config(void);
 
+/*
+ * How the table parsers fill a struct mp_config (arch/x86/kernel/mp_config.c). Each
+ * registration checks what a hostile table could say: duplicate or broadcast ids,
+ * more CPUs than NR_CPUS (counted, not stored), too many IOAPICs, bad IRQ numbers.
+ */
+#define BAD_APICID 0xff /* the xAPIC broadcast id: no CPU has it */
+void mp_config_reset(struct mp_config *cfg);
+void mp_register_lapic(struct mp_config *cfg, u32 apicid, bool enabled);
+void mp_register_ioapic(struct mp_config *cfg, u8 id, u32 addr, u32 gsi_base);
+void mp_override_isa_irq(struct mp_config *cfg, u32 irq, u32 gsi, u16 flags);
+/* The boot CPU (BAD_APICID: unknown) becomes cpu_apicid[0]; -EINVAL if no CPU is listed. */
+int mp_config_finish(struct mp_config *cfg, u32 boot_apicid);
+/* What find_smp_config() does, for a given boot CPU: MADT, else MP table, else one CPU. */
+void smp_read_config(struct mp_config *cfg, u32 boot_apicid);
+
+/* The Intel MP table (arch/x86/kernel/mpparse.c). */
+int mpparse_find(struct mp_config *cfg);
+/* Parse an MP configuration table of len readable bytes (checksum already checked). */
+int mp_parse_config_table(const void *table, u32 len, struct mp_config *cfg);
+
 #endif
