@@ -237,7 +237,7 @@ static void double_lock_hb(struct futex_hash_bucket *a, struct futex_hash_bucket
 	}
 	spin_lock(&a->lock);
 	if (a != b)
-		spin_lock(&b->lock);
+		spin_lock_nested(&b->lock, 1); /* one class, taken twice in address order */
 }
 
 static void double_unlock_hb(struct futex_hash_bucket *a, struct futex_hash_bucket *b)
