@@ -3,6 +3,7 @@
  * start_kernel() in order: trap_init() (in traps.c), early_console_init(),
  * setup_arch(), and after mm_core_init(), console_init().
  */
+#include <asm/desc.h>
 #include <asm/early_ioremap.h>
 #include <asm/fpu.h>
 #include <asm/mpspec.h>
@@ -11,6 +12,7 @@
 #include <kspace/arch.h>
 #include <kspace/multiboot.h>
 #include <kspace/percpu.h>
+#include <kspace/smp.h>
 
 void early_console_init(void)
 {
@@ -30,7 +32,8 @@ void setup_arch(void)
 	multiboot_print_mmap();
 	early_ioremap_init();
 	find_smp_config(); /* the CPUs the firmware lists: the possible map comes from them */
-	setup_per_cpu_areas(); /* once the possible CPUs are known, while memblock still serves */
-	paging_init();
+	prefill_possible_map();
+	paging_init(); /* makes the per-CPU areas once memblock knows the RAM */
+	cpu_init(); /* the boot CPU moves to its own copy of the GDT and TSS */
 	print_layout();
 }

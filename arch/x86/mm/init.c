@@ -17,6 +17,7 @@
 #include <asm/timex.h>
 #include <kspace/kernel.h>
 #include <kspace/memblock.h>
+#include <kspace/percpu.h>
 #include <kspace/mm.h>
 #include <kspace/mmzone.h>
 #include <kspace/multiboot.h>
@@ -142,6 +143,7 @@ void paging_init(void)
 	cycles_t start = get_cycles();
 
 	setup_memory_map();
+	setup_per_cpu_areas(); /* the possible CPUs are known; memblock serves, head.asm's map reaches */
 	max_pfn = PFN_DOWN(memblock_end_of_ram());
 	max_low_pfn = min(max_pfn, MAXMEM >> PAGE_SHIFT);
 	high_memory = __va(PFN_PHYS(max_low_pfn));
