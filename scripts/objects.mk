@@ -27,6 +27,7 @@ KERNEL_OBJS := \
 	arch/x86/kernel/setup.o \
 	arch/x86/kernel/signal.o \
 	arch/x86/kernel/smp.o \
+	arch/x86/kernel/smp_test.o \
 	arch/x86/kernel/smpboot.o \
 	arch/x86/kernel/switch.o \
 	arch/x86/kernel/syscall_table.o \

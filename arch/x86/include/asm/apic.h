@@ -78,7 +78,7 @@ void apic_send_IPI(u8 apicid, u32 vector);
 /* INIT and STARTUP IPIs: the wake-up sequence of an application processor. */
 void apic_send_init(u8 apicid, bool assert);
 void apic_send_startup(u8 apicid, u32 page);
-/* Busy-wait a few microseconds against the PIT (interrupts may be off). */
+/* Busy-wait against PIT channel 2 (interrupts may be off); one CPU at a time: the boot CPU's. */
 void udelay(unsigned long usecs);
 
 #endif
