@@ -11,6 +11,7 @@ KERNEL_OBJS := \
 	arch/x86/kernel/apic.o \
 	arch/x86/kernel/cpu.o \
 	arch/x86/kernel/cpu_tables_test.o \
+	arch/x86/kernel/cpuinfo_test.o \
 	arch/x86/kernel/dumpstack.o \
 	arch/x86/kernel/fpu.o \
 	arch/x86/kernel/gdt.o \
@@ -19,6 +20,7 @@ KERNEL_OBJS := \
 	arch/x86/kernel/irq.o \
 	arch/x86/kernel/keyboard.o \
 	arch/x86/kernel/mp_config.o \
+	arch/x86/kernel/mp_config_test.o \
 	arch/x86/kernel/mpparse.o \
 	arch/x86/kernel/process.o \
 	arch/x86/kernel/reboot.o \
@@ -34,6 +36,7 @@ KERNEL_OBJS := \
 	arch/x86/kernel/time.o \
 	arch/x86/kernel/time_test.o \
 	arch/x86/kernel/tls.o \
+	arch/x86/kernel/tsc.o \
 	arch/x86/kernel/traps.o \
 	arch/x86/kernel/trampoline.o \
 	arch/x86/kernel/vga.o \

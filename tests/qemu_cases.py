@@ -73,6 +73,14 @@ def selftest_boot(name, mem="64M", qemu=(), extra=()):
                 expect=SELFTEST_OK + list(extra), reject=NO_FAIL)
 
 
+def firmware_boot(name, qemu, cmdline, lines, reject=()):
+    """Boot with these QEMU options and run the firmware_ self-tests (mp_config, cpu_data,
+    /proc/cpuinfo); lines must be logged."""
+    return dict(name="firmware/" + name, mem="64M", qemu=qemu,
+                cmdline=f"selftest=firmware_ {cmdline}".strip(),
+                expect=lines + [r"selftest: 3 passed, 0 failed"], reject=NO_FAIL + list(reject))
+
+
 def iso_boot(name, medium):
     # The ISO's default entry boots to idle; the case ends once boot is complete.
     return dict(name=name, medium=medium, stop_on="kspace: boot complete", status="stopped",
@@ -179,6 +187,52 @@ def qemu_cases():
                       extra=[r"CPU: GenuineIntel family 5", r"paging: direct map of lowmem with 4 MiB pages \(PSE\)"]),
         selftest_boot("cpu/pentium3", qemu=["-cpu", "pentium3"],
                       extra=[r"CPU: GenuineIntel family 6", r"TSC yes"]),
+        # The firmware tables (arch/x86/kernel/acpi.c, mpparse.c): SeaBIOS's MADT, and its
+        # MP table under acpi=off (one processor entry per socket, hence sockets=).
+        firmware_boot("madt-smp4", ["-smp", "4"], "", [
+            r"ACPI: RSDP 0x0{8}000F[0-9A-F]{4} 000014 \(v00 BOCHS \)",
+            r"ACPI: RSDT 0x[0-9A-F]{16} 0000\w\w \(v01 BOCHS  BXPC     00000001 BXPC 00000001\)",
+            r"ACPI: APIC 0x[0-9A-F]{16} 000090 \(v01 BOCHS  BXPC",
+            r"IOAPIC\[0\]: apic_id 0, address 0xfec00000, GSI 0",
+            r"ACPI: INT_SRC_OVR \(bus 0 bus_irq 0 global_irq 2 dfl dfl\)",
+            r"ACPI: INT_SRC_OVR \(bus 0 bus_irq 9 global_irq 9 high level\)",
+            r"ACPI: LAPIC_NMI \(acpi_id\[0xff\] dfl dfl lint\[0x1\]\)",
+            r"ACPI: Using ACPI \(MADT\) for SMP configuration information",
+            r"smpboot: 4 CPUs in the ACPI MADT, local APIC at 0xfee00000, 1 IOAPIC; APIC ids: 0 1 2 3"]),
+        firmware_boot("madt-smp8", ["-smp", "8"], "", [
+            r"smpboot: 8 CPUs in the ACPI MADT, local APIC at 0xfee00000, 1 IOAPIC; APIC ids: 0 1 2 3 4 5 6 7"]),
+        firmware_boot("mptable-smp4", ["-smp", "4,sockets=4", "-machine", "acpi=off"], "", [
+            r"found SMP MP-table at \[mem 0x000f\w{4}-0x000f\w{4}\]",
+            r"Intel MultiProcessor Specification v1\.4",
+            r"    Virtual Wire compatibility mode\.",
+            r"MPTABLE: OEM ID: BOCHSCPU",
+            r"MPTABLE: APIC at: 0xFEE00000",
+            r"IOAPIC\[0\]: apic_id 0, address 0xfec00000, GSI 0",
+            r"smpboot: 4 CPUs in the MP table, local APIC at 0xfee00000, 1 IOAPIC; APIC ids: 0 1 2 3"],
+            reject=[r"ACPI: "]),
+        firmware_boot("acpi-off-smp8", ["-smp", "8,sockets=8"], "acpi=off", [
+            r"Command line: .*acpi=off",
+            r"smpboot: 8 CPUs in the MP table, local APIC at 0xfee00000, 1 IOAPIC; APIC ids: 0 1 2 3 4 5 6 7"],
+            reject=[r"ACPI: "]),
+        # /proc/cpuinfo as a user reads it, at -smp 4 (MADT) and from the MP table.
+        dict(name="firmware/proc-cpuinfo-smp4", mem="64M", initrd=True, qemu=["-smp", "4"],
+             prompt=r"(?:^|\n)# ", timeout=60, status=3, type_lines=["cat /proc/cpuinfo", "exit 3"],
+             expect=[r"processor\s+: 0\r?\nvendor_id\s+: GenuineIntel\r?\ncpu family\s+: 6",
+                     r"model name\s+: QEMU Virtual CPU",
+                     r"cpu MHz\s+: \d+\.\d{3}\r?\n",
+                     r"physical id\s+: 0\r?\nsiblings\s+: [1-4]\r?\ncore id\s+: 0\r?\n"
+                     r"cpu cores\s+: [1-4]\r?\napicid\s+: 0\r?\ninitial apicid\s+: 0\r?\n",
+                     r"flags\s+: fpu .* apic .* ht\r?\n",
+                     r"bogomips\s+: \d+\.\d\d\r?\n"]),
+        dict(name="firmware/proc-cpuinfo-mptable", mem="64M", initrd=True,
+             qemu=["-smp", "4,sockets=4", "-machine", "acpi=off"],
+             prompt=r"(?:^|\n)# ", timeout=60, status=3, type_lines=["cat /proc/cpuinfo", "exit 3"],
+             expect=[r"smpboot: 4 CPUs in the MP table",
+                     r"processor\s+: 0\r?\nvendor_id\s+: GenuineIntel",
+                     r"physical id\s+: 0\r?\nsiblings\s+: 1\r?\ncore id\s+: 0\r?\ncpu cores\s+: 1\r?\n"
+                     r"apicid\s+: 0\r?\n"]),
+        firmware_boot("486-one-cpu", ["-cpu", "486", "-smp", "1"], "", [
+            r"smpboot: 1 CPU in the ACPI MADT"]),
         iso_boot("iso/cdrom", ["-cdrom", "@ISO@"]),
         iso_boot("iso/ide-disk", ["-drive", "file=@ISO@,format=raw,if=ide,snapshot=on"]),
         iso_boot("iso/usb-stick", usb),

@@ -246,8 +246,11 @@ static void check_system_files(void)
 	      "/proc/version: \"%s\"..., with uname's version", want);
 	check(read_proc("/proc/cpuinfo") > 0 && !strncmp(text, "processor\t: 0\n", 14) &&
 		      strstr(text, "\nvendor_id\t: ") && strstr(text, "\ncpu family\t: ") &&
-		      strstr(text, "\nmodel name\t: ") && strstr(text, "\nflags\t\t: "),
-	      "/proc/cpuinfo: processor 0, vendor_id, cpu family, model name, flags");
+		      strstr(text, "\nmodel name\t: ") && strstr(text, "\nflags\t\t: ") &&
+		      strstr(text, "\nphysical id\t: ") && strstr(text, "\nsiblings\t: ") &&
+		      strstr(text, "\ncore id\t\t: ") && strstr(text, "\ncpu cores\t: ") &&
+		      strstr(text, "\napicid\t\t: ") && strstr(text, "\ninitial apicid\t: "),
+	      "/proc/cpuinfo: processor 0, vendor_id, cpu family, model name, flags, topology");
 }
 
 int main(int argc, char **argv)

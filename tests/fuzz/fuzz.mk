@@ -17,7 +17,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_DIR := $(B)/fuzz
 FUZZ_OBJ := $(B)/fuzz/obj
 
-FUZZ_HARNESSES := vsprintf elf params initramfs multiboot namei setup
+FUZZ_HARNESSES := vsprintf elf params initramfs multiboot namei setup madt mptable
 
 # The kernel sources (and host stand-ins from tests/host) each harness links.
 fuzz_vsprintf_SRCS := kernel/vsprintf.c
@@ -33,6 +33,12 @@ fuzz_multiboot_SRCS := boot/multiboot.c mm/memblock.c mm/mm_init.c tests/fuzz/mm
 	tests/host/mm_sim.c
 fuzz_namei_SRCS := kernel/ramfs.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c \
 	tests/host/stub_alloc.c tests/host/stub_filemap.c
+# The firmware tables; early_memremap() is tests/host/fake_phys.c's.
+FUZZ_FIRMWARE_SRCS := arch/x86/kernel/acpi.c arch/x86/kernel/mp_config.c \
+	arch/x86/kernel/mpparse.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c \
+	tests/host/fake_phys.c
+fuzz_madt_SRCS := $(FUZZ_FIRMWARE_SRCS)
+fuzz_mptable_SRCS := $(FUZZ_FIRMWARE_SRCS)
 # The real __setup handlers, each file with a reset (tests/fuzz/setup_*_kernel.c). These
 # objects go to their own directory: setup_section.h moves their table where the host's
 # linker bounds it, and --gc-sections drops the boot code around the handlers (with lld:
@@ -66,6 +72,8 @@ FUZZ_KERNEL_CFLAGS := $(FUZZ_CFLAGS) -ffreestanding -nostdinc \
 # needs the real user address space (TASK_SIZE).
 FUZZ_ARCH := -Itests/host/arch -Iarch/x86/include -Wno-format
 $(FUZZ_OBJ)/kernel/elf_layout.o $(FUZZ_OBJ)/tests/fuzz/elf.o: FUZZ_ARCH := -Iarch/x86/include
+$(patsubst %.c,$(FUZZ_OBJ)/%.o,$(filter arch/%,$(FUZZ_FIRMWARE_SRCS)) tests/host/fake_phys.c \
+	tests/fuzz/madt.c tests/fuzz/mptable.c): FUZZ_ARCH := -Iarch/x86/include -Wno-format
 
 FUZZ_TU_CFLAGS = $(FUZZ_CFLAGS)
 $(FUZZ_OBJ)/tests/fuzz/params_kernel.o $(FUZZ_OBJ)/tests/fuzz/mm_kernel.o: \

@@ -31,13 +31,18 @@ uint8_t *fake_phys_init(size_t size)
 	return phys;
 }
 
-int fake_phys_mapped(void)
+int early_memremap_in_use(void)
 {
 	int n = 0;
 
 	for (int i = 0; i < NR_BTMAP_SLOTS; i++)
 		n += maps[i].copy != NULL;
 	return n;
+}
+
+int fake_phys_mapped(void)
+{
+	return early_memremap_in_use();
 }
 
 void fake_phys_fix_checksum(uint8_t *p, size_t len, size_t at)

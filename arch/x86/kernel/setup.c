@@ -9,6 +9,7 @@
 #include <asm/mpspec.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
+#include <asm/tsc.h>
 #include <kspace/arch.h>
 #include <kspace/multiboot.h>
 #include <kspace/percpu.h>
@@ -29,11 +30,15 @@ void setup_arch(void)
 	cpu_detect();
 	print_cpu_info();
 	fpu__init();
+	tsc_init();
 	multiboot_print_mmap();
+	setup_memory_map();
 	early_ioremap_init();
 	find_smp_config(); /* the CPUs the firmware lists: the possible map comes from them */
 	prefill_possible_map();
-	paging_init(); /* makes the per-CPU areas once memblock knows the RAM */
+	setup_per_cpu_areas(); /* once the possible CPUs are known, while memblock still serves */
 	cpu_init(); /* the boot CPU moves to its own copy of the GDT and TSS */
+	smp_store_cpu_info(0); /* the boot CPU's cpu_data: its per-CPU copy exists now */
+	paging_init();
 	print_layout();
 }

@@ -91,6 +91,7 @@ static __noreturn void start_secondary(void)
 	cpu_init();
 	load_idt();
 	fpu__init_cpu();
+	smp_store_cpu_info(cpu); /* its cpu_data, from CPUID run here (/proc/cpuinfo) */
 	setup_local_APIC();
 	setup_secondary_APIC_clock();
 	set_cpu_online(cpu, true); /* the boot CPU waits for this */

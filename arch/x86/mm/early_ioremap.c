@@ -64,3 +64,12 @@ void early_memunmap(void *addr, unsigned long size)
 		clear_fixmap(btmap_idx(slot, i));
 	slot_pages[slot] = 0;
 }
+
+int early_memremap_in_use(void)
+{
+	int n = 0;
+
+	for (int slot = 0; slot < NR_BTMAP_SLOTS; slot++)
+		n += slot_pages[slot] != 0;
+	return n;
+}

@@ -1,9 +1,9 @@
 /*
  * arch/x86/mm/init.c: physical memory at boot, on the x86 side.
  *
- * paging_init() tells memblock what RAM exists (from the Multiboot map) and what is
- * taken (the first MiB, the kernel image), maps all lowmem at PAGE_OFFSET in
- * swapper_pg_dir, and hands the zone boundaries to free_area_init():
+ * setup_memory_map() tells memblock what RAM exists (from the Multiboot map) and what is
+ * taken (the first MiB, the kernel image); paging_init() maps all lowmem at PAGE_OFFSET
+ * in swapper_pg_dir, and hands the zone boundaries to free_area_init():
  *
  *   ZONE_DMA     pfn 0 .. MAX_DMA_ADDRESS (16 MiB)
  *   ZONE_NORMAL  .. max_low_pfn: RAM up to MAXMEM (896 MiB), all direct-mapped
@@ -17,7 +17,6 @@
 #include <asm/timex.h>
 #include <kspace/kernel.h>
 #include <kspace/memblock.h>
-#include <kspace/percpu.h>
 #include <kspace/mm.h>
 #include <kspace/mmzone.h>
 #include <kspace/multiboot.h>
@@ -36,7 +35,8 @@ static void print_memblock(void)
 	}
 }
 
-static void setup_memory_map(void)
+/* memblock from the Multiboot map, before setup_per_cpu_areas() allocates from it. */
+void setup_memory_map(void)
 {
 	multiboot_init_memblock();
 	/* The BIOS data area, the real-mode IVT, ROMs and the VGA hole. */
@@ -142,8 +142,6 @@ void paging_init(void)
 	unsigned long max_zone_pfn[MAX_NR_ZONES];
 	cycles_t start = get_cycles();
 
-	setup_memory_map();
-	setup_per_cpu_areas(); /* the possible CPUs are known; memblock serves, head.asm's map reaches */
 	max_pfn = PFN_DOWN(memblock_end_of_ram());
 	max_low_pfn = min(max_pfn, MAXMEM >> PAGE_SHIFT);
 	high_memory = __va(PFN_PHYS(max_low_pfn));

@@ -19,5 +19,7 @@ void early_ioremap_init(void);
  * 4 GiB, or every window is taken. Undo with early_memunmap(p, size). */
 void *early_memremap(u64 phys, unsigned long size);
 void early_memunmap(void *addr, unsigned long size);
+/* Windows mapped now: 0 once the boot code is done with the tables. */
+int early_memremap_in_use(void);
 
 #endif

@@ -4,6 +4,7 @@
 
 #include <asm/desc.h>
 #include <kspace/compiler.h>
+#include <kspace/percpu.h>
 #include <kspace/types.h>
 
 #define X86_CR0_MP 0x00000002 /* fwait honours TS */
@@ -35,14 +36,27 @@
 #define X86_FEATURE_FXSR 24
 #define X86_FEATURE_SSE 25
 #define X86_FEATURE_SSE2 26
+#define X86_FEATURE_HT 28 /* CPUID.1:EBX[23:16] counts the logical CPUs of the package */
 
 struct cpuinfo_x86 {
 	bool has_cpuid; /* original 486s have no CPUID instruction */
 	int family, model, stepping;
 	char vendor[13];
-	u32 features; /* CPUID.1:EDX */
+	char model_id[49]; /* the brand string, or "unknown" */
+	int cpuid_level;   /* the highest basic leaf; -1 without CPUID */
+	u32 features;      /* CPUID.1:EDX */
+	/* Topology, from the initial APIC id (CPUID.1:EBX[31:24]), as Linux derives it. */
+	u32 initial_apicid, apicid;
+	int phys_proc_id, cpu_core_id;
+	int x86_max_cores;   /* cores per package */
+	int x86_siblings;    /* logical CPUs per package */
+	int cpu_index;       /* which CPU this is (smp_store_cpu_info) */
 };
 extern struct cpuinfo_x86 boot_cpu_data;
+/* Each CPU's own, filled by smp_store_cpu_info() running on it. */
+DECLARE_PER_CPU(struct cpuinfo_x86, cpu_info);
+#define cpu_data(cpu) per_cpu(cpu_info, cpu)
+void smp_store_cpu_info(int cpu);
 
 static inline bool cpu_has(int feature) { return boot_cpu_data.features & (1u << feature); }
 
