@@ -1,7 +1,7 @@
 /*
  * mm/percpu.c: the per-CPU areas (see kspace/percpu.h). Each possible CPU gets a
- * copy of the linked .data..percpu section, allocated from memblock inside the memory head.asm
- * mapped (paging_init has not run yet), so it is direct-mapped; the boot CPU moves to its copy too, carrying over
+ * copy of the linked .data..percpu section, allocated from memblock in lowmem, which
+ * paging_init() has just mapped; the boot CPU moves to its copy too, carrying over
  * whatever it wrote before.
  */
 #include <asm/memlayout.h>
@@ -9,6 +9,7 @@
 #include <kspace/cpumask.h>
 #include <kspace/kernel.h>
 #include <kspace/memblock.h>
+#include <kspace/mm.h>
 #include <kspace/percpu.h>
 #include <kspace/printk.h>
 #include <kspace/string.h>
@@ -23,7 +24,7 @@ void setup_per_cpu_areas(void)
 	if (!size)
 		return; /* no per-CPU variables: nothing to copy */
 	for_each_possible_cpu(cpu) {
-		phys_addr_t phys = memblock_alloc_range(size, 64, 0, BOOT_MAP_SIZE);
+		phys_addr_t phys = memblock_alloc_range(size, 64, 0, PFN_PHYS(max_low_pfn));
 		char *area;
 
 		if (!phys)

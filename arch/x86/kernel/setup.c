@@ -35,10 +35,9 @@ void setup_arch(void)
 	setup_memory_map();
 	early_ioremap_init();
 	find_smp_config(); /* the CPUs the firmware lists: the possible map comes from them */
-	prefill_possible_map();
-	setup_per_cpu_areas(); /* once the possible CPUs are known, while memblock still serves */
+	prefill_possible_map(); /* before paging_init() makes a per-CPU area for each possible CPU */
+	paging_init();
 	cpu_init(); /* the boot CPU moves to its own copy of the GDT and TSS */
 	smp_store_cpu_info(0); /* the boot CPU's cpu_data: its per-CPU copy exists now */
-	paging_init();
 	print_layout();
 }

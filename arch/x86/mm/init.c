@@ -17,6 +17,7 @@
 #include <asm/timex.h>
 #include <kspace/kernel.h>
 #include <kspace/memblock.h>
+#include <kspace/percpu.h>
 #include <kspace/mm.h>
 #include <kspace/mmzone.h>
 #include <kspace/multiboot.h>
@@ -153,6 +154,11 @@ void paging_init(void)
 	kernel_physical_mapping_init();
 	highmem_pagetables_init();
 	flush_tlb_all();
+	/*
+	 * All of lowmem is mapped now and memblock still serves: a large initramfs may
+	 * fill head.asm's first 16 MiB.
+	 */
+	setup_per_cpu_areas();
 	pr_info("paging: direct map of lowmem with %s%s; swapper_pg_dir at phys 0x%08lx\n",
 		cpu_has(X86_FEATURE_PSE) ? "4 MiB pages (PSE)" : "4 KiB page tables (no PSE)",
 		page_global ? ", global" : "", __pa(swapper_pg_dir));
