@@ -112,7 +112,9 @@ $(B)/%.o: %.asm Makefile $(B)/include/generated/asm-offsets.inc
 -include $(KOBJS:.o=.d)
 
 # Constants for NASM, computed by the C compiler from the C headers.
-$(B)/include/generated/asm-offsets.inc: arch/x86/kernel/asm-offsets.c scripts/asm-offsets Makefile
+# The headers too: a struct that grows (a lock added to task_struct) moves the offsets.
+$(B)/include/generated/asm-offsets.inc: arch/x86/kernel/asm-offsets.c scripts/asm-offsets Makefile \
+	$(wildcard include/kspace/*.h arch/x86/include/asm/*.h)
 	$(quiet) GEN $@
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -S -o $(B)/asm-offsets.s $<

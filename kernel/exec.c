@@ -243,6 +243,8 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 		err = (bprm.mm = mm_alloc()) ? load_elf_binary(&bprm) : -ENOMEM;
 	if (!err)
 		err = setup_arg_pages(&bprm, &sp);
+	if (!err) /* the other threads end; nothing is shared with another process */
+		err = de_thread() ?: unshare_files_sighand();
 	if (!err) { /* the point of no return */
 		strlcpy(bprm.mm->exe_name, filename, sizeof(bprm.mm->exe_name));
 		bprm.mm->exe_file = bprm.file;

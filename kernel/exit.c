@@ -10,6 +10,12 @@
  * gets SIGCHLD. wait4 also reports job control: a child stopped (WUNTRACED, status
  * (sig << 8) | 0x7f) or continued (WCONTINUED, 0xffff), each once. When init, pid 1,
  * exits, the machine powers off with init's exit status.
+ *
+ * A process with threads ends thread by thread. A thread other than the leader is
+ * freed as soon as it exits (nobody waits for it). The leader stays a zombie until
+ * the last thread is gone; only then does its parent hear of it, and wait4 report it,
+ * with the status of the group exit if there was one. exit_group and fatal signals
+ * end every thread (do_group_exit): each gets SIGKILL and exits with the group's code.
  */
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
@@ -34,9 +40,12 @@ void free_task(struct task_struct *p); /* kernel/fork.c */
 
 void release_task(struct task_struct *p)
 {
+	unsigned long flags = local_irq_save();
+
 	list_del(&p->tasks);
-	if (p->parent)
-		list_del(&p->sibling);
+	list_del_init(&p->sibling); /* threads are nobody's children: empty */
+	list_del_init(&p->thread_node);
+	local_irq_restore(flags);
 	free_task(p);
 }
 
@@ -61,6 +70,16 @@ static struct task_struct *init_process(void)
 	return NULL;
 }
 
+/* A child process changes parent: its leader, and each thread keeps the same parent. */
+static void set_parent(struct task_struct *child, struct task_struct *parent)
+{
+	struct task_struct *t;
+
+	for_each_thread(child, t)
+		t->parent = parent;
+	child->parent = parent; /* a leader that has gone before its threads too */
+}
+
 /* Orphans go to init, which reaps them; a zombie among them wakes init at once. */
 static void forget_original_parent(struct task_struct *p)
 {
@@ -69,11 +88,64 @@ static void forget_original_parent(struct task_struct *p)
 	while (!list_empty(&p->children)) {
 		child = list_first_entry(&p->children, struct task_struct, sibling);
 		list_del(&child->sibling);
-		child->parent = init;
+		set_parent(child, init);
 		list_add_tail(&child->sibling, &init->children);
 		if (child->state == TASK_ZOMBIE)
 			wake_up(&init->wait_chldexit);
 	}
+}
+
+/*
+ * The last thread of a process is gone: its leader's parent hears of it now. A leader
+ * whose parent keeps no zombies is freed here, by another thread (it does not run).
+ */
+static void notify_group_dead(struct task_struct *leader)
+{
+	if (leader->signal->flags & SIGNAL_GROUP_EXIT)
+		leader->exit_code = leader->signal->group_exit_code;
+	if (!leader->parent)
+		return;
+	if (notify_parent_exit(leader)) {
+		leader->state = TASK_DEAD;
+		release_task(leader);
+		return;
+	}
+	wake_up(&leader->parent->wait_chldexit);
+}
+
+/* Interrupts off. What becomes of an exiting task; children belong to its leader. */
+static void exit_notify(struct task_struct *p, bool group_dead)
+{
+	struct task_struct *leader = p->group_leader;
+
+	if (group_dead)
+		forget_original_parent(leader);
+	if (p->signal->group_exec_task) /* a thread in execve waits for this one to go */
+		wake_up_process(p->signal->group_exec_task);
+	if (!thread_group_leader(p)) {
+		p->state = TASK_DEAD; /* nobody waits for a thread: the next task frees it */
+		if (group_dead && leader->state == TASK_ZOMBIE)
+			notify_group_dead(leader);
+	} else if (!p->parent) { /* a kernel thread: nobody waits for it */
+		p->state = TASK_DEAD;
+	} else if (!group_dead) {
+		p->state = TASK_ZOMBIE; /* reported when its last thread exits */
+	} else {
+		if (p->signal->flags & SIGNAL_GROUP_EXIT)
+			p->exit_code = p->signal->group_exit_code;
+		/* A parent ignoring SIGCHLD keeps no zombies: the next task frees this one. */
+		p->state = notify_parent_exit(p) ? TASK_DEAD : TASK_ZOMBIE;
+		wake_up(&p->parent->wait_chldexit);
+	}
+}
+
+static void exit_fs(struct task_struct *p)
+{
+	struct fs_struct *fs = p->fs;
+
+	p->fs = NULL;
+	if (fs)
+		put_fs(fs);
 }
 
 /* init's death ends the machine: its status leaves through machine_power_off. */
@@ -93,34 +165,139 @@ static __noreturn void init_exited(long code)
 void do_exit(long code)
 {
 	struct task_struct *p = current;
+	unsigned long flags;
+	bool group_dead;
 
 	BUG_ON(p == &init_task); /* the idle task never exits */
-	if (p->pid == 1 && p->mm)
-		init_exited(code);
+	flags = local_irq_save();
+	group_dead = --p->signal->live == 0;
+	local_irq_restore(flags);
+	if (group_dead && p->tgid == 1 && p->mm)
+		init_exited(p->signal->flags & SIGNAL_GROUP_EXIT ? p->signal->group_exit_code : code);
+	if (!group_dead)
+		retarget_shared_pending(p);
 	exit_mm_release(p);
 	exit_mm(p);
 	if (p->files) {
 		put_files(p->files);
 		p->files = NULL;
 	}
-	tty_exit_session();
+	exit_fs(p);
+	if (group_dead)
+		tty_exit_session();
 	local_irq_disable();
 	p->exit_code = code;
-	if (!p->parent) { /* a kernel thread: nobody waits for it */
-		p->state = TASK_DEAD;
-	} else {
-		forget_original_parent(p);
-		/* A parent ignoring SIGCHLD keeps no zombies: the next task frees this one. */
-		p->state = notify_parent_exit(p) ? TASK_DEAD : TASK_ZOMBIE;
-		wake_up(&p->parent->wait_chldexit);
-	}
+	exit_notify(p, group_dead);
 	schedule();
 	BUG(); /* a dead task is never scheduled again */
 }
 
+/* End the whole process: the first caller sets the code, every other thread gets SIGKILL. */
+void do_group_exit(int code)
+{
+	struct signal_struct *sig = current->signal;
+	unsigned long flags = local_irq_save();
+
+	if (sig->flags & SIGNAL_GROUP_EXIT) {
+		code = sig->group_exit_code;
+	} else if (sig->group_exec_task) {
+		code = 0; /* killed by another thread's execve */
+	} else if (sig->live > 1) {
+		sig->flags |= SIGNAL_GROUP_EXIT;
+		sig->group_exit_code = code;
+		zap_other_threads(current);
+	}
+	local_irq_restore(flags);
+	do_exit(code);
+}
+
+/* Whether every thread of current's process but current has exited. Interrupts off. */
+static bool others_exited(void)
+{
+	struct task_struct *t;
+
+	for_each_thread(current, t)
+		if (t != current && t->state != TASK_ZOMBIE && t->state != TASK_DEAD)
+			return false;
+	return true;
+}
+
+/*
+ * execve from a non-leader thread: current takes the place of the leader, which has
+ * exited: its pid, its parent and children, its place among its parent's children,
+ * its group and session. The leader, a zombie nobody will wait for, is freed.
+ */
+static void take_leader_place(struct task_struct *leader)
+{
+	struct task_struct *tsk = current, *child, *t;
+	pid_t tid = tsk->pid;
+
+	tsk->pid = leader->pid;
+	leader->pid = tid;
+	tsk->parent = leader->parent;
+	tsk->pgid = leader->pgid;
+	tsk->sid = leader->sid;
+	tsk->tty = leader->tty;
+	tsk->start_time = leader->start_time;
+	while (!list_empty(&leader->children)) {
+		child = list_first_entry(&leader->children, struct task_struct, sibling);
+		list_del(&child->sibling);
+		list_add_tail(&child->sibling, &tsk->children);
+		set_parent(child, tsk);
+	}
+	if (!list_empty(&leader->sibling))
+		list_add(&tsk->sibling, &leader->sibling);
+	list_del_init(&leader->sibling);
+	for_each_thread(tsk, t)
+		t->group_leader = tsk;
+	leader->group_leader = tsk;
+	release_task(leader);
+}
+
+/*
+ * Linux's de_thread: execve ends the other threads of the process (SIGKILL) and
+ * waits for them; -EAGAIN if the process is already ending or current is killed
+ * meanwhile (it then dies on the way out).
+ */
+int de_thread(void)
+{
+	struct signal_struct *sig = current->signal;
+	unsigned long flags = local_irq_save();
+	int err = 0;
+
+	if (sig->flags & SIGNAL_GROUP_EXIT || sig->group_exec_task) {
+		local_irq_restore(flags);
+		return -EAGAIN;
+	}
+	sig->group_exec_task = current;
+	zap_other_threads(current);
+	while (!others_exited()) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		local_irq_restore(flags);
+		schedule();
+		flags = local_irq_save();
+		if (sigkill_pending(current)) {
+			err = -EAGAIN;
+			break;
+		}
+	}
+	set_current_state(TASK_RUNNING);
+	sig->group_exec_task = NULL;
+	if (!err && !thread_group_leader(current))
+		take_leader_place(current->group_leader);
+	local_irq_restore(flags);
+	return err;
+}
+
+/* One thread ends; the process goes on while another thread runs. */
 long sys_exit(int code)
 {
 	do_exit((code & 0xff) << 8);
+}
+
+long sys_exit_group(int code)
+{
+	do_group_exit((code & 0xff) << 8);
 }
 
 /* Free a zombie child and report its status; as on Linux it is gone even if that fails. */
@@ -173,10 +350,12 @@ static long wait_consider(int pid, int options, struct task_struct **found, int 
 	bool have_child = false;
 
 	*found = NULL;
-	list_for_each_entry(child, &current->children, sibling) {
+	list_for_each_entry(child, &current->group_leader->children, sibling) {
 		if (!child_matches(child, pid))
 			continue;
 		have_child = true;
+		if (child->state == TASK_ZOMBIE && !thread_group_empty(child))
+			continue; /* its threads still run: reported when the last one exits */
 		*status = child->state == TASK_ZOMBIE ? -1 : job_control_status(child, options);
 		if (*status) {
 			*found = child;
@@ -207,7 +386,7 @@ long sys_wait4(int pid, int __user *stat_addr, int options, void __user *ru)
 	if (pid == INT_MIN) /* -pid would overflow */
 		return -ESRCH;
 	for (;;) {
-		prepare_to_wait(&current->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
+		prepare_to_wait(&current->group_leader->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
 		ret = wait_consider(pid, options, &child, &status);
 		if (ret || child || (options & WNOHANG))
 			break;
@@ -217,7 +396,7 @@ long sys_wait4(int pid, int __user *stat_addr, int options, void __user *ru)
 		}
 		schedule();
 	}
-	finish_wait(&current->wait_chldexit, &wait);
+	finish_wait(&current->group_leader->wait_chldexit, &wait);
 	if (!child)
 		return ret;
 	return status == -1 ? reap(child, stat_addr, ru) : report(child, status, stat_addr, ru);

@@ -13,7 +13,7 @@ static void do_notify_parent(struct task_struct *p, int why, int status)
 {
 	struct kernel_siginfo info = { .si_signo = SIGCHLD, .si_code = why };
 
-	info.kill.pid = p->pid;
+	info.kill.pid = p->tgid; /* a process is named by its pid, whichever thread stopped */
 	info.kill.uid = p->cred.uid;
 	info.kill.status = status;
 	send_signal(SIGCHLD, &info, p->parent);

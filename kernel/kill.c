@@ -4,6 +4,9 @@
  * with signal 0 answers as it does there: a missing target is -ESRCH before a bad
  * signal number is -EINVAL, and a zombie not yet reaped still exists.
  *
+ * kill() and sigqueue() signal a process (any of its threads may take it; a thread's
+ * id names its process); tkill, tgkill and rt_tgsigqueueinfo signal one thread.
+ *
  * Permission (Linux's kill_ok_by_cred): root, or the sender's real or effective uid
  * equal to the target's real or saved one; SIGCONT also reaches any process of the
  * sender's own session, so a shell can continue a job whose uid changed.
@@ -32,6 +35,14 @@ static int group_send_sig_info(int sig, struct kernel_siginfo *info, struct task
 	return send_signal(sig, info, p);
 }
 
+/* A process kill(0), kill(-pgrp) and kill(-1) reach: once, through its leader. */
+static bool is_process(const struct task_struct *p)
+{
+	if (!thread_group_leader(p))
+		return false;
+	return p->mm || (p->state == TASK_ZOMBIE && p->signal->live);
+}
+
 /* Every member of group pgrp: 0 if one got it, else the last error (-ESRCH if none). */
 static int __kill_pgrp_info(int sig, struct kernel_siginfo *info, pid_t pgrp)
 {
@@ -40,7 +51,7 @@ static int __kill_pgrp_info(int sig, struct kernel_siginfo *info, pid_t pgrp)
 	bool success = false;
 
 	list_for_each_entry(p, &task_list, tasks) {
-		if (p->pgid != pgrp || !p->mm)
+		if (p->pgid != pgrp || !is_process(p))
 			continue;
 		ret = group_send_sig_info(sig, info, p);
 		success |= !ret;
@@ -55,7 +66,7 @@ static int kill_all(int sig, struct kernel_siginfo *info)
 	int ret = 0, count = 0;
 
 	list_for_each_entry(p, &task_list, tasks) {
-		if (p->pid <= 1 || p == current || !p->mm)
+		if (p->pid <= 1 || p->tgid == current->tgid || !is_process(p))
 			continue;
 		int err = group_send_sig_info(sig, info, p);
 		count++;
@@ -70,7 +81,7 @@ long sys_kill(int pid, int sig)
 	struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_USER };
 	struct task_struct *p;
 
-	info.kill.pid = current->pid;
+	info.kill.pid = current->tgid;
 	info.kill.uid = current->cred.uid;
 	if (pid > 0) {
 		p = find_task_by_pid(pid);
@@ -100,10 +111,12 @@ static long do_rt_sigqueueinfo(pid_t tgid, pid_t pid, int sig, const void __user
 	if ((info.si_code >= 0 || info.si_code == SI_TKILL) && pid != current->pid)
 		return -EPERM;
 	p = find_task_by_pid(pid);
-	if (!p || (tgid > 0 && p->pid != tgid))
+	if (!p || (tgid > 0 && p->tgid != tgid))
 		return -ESRCH;
 	err = check_kill_permission(sig, p);
-	return err || !sig ? err : send_signal(sig, &info, p);
+	if (err || !sig)
+		return err;
+	return tgid > 0 ? send_signal_thread(sig, &info, p) : send_signal(sig, &info, p);
 }
 
 long sys_rt_sigqueueinfo(pid_t pid, int sig, const void __user *uinfo)
@@ -118,20 +131,20 @@ long sys_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, const void __user *ui
 	return do_rt_sigqueueinfo(tgid, pid, sig, uinfo);
 }
 
-/* One thread: kspace's threads are its processes, so tgid must equal pid. */
+/* One thread, which tgid (if given) must name the process of. */
 static long do_tkill(pid_t tgid, pid_t pid, int sig)
 {
 	struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_TKILL };
 	struct task_struct *p = find_task_by_pid(pid);
 	int err;
 
-	info.kill.pid = current->pid;
+	info.kill.pid = current->tgid;
 	info.kill.uid = current->cred.uid;
-	if (!p || (tgid > 0 && p->pid != tgid))
+	if (!p || (tgid > 0 && p->tgid != tgid))
 		return -ESRCH;
 	err = check_kill_permission(sig, p);
 	if (!err && sig)
-		err = send_signal(sig, &info, p);
+		err = send_signal_thread(sig, &info, p);
 	return err;
 }
 

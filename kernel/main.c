@@ -69,8 +69,8 @@ static __noreturn void run_init_process(void)
 
 	/* Like Linux opening /dev/console for init: stdin, stdout and stderr. */
 	current->files = dup_files(NULL);
-	current->cwd = kstrdup("/", GFP_KERNEL);
-	if (!console || !current->files || !current->cwd)
+	current->fs = fs_alloc("/", 0022);
+	if (!console || !current->files || !current->fs)
 		panic("cannot open the console for init");
 	for (int fd = 0; fd < 3; fd++) {
 		current->files->fd[fd] = console;

@@ -296,10 +296,12 @@ static void reprint(struct tty_struct *tty, unsigned char c)
  * ISIG's characters: unless NOFLSH, unread input goes, then the signal goes to
  * the foreground group; the character is echoed (^C) and output restarts.
  */
+static void __n_tty_flush_input(struct tty_struct *tty);
+
 static void receive_signal_char(struct tty_struct *tty, int sig, unsigned char c)
 {
 	if (!L_FLAG(tty, NOFLSH))
-		n_tty_flush_input(tty);
+		__n_tty_flush_input(tty);
 	kill_pgrp(tty->pgrp, sig);
 	if (I_FLAG(tty, IXON) && tty->stopped) {
 		tty->stopped = false;
@@ -450,9 +452,10 @@ bool n_tty_input_available(struct tty_struct *tty, bool for_poll)
 int n_tty_inq(struct tty_struct *tty)
 {
 	struct n_tty_data *ld = &tty->ldata;
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 	int n;
 
+	spin_lock_irqsave(&tty->ldisc_lock, flags);
 	if (!L_FLAG(tty, ICANON)) {
 		n = read_cnt(ld);
 	} else {
@@ -460,23 +463,31 @@ int n_tty_inq(struct tty_struct *tty)
 		for (unsigned int i = ld->read_tail; i != ld->canon_head; i++)
 			n -= is_line_end(ld, i) && ld->buf[RING(i)] == EOF_MARK;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tty->ldisc_lock, flags);
 	return n;
 }
 
-void n_tty_flush_input(struct tty_struct *tty)
+/* With ldisc_lock held. */
+static void __n_tty_flush_input(struct tty_struct *tty)
 {
 	struct n_tty_data *ld = &tty->ldata;
-	unsigned long flags = local_irq_save();
 
 	ld->read_head = ld->canon_head = ld->read_tail = ld->line_start = 0;
 	ld->lnext = ld->erasing = ld->push = false;
 	memset(ld->line_end, 0, sizeof(ld->line_end));
-	local_irq_restore(flags);
+}
+
+void n_tty_flush_input(struct tty_struct *tty)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&tty->ldisc_lock, flags);
+	__n_tty_flush_input(tty);
+	spin_unlock_irqrestore(&tty->ldisc_lock, flags);
 }
 
 /*
- * Up to the end of one canonical line; interrupts are off. A VEOF byte is not
+ * Up to the end of one canonical line; ldisc_lock is held. A VEOF byte is not
  * copied: alone at a line's start it makes the read return 0 (*eof), after part
  * of a line already read it is simply dropped, as Linux does.
  */
@@ -534,10 +545,10 @@ static long take_input(struct tty_struct *tty, struct file *f, char *kbuf, unsig
 
 	for (;;) {
 		prepare_to_wait(&tty->read_wait, &wait, TASK_INTERRUPTIBLE);
-		flags = local_irq_save();
+		spin_lock_irqsave(&tty->ldisc_lock, flags);
 		if (n_tty_input_available(tty, false))
 			break;
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&tty->ldisc_lock, flags);
 		got = !*timeout ? 0 : (f->f_flags & O_NONBLOCK) ? -EAGAIN :
 		      signal_pending(current) ? -ERESTARTSYS : 1;
 		if (got != 1) {
@@ -548,7 +559,7 @@ static long take_input(struct tty_struct *tty, struct file *f, char *kbuf, unsig
 	}
 	got = L_FLAG(tty, ICANON) ? canon_copy(&tty->ldata, kbuf, n, eof) :
 				    raw_copy(&tty->ldata, kbuf, n);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tty->ldisc_lock, flags);
 	finish_wait(&tty->read_wait, &wait);
 	return got;
 }
@@ -618,8 +629,9 @@ long n_tty_read(struct tty_struct *tty, struct file *f, char __user *buf, unsign
 void n_tty_set_termios(struct tty_struct *tty, const struct termios *old)
 {
 	struct n_tty_data *ld = &tty->ldata;
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&tty->ldisc_lock, flags);
 	if ((old->c_lflag ^ tty->termios.c_lflag) & ICANON) {
 		memset(ld->line_end, 0, sizeof(ld->line_end));
 		ld->line_start = ld->read_tail;
@@ -636,7 +648,7 @@ void n_tty_set_termios(struct tty_struct *tty, const struct termios *old)
 	}
 	if (!I_FLAG(tty, IXON) && (old->c_iflag & IXON))
 		tty->stopped = false;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tty->ldisc_lock, flags);
 	wake_up(&tty->write_wait);
 	wake_up(&tty->read_wait);
 }

@@ -179,9 +179,9 @@ int path_lookupat_cred(int dfd, const char *name, unsigned int flags, const stru
 
 	memset(p, 0, sizeof(*p));
 	if (name[0] != '/' && dfd == AT_FDCWD) {
-		if (in_proc(current->cwd))
-			base_path = current->cwd;
-		else if ((err = ramfs_lookup(current->cwd, &base)))
+		if (in_proc(current->fs->cwd))
+			base_path = current->fs->cwd;
+		else if ((err = ramfs_lookup(current->fs->cwd, &base)))
 			return err;
 	} else if (name[0] != '/') {
 		f = fget(dfd);

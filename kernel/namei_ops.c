@@ -55,7 +55,7 @@ static long do_mknodat(int dfd, const char __user *uname, umode_t mode, unsigned
 	if (!err && (S_ISCHR(mode) || S_ISBLK(mode)) && current->cred.fsuid != 0)
 		err = -EPERM; /* CAP_MKNOD */
 	if (!err)
-		err = vfs_create(&p, (mode & S_IFMT) | (mode & S_IALLUGO & ~current->umask),
+		err = vfs_create(&p, (mode & S_IFMT) | (mode & S_IALLUGO & ~current->fs->umask),
 				 S_ISCHR(mode) || S_ISBLK(mode) ? dev : 0, NULL, NULL);
 	path_put(&p);
 	return err;
@@ -77,7 +77,7 @@ long sys_mkdirat(int dfd, const char __user *uname, umode_t mode)
 	long err = create_lookup(dfd, uname, true, &p);
 
 	if (!err)
-		err = vfs_create(&p, S_IFDIR | (mode & (S_IRWXUGO | S_ISVTX) & ~current->umask), 0,
+		err = vfs_create(&p, S_IFDIR | (mode & (S_IRWXUGO | S_ISVTX) & ~current->fs->umask), 0,
 				 NULL, NULL);
 	path_put(&p);
 	return err;

@@ -206,7 +206,7 @@ static int create_file(struct path *p, umode_t mode, unsigned int flags, struct 
 		return -EISDIR;
 	err = inode_permission(p->inode, MAY_WRITE | MAY_EXEC);
 	if (!err)
-		err = vfs_create(p, S_IFREG | (mode & S_IALLUGO & ~current->umask), 0, NULL, &inode);
+		err = vfs_create(p, S_IFREG | (mode & S_IALLUGO & ~current->fs->umask), 0, NULL, &inode);
 	return err ? err : open_inode(inode, flags & ~O_TRUNC, out);
 }
 
@@ -615,8 +615,7 @@ static long set_cwd(struct path *p)
 		if (!cwd)
 			return -ENOMEM;
 	}
-	kfree(current->cwd);
-	current->cwd = cwd;
+	fs_set_cwd(current->fs, cwd);
 	return 0;
 }
 
@@ -653,9 +652,9 @@ long sys_fchdir(unsigned int fd)
 /* Linux's getcwd returns the length including the NUL. */
 long sys_getcwd(char __user *buf, unsigned long size)
 {
-	unsigned long len = strlen(current->cwd) + 1;
+	unsigned long len = strlen(current->fs->cwd) + 1;
 
 	if (len > size)
 		return -ERANGE;
-	return copy_to_user(buf, current->cwd, len) ? -EFAULT : (long)len;
+	return copy_to_user(buf, current->fs->cwd, len) ? -EFAULT : (long)len;
 }

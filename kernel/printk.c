@@ -5,19 +5,27 @@
  * reads back. Lines below console_loglevel are also written, without the "<level>",
  * to every registered console. A console registered late first replays the buffer,
  * so nothing printed before the UART was ready is lost.
+ *
+ * logbuf_lock guards the log, the line state and the console list, and is held while
+ * the consoles are written, so lines from two CPUs never interleave. It is irqsave:
+ * interrupt handlers print too.
  */
-#include <asm/irqflags.h>
 #include <kspace/errno.h>
 #include <kspace/init.h>
 #include <kspace/jiffies.h>
 #include <kspace/kernel.h>
 #include <kspace/printk.h>
+#include <kspace/smp.h>
+#include <kspace/spinlock.h>
 #include <kspace/string.h>
 
 int console_loglevel = DEFAULT_CONSOLE_LOGLEVEL;
 
 static char log_buf[LOG_BUF_LEN];
 static unsigned long log_start, log_end; /* free-running; index with & (LOG_BUF_LEN-1) */
+
+static DEFINE_SPINLOCK(logbuf_lock);
+static int logbuf_cpu = -1; /* the CPU inside vprintk, holding logbuf_lock */
 
 static struct console *console_list;
 static int line_level = -1; /* level of the line being printed; -1 at a line start */
@@ -42,11 +50,12 @@ static void console_write(const char *s, size_t n)
 
 void console_output(const char *s, size_t n)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&logbuf_lock, flags);
 	for (struct console *con = console_list; con; con = con->next)
 		con->write_tty(con, s, n);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&logbuf_lock, flags);
 }
 
 /* Append text to the log and, if its level is shown, to the consoles. */
@@ -92,8 +101,21 @@ int vprintk(const char *fmt, va_list args)
 {
 	static char printk_buf[1024];
 	unsigned long flags = local_irq_save();
-	int level, n = vsnprintf(printk_buf, sizeof(printk_buf), fmt, args);
-	const char *p = parse_level(printk_buf, &level);
+	/*
+	 * A printk from inside printk (an oops in a console driver, a lock report about
+	 * logbuf_lock itself) finds the lock held by its own CPU: waiting would hang
+	 * forever, so it writes on under the outer call's lock.
+	 */
+	bool nested = logbuf_cpu == smp_processor_id();
+	int level, n;
+	const char *p;
+
+	if (!nested) {
+		spin_lock(&logbuf_lock);
+		logbuf_cpu = smp_processor_id();
+	}
+	n = vsnprintf(printk_buf, sizeof(printk_buf), fmt, args);
+	p = parse_level(printk_buf, &level);
 
 	/* A new message starts a new line even if the previous one did not end. */
 	if (level >= 0 && line_level >= 0)
@@ -110,6 +132,10 @@ int vprintk(const char *fmt, va_list args)
 		if (nl)
 			line_level = -1;
 		p += len;
+	}
+	if (!nested) {
+		logbuf_cpu = -1;
+		spin_unlock(&logbuf_lock);
 	}
 	local_irq_restore(flags);
 	return n;
@@ -128,12 +154,13 @@ int printk(const char *fmt, ...)
 
 size_t log_buf_read(char *buf, size_t len)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 	size_t n = 0;
 
+	spin_lock_irqsave(&logbuf_lock, flags);
 	for (unsigned long i = log_start; i != log_end && n < len; i++)
 		buf[n++] = log_buf[i & (LOG_BUF_LEN - 1)];
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&logbuf_lock, flags);
 	return n;
 }
 
@@ -160,12 +187,13 @@ static void replay_log(struct console *con)
 
 void register_console(struct console *con)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&logbuf_lock, flags);
 	replay_log(con);
 	con->next = console_list;
 	console_list = con;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&logbuf_lock, flags);
 }
 
 bool console_wanted(const char *name)

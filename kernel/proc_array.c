@@ -72,10 +72,11 @@ void proc_pid_stat(struct seq_buf *s, struct task_struct *t)
 		       t->pid, t->comm, task_state(t)[0], ppid_of(t), t->pgid, t->sid, t->flags,
 		       t->utime, t->stime, t->cutime, t->cstime, 20 + t->nice, t->nice, t->start_time,
 		       mm->total_vm << PAGE_SHIFT, mm->rss);
-	seq_buf_printf(s, " %lu %lu %lu %lu 0 0 %lu %lu %lu %lu 0 0 0 %d 0 0 0 0 0 0",
+	seq_buf_printf(s, " %lu %lu %lu %lu 0 0 %lu %lu %lu %lu 0 0 0 %d %d 0 0 0 0 0",
 		       t->rlim[RLIMIT_RSS].rlim_cur, mm->start_code, mm->end_code, mm->start_stack,
 		       (unsigned long)t->pending.signal, (unsigned long)t->blocked,
-		       (unsigned long)ignored, (unsigned long)caught, SIGCHLD);
+		       (unsigned long)ignored, (unsigned long)caught, SIGCHLD,
+		       t->stack->cpu); /* field 39: the CPU it runs on, or last ran on */
 	seq_buf_printf(s, " %lu %lu %lu %lu %lu %lu %lu %ld\n", mm->start_data, mm->end_data,
 		       mm->start_brk, mm->arg_start, mm->arg_end, mm->env_start, mm->env_end,
 		       t->state == TASK_ZOMBIE ? t->exit_code : 0);
@@ -110,23 +111,27 @@ void proc_pid_status(struct seq_buf *s, struct task_struct *t)
 	const struct cred *c = &t->cred;
 	u64 ignored, caught;
 
-	seq_buf_printf(s, "Name:\t%s\nUmask:\t%04o\nState:\t%s\n", t->comm, t->umask, task_state(t));
-	seq_buf_printf(s, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n", t->pid,
+	seq_buf_printf(s, "Name:\t%s\nUmask:\t%04o\nState:\t%s\n", t->comm,
+		       t->fs ? t->fs->umask : 0022, task_state(t));
+	seq_buf_printf(s, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n", t->tgid,
 		       t->pid, ppid_of(t));
 	seq_buf_printf(s, "Uid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n", c->uid, c->euid, c->suid,
 		       c->fsuid, c->gid, c->egid, c->sgid, c->fsgid);
 	seq_buf_printf(s, "FDSize:\t%d\nGroups:\t", t->files ? NR_OPEN : 0);
 	for (int i = 0; i < c->ngroups; i++)
 		seq_buf_printf(s, "%u ", c->groups[i]);
-	seq_buf_printf(s, "\nNStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n", t->pid, t->pid,
+	seq_buf_printf(s, "\nNStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n", t->tgid, t->pid,
 		       t->pgid, t->sid);
 	if (t->mm)
 		status_mm(s, t->mm);
 	sig_actions(t, &ignored, &caught);
-	seq_buf_printf(s, "Threads:\t1\nSigQ:\t%u/%lu\n", t->pending.nr_queued,
+	seq_buf_printf(s, "Threads:\t%d\nSigQ:\t%u/%lu\n", t->signal->live,
+		       t->pending.nr_queued + t->signal->shared_pending.nr_queued,
 		       t->rlim[RLIMIT_SIGPENDING].rlim_cur);
-	seq_buf_printf(s, "SigPnd:\t%016llx\nShdPnd:\t%016llx\nSigBlk:\t%016llx\n", 0ULL,
-		       (unsigned long long)t->pending.signal, (unsigned long long)t->blocked);
+	seq_buf_printf(s, "SigPnd:\t%016llx\nShdPnd:\t%016llx\nSigBlk:\t%016llx\n",
+		       (unsigned long long)t->pending.signal,
+		       (unsigned long long)t->signal->shared_pending.signal,
+		       (unsigned long long)t->blocked);
 	seq_buf_printf(s, "SigIgn:\t%016llx\nSigCgt:\t%016llx\n", (unsigned long long)ignored,
 		       (unsigned long long)caught);
 }

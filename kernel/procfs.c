@@ -3,11 +3,12 @@
  * when it is opened, through the same functions the boot log and the self-tests
  * use, in Linux's format wherever Linux has the file:
  *
- *   /proc/buddyinfo  meminfo  slabinfo  vmallocinfo  pkmap  layout  extable  uaccess
+ *   /proc/buddyinfo  meminfo  slabinfo  vmallocinfo  vmstat  pkmap  layout  extable  uaccess
  *   /proc/cpuinfo  loadavg  stat  uptime  version (kernel/proc_misc.c)
  *   /proc/mounts  filesystems (kernel/namespace.c)
  *   /proc/<pid>/maps  <pid>/stat  status  cmdline (kernel/proc_array.c)  <pid>/pagetable
  *   (kspace's own: the present pages and their page-table entries)
+ *   /proc/<pid>/task/<tid>/: each thread of the process, with the same files
  *   /proc/self -> the caller's pid  /proc/sys/kernel/hostname
  *   and the symlinks readlink reads: /proc/self, /proc/<pid>/exe -> the program's path
  */
@@ -40,6 +41,7 @@ struct proc_entry {
 
 static void show_buddyinfo(struct seq_buf *s, struct task_struct *t) { (void)t; buddyinfo_render(s); }
 static void show_meminfo(struct seq_buf *s, struct task_struct *t) { (void)t; meminfo_render(s); }
+static void show_vmstat(struct seq_buf *s, struct task_struct *t) { (void)t; vmstat_render(s); }
 static void show_vmallocinfo(struct seq_buf *s, struct task_struct *t) { (void)t; vmallocinfo_render(s); }
 static void show_layout(struct seq_buf *s, struct task_struct *t) { (void)t; layout_render(s); }
 static void show_extable(struct seq_buf *s, struct task_struct *t) { (void)t; extable_render(s); }
@@ -77,6 +79,7 @@ static const struct proc_entry root_entries[] = {
 	{ "stat", proc_stat_show },         { "uaccess", show_uaccess },
 	{ "uptime", proc_uptime_show },     { "version", proc_version_show },
 	{ "vmallocinfo", show_vmallocinfo },
+	{ "vmstat", show_vmstat },
 };
 
 static void show_pagetable_of(struct seq_buf *s, struct task_struct *t)
@@ -92,11 +95,13 @@ static const struct proc_entry pid_entries[] = {
 static const struct proc_entry hostname_entry = { "hostname", show_hostname };
 
 /* What an open /proc file is: a directory to list, or rendered text to read. */
-enum proc_kind { PROC_ROOT, PROC_PID, PROC_PID_FD, PROC_FD_LINK, PROC_SYS, PROC_SYS_KERNEL, PROC_TEXT };
+enum proc_kind { PROC_ROOT, PROC_PID, PROC_PID_FD, PROC_FD_LINK, PROC_SYS, PROC_SYS_KERNEL, PROC_TEXT,
+		 PROC_PID_TASK };
 
 struct proc_file {
 	enum proc_kind kind;
 	pid_t pid;
+	bool thread;                   /* reached through <pid>/task/<tid>: no task/ inside */
 	unsigned int fd;               /* PROC_FD_LINK: which descriptor of pid */
 	const struct proc_entry *entry;
 	char *text;
@@ -148,7 +153,7 @@ static pid_t parse_pid(const char *name)
 	pid_t pid = 0;
 
 	if (!strcmp(name, "self"))
-		return current->pid;
+		return current->tgid;
 	for (; *name; name++) {
 		if (*name < '0' || *name > '9' || pid > 100000)
 			return -1;
@@ -174,6 +179,14 @@ static bool parse_fd(struct proc_file *pf, const char *name)
 	return task_fd(find_task(pf->pid), n) != NULL;
 }
 
+/* Whether tid names a thread of pid's process. */
+static bool thread_of(pid_t pid, pid_t tid)
+{
+	struct task_struct *p = find_task(pid), *t = find_task(tid);
+
+	return p && t && t->tgid == p->tgid && t->state != TASK_DEAD;
+}
+
 /* Walk path (what follows "/proc") to a proc_file; -ENOENT when nothing is there. */
 static int proc_resolve(const char *path, struct proc_file *pf)
 {
@@ -191,6 +204,10 @@ static int proc_resolve(const char *path, struct proc_file *pf)
 			pf->kind = PROC_TEXT;
 		else if (pf->kind == PROC_PID && !strcmp(name, "fd"))
 			pf->kind = PROC_PID_FD;
+		else if (pf->kind == PROC_PID && !pf->thread && !strcmp(name, "task"))
+			pf->kind = PROC_PID_TASK;
+		else if (pf->kind == PROC_PID_TASK && thread_of(pf->pid, parse_pid(name)))
+			pf->kind = PROC_PID, pf->pid = parse_pid(name), pf->thread = true;
 		else if (pf->kind == PROC_PID_FD && parse_fd(pf, name))
 			pf->kind = PROC_FD_LINK;
 		else if (pf->kind == PROC_SYS && !strcmp(name, "kernel"))
@@ -275,6 +292,23 @@ static const char *fd_entry(const struct task_struct *t, unsigned long index, un
 	return NULL;
 }
 
+/* The index'th thread of pid's process, as a name. */
+static const char *task_entry(pid_t pid, unsigned long index, unsigned long *ino)
+{
+	static char tidname[12];
+	struct task_struct *p = find_task(pid), *t;
+
+	if (!p)
+		return NULL;
+	for_each_thread(p, t)
+		if (t->state != TASK_DEAD && index-- == 0) {
+			snprintf(tidname, sizeof(tidname), "%d", t->pid);
+			*ino = 1000 + t->pid;
+			return tidname;
+		}
+	return NULL;
+}
+
 /* A directory's index'th entry: its name, inode number and type; NULL past the end. */
 static const char *dir_entry(const struct proc_file *pf, unsigned long i, unsigned long *ino,
 			     unsigned char *type)
@@ -286,11 +320,16 @@ static const char *dir_entry(const struct proc_file *pf, unsigned long i, unsign
 	*type = DT_REG;
 	if (pf->kind == PROC_PID_FD)
 		return fd_entry(find_task(pf->pid), i, type);
+	if (pf->kind == PROC_PID_TASK) {
+		*type = DT_DIR;
+		return task_entry(pf->pid, i, ino);
+	}
 	if (pf->kind == PROC_PID) {
 		if (i < ARRAY_SIZE(pid_entries))
 			return pid_entries[i].name;
-		*type = i == ARRAY_SIZE(pid_entries) ? DT_LNK : DT_DIR;
-		return i == ARRAY_SIZE(pid_entries) ? "exe" : i == ARRAY_SIZE(pid_entries) + 1 ? "fd" : NULL;
+		i -= ARRAY_SIZE(pid_entries);
+		*type = i == 0 ? DT_LNK : DT_DIR;
+		return i == 0 ? "exe" : i == 1 ? "fd" : i == 2 && !pf->thread ? "task" : NULL;
 	}
 	if (pf->kind == PROC_SYS_KERNEL)
 		return i == 0 ? "hostname" : NULL;
@@ -308,7 +347,7 @@ static const char *dir_entry(const struct proc_file *pf, unsigned long i, unsign
 	}
 	i -= ARRAY_SIZE(root_entries);
 	list_for_each_entry(p, &task_list, tasks)
-		if (i-- == 0) {
+		if (thread_group_leader(p) && i-- == 0) { /* a process; its threads are in task/ */
 			snprintf(pidname, sizeof(pidname), "%d", p->pid);
 			*ino = 1000 + p->pid;
 			return pidname;

@@ -17,11 +17,14 @@
 #include <kspace/bug.h>
 #include <kspace/kernel.h>
 #include <kspace/kernel_stat.h>
+#include <kspace/lockdep.h>
 #include <kspace/preempt.h>
 #include <kspace/printk.h>
 #include <kspace/sched.h>
 #include <kspace/mm_types.h>
 #include <kspace/seq_buf.h>
+#include <kspace/spinlock.h>
+#include <kspace/stacktrace.h>
 #include <kspace/string.h>
 
 struct task_struct init_task = {
@@ -35,6 +38,12 @@ struct task_struct init_task = {
 };
 
 static LIST_HEAD(runqueue);
+/*
+ * Guards runqueue, the tasks' run_list links and their state changes to running.
+ * Interrupts wake tasks, so it is always taken with interrupts off. schedule() holds
+ * it across the switch: the task switched to drops it (finish_task_switch).
+ */
+static DEFINE_SPINLOCK(runqueue_lock);
 u64 nr_context_switches; /* for /proc/stat */
 static struct task_struct *last_task; /* the task switched away from, for finish_task_switch */
 
@@ -73,15 +82,24 @@ bool need_resched(void)
 /* The second half of a switch, run by the task switched to. */
 static void finish_task_switch(void)
 {
-	if (last_task && last_task->state == TASK_DEAD)
-		release_task(last_task);
+	struct task_struct *prev = last_task;
+
 	last_task = NULL;
+	spin_unlock(&runqueue_lock);
+	if (prev && prev->state == TASK_DEAD)
+		release_task(prev);
 	local_irq_enable();
 }
 
 /* A new task's first code after its first switch (ret_from_fork, ret_from_kernel_thread). */
 void schedule_tail(void)
 {
+	/*
+	 * The new task starts inside its parent's schedule(), the runqueue lock held; its
+	 * own preempt_count (0, fresh from fork) now counts that lock, as Linux's
+	 * FORK_PREEMPT_COUNT does, so finish_task_switch() can drop it.
+	 */
+	preempt_disable();
 	finish_task_switch();
 	if (current->set_child_tid) { /* CLONE_CHILD_SETTID */
 		put_user(current->pid, current->set_child_tid);
@@ -116,9 +134,12 @@ void schedule(void)
 	if (unlikely(in_atomic())) {
 		printk(KERN_EMERG "BUG: scheduling while atomic: %s/%d, preempt_count %d\n",
 		       prev->comm, prev->pid, preempt_count());
+		if (lock_debug)
+			lockdep_print_held_locks();
 		BUG();
 	}
 	local_irq_disable();
+	spin_lock(&runqueue_lock);
 	prev->stack->flags &= ~(1UL << TIF_NEED_RESCHED);
 	if (prev->state != TASK_RUNNING)
 		dequeue_task(prev);
@@ -130,6 +151,7 @@ void schedule(void)
 	if (next != prev) {
 		last_task = prev;
 		nr_context_switches++;
+		spin_lock_hand_over(&runqueue_lock, next);
 		switch_to(prev, next);
 	}
 	finish_task_switch();
@@ -137,8 +159,11 @@ void schedule(void)
 
 int wake_up_process(struct task_struct *p)
 {
-	unsigned long flags = local_irq_save();
-	int woke = p->state != TASK_RUNNING && p->state != TASK_DEAD;
+	unsigned long flags;
+	int woke;
+
+	spin_lock_irqsave(&runqueue_lock, flags);
+	woke = p->state != TASK_RUNNING && p->state != TASK_DEAD;
 
 	if (woke) {
 		p->state = TASK_RUNNING;
@@ -146,7 +171,7 @@ int wake_up_process(struct task_struct *p)
 		if (current == &init_task)
 			set_need_resched(&init_task); /* idle: go and run it */
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&runqueue_lock, flags);
 	return woke;
 }
 
@@ -171,6 +196,41 @@ void cpu_idle(void)
 			local_irq_enable();
 		schedule();
 	}
+}
+
+/* Whether file:line was reported already; remembers it if not (and if there is room). */
+static bool might_sleep_reported(const char *file, int line)
+{
+	static struct { const char *file; int line; } sites[16];
+	static int nr_sites;
+
+	for (int i = 0; i < nr_sites; i++)
+		if (sites[i].file == file && sites[i].line == line)
+			return true;
+	if (nr_sites == (int)ARRAY_SIZE(sites))
+		return true; /* enough said */
+	sites[nr_sites].file = file;
+	sites[nr_sites++].line = line;
+	return false;
+}
+
+/*
+ * might_sleep(): the caller may sleep, which it must not do holding a spinlock (the
+ * CPU would be switched away with the lock taken) or with interrupts off. Each place
+ * is reported once. The idle tasks (pid 0) are exempt: the boot runs as one with
+ * interrupts still off, and idle never sleeps.
+ */
+void __might_sleep(const char *file, int line)
+{
+	if ((!in_atomic() && !irqs_disabled()) || current->pid == 0 ||
+	    might_sleep_reported(file, line))
+		return;
+	printk(KERN_ERR "BUG: sleeping function called from invalid context at %s:%d\n", file, line);
+	printk(KERN_ERR "in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s\n",
+	       in_atomic(), irqs_disabled(), current->pid, current->comm);
+	printk(KERN_ERR "preempt_count: %x, expected: 0\n", preempt_count());
+	lockdep_print_held_locks();
+	dump_stack();
 }
 
 unsigned short nr_tasks(void)

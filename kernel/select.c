@@ -46,7 +46,6 @@ static void queue_proc(struct file *f, wait_queue_head_t *q, poll_table *pt)
 {
 	struct poll_wqueues *pwq = container_of(pt, struct poll_wqueues, pt);
 	struct poll_table_entry *e = kmalloc(sizeof(*e), GFP_KERNEL);
-	unsigned long flags;
 
 	(void)f;
 	if (!e) {
@@ -57,19 +56,14 @@ static void queue_proc(struct file *f, wait_queue_head_t *q, poll_table *pt)
 	e->q = q;
 	e->next = pwq->entries;
 	pwq->entries = e;
-	flags = local_irq_save(); /* the tty wakes its queue from interrupts */
-	list_add_tail(&e->wait.entry, &q->task_list);
-	local_irq_restore(flags);
+	add_wait_queue(q, &e->wait);
 }
 
 static void poll_freewait(struct poll_wqueues *pwq)
 {
 	while (pwq->entries) {
 		struct poll_table_entry *e = pwq->entries;
-		unsigned long flags = local_irq_save();
-
-		list_del(&e->wait.entry);
-		local_irq_restore(flags);
+		remove_wait_queue(e->q, &e->wait);
 		pwq->entries = e->next;
 		kfree(e);
 	}

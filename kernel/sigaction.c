@@ -175,7 +175,8 @@ long sys_sigprocmask(int how, const old_sigset_t __user *nset, old_sigset_t __us
 /* Linux allows a shorter set here (it copies sigsetsize bytes), not a longer one. */
 long sys_rt_sigpending(sigset_t __user *uset, unsigned long sigsetsize)
 {
-	sigset_t set = current->pending.signal & current->blocked;
+	sigset_t set = (current->pending.signal | current->signal->shared_pending.signal) &
+		       current->blocked;
 
 	if (sigsetsize > sizeof(sigset_t))
 		return -EINVAL;
@@ -184,7 +185,9 @@ long sys_rt_sigpending(sigset_t __user *uset, unsigned long sigsetsize)
 
 long sys_sigpending(old_sigset_t __user *uset)
 {
-	return put_user((old_sigset_t)(current->pending.signal & current->blocked), uset);
+	sigset_t set = current->pending.signal | current->signal->shared_pending.signal;
+
+	return put_user((old_sigset_t)(set & current->blocked), uset);
 }
 
 static long sigsuspend(sigset_t set)

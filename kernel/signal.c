@@ -17,6 +17,12 @@
  * siginfo, lowest number first and in order of sending within a number, up to
  * SIGQUEUE_MAX queued per task. Past that, a kill() still marks the signal pending
  * (its siginfo is lost), and sigqueue() fails with EAGAIN, as with Linux's rlimit.
+ *
+ * A process may have several threads. A signal for the process (kill, the kernel's
+ * SIGCHLD, SIGPIPE, timers) goes to the shared pending set of its signal_struct and
+ * wakes one thread that does not block it (complete_signal); tkill, tgkill and
+ * faults go to one thread's own set. A thread takes its own signals first. A fatal
+ * signal ends every thread (a group exit), as exit_group does.
  */
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
@@ -56,7 +62,7 @@ static bool sig_ignored(struct task_struct *p, int sig, bool force)
 {
 	__sighandler_t handler = sig_action(p, sig)->sa_handler;
 
-	if (p->pid == 1 && handler == SIG_DFL && !force)
+	if (p->tgid == 1 && handler == SIG_DFL && !force)
 		return true; /* init dies of nothing it does not handle */
 	if ((p->blocked & sigmask(sig)) && !(sigmask(sig) & SIG_KERNEL_ONLY_MASK))
 		return false;
@@ -77,11 +83,22 @@ bool signal_pending(const struct task_struct *p)
 	return p->stack->flags & (1UL << TIF_SIGPENDING);
 }
 
+/* What p could take: its own pending signals and its process's. */
+static sigset_t pending_set(const struct task_struct *p)
+{
+	return p->pending.signal | (p->signal ? p->signal->shared_pending.signal : 0);
+}
+
+bool sigkill_pending(struct task_struct *p)
+{
+	return p->pending.signal & sigmask(SIGKILL);
+}
+
 void recalc_sigpending(void)
 {
 	unsigned long flags = local_irq_save();
 
-	set_tsk_sigpending(current, current->pending.signal & ~current->blocked);
+	set_tsk_sigpending(current, pending_set(current) & ~current->blocked);
 	local_irq_restore(flags);
 }
 
@@ -104,42 +121,65 @@ void init_sigpending(struct sigpending *pending)
 	pending->nr_queued = 0;
 }
 
-/* Forget the signals in mask: their pending bits and their queued siginfos. */
-void flush_sigqueue_mask(struct task_struct *p, sigset_t mask)
+/* Forget the signals in mask from one pending set: their bits and queued siginfos. */
+static void flush_pending_mask(struct sigpending *pending, sigset_t mask)
 {
 	struct sigqueue *q, *n;
 
-	p->pending.signal &= ~mask;
-	list_for_each_entry_safe(q, n, &p->pending.queue, list) {
+	pending->signal &= ~mask;
+	list_for_each_entry_safe(q, n, &pending->queue, list) {
 		if (mask & sigmask(q->info.si_signo)) {
 			list_del(&q->list);
-			p->pending.nr_queued--;
+			pending->nr_queued--;
 			kfree(q);
 		}
 	}
 }
 
+/* ... from p's process: the shared set and every thread's own. */
+void flush_sigqueue_mask(struct task_struct *p, sigset_t mask)
+{
+	struct task_struct *t;
+
+	if (!p->signal) {
+		flush_pending_mask(&p->pending, mask);
+		return;
+	}
+	flush_pending_mask(&p->signal->shared_pending, mask);
+	for_each_thread(p, t)
+		flush_pending_mask(&t->pending, mask);
+}
+
+/* A task being freed: its own pending signals. */
 void flush_signals(struct task_struct *p)
 {
 	unsigned long flags = local_irq_save();
 
-	flush_sigqueue_mask(p, ~0ULL);
+	flush_pending_mask(&p->pending, ~0ULL);
+	local_irq_restore(flags);
+}
+
+void flush_sigqueue(struct sigpending *pending)
+{
+	unsigned long flags = local_irq_save();
+
+	flush_pending_mask(pending, ~0ULL);
 	local_irq_restore(flags);
 }
 
 /* Queue a real-time signal's siginfo; false if the queue is full or memory is out. */
-static bool sigqueue_add(struct task_struct *p, const struct kernel_siginfo *info)
+static bool sigqueue_add(struct sigpending *pending, const struct kernel_siginfo *info)
 {
 	struct sigqueue *q;
 
-	if (p->pending.nr_queued >= SIGQUEUE_MAX)
+	if (pending->nr_queued >= SIGQUEUE_MAX)
 		return false;
 	q = kmalloc(sizeof(*q), GFP_ATOMIC);
 	if (!q)
 		return false;
 	q->info = *info;
-	list_add_tail(&q->list, &p->pending.queue);
-	p->pending.nr_queued++;
+	list_add_tail(&q->list, &pending->queue);
+	pending->nr_queued++;
 	return true;
 }
 
@@ -153,13 +193,21 @@ static bool prepare_signal(int sig, struct task_struct *p, bool force)
 	if (sigmask(sig) & SIG_KERNEL_STOP_MASK) {
 		flush_sigqueue_mask(p, sigmask(SIGCONT));
 	} else if (sig == SIGCONT) {
+		struct task_struct *t;
+		bool woke = false;
+
 		flush_sigqueue_mask(p, SIG_KERNEL_STOP_MASK);
-		if (p->state == TASK_STOPPED) {
-			p->stop_signal = 0;
-			p->continued = true;
-			wake_up_process(p);
-			notify_parent_stopped(p, CLD_CONTINUED);
+		for_each_thread(p, t) {
+			t->group_stop_pending = false; /* a group stop not yet joined is off */
+			if (t->state != TASK_STOPPED)
+				continue;
+			t->stop_signal = 0;
+			t->continued = true;
+			wake_up_process(t);
+			woke = true;
 		}
+		if (woke)
+			notify_parent_stopped(p->group_leader, CLD_CONTINUED);
 	}
 	return !sig_ignored(p, sig, force);
 }
@@ -171,43 +219,146 @@ static void signal_wake_up(struct task_struct *p, int sig)
 		wake_up_process(p);
 }
 
-static int __send_signal(int sig, const struct kernel_siginfo *info, struct task_struct *p,
-			 bool force)
+static bool task_alive(const struct task_struct *p)
 {
+	return p->mm && p->state != TASK_ZOMBIE && p->state != TASK_DEAD;
+}
+
+/* Linux's wants_signal: a thread that can take sig now. */
+static bool wants_signal(int sig, const struct task_struct *p)
+{
+	if ((p->blocked & sigmask(sig)) || !task_alive(p))
+		return false;
+	return sig == SIGKILL || p->state != TASK_STOPPED;
+}
+
+/*
+ * An exiting thread may have been the one woken for a signal to the process: wake
+ * the other threads that can take what is pending there (Linux's retarget_shared_pending).
+ */
+void retarget_shared_pending(struct task_struct *tsk)
+{
+	unsigned long flags;
+	sigset_t pending;
+	struct task_struct *t;
+
+	if (!tsk->signal->shared_pending.signal)
+		return;
+	flags = local_irq_save();
+	pending = tsk->signal->shared_pending.signal;
+	for_each_thread(tsk, t) {
+		if (!pending)
+			break;
+		if (t == tsk || !task_alive(t) || !(pending & ~t->blocked))
+			continue;
+		pending &= t->blocked;
+		signal_wake_up(t, 0);
+	}
+	local_irq_restore(flags);
+}
+
+/* Whether sig would end p's process: its default action is to terminate. */
+static bool sig_fatal(struct task_struct *p, int sig)
+{
+	return sig_action(p, sig)->sa_handler == SIG_DFL &&
+	       !(sig <= 32 && (sigmask(sig) & (SIG_DEFAULT_IGNORE_MASK | SIG_KERNEL_STOP_MASK)));
+}
+
+/* SIGKILL to each thread of p's process but p; interrupts off. */
+void zap_other_threads(struct task_struct *p)
+{
+	struct task_struct *t;
+
+	for_each_thread(p, t) {
+		if (t == p || !task_alive(t))
+			continue;
+		t->pending.signal |= sigmask(SIGKILL);
+		signal_wake_up(t, SIGKILL);
+	}
+}
+
+/*
+ * A signal for the whole process is in the shared set: wake a thread that can take
+ * it, p itself first. One that kills starts the group exit at once, so that every
+ * thread dies, even those that block it (Linux's complete_signal).
+ */
+static void complete_signal(int sig, struct task_struct *p)
+{
+	struct signal_struct *signal = p->signal;
+	struct task_struct *t = p;
+
+	if (!wants_signal(sig, p)) {
+		for_each_thread(p, t)
+			if (wants_signal(sig, t))
+				break;
+		if (&t->thread_node == &signal->thread_head)
+			return; /* every thread blocks it: it waits in the shared set */
+	}
+	if (sig_fatal(p, sig) && !(signal->flags & SIGNAL_GROUP_EXIT) && p->tgid != 1) {
+		signal->flags |= SIGNAL_GROUP_EXIT;
+		signal->group_exit_code = sig;
+		t->pending.signal |= sigmask(SIGKILL);
+		zap_other_threads(t);
+	}
+	signal_wake_up(t, sig);
+}
+
+/* A process takes signals while one of its threads lives; a kernel thread takes none. */
+static bool can_receive(struct task_struct *p, bool group)
+{
+	if (!group || !p->signal)
+		return task_alive(p);
+	if (p->signal->live == 0 || (p->signal->flags & SIGNAL_GROUP_EXIT))
+		return false;
+	return p->mm || p->state == TASK_ZOMBIE; /* a leader gone before its threads */
+}
+
+static int __send_signal(int sig, const struct kernel_siginfo *info, struct task_struct *p,
+			 bool force, bool group)
+{
+	struct sigpending *pending = group ? &p->signal->shared_pending : &p->pending;
 	unsigned long flags;
 
 	if (!valid_signal(sig))
 		return -EINVAL;
 	flags = local_irq_save();
-	if (!p->mm || p->state == TASK_ZOMBIE || p->state == TASK_DEAD ||
-	    !prepare_signal(sig, p, force))
+	if (!can_receive(p, group) || !prepare_signal(sig, p, force))
 		goto out;
 	if (sig >= SIGRTMIN) {
-		if (!sigqueue_add(p, info) && info->si_code != SI_USER) {
+		if (!sigqueue_add(pending, info) && info->si_code != SI_USER) {
 			local_irq_restore(flags);
 			return -EAGAIN;
 		}
-	} else if (!(p->pending.signal & sigmask(sig))) {
-		p->pending.info[sig - 1] = *info;
+	} else if (!(pending->signal & sigmask(sig))) {
+		pending->info[sig - 1] = *info;
 	}
-	p->pending.signal |= sigmask(sig);
-	if (!(p->blocked & sigmask(sig)))
+	pending->signal |= sigmask(sig);
+	if (group)
+		complete_signal(sig, p);
+	else if (!(p->blocked & sigmask(sig)))
 		signal_wake_up(p, sig);
 out:
 	local_irq_restore(flags);
 	return 0;
 }
 
+/* To p's process, which may be a zombie leader whose threads still run. */
 int send_signal(int sig, struct kernel_siginfo *info, struct task_struct *p)
 {
-	return __send_signal(sig, info, p, false);
+	return __send_signal(sig, info, p, false, p->signal != NULL);
+}
+
+/* To the thread p alone (tkill, tgkill, rt_tgsigqueueinfo). */
+int send_signal_thread(int sig, struct kernel_siginfo *info, struct task_struct *p)
+{
+	return __send_signal(sig, info, p, false, false);
 }
 
 void send_sig(int sig, struct task_struct *p)
 {
 	struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_KERNEL };
 
-	__send_signal(sig, &info, p, false);
+	send_signal(sig, &info, p);
 }
 
 /*
@@ -224,7 +375,7 @@ static void force_sig_info(const struct kernel_siginfo *info)
 		ka->sa_handler = SIG_DFL;
 		current->blocked &= ~sigmask(info->si_signo);
 	}
-	__send_signal(info->si_signo, info, current, true);
+	__send_signal(info->si_signo, info, current, true, false);
 	local_irq_restore(flags);
 }
 
@@ -246,12 +397,12 @@ void force_sig_fault(int sig, int code, void __user *addr)
  * The oldest queued instance of real-time signal sig; the bit stays while more are
  * queued. None queued (the queue was full when it was sent): a plain SI_USER one.
  */
-static void dequeue_rt(int sig, struct kernel_siginfo *info)
+static void dequeue_rt(struct sigpending *pending, int sig, struct kernel_siginfo *info)
 {
 	struct sigqueue *q, *found = NULL;
 	bool more = false;
 
-	list_for_each_entry(q, &current->pending.queue, list) {
+	list_for_each_entry(q, &pending->queue, list) {
 		if (q->info.si_signo != sig)
 			continue;
 		if (found) {
@@ -261,24 +412,21 @@ static void dequeue_rt(int sig, struct kernel_siginfo *info)
 		found = q;
 	}
 	if (!more)
-		current->pending.signal &= ~sigmask(sig);
+		pending->signal &= ~sigmask(sig);
 	if (!found) {
 		*info = (struct kernel_siginfo){ .si_signo = sig, .si_code = SI_USER };
 		return;
 	}
 	*info = found->info;
 	list_del(&found->list);
-	current->pending.nr_queued--;
+	pending->nr_queued--;
 	kfree(found);
 }
 
-/*
- * The next pending signal among those in mask (for delivery: the unblocked ones),
- * taken off the pending set with its siginfo; 0 if none. Interrupts off.
- */
-static int __dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
+/* The next signal in mask from one pending set, taken off it with its siginfo; or 0. */
+static int dequeue_from(struct sigpending *pending, sigset_t mask, struct kernel_siginfo *info)
 {
-	sigset_t ready = current->pending.signal & mask;
+	sigset_t ready = pending->signal & mask;
 	int sig;
 
 	if (!ready)
@@ -287,12 +435,25 @@ static int __dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 		ready &= SYNCHRONOUS_MASK;
 	sig = __builtin_ffsll(ready);
 	if (sig < SIGRTMIN) {
-		current->pending.signal &= ~sigmask(sig);
-		*info = current->pending.info[sig - 1];
+		pending->signal &= ~sigmask(sig);
+		*info = pending->info[sig - 1];
 	} else {
-		dequeue_rt(sig, info);
+		dequeue_rt(pending, sig, info);
 	}
-	set_tsk_sigpending(current, current->pending.signal & ~current->blocked);
+	return sig;
+}
+
+/*
+ * The next pending signal among those in mask (for delivery: the unblocked ones),
+ * the thread's own before its process's; 0 if none. Interrupts off.
+ */
+static int __dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
+{
+	int sig = current->pending.signal & mask ? dequeue_from(&current->pending, mask, info) : 0;
+
+	if (!sig && current->signal)
+		sig = dequeue_from(&current->signal->shared_pending, mask, info);
+	set_tsk_sigpending(current, pending_set(current) & ~current->blocked);
 	return sig;
 }
 
@@ -320,6 +481,23 @@ bool is_ignored(int sig)
 	return (current->blocked & sigmask(sig)) || sig_action(current, sig)->sa_handler == SIG_IGN;
 }
 
+/* A stop signal's default action stops every thread of the process, as on Linux. */
+static void do_group_stop(int sig)
+{
+	unsigned long flags = local_irq_save();
+	struct task_struct *t;
+
+	current->signal->group_stop_sig = sig;
+	for_each_thread(current, t) {
+		if (t == current || !task_alive(t) || t->state == TASK_STOPPED)
+			continue;
+		t->group_stop_pending = true;
+		signal_wake_up(t, sig);
+	}
+	local_irq_restore(flags);
+	do_signal_stop(sig);
+}
+
 /*
  * Find a signal for the arch code to deliver to a handler, carrying out every
  * default action on the way. false: nothing to deliver (or only ignored signals).
@@ -328,9 +506,24 @@ bool get_signal(struct ksignal *ksig)
 {
 	for (;;) {
 		unsigned long flags = local_irq_save();
-		int sig = __dequeue_signal(~current->blocked, &ksig->info);
+		int sig;
 		struct k_sigaction *ka;
 
+		/* Another thread ends the process (exit_group, a fatal signal, execve). */
+		if ((current->signal->flags & SIGNAL_GROUP_EXIT) || current->signal->group_exec_task) {
+			if (current->signal->group_exec_task != current) {
+				current->pending.signal &= ~sigmask(SIGKILL);
+				local_irq_restore(flags);
+				do_group_exit(SIGKILL);
+			}
+		}
+		if (current->group_stop_pending) { /* another thread stopped the process */
+			current->group_stop_pending = false;
+			local_irq_restore(flags);
+			do_signal_stop(current->signal->group_stop_sig);
+			continue;
+		}
+		sig = __dequeue_signal(~current->blocked, &ksig->info);
 		if (!sig) {
 			local_irq_restore(flags);
 			return false;
@@ -353,10 +546,10 @@ bool get_signal(struct ksignal *ksig)
 			continue;
 		if (sigmask(sig) & SIG_KERNEL_STOP_MASK) {
 			if (sig == SIGSTOP || !is_current_pgrp_orphaned())
-				do_signal_stop(sig);
+				do_group_stop(sig);
 			continue;
 		}
-		do_exit(sig); /* every other default action terminates */
+		do_group_exit(sig); /* every other default action terminates the process */
 	}
 }
 
@@ -382,17 +575,41 @@ void signal_setup_done(int failed, struct ksignal *ksig)
 	set_current_blocked(blocked);
 }
 
-int copy_sighand(struct task_struct *p)
+int copy_sighand(struct task_struct *p, bool share)
 {
+	struct sighand_struct *old = current->sighand;
+	unsigned long flags;
+
+	p->blocked = current->blocked;
+	if (share) {
+		spin_lock_irqsave(&current->sighand->siglock, flags);
+		current->sighand->count++;
+		spin_unlock_irqrestore(&current->sighand->siglock, flags);
+		p->sighand = current->sighand;
+		return 0;
+	}
 	p->sighand = kmalloc(sizeof(*p->sighand), GFP_KERNEL);
 	if (!p->sighand)
 		return -ENOMEM;
-	if (current->sighand)
-		*p->sighand = *current->sighand;
+	if (old)
+		*p->sighand = *old;
 	else
 		memset(p->sighand, 0, sizeof(*p->sighand));
-	p->blocked = current->blocked;
+	p->sighand->count = 1;
+	spin_lock_init(&p->sighand->siglock);
 	return 0;
+}
+
+void put_sighand(struct sighand_struct *sighand)
+{
+	unsigned long flags;
+	bool last;
+
+	spin_lock_irqsave(&sighand->siglock, flags);
+	last = --sighand->count == 0;
+	spin_unlock_irqrestore(&sighand->siglock, flags);
+	if (last)
+		kfree(sighand);
 }
 
 /* execve: handlers are gone with the old program; ignored signals stay ignored. */

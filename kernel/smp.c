@@ -39,14 +39,6 @@ void boot_cpu_init(void)
 	set_cpu_online(cpu, true);
 }
 
-static bool irqs_disabled(void)
-{
-	unsigned long flags = local_irq_save();
-
-	local_irq_restore(flags);
-	return !(flags & X86_EFLAGS_IF);
-}
-
 void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func, void *info,
 			    bool wait)
 {

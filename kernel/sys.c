@@ -15,14 +15,17 @@
 #include <kspace/string.h>
 #include <kspace/syscall_defs.h>
 
+/* The process's id: its thread group's (gettid, in kernel/fork.c, is the thread's). */
 long sys_getpid(void)
 {
-	return current->pid;
+	return current->tgid;
 }
 
 long sys_getppid(void)
 {
-	return current->parent ? current->parent->pid : 0;
+	struct task_struct *parent = current->group_leader->parent;
+
+	return parent ? parent->tgid : 0;
 }
 
 long sys_sched_yield(void)
@@ -38,21 +41,23 @@ long sys_sched_yield(void)
  */
 long sys_setpgid(pid_t pid, pid_t pgid)
 {
-	struct task_struct *p, *g;
+	struct task_struct *p, *g, *t;
 
-	pid = pid ? pid : current->pid;
+	pid = pid ? pid : current->tgid;
 	pgid = pgid ? pgid : pid;
 	if (pgid < 0)
 		return -EINVAL;
 	p = find_task_by_pid(pid);
 	if (!p)
 		return -ESRCH;
-	if (p->parent == current) {
+	if (!thread_group_leader(p))
+		return -EINVAL; /* a process is named by its pid, not a thread's */
+	if (p->parent == current->group_leader) {
 		if (p->sid != current->sid)
 			return -EPERM;
 		if (!(p->flags & PF_FORKNOEXEC))
 			return -EACCES;
-	} else if (p != current) {
+	} else if (p != current->group_leader) {
 		return -ESRCH;
 	}
 	if (p->sid == p->pid)
@@ -64,6 +69,8 @@ long sys_setpgid(pid_t pid, pid_t pgid)
 		if (&g->tasks == &task_list)
 			return -EPERM;
 	}
+	for_each_thread(p, t) /* the group is the process's: every thread's */
+		t->pgid = pgid;
 	p->pgid = pgid;
 	return 0;
 }
@@ -90,23 +97,24 @@ long sys_getsid(pid_t pid)
 /* A new session and group led by the caller; not for a group leader (its group would split). */
 long sys_setsid(void)
 {
+	pid_t session = current->tgid;
 	struct task_struct *p;
 
 	list_for_each_entry(p, &task_list, tasks)
-		if (p->pgid == current->pid)
+		if (p->pgid == session)
 			return -EPERM;
-	if (current->sid == current->pid)
-		return -EPERM;
-	current->sid = current->pgid = current->pid;
-	current->tty = NULL; /* a new session starts without a terminal */
-	return current->pid;
+	for_each_thread(current, p) { /* the session is the process's: every thread's */
+		p->sid = p->pgid = session;
+		p->tty = NULL; /* a new session starts without a terminal */
+	}
+	return session;
 }
 
 long sys_umask(int mask)
 {
-	unsigned int old = current->umask;
+	unsigned int old = current->fs->umask;
 
-	current->umask = mask & 0777;
+	current->fs->umask = mask & 0777;
 	return old;
 }
 

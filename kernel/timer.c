@@ -10,6 +10,7 @@
 #include <kspace/printk.h>
 #include <kspace/sched.h>
 #include <kspace/signal.h>
+#include <kspace/spinlock.h>
 #include <kspace/syscall_defs.h>
 #include <kspace/timer.h>
 
@@ -20,6 +21,8 @@ struct sleeper {
 };
 
 static LIST_HEAD(sleepers);
+/* Guards sleepers; the timer interrupt walks it. Order: it, then the runqueue lock. */
+static DEFINE_SPINLOCK(sleepers_lock);
 static unsigned long boot_seconds; /* the wall clock when jiffies was 0 */
 
 void timekeeping_init(void)
@@ -43,25 +46,28 @@ void run_timers(void)
 {
 	struct sleeper *s;
 
+	spin_lock(&sleepers_lock); /* interrupts are off: this is the timer interrupt */
 	list_for_each_entry(s, &sleepers, list)
 		if (!time_after(s->expires, jiffies))
 			wake_up_process(s->task);
+	spin_unlock(&sleepers_lock);
 }
 
 long schedule_timeout_interruptible(long ticks)
 {
 	struct sleeper s = { .task = current, .expires = jiffies + ticks };
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&sleepers_lock, flags);
 	list_add(&s.list, &sleepers);
 	while (time_after(s.expires, jiffies) && !signal_pending(current)) {
 		set_current_state(TASK_INTERRUPTIBLE);
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&sleepers_lock, flags);
 		schedule();
-		flags = local_irq_save();
+		spin_lock_irqsave(&sleepers_lock, flags);
 	}
 	list_del(&s.list);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&sleepers_lock, flags);
 	return time_after(s.expires, jiffies) ? (long)(s.expires - jiffies) : 0;
 }
 
@@ -74,13 +80,13 @@ long schedule_timeout(long ticks)
 		schedule();
 		return ticks;
 	}
-	flags = local_irq_save();
+	spin_lock_irqsave(&sleepers_lock, flags);
 	list_add(&s.list, &sleepers);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&sleepers_lock, flags);
 	schedule();
-	flags = local_irq_save();
+	spin_lock_irqsave(&sleepers_lock, flags);
 	list_del(&s.list);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&sleepers_lock, flags);
 	return time_after(s.expires, jiffies) ? (long)(s.expires - jiffies) : 0;
 }
 

@@ -38,14 +38,19 @@ static struct tty_struct console_tty = {
 			  [VLNEXT] = 026 },
 	},
 	.winsize = { .ws_row = 25, .ws_col = 80 }, /* the VGA text screen */
-	.read_wait = { LIST_HEAD_INIT(console_tty.read_wait.task_list) },
-	.write_wait = { LIST_HEAD_INIT(console_tty.write_wait.task_list) },
+	.ldisc_lock = __SPIN_LOCK_INIT(console_tty.ldisc_lock),
+	.read_wait = __WAIT_QUEUE_HEAD_INITIALIZER(console_tty.read_wait),
+	.write_wait = __WAIT_QUEUE_HEAD_INITIALIZER(console_tty.write_wait),
 };
 
 /* Called from interrupt handlers, with interrupts off. */
 void tty_receive_char(char c)
 {
+	unsigned long flags;
+
+	spin_lock_irqsave(&console_tty.ldisc_lock, flags);
 	n_tty_receive_char(&console_tty, c);
+	spin_unlock_irqrestore(&console_tty.ldisc_lock, flags);
 }
 
 /* kspace has one terminal; a second would hang off f->private_data. */
@@ -152,12 +157,12 @@ static unsigned int tty_poll(struct file *f, struct poll_table_struct *pt)
 
 	poll_wait(f, &tty->read_wait, pt);
 	poll_wait(f, &tty->write_wait, pt);
-	flags = local_irq_save();
+	spin_lock_irqsave(&tty->ldisc_lock, flags);
 	if (n_tty_input_available(tty, true))
 		mask |= POLLIN | POLLRDNORM;
 	if (!tty->stopped)
 		mask |= POLLOUT | POLLWRNORM;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tty->ldisc_lock, flags);
 	return mask;
 }
 
@@ -245,9 +250,9 @@ static long simulate_input(struct tty_struct *tty, const char __user *p)
 		return -EPERM;
 	if (get_user(c, p))
 		return -EFAULT;
-	flags = local_irq_save();
+	spin_lock_irqsave(&tty->ldisc_lock, flags);
 	n_tty_receive_char(tty, c);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tty->ldisc_lock, flags);
 	return 0;
 }
 

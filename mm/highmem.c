@@ -12,9 +12,13 @@
  * is in use, kmap() sleeps on pkmap_map_wait until kunmap() frees one.
  *
  * page_address() finds a kmapped high page's address through a small hash table.
+ *
+ * Locks: kmap_lock guards the slots, their counts and last_pkmap_nr. It is a plain
+ * spinlock, taken with interrupts on, as in Linux: the TLB flush of a wrap may have to
+ * ask the other CPUs (a cross call), which needs interrupts enabled. The hash has its
+ * own irqsave lock, pa_lock (taken inside kmap_lock), so page_address() works anywhere.
  */
 #include <asm/highmem.h>
-#include <asm/irqflags.h>
 #include <kspace/bug.h>
 #include <kspace/highmem.h>
 #include <kspace/kernel.h>
@@ -22,12 +26,15 @@
 #include <kspace/printk.h>
 #include <kspace/sched.h>
 #include <kspace/seq_buf.h>
+#include <kspace/spinlock.h>
 #include <kspace/wait.h>
 
 int pkmap_count[LAST_PKMAP];
 static unsigned int last_pkmap_nr;
 unsigned long pkmap_flushes, pkmap_waits;
 static DECLARE_WAIT_QUEUE_HEAD(pkmap_map_wait);
+static DEFINE_SPINLOCK(kmap_lock);
+static DEFINE_SPINLOCK(pa_lock);
 
 /* page_address() for high pages: hash of page -> slot, chained through pa_next. */
 #define PA_HASH_BITS 7
@@ -54,23 +61,30 @@ static int pkmap_slot_of(const struct page *page)
 	return -1;
 }
 
+/* Both with kmap_lock held: readers under kmap_lock alone see no change meanwhile. */
 static void set_page_slot(struct page *page, int nr)
 {
 	unsigned int h = pa_hash(page);
+	unsigned long flags;
 
+	spin_lock_irqsave(&pa_lock, flags);
 	pkmap_page[nr] = page;
 	pa_next[nr] = pa_head[h];
 	pa_head[h] = nr;
+	spin_unlock_irqrestore(&pa_lock, flags);
 }
 
 static void clear_page_slot(int nr)
 {
 	int *link = &pa_head[pa_hash(pkmap_page[nr])];
+	unsigned long flags;
 
+	spin_lock_irqsave(&pa_lock, flags);
 	while (*link != nr)
 		link = &pa_next[*link];
 	*link = pa_next[nr];
 	pkmap_page[nr] = NULL;
+	spin_unlock_irqrestore(&pa_lock, flags);
 }
 
 void *page_address(const struct page *page)
@@ -80,13 +94,14 @@ void *page_address(const struct page *page)
 
 	if (!PageHighMem(page))
 		return lowmem_page_address(page);
-	flags = local_irq_save();
+	spin_lock_irqsave(&pa_lock, flags);
 	nr = pkmap_slot_of(page);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&pa_lock, flags);
 	return nr < 0 ? NULL : (void *)PKMAP_ADDR(nr);
 }
 
-static void flush_all_zero_pkmaps(void)
+/* Not inlined: gdb can break on it by name (docs/walkthrough-kmap.md). */
+static __noinline void flush_all_zero_pkmaps(void)
 {
 	bool need_flush = false;
 
@@ -104,21 +119,21 @@ static void flush_all_zero_pkmaps(void)
 	}
 }
 
-/* Sleep until kunmap() frees a slot; called with interrupts disabled (the lock). */
-static void wait_for_free_slot(unsigned long *flags)
+/* Sleep until kunmap() frees a slot; called with kmap_lock held, returns with it held. */
+static void wait_for_free_slot(void)
 {
 	DEFINE_WAIT(wait);
 
 	pkmap_waits++;
 	prepare_to_wait(&pkmap_map_wait, &wait, TASK_UNINTERRUPTIBLE);
-	local_irq_restore(*flags);
+	spin_unlock(&kmap_lock);
 	schedule();
-	*flags = local_irq_save();
+	spin_lock(&kmap_lock);
 	finish_wait(&pkmap_map_wait, &wait);
 }
 
-/* Find a free slot and map page there; returns the slot number. */
-static int map_new_virtual(struct page *page, unsigned long *flags)
+/* Find a free slot and map page there, kmap_lock held; returns the slot number. */
+static int map_new_virtual(struct page *page)
 {
 	int count, nr;
 
@@ -134,7 +149,7 @@ start:
 			break;
 		if (--count)
 			continue;
-		wait_for_free_slot(flags);
+		wait_for_free_slot();
 		/* Someone else may have mapped this page while we slept. */
 		nr = pkmap_slot_of(page);
 		if (nr >= 0)
@@ -150,47 +165,45 @@ start:
 
 void *kmap(struct page *page)
 {
-	unsigned long flags;
 	int nr;
 
 	WARN_ON(in_atomic()); /* kmap may sleep */
 	if (!PageHighMem(page))
 		return lowmem_page_address(page);
-	flags = local_irq_save();
+	spin_lock(&kmap_lock);
 	nr = pkmap_slot_of(page);
 	if (nr < 0)
-		nr = map_new_virtual(page, &flags);
+		nr = map_new_virtual(page);
 	pkmap_count[nr]++;
 	BUG_ON(pkmap_count[nr] < 2);
-	local_irq_restore(flags);
+	spin_unlock(&kmap_lock);
 	return (void *)PKMAP_ADDR(nr);
 }
 
 void kunmap(struct page *page)
 {
 	bool need_wakeup = false;
-	unsigned long flags;
 	int nr;
 
 	if (!PageHighMem(page))
 		return;
-	flags = local_irq_save();
+	spin_lock(&kmap_lock);
 	nr = pkmap_slot_of(page);
 	BUG_ON(nr < 0); /* kunmap of a page that is not kmapped */
 	/* Count 1: no users left. The slot is freed at the next flush, not now. */
 	BUG_ON(pkmap_count[nr] < 2);
 	if (--pkmap_count[nr] == 1)
 		need_wakeup = waitqueue_active(&pkmap_map_wait);
-	local_irq_restore(flags);
+	spin_unlock(&kmap_lock);
 	if (need_wakeup)
 		wake_up(&pkmap_map_wait);
 }
 
 void pkmap_render(struct seq_buf *s)
 {
-	unsigned long flags = local_irq_save();
 	int in_use = 0;
 
+	spin_lock(&kmap_lock);
 	for (int i = 0; i < LAST_PKMAP; i++)
 		in_use += pkmap_count[i] != 0;
 	seq_buf_printf(s, "pkmap: 0x%08lx-0x%08lx, LAST_PKMAP %d, last_pkmap_nr %u\n", PKMAP_BASE,
@@ -208,5 +221,5 @@ void pkmap_render(struct seq_buf *s)
 				       PKMAP_ADDR(i), pkmap_count[i], pkmap_count[i] - 1,
 				       pkmap_count[i] == 2 ? "" : "s", page_to_pfn(pkmap_page[i]));
 	}
-	local_irq_restore(flags);
+	spin_unlock(&kmap_lock);
 }

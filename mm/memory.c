@@ -9,8 +9,12 @@
  *
  * User pages come from ZONE_HIGHMEM when there is one (GFP_HIGHUSER), so the kernel
  * reaches them through kmap_atomic: the page has no permanent kernel address.
+ *
+ * A changed or removed entry may still sit in the TLB of every CPU in mm_cpumask:
+ * each change ends with a flush_tlb_* (asm/tlbflush.h), and a page taken out of the
+ * page tables is freed only after that flush, never before.
  */
-#include <asm/processor.h>
+#include <asm/tlbflush.h>
 #include <kspace/errno.h>
 #include <kspace/gfp.h>
 #include <kspace/highmem.h>
@@ -100,8 +104,12 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 	struct page *old = pte_page(*pte), *new;
 
 	if (page_count(old) == 1 || (vma->vm_flags & VM_SHARED)) { /* no one to copy for */
+		/*
+		 * No flush, as on Linux: the fault already dropped this CPU's entry, and a CPU
+		 * still caching the read-only one takes a spurious fault that finds the
+		 * entry writable (Intel SDM 4.10.4.3).
+		 */
 		*pte |= _PAGE_RW;
-		__flush_tlb_one(address);
 		return VM_FAULT_OK;
 	}
 	new = alloc_page(GFP_HIGHUSER);
@@ -109,7 +117,7 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 		return VM_FAULT_OOM;
 	copy_user_highpage(new, old);
 	*pte = PFN_PHYS(page_to_pfn(new)) | vma->vm_page_prot;
-	__flush_tlb_one(address);
+	flush_tlb_page(vma, address); /* no CPU may go on reading the old page here */
 	__free_page(old); /* drops our reference; the other sharer keeps it */
 	return VM_FAULT_OK;
 }
@@ -164,20 +172,55 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area
 	return 0;
 }
 
+/*
+ * Pages unmapped but not yet freed (Linux's mmu_gather): until the flush, another
+ * CPU may still reach them through its TLB. One flush covers a batch.
+ */
+#define MMU_GATHER_PAGES 32
+
+struct mmu_gather {
+	struct mm_struct *mm;
+	unsigned long start, end; /* the entries cleared since the last flush */
+	unsigned int nr;
+	struct page *pages[MMU_GATHER_PAGES];
+};
+
+static void tlb_flush_mmu(struct mmu_gather *tlb)
+{
+	if (!tlb->nr)
+		return;
+	flush_tlb_mm_range(tlb->mm, tlb->start, tlb->end);
+	while (tlb->nr)
+		__free_page(tlb->pages[--tlb->nr]);
+}
+
+static void tlb_remove_page(struct mmu_gather *tlb, unsigned long addr, struct page *page)
+{
+	if (!tlb->nr)
+		tlb->start = addr;
+	tlb->end = addr + PAGE_SIZE;
+	tlb->pages[tlb->nr++] = page;
+	if (tlb->nr == MMU_GATHER_PAGES)
+		tlb_flush_mmu(tlb);
+}
+
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
-	struct mm_struct *mm = vma->vm_mm;
+	struct mmu_gather tlb;
+
+	tlb.mm = vma->vm_mm; /* field by field: zeroing pages[] would cost more than a small munmap */
+	tlb.nr = 0;
 
 	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
-		pte_t *pte = pte_offset(mm, addr, false);
+		pte_t *pte = pte_offset(tlb.mm, addr, false);
 
 		if (!pte || !pte_present(*pte))
 			continue;
-		__free_page(pte_page(*pte));
+		tlb_remove_page(&tlb, addr, pte_page(*pte));
 		*pte = 0;
-		mm->rss--;
-		__flush_tlb_one(addr); /* harmless if mm is not the loaded one */
+		tlb.mm->rss--;
 	}
+	tlb_flush_mmu(&tlb);
 }
 
 /*
@@ -188,6 +231,7 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned lo
 void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
 	unsigned long prot = vma->vm_page_prot;
+	bool changed = false;
 
 	if (!(vma->vm_flags & VM_SHARED))
 		prot &= ~_PAGE_RW;
@@ -197,8 +241,10 @@ void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned
 		if (!pte || !pte_present(*pte))
 			continue;
 		*pte = (*pte & PAGE_MASK) | prot;
-		__flush_tlb_one(addr);
+		changed = true;
 	}
+	if (changed)
+		flush_tlb_range(vma, start, end);
 }
 
 /*
@@ -209,6 +255,7 @@ int move_page_tables(struct mm_struct *mm, unsigned long old_addr, unsigned long
 		     unsigned long len)
 {
 	unsigned long off;
+	bool moved = false;
 
 	for (off = 0; off < len; off += PAGE_SIZE)
 		if (!pte_offset(mm, new_addr + off, true))
@@ -220,8 +267,10 @@ int move_page_tables(struct mm_struct *mm, unsigned long old_addr, unsigned long
 			continue;
 		*pte_offset(mm, new_addr + off, false) = *old;
 		*old = 0;
-		__flush_tlb_one(old_addr + off);
+		moved = true;
 	}
+	if (moved) /* the pages stay: a CPU may use the old addresses until here */
+		flush_tlb_mm_range(mm, old_addr, old_addr + len);
 	return 0;
 }
 

@@ -29,6 +29,7 @@ static void init_zones(const unsigned long *max_zone_pfn)
 		       !IS_ALIGNED(end, MAX_ORDER_NR_PAGES));
 		zone->zone_start_pfn = start;
 		zone->spanned_pages = end - start;
+		spin_lock_init(&zone->lock);
 		for (int o = 0; o < MAX_ORDER; o++)
 			INIT_LIST_HEAD(&zone->free_area[o].free_list);
 		start = end;

@@ -9,6 +9,8 @@
  * (OVERCOMMIT_GUESS) refuses only a single request larger than all of RAM and swap.
  */
 #include <asm/mmu_context.h>
+#include <asm/tlbflush.h>
+#include <kspace/bug.h>
 #include <kspace/errno.h>
 #include <kspace/fs.h>
 #include <kspace/kernel.h>
@@ -345,6 +347,12 @@ void exit_mmap(struct mm_struct *mm)
 	}
 	mm->mmap = NULL;
 	mm->mm_rb = RB_ROOT;
+	/*
+	 * No task uses mm any more, but a CPU may still hold it lazily (and walk its page
+	 * tables): this flush makes every such CPU leave before the tables go.
+	 */
+	flush_tlb_mm(mm);
+	BUG_ON(!cpumask_empty(mm_cpumask(mm)));
 	free_pgtables(mm);
 }
 
@@ -352,7 +360,7 @@ void exit_mmap(struct mm_struct *mm)
  * fork: copy every region; share private pages copy-on-write and shared ones as
  * they are. MADV_DONTFORK regions are left out; MADV_WIPEONFORK ones start empty.
  */
-int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
+static int copy_regions(struct mm_struct *mm, struct mm_struct *oldmm)
 {
 	for (struct vm_area_struct *v = oldmm->mmap; v; v = v->vm_next) {
 		struct vm_area_struct *copy;
@@ -374,6 +382,15 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 			return -ENOMEM;
 	}
 	return 0;
+}
+
+int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
+{
+	int err = copy_regions(mm, oldmm);
+
+	/* The parent's private pages just became read-only, even if the copy failed halfway. */
+	flush_tlb_mm(oldmm);
+	return err;
 }
 
 /* A file's path, from the root of the initramfs (Linux's d_path). */

@@ -20,6 +20,7 @@
 #include <kspace/mmzone.h>
 #include <kspace/page_alloc_boot.h>
 #include <kspace/page_poison.h>
+#include <kspace/lockdep.h>
 #include <kspace/printk.h>
 #include <kspace/string.h>
 
@@ -152,15 +153,22 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 
 	/* A highmem page has no address to zero through: refuse the request, not the page. */
 	BUG_ON((gfp_mask & __GFP_ZERO) && (gfp_mask & __GFP_HIGHMEM));
+	might_sleep_if(gfp_mask & __GFP_RECLAIM);
 	if (order >= MAX_ORDER)
 		return NULL;
 	if ((!(gfp_mask & __GFP_HIGHMEM) || fail_page_alloc_highmem) &&
 	    should_fail(&fail_page_alloc, PAGE_SIZE << order))
 		return NULL;
-	flags = local_irq_save();
-	for (const int *z = zonelist(gfp_mask); *z != MAX_NR_ZONES && !page; z++)
-		page = rmqueue(&zone_table[*z], order);
-	local_irq_restore(flags);
+	for (const int *z = zonelist(gfp_mask); *z != MAX_NR_ZONES && !page; z++) {
+		struct zone *zone = &zone_table[*z];
+
+		/* A hint read without the lock, as Linux reads its watermarks: skip what is empty. */
+		if (READ_ONCE(zone->free_pages) < 1UL << order)
+			continue;
+		spin_lock_irqsave(&zone->lock, flags);
+		page = rmqueue(zone, order);
+		spin_unlock_irqrestore(&zone->lock, flags);
+	}
 	if (!page)
 		return NULL;
 	page->_count = 1;
@@ -222,16 +230,20 @@ static void free_one_block(struct zone *zone, struct page *page, unsigned int or
 
 void __free_pages(struct page *page, unsigned int order)
 {
-	unsigned long flags = local_irq_save();
+	struct zone *zone;
+	unsigned long flags;
 
 	check_free(page, order);
-	if (--page->_count == 0) {
-		page->private = 0;
-		if (page_poisoning)
-			kernel_poison_pages(page, 1UL << order);
-		free_one_block(page_zone(page), page, order);
-	}
-	local_irq_restore(flags);
+	zone = page_zone(page); /* here, where the compiler can share check_free's lookup */
+	/* Only the last reference frees: the count drops atomically, whoever else holds one. */
+	if (__atomic_sub_fetch(&page->_count, 1, __ATOMIC_ACQ_REL) != 0)
+		return;
+	page->private = 0;
+	if (page_poisoning)
+		kernel_poison_pages(page, 1UL << order);
+	spin_lock_irqsave(&zone->lock, flags);
+	free_one_block(zone, page, order);
+	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
 unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)

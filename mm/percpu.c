@@ -1,8 +1,8 @@
 /*
  * mm/percpu.c: the per-CPU areas (see kspace/percpu.h). Each possible CPU gets a
- * copy of the linked .data..percpu section, allocated from memblock in lowmem, which
- * paging_init() has just mapped; the boot CPU moves to its copy too, carrying over
- * whatever it wrote before.
+ * copy of the linked .data..percpu section, allocated from memblock in lowmem (paging_init
+ * calls this once the direct map is built, before memblock retires); the boot CPU moves
+ * to its copy too, carrying over whatever it wrote before.
  */
 #include <asm/memlayout.h>
 #include <asm/page.h>

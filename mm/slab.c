@@ -20,6 +20,7 @@
 #include <kspace/bug.h>
 #include <kspace/fault-inject.h>
 #include <kspace/kernel.h>
+#include <kspace/lockdep.h>
 #include <kspace/mmzone.h>
 #include <kspace/printk.h>
 #include <kspace/seq_buf.h>
@@ -48,6 +49,7 @@ void kmem_cache_init(void)
 		c->objs_per_slab = PAGE_SIZE / c->stride;
 		INIT_LIST_HEAD(&c->partial);
 		INIT_LIST_HEAD(&c->full);
+		spin_lock_init(&c->list_lock);
 	}
 	if (slub_debug)
 		pr_info("slub_debug: red zones, poisoning and owner tracking in kmalloc-8 .. kmalloc-%u\n",
@@ -75,6 +77,7 @@ static void *slab_object(const struct kmem_cache *c, char *base, unsigned int i)
 	return base + i * c->stride + (c->debug ? SLAB_RED_ZONE : 0);
 }
 
+/* A page cut into free objects; not yet on the cache's lists. */
 static struct page *new_slab(struct kmem_cache *c, gfp_t gfp)
 {
 	struct page *page = alloc_page(gfp);
@@ -96,18 +99,29 @@ static struct page *new_slab(struct kmem_cache *c, gfp_t gfp)
 			*poison_word(obj) = POISON_FREE_WORD;
 		*free_word(c, obj) = i + 1 < c->objs_per_slab ? slab_object(c, base, i + 1) : NULL;
 	}
-	list_add(&page->lru, &c->partial);
-	c->nr_slabs++;
 	return page;
 }
 
+/*
+ * The lock is irqsave (interrupt handlers allocate and free too, GFP_ATOMIC), and is
+ * dropped to get a new slab: the page allocator may sleep when the caller allows it.
+ */
 static void *slab_alloc(struct kmem_cache *c, gfp_t gfp, size_t size, unsigned long caller)
 {
 	struct page *page;
+	unsigned long flags;
 	void *obj;
 
-	if (list_empty(&c->partial) && !new_slab(c, gfp))
-		return NULL;
+	spin_lock_irqsave(&c->list_lock, flags);
+	if (list_empty(&c->partial)) {
+		spin_unlock_irqrestore(&c->list_lock, flags);
+		page = new_slab(c, gfp);
+		if (!page)
+			return NULL;
+		spin_lock_irqsave(&c->list_lock, flags);
+		list_add(&page->lru, &c->partial);
+		c->nr_slabs++;
+	}
 	page = list_first_entry(&c->partial, struct page, lru);
 	obj = page->freelist;
 	page->freelist = *free_word(c, obj);
@@ -120,6 +134,7 @@ static void *slab_alloc(struct kmem_cache *c, gfp_t gfp, size_t size, unsigned l
 		list_add(&page->lru, &c->full);
 	}
 	c->nr_objects++;
+	spin_unlock_irqrestore(&c->list_lock, flags);
 	return obj;
 }
 
@@ -135,26 +150,24 @@ static void *kmalloc_large(size_t size, gfp_t gfp)
 	if (!page)
 		return NULL;
 	SetPageLarge(page);
-	large_pages += 1UL << order;
+	__atomic_add_fetch(&large_pages, 1UL << order, __ATOMIC_RELAXED);
 	return lowmem_page_address(page);
 }
 
 /* caller: who asked, for slub_debug's reports (kzalloc and kstrdup pass theirs). */
 static void *__kmalloc(size_t size, gfp_t gfp, unsigned long caller)
 {
-	unsigned long flags;
 	void *p;
 
 	BUG_ON(gfp & __GFP_HIGHMEM); /* kmalloc memory must have a kernel address */
+	might_sleep_if(gfp & __GFP_RECLAIM);
 	if (!size)
 		return ZERO_SIZE_PTR;
 	if (should_fail(&failslab, size))
 		return NULL;
 	if (size > KMALLOC_MAX_CACHE_SIZE)
 		return kmalloc_large(size, gfp);
-	flags = local_irq_save();
 	p = slab_alloc(kmalloc_slab(size), gfp & ~__GFP_ZERO, size, caller);
-	local_irq_restore(flags);
 	if (p && (gfp & __GFP_ZERO))
 		memset(p, 0, size);
 	return p;
@@ -231,15 +244,15 @@ void kfree(const void *p)
 		if (p != lowmem_page_address(page))
 			bad_kfree(p, "inside a large allocation");
 		ClearPageLarge(page);
-		large_pages -= 1UL << page->private;
+		__atomic_sub_fetch(&large_pages, 1UL << page->private, __ATOMIC_RELAXED);
 		__free_pages(page, page->private);
 		return;
 	}
 	if (!PageSlab(page))
 		bad_kfree(p, "not memory kmalloc returned");
-	flags = local_irq_save();
+	spin_lock_irqsave(&page->slab_cache->list_lock, flags);
 	slab_free(page, (void *)p, _RET_IP_);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&page->slab_cache->list_lock, flags);
 }
 
 char *kstrdup(const char *s, gfp_t gfp)
@@ -252,11 +265,13 @@ char *kstrdup(const char *s, gfp_t gfp)
 
 void kmem_cache_shrink_all(void)
 {
-	unsigned long flags = local_irq_save();
-
 	for (size_t i = 0; i < ARRAY_SIZE(kmalloc_caches); i++) {
 		struct kmem_cache *c = &kmalloc_caches[i];
-		struct list_head *pos = c->partial.next;
+		unsigned long flags;
+		struct list_head *pos;
+
+		spin_lock_irqsave(&c->list_lock, flags);
+		pos = c->partial.next;
 
 		while (pos != &c->partial) {
 			struct page *page = list_entry(pos, struct page, lru);
@@ -269,8 +284,8 @@ void kmem_cache_shrink_all(void)
 			c->nr_slabs--;
 			__free_page(page);
 		}
+		spin_unlock_irqrestore(&c->list_lock, flags);
 	}
-	local_irq_restore(flags);
 }
 
 unsigned long slab_pages(void)
@@ -301,15 +316,17 @@ static unsigned long show_orphans_in(struct kmem_cache *c, struct list_head *sla
 
 unsigned long kmem_show_orphans(void)
 {
-	unsigned long n = 0, flags = local_irq_save();
+	unsigned long n = 0, flags;
 
 	for (size_t i = 0; i < ARRAY_SIZE(kmalloc_caches); i++) {
 		struct kmem_cache *c = &kmalloc_caches[i];
 
-		if (c->debug)
-			n += show_orphans_in(c, &c->partial) + show_orphans_in(c, &c->full);
+		if (!c->debug)
+			continue;
+		spin_lock_irqsave(&c->list_lock, flags);
+		n += show_orphans_in(c, &c->partial) + show_orphans_in(c, &c->full);
+		spin_unlock_irqrestore(&c->list_lock, flags);
 	}
-	local_irq_restore(flags);
 	return n;
 }
 
@@ -324,14 +341,16 @@ void slabinfo_render(struct seq_buf *s)
 			  "<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : "
 			  "slabdata <active_slabs> <num_slabs> <sharedavail>\n");
 	for (size_t i = ARRAY_SIZE(kmalloc_caches); i-- > 0;) {
-		const struct kmem_cache *c = &kmalloc_caches[i];
-		unsigned long flags = local_irq_save();
-		unsigned long objects = c->nr_objects, slabs = c->nr_slabs, empty = 0;
+		struct kmem_cache *c = &kmalloc_caches[i];
+		unsigned long flags, objects, slabs, empty = 0;
 		struct page *page;
 
+		spin_lock_irqsave(&c->list_lock, flags);
+		objects = c->nr_objects;
+		slabs = c->nr_slabs;
 		list_for_each_entry(page, &c->partial, lru)
 			empty += page->inuse == 0;
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&c->list_lock, flags);
 		seq_buf_printf(s, "%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu\n",
 			       c->name, objects, slabs * c->objs_per_slab, c->size, c->objs_per_slab, 1,
 			       0, 0, 0, slabs - empty, slabs, 0UL);

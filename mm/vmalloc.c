@@ -4,9 +4,11 @@
  * vmlist holds every area in address order; a new area takes the first gap big
  * enough (first fit). Mappings go into swapper_pg_dir only: a process whose page
  * directory lacks the new kernel entry picks it up on its first fault there.
+ * vmap_area_lock guards vmlist (Linux's name); vmalloc and vfree may sleep, so it is
+ * never taken from interrupts and needs no irqsave.
  */
-#include <asm/irqflags.h>
 #include <asm/pgtable.h>
+#include <asm/tlbflush.h>
 #include <kspace/bug.h>
 #include <kspace/kallsyms.h>
 #include <kspace/kernel.h>
@@ -14,10 +16,12 @@
 #include <kspace/printk.h>
 #include <kspace/seq_buf.h>
 #include <kspace/slab.h>
+#include <kspace/spinlock.h>
 #include <kspace/string.h>
 #include <kspace/vmalloc.h>
 
 static LIST_HEAD(vmlist);
+static DEFINE_SPINLOCK(vmap_area_lock);
 
 unsigned long vmalloc_start(void)
 {
@@ -37,7 +41,7 @@ static struct vm_struct *get_vm_area(unsigned long size, unsigned long flags, co
 	area = kzalloc(sizeof(*area), GFP_KERNEL);
 	if (!area)
 		return NULL;
-	unsigned long irqflags = local_irq_save();
+	spin_lock(&vmap_area_lock);
 	list_for_each(pos, &vmlist) {
 		struct vm_struct *v = list_entry(pos, struct vm_struct, list);
 		if (v->addr - addr >= span)
@@ -45,40 +49,53 @@ static struct vm_struct *get_vm_area(unsigned long size, unsigned long flags, co
 		addr = v->addr + v->size;
 	}
 	if (VMALLOC_END - addr < span) {
-		local_irq_restore(irqflags);
+		spin_unlock(&vmap_area_lock);
 		kfree(area);
 		return NULL;
 	}
 	*area = (struct vm_struct){ .addr = addr, .size = span, .flags = flags, .caller = caller };
 	list_add_tail(&area->list, pos); /* before the area that follows the gap */
-	local_irq_restore(irqflags);
+	spin_unlock(&vmap_area_lock);
 	return area;
 }
 
+/* The area starting at addr: the caller owns it, so it stays after the lock is dropped. */
 static struct vm_struct *find_vm_area(unsigned long addr)
 {
-	struct vm_struct *v;
+	struct vm_struct *v, *found = NULL;
 
+	spin_lock(&vmap_area_lock);
 	list_for_each_entry(v, &vmlist, list)
-		if (v->addr == addr)
-			return v;
-	return NULL;
+		if (v->addr == addr) {
+			found = v;
+			break;
+		}
+	spin_unlock(&vmap_area_lock);
+	return found;
 }
 
 static void remove_vm_area(struct vm_struct *area)
 {
-	unsigned long irqflags = local_irq_save();
-
+	spin_lock(&vmap_area_lock);
 	list_del(&area->list);
-	local_irq_restore(irqflags);
+	spin_unlock(&vmap_area_lock);
 	kfree(area);
+}
+
+/* Unmap an area's first n pages on every CPU: after this, its pages may be reused. */
+static void unmap_area(struct vm_struct *area, unsigned int n)
+{
+	if (!n)
+		return;
+	for (unsigned int i = 0; i < n; i++)
+		unmap_kernel_page(area->addr + i * PAGE_SIZE);
+	flush_tlb_kernel_range(area->addr, area->addr + n * PAGE_SIZE);
 }
 
 /* Unmap and free an area's first n pages, then the area itself. */
 static void release_pages(struct vm_struct *area, unsigned int mapped, unsigned int allocated)
 {
-	for (unsigned int i = 0; i < mapped; i++)
-		unmap_kernel_page(area->addr + i * PAGE_SIZE);
+	unmap_area(area, mapped);
 	for (unsigned int i = 0; i < allocated; i++)
 		__free_page(area->pages[i]);
 	kfree(area->pages);
@@ -145,14 +162,18 @@ void vfree(const void *addr)
 struct page *vmalloc_to_page(const void *addr)
 {
 	unsigned long a = (unsigned long)addr;
+	struct page *page = NULL;
 	struct vm_struct *v;
 
+	spin_lock(&vmap_area_lock);
 	list_for_each_entry(v, &vmlist, list)
-		if (a >= v->addr && a < v->addr + v->size)
-			return (v->flags & VM_ALLOC) && a < v->addr + v->nr_pages * PAGE_SIZE
-				       ? v->pages[(a - v->addr) >> PAGE_SHIFT]
-				       : NULL;
-	return NULL;
+		if (a >= v->addr && a < v->addr + v->size) {
+			if ((v->flags & VM_ALLOC) && a < v->addr + v->nr_pages * PAGE_SIZE)
+				page = v->pages[(a - v->addr) >> PAGE_SHIFT];
+			break;
+		}
+	spin_unlock(&vmap_area_lock);
+	return page;
 }
 
 /* Map device memory, uncached. RAM is refused: it already has a kernel mapping. */
@@ -175,8 +196,7 @@ void *ioremap(phys_addr_t phys, unsigned long size)
 	area->phys_addr = phys - offset;
 	for (unsigned int i = 0; i < n; i++) {
 		if (map_kernel_page(area->addr + i * PAGE_SIZE, pfn + i, PAGE_KERNEL_NOCACHE)) {
-			for (unsigned int j = 0; j < i; j++)
-				unmap_kernel_page(area->addr + j * PAGE_SIZE);
+			unmap_area(area, i);
 			remove_vm_area(area);
 			return NULL;
 		}
@@ -193,8 +213,7 @@ void iounmap(void *addr)
 		printk(KERN_EMERG "BUG: iounmap(%p): not an address ioremap returned\n", addr);
 		BUG();
 	}
-	for (unsigned int i = 0; i < area->nr_pages; i++)
-		unmap_kernel_page(area->addr + i * PAGE_SIZE);
+	unmap_area(area, area->nr_pages);
 	remove_vm_area(area);
 }
 
@@ -203,8 +222,10 @@ unsigned long vmalloc_used(void)
 	struct vm_struct *v;
 	unsigned long used = 0;
 
+	spin_lock(&vmap_area_lock);
 	list_for_each_entry(v, &vmlist, list)
 		used += v->size;
+	spin_unlock(&vmap_area_lock);
 	return used;
 }
 
@@ -213,10 +234,12 @@ unsigned long vmalloc_largest_chunk(void)
 	unsigned long addr = vmalloc_start(), largest = 0;
 	struct vm_struct *v;
 
+	spin_lock(&vmap_area_lock);
 	list_for_each_entry(v, &vmlist, list) {
 		largest = max(largest, v->addr - addr);
 		addr = v->addr + v->size;
 	}
+	spin_unlock(&vmap_area_lock);
 	return max(largest, VMALLOC_END - addr);
 }
 
@@ -226,6 +249,7 @@ void vmallocinfo_render(struct seq_buf *s)
 	char sym[KSYM_SYMBOL_LEN];
 	struct vm_struct *v;
 
+	spin_lock(&vmap_area_lock);
 	list_for_each_entry(v, &vmlist, list) {
 		sprint_symbol(sym, sizeof(sym), (unsigned long)v->caller);
 		seq_buf_printf(s, "0x%08lx-0x%08lx %7lu %s", v->addr, v->addr + v->size, v->size, sym);
@@ -234,4 +258,5 @@ void vmallocinfo_render(struct seq_buf *s)
 		else
 			seq_buf_printf(s, " phys=0x%08lx ioremap\n", (unsigned long)v->phys_addr);
 	}
+	spin_unlock(&vmap_area_lock);
 }

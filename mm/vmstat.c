@@ -1,6 +1,7 @@
 /*
  * mm/vmstat.c: memory statistics as text, in the exact formats of Linux's
- * /proc/buddyinfo and /proc/meminfo, so the articles' examples read the same here.
+ * /proc/buddyinfo, /proc/meminfo and /proc/vmstat, so the articles' examples read
+ * the same here; and the per-CPU event counters /proc/vmstat sums.
  *
  * buddyinfo: per zone, the number of free blocks of each order 0..10; a block of
  * order k is 2^k pages, so the zone's free memory is the sum of count * 2^k pages.
@@ -53,4 +54,35 @@ void meminfo_render(struct seq_buf *s)
 	show_kb(s, "VmallocTotal:", (VMALLOC_END - vmalloc_start()) >> 10);
 	show_kb(s, "VmallocUsed:", vmalloc_used() >> 10);
 	show_kb(s, "VmallocChunk:", vmalloc_largest_chunk() >> 10);
+}
+
+DEFINE_PER_CPU(struct vm_event_state, vm_event_states);
+
+static const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
+	"nr_tlb_remote_flush", "nr_tlb_remote_flush_received", "nr_tlb_local_flush_all",
+	"nr_tlb_local_flush_one",
+};
+
+unsigned long cpu_vm_event(int cpu, enum vm_event_item item)
+{
+	return per_cpu(vm_event_states, cpu).event[item];
+}
+
+/* A sum of counters other CPUs keep changing: each is read once, the total is a moment's. */
+unsigned long sum_vm_event(enum vm_event_item item)
+{
+	unsigned long sum = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += READ_ONCE(per_cpu(vm_event_states, cpu).event[item]);
+	return sum;
+}
+
+/* Linux's /proc/vmstat: "name value" lines; kspace has the free pages and the TLB events. */
+void vmstat_render(struct seq_buf *s)
+{
+	seq_buf_printf(s, "nr_free_pages %lu\n", nr_free_pages());
+	for (int i = 0; i < NR_VM_EVENT_ITEMS; i++)
+		seq_buf_printf(s, "%s %lu\n", vm_event_names[i], sum_vm_event(i));
 }

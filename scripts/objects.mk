@@ -53,6 +53,8 @@ KERNEL_OBJS := \
 	arch/x86/mm/mmap.o \
 	arch/x86/mm/paging_test.o \
 	arch/x86/mm/pgtable.o \
+	arch/x86/mm/tlb.o \
+	arch/x86/mm/tlb_test.o \
 	kernel/bench.o \
 	kernel/binfmt_elf.o \
 	kernel/elf_layout.o \
@@ -67,6 +69,8 @@ KERNEL_OBJS := \
 	kernel/char_dev.o \
 	kernel/cred.o \
 	kernel/kill.o \
+	kernel/lockdep.o \
+	kernel/lockdep_test.o \
 	kernel/loadavg.o \
 	kernel/exit.o \
 	kernel/fault_inject.o \
@@ -104,6 +108,7 @@ KERNEL_OBJS := \
 	kernel/sigaction.o \
 	kernel/signal.o \
 	kernel/smp.o \
+	kernel/spinlock_debug.o \
 	kernel/statfs.o \
 	kernel/stat.o \
 	kernel/sys.o \

@@ -64,8 +64,14 @@ NO_FAIL = [r"selftest: FAIL", r"Kernel panic", r"Unknown kernel command line"]
 
 # The next line of a call trace, up to the symbol.
 TRACE_LINE = r"\r?\n\[ *\d+\.\d+\] +\[<[0-9a-f]+>\] "
-# The memory debugging the test boots run with: slab red zones and poison, page poison.
-MEMORY_DEBUG = "slub_debug page_poison=1"
+# The debugging the test boots run with: slab red zones and poison, page poison, and
+# lock debugging (owners, lock order, irq state, sleeping in atomic context).
+MEMORY_DEBUG = "slub_debug page_poison=1 debug_locks"
+# What lock debugging says when it finds something: no boot of the suite may say it
+# unless it provokes it on purpose (the lockdep self-tests).
+LOCKDEP_REPORTS = [r"BUG: spinlock", r"WARNING: possible", r"WARNING: inconsistent lock state",
+                   r"BUG: sleeping function called from invalid context", r"INFO: trying to register",
+                   r"turning off the locking correctness validator"]
 
 
 def selftest_boot(name, mem="64M", qemu=(), extra=()):
@@ -300,13 +306,18 @@ def qemu_cases():
              expect=[r"pkmap   : 0xffc00000 - 0xffc08000", r"selftest: PASS highmem_kmap_sleeps_when_full",
                      r"selftest: PASS highmem_count1_slot_waits_for_flush",
                      r"selftest: 6 passed, 0 failed, 0 skipped"]),
+        # LAST_PKMAP=8 is under the 33-page ceiling: the wrap flushes its 8 pages one by one.
+        dict(name="tlb/last-pkmap-8", kernel="pkmap8", mem="2G", cmdline="selftest=tlb_",
+             expect=[r"selftest: PASS tlb_kmap_wrap_flushes_the_window",
+                     r"selftest: 5 passed, 0 failed, 0 skipped"]),
         dict(name="highmem/3584M-all-highmem-tests", mem="3584M", cmdline="selftest=highmem_",
              expect=[r"selftest: 6 passed, 0 failed, 0 skipped"], timeout=120),
         # KSPACE=1 reaches the tests' environment: it turns on checks that hold on kspace
         # but not on Linux (exact free RAM after 1000 forks, ENOEXEC for every bad ELF).
         dict(name="user/64M", mem="64M", initrd=True, per_program=True, timeout=180,
              cmdline="init=/bin/runtests KSPACE=1 " + MEMORY_DEBUG,
-             expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
+             expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"],
+             reject=LOCKDEP_REPORTS),
         # The smallest machine the brief names: the initramfs (its programs without debug
         # information) and its unpacked copy fit beside the whole suite.
         dict(name="user/16M", mem="16M", initrd=True, timeout=180,
@@ -352,9 +363,27 @@ def qemu_cases():
         # any program; and a glibc program whose output must be what Linux printed.
         dict(name="user-glibc/256M", mem="256M", initrd=True, initramfs="initramfs-glibc",
              per_program=True, timeout=180, cmdline="init=/bin/runtests KSPACE=1 " + MEMORY_DEBUG,
-             expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
+             expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"],
+             reject=LOCKDEP_REPORTS),
+        # Lock debugging: each deliberate locking mistake and the report it must give,
+        # with the stacks of both orders for a circular dependency.
+        dict(name="debug/lockdep", cmdline="selftest=lockdep_ debug_locks",
+             expect=[r"lockdep: lock debugging on",
+                     r"BUG: spinlock recursion on CPU#0, init/1",
+                     r"BUG: spinlock wrong owner on CPU#0, init/1",
+                     r"BUG: spinlock already unlocked on CPU#0, init/1",
+                     r"WARNING: possible circular locking dependency detected",
+                     r"-> #1 \(test_lock_b\):\r?\n\[ *\d+\.\d+\]        take_a_then_b\+",
+                     r"-> #0 \(test_lock_a\):\r?\n\[ *\d+\.\d+\]        take_b_then_a\+",
+                     r"WARNING: possible recursive locking detected",
+                     r"inconsistent \{IN-HARDIRQ-W\} -> \{HARDIRQ-ON-W\} usage\.",
+                     r"BUG: sleeping function called from invalid context at mm/slab\.c:\d+",
+                     r"selftest: 11 passed, 0 failed, 0 skipped"], reject=NO_FAIL),
         dict(name="user-glibc/demo", mem="256M", initrd=True, initramfs="initramfs-glibc",
              timeout=60, cmdline="init=/bin/glibc-demo", check=same_as_linux("glibc-demo")),
+        # POSIX threads through glibc: mutexes, condition variables, joins, as on Linux.
+        dict(name="user-glibc/pthreads", mem="256M", initrd=True, initramfs="initramfs-glibc",
+             timeout=60, cmdline="init=/bin/glibc-pthreads", check=same_as_linux("glibc-pthreads")),
         # The system-call fuzzer (user/sysfuzz.c): 10^5 random calls, a fixed seed so a
         # failure reproduces; no oops, and kmalloc caches and free pages back to baseline.
         dict(name="fuzz/syscalls", mem="128M", initrd=True, timeout=120,
@@ -393,7 +422,9 @@ def qemu_cases():
         # cat's read of the terminal stops it again (SIGTTIN), fg brings it back (the ^D
         # then ends cat); the second job runs to its end in the background, reported
         # done. Lines are typed at each prompt, and when READY or fg's command appears.
+        # Lock debugging on: ^Z, ^C and typed lines arrive by interrupt into the tty's lock.
         dict(name="shell/job-control", mem="64M", initrd=True, timeout=60, status=3,
+             cmdline="debug_locks", reject=LOCKDEP_REPORTS,
              prompt=r"(?:^|\n)# |\nREADY\r?\n|\nsh -c echo READY; cat; echo CAT-DONE\r?\n",
              type_lines=['sh -c "echo READY; cat; echo CAT-DONE"', "\x1a", "jobs", "bg", "sleep 1",
                          "fg", "\x04", 'sh -c "echo READY; sleep 1; echo SLEPT"', "\x1a", "bg",
@@ -409,7 +440,7 @@ def qemu_cases():
         # the screen too (ECHOE), ^W a word, ^U the line (ECHOKE); the shell reads only
         # the edited line.
         dict(name="shell/line-editing", mem="64M", initrd=True, prompt=r"(?:^|\n)# ",
-             timeout=60, status=3,
+             timeout=60, status=3, cmdline="debug_locks", reject=LOCKDEP_REPORTS,
              type_lines=["echo abX\x7fc", "echo one two\x17three", "echo gone\x15echo kept",
                          "exit 3"],
              expect=[r"echo abX\x08 \x08c\r?\nabc\r?\n", r"\none three\r?\n",

@@ -9,6 +9,7 @@
 #                        i686-linux-gnu-gcc -static), under $(B)/user-glibc/: the tests
 #                        must pass whichever libc made the binary, on kspace and on Linux
 #   $(GLIBC_DEMO)        a glibc program whose output must match on both kernels
+#   $(GLIBC_PTHREADS)    the same for a glibc program using POSIX threads
 #   $(USER_PROGS_GLIBC)  the glibc initramfs's programs
 #   make user            builds them all
 #
@@ -99,6 +100,8 @@ USER_TESTS := \
 	test-statx \
 	test-syscall-abi \
 	test-termios \
+	test-tlb \
+	test-threads \
 	test-tls \
 	test-tty-ctty \
 	test-truncate \
@@ -169,12 +172,13 @@ GLIBC_CFLAGS := -std=gnu11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror \
 	-Wno-nonnull -Wno-stringop-overflow -fno-pie -no-pie -static -s
 USER_GLIBC_TESTS := $(addprefix $(B)/user-glibc/,$(USER_TESTS))
 GLIBC_DEMO := $(B)/user-glibc/glibc-demo
+GLIBC_PTHREADS := $(B)/user-glibc/glibc-pthreads
 # The programs of the glibc initramfs: kspace's tools, the glibc tests and the demo.
 USER_PROGS_GLIBC := $(filter-out $(addprefix $(B)/user/,$(USER_TESTS)),$(USER_PROGS)) \
-	$(USER_GLIBC_TESTS) $(GLIBC_DEMO)
+	$(USER_GLIBC_TESTS) $(GLIBC_DEMO) $(GLIBC_PTHREADS)
 
 .PHONY: user-glibc
-user-glibc: $(USER_GLIBC_TESTS) $(GLIBC_DEMO)
+user-glibc: $(USER_GLIBC_TESTS) $(GLIBC_DEMO) $(GLIBC_PTHREADS)
 
 $(USER_GLIBC_TESTS): $(B)/user-glibc/%: user/%.c user/check.c user/check.h user/user.mk
 	$(quiet) GLIBC $@
@@ -185,3 +189,8 @@ $(GLIBC_DEMO): user/glibc-demo.c user/user.mk
 	$(quiet) GLIBC $@
 	@mkdir -p $(dir $@)
 	$(Q)$(GLIBC_CC) $(GLIBC_CFLAGS) -o $@ $< -lm
+
+$(GLIBC_PTHREADS): user/glibc-pthreads.c user/user.mk
+	$(quiet) GLIBC $@
+	@mkdir -p $(dir $@)
+	$(Q)$(GLIBC_CC) $(GLIBC_CFLAGS) -pthread -o $@ $<

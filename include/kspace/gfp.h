@@ -19,10 +19,16 @@ typedef unsigned int gfp_t;
 #define __GFP_HIGHMEM 0x02u
 #define __GFP_ZERO 0x04u /* only for lowmem allocations: the page must have an address */
 
-#define GFP_KERNEL 0u
-#define GFP_ATOMIC 0u /* never sleeps anyway: there is no reclaim to wait for */
-#define GFP_DMA __GFP_DMA
-#define GFP_HIGHUSER __GFP_HIGHMEM
+/*
+ * The caller may sleep (Linux's direct reclaim). kspace has no reclaim to wait for yet,
+ * but the bit says what the caller allows: might_sleep() checks it in debug mode.
+ */
+#define __GFP_RECLAIM 0x08u
+
+#define GFP_KERNEL __GFP_RECLAIM
+#define GFP_ATOMIC 0u /* from interrupts or under a spinlock: must not sleep */
+#define GFP_DMA (__GFP_DMA | __GFP_RECLAIM)
+#define GFP_HIGHUSER (__GFP_HIGHMEM | __GFP_RECLAIM)
 
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order);
 #define alloc_page(gfp) alloc_pages(gfp, 0)

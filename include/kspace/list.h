@@ -39,6 +39,14 @@ static inline void list_del(struct list_head *e)
 
 static inline bool list_empty(const struct list_head *h) { return h->next == h; }
 
+/* Take e off its list and leave it empty, so that it may be taken off again. */
+static inline void list_del_init(struct list_head *e)
+{
+	e->next->prev = e->prev;
+	e->prev->next = e->next;
+	INIT_LIST_HEAD(e);
+}
+
 /* Take e off its list and put it at the tail of head's. */
 static inline void list_move_tail(struct list_head *e, struct list_head *head)
 {

@@ -12,6 +12,7 @@
 #define KSPACE_MM_TYPES_H
 
 #include <asm/pgtable.h>
+#include <kspace/cpumask.h>
 #include <kspace/rbtree.h>
 #include <kspace/types.h>
 
@@ -74,8 +75,12 @@ struct mm_struct {
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long rss;                  /* pages mapped */
 	unsigned long total_vm;             /* pages in all regions */
+	struct cpumask cpu_vm_mask;         /* CPUs with pgd in CR3, lazily or not: mm_cpumask() */
 	char exe_name[64];                  /* the program's path as execve got it, for the debugger */
 	struct ramfs_inode *exe_file;       /* the program's file, held: /proc/<pid>/exe */
 };
+
+/* Who must be told when a user mapping of mm changes (arch/x86/mm/tlb.c). */
+#define mm_cpumask(mm) (&(mm)->cpu_vm_mask)
 
 #endif

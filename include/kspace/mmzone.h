@@ -12,6 +12,7 @@
 #define KSPACE_MMZONE_H
 
 #include <kspace/list.h>
+#include <kspace/spinlock.h>
 #include <kspace/types.h>
 
 #define MAX_ORDER 11 /* orders 0..10: blocks of up to 1024 pages, 4 MiB */
@@ -31,6 +32,7 @@ struct zone {
 	unsigned long present_pages; /* RAM pages in the zone */
 	unsigned long managed_pages; /* pages the buddy allocator was given */
 	unsigned long free_pages;
+	spinlock_t lock; /* free_area and free_pages; irqsave: pages may be freed from interrupts */
 	struct free_area free_area[MAX_ORDER];
 };
 

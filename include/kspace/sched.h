@@ -16,11 +16,13 @@
 #include <kspace/cred.h>
 #include <kspace/list.h>
 #include <kspace/resource.h>
+#include <kspace/spinlock.h>
 #include <kspace/types.h>
 #include <kspace/wait.h>
 
 struct mm_struct;
 struct pt_regs;
+struct signal_struct;
 struct files_struct;
 struct ramfs_inode;
 struct completion;
@@ -82,26 +84,54 @@ struct restart_block {
 typedef int pid_t;
 #endif
 
+/* The working directory and umask: one per process, shared by CLONE_FS (Linux's fs_struct). */
+struct fs_struct {
+	int users;         /* tasks sharing it */
+	spinlock_t lock;   /* guards cwd's replacement */
+	unsigned int umask;
+	char *cwd;         /* a canonical absolute path */
+};
+
+/*
+ * What the threads of one process share besides memory (Linux's signal_struct): the
+ * signals sent to the process as a whole, and the state of a group exit or exec.
+ */
+struct signal_struct {
+	int count;                    /* task_structs referring to it, zombies included */
+	int live;                     /* threads that have not exited */
+	struct list_head thread_head; /* its threads, linked by their thread_node */
+	struct sigpending shared_pending; /* kill() to the process: any thread may take it */
+	unsigned int flags;           /* SIGNAL_GROUP_EXIT */
+	int group_exit_code;          /* the status every thread exits with in a group exit */
+	struct task_struct *group_exec_task; /* a thread in execve waiting for the others to go */
+	int group_stop_sig;           /* a group stop: the stop signal every thread takes */
+};
+
+#define SIGNAL_GROUP_EXIT 0x00000004 /* exit_group or a fatal signal: every thread is ending */
+
 struct task_struct {
 	volatile long state;
 	struct thread_info *stack; /* the base of the THREAD_SIZE kernel stack */
 	unsigned int flags;        /* PF_* */
-	pid_t pid;
+	pid_t pid;                 /* the thread id (gettid) */
+	pid_t tgid;                /* the thread group's id (getpid): its leader's pid */
+	struct task_struct *group_leader; /* the thread the process started with */
+	struct list_head thread_node; /* on signal->thread_head */
+	struct signal_struct *signal; /* shared by the threads of one process */
 	char comm[TASK_COMM_LEN];
 	int time_slice;            /* ticks left before the tick asks for a switch */
 	int nice;                  /* MIN_NICE..MAX_NICE: the slice's length (kernel/nice.c) */
 	unsigned long cpus_allowed; /* sched_setaffinity's mask: bit n allows CPU n */
 	long exit_code;            /* wait4's status word once it is a zombie */
 	struct mm_struct *mm;      /* its address space; NULL for a kernel thread */
-	struct task_struct *parent;
-	struct list_head children; /* its children, linked by their sibling */
+	struct task_struct *parent; /* a group leader: children belong to the whole process */
+	struct list_head children; /* its children, linked by their sibling (leaders only) */
 	struct list_head sibling;
 	wait_queue_head_t wait_chldexit; /* where it sleeps in wait4() */
 	struct cred cred;          /* its ids (Linux: a pointer to a shared struct cred) */
 	pid_t pgid;                /* process group: what kill(0, sig) reaches */
 	pid_t sid;                 /* session: its leader's pid (setsid) */
 	struct tty_struct *tty;    /* controlling terminal, or NULL (Linux: signal->tty) */
-	unsigned int umask;        /* open(O_CREAT)'s mask (Linux: fs_struct's) */
 	struct rlimit rlim[RLIM_NLIMITS]; /* resource limits (Linux: signal_struct's) */
 	unsigned long utime, stime;   /* ticks it ran in user and in kernel mode */
 	unsigned long cutime, cstime; /* the same for its reaped children, summed */
@@ -120,11 +150,12 @@ struct task_struct {
 	unsigned long sas_ss_size;
 	unsigned int sas_ss_flags;
 	int stop_signal;           /* job control: a stop wait4(WUNTRACED) has yet to report */
+	bool group_stop_pending;   /* another thread took a stop signal: this one stops too */
 	bool continued;            /* ... and a continue for WCONTINUED */
 	struct itimer itimer[3];   /* ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF (kernel/itimer.c) */
 	struct restart_block restart_block; /* how restart_syscall resumes an interrupted sleep */
 	struct files_struct *files; /* open files; NULL for a kernel thread */
-	char *cwd;                 /* the working directory: a canonical absolute path */
+	struct fs_struct *fs;      /* cwd and umask; NULL for a kernel thread before init */
 	struct list_head run_list; /* on the run queue while runnable (not the idle task) */
 	struct list_head tasks;    /* every task, for ps */
 	struct thread_struct thread; /* saved esp/eip and esp0 (arch) */
@@ -182,6 +213,23 @@ void exit_mm_release(struct task_struct *tsk); /* exit: the same, and CLONE_CHIL
 struct task_struct *find_task_by_pid(pid_t pid);
 
 extern struct list_head task_list; /* every task but init_task, by creation */
+
+/* The thread group: its threads, and whether p is the only one left. */
+#define for_each_thread(p, t) list_for_each_entry(t, &(p)->signal->thread_head, thread_node)
+static inline bool thread_group_leader(const struct task_struct *p)
+{
+	return p->group_leader == p;
+}
+static inline bool thread_group_empty(const struct task_struct *p)
+{
+	return p->signal->live == 0;
+}
+__noreturn void do_group_exit(int code); /* exit_group, a fatal signal: every thread ends */
+int de_thread(void); /* execve: the other threads end, the caller becomes the leader */
+int unshare_files_sighand(void); /* execve: private descriptor table and signal actions */
+struct fs_struct *fs_alloc(const char *cwd, unsigned int umask);
+void fs_set_cwd(struct fs_struct *fs, char *cwd); /* takes cwd, frees the old one */
+void put_fs(struct fs_struct *fs);
 unsigned short nr_tasks(void);
 
 /* Ticks of CPU per turn: DEF_TIMESLICE at nice 0, scaled by (20 - nice) / 20, at least 1. */

@@ -52,7 +52,11 @@ struct k_sigaction {
 	sigset_t sa_mask;
 };
 
+/* The actions: one set per process, shared by CLONE_SIGHAND. siglock also guards the
+ * pending sets and blocked masks of every task using it, and its signal_struct's. */
 struct sighand_struct {
+	int count;                        /* tasks sharing it */
+	spinlock_t siglock;
 	struct k_sigaction action[_NSIG]; /* action[sig - 1] */
 };
 
@@ -72,9 +76,15 @@ void force_sig_fault(int sig, int code, void __user *addr);
 bool signal_pending(const struct task_struct *p);
 void recalc_sigpending(void);
 void set_current_blocked(sigset_t set);
-int copy_sighand(struct task_struct *p); /* fork */
+int copy_sighand(struct task_struct *p, bool share); /* fork; share: CLONE_SIGHAND */
+void put_sighand(struct sighand_struct *sighand);
+int send_signal_thread(int sig, struct kernel_siginfo *info, struct task_struct *p); /* tkill */
+void zap_other_threads(struct task_struct *p); /* SIGKILL to the rest of p's group */
+bool sigkill_pending(struct task_struct *p);
+void retarget_shared_pending(struct task_struct *tsk); /* a thread exits */
 void init_sigpending(struct sigpending *pending);
 void flush_signals(struct task_struct *p); /* drop every pending signal (a task freed) */
+void flush_sigqueue(struct sigpending *pending); /* a signal_struct freed */
 void flush_sigqueue_mask(struct task_struct *p, sigset_t mask); /* interrupts off */
 bool sig_handler_ignored(__sighandler_t handler, int sig); /* SIG_IGN, or a default that ignores */
 void flush_signal_handlers(struct task_struct *p); /* execve */

@@ -8,6 +8,7 @@
 
 #include <kspace/gfp.h>
 #include <kspace/list.h>
+#include <kspace/spinlock.h>
 
 #define KMALLOC_MIN_SIZE 8
 #define KMALLOC_MAX_CACHE_SIZE 4096
@@ -21,6 +22,7 @@ struct kmem_cache {
 	unsigned int stride;        /* bytes per slot: size, or more with slub_debug's red zones */
 	unsigned int objs_per_slab;
 	bool debug;                 /* slub_debug: red zones, poison, owner (mm/slab_debug.c) */
+	spinlock_t list_lock;       /* the lists, the counts and the slabs' freelists */
 	struct list_head partial;   /* slabs with free objects (an empty one is kept for reuse) */
 	struct list_head full;
 	unsigned long nr_slabs;

@@ -21,6 +21,7 @@ long sys_clone(unsigned long flags, unsigned long newsp, int __user *parent_tidp
 long sys_set_tid_address(int __user *tidptr);
 long sys_gettid(void);
 long sys_exit(int code);
+long sys_exit_group(int code);
 long sys_wait4(int pid, int __user *stat_addr, int options, void __user *ru);
 long sys_waitpid(int pid, int __user *stat_addr, int options);
 long sys_execve(const char __user *filename, const char __user *const __user *argv,
@@ -218,10 +219,11 @@ long sys_nanosleep(const struct old_timespec32 __user *req, struct old_timespec3
 long sys_gettimeofday(struct timeval_user __user *tv, void __user *tz);
 long sys_time(long __user *tloc);
 /* kernel/futex.c */
-long sys_futex(u32 __user *uaddr, int op, u32 val, const struct old_timespec32 __user *utime);
+long sys_futex(u32 __user *uaddr, int op, u32 val, const struct old_timespec32 __user *utime,
+	       u32 __user *uaddr2, u32 val3);
 struct __kernel_timespec;
 long sys_futex_time64(u32 __user *uaddr, int op, u32 val,
-		      const struct __kernel_timespec __user *utime);
+		      const struct __kernel_timespec __user *utime, u32 __user *uaddr2, u32 val3);
 long sys_set_robust_list(void __user *head, unsigned long len);
 long sys_get_robust_list(int pid, void __user *__user *head_ptr, unsigned long __user *len_ptr);
 /* kernel/posix-timers.c */

@@ -46,6 +46,11 @@ struct tty_struct {
 	pid_t session; /* the session this is the controlling terminal of; 0: none */
 	bool stopped;  /* output stopped (VSTOP with IXON, TCXONC TCOOFF) */
 	unsigned int column; /* where the cursor is, for erasing tabs and control chars */
+	/*
+	 * ldata, stopped and column: irqsave, the keyboard and serial interrupts feed the
+	 * line discipline. Order: it, then a wait queue's lock, then the runqueue lock.
+	 */
+	spinlock_t ldisc_lock;
 	struct n_tty_data ldata;
 	wait_queue_head_t read_wait;  /* input arrived (or the mode changed) */
 	wait_queue_head_t write_wait; /* output restarted */
@@ -53,7 +58,7 @@ struct tty_struct {
 
 void tty_receive_char(char c); /* from interrupt handlers */
 
-/* kernel/n_tty.c, called with the tty's state stable (interrupts off around changes) */
+/* kernel/n_tty.c; n_tty_receive_char and n_tty_input_available with ldisc_lock held */
 void n_tty_receive_char(struct tty_struct *tty, unsigned char c);
 long n_tty_read(struct tty_struct *tty, struct file *f, char __user *buf, unsigned long count);
 void n_tty_output(struct tty_struct *tty, const char *s, unsigned long n); /* OPOST */

@@ -18,10 +18,12 @@
 #define KSPACE_WAIT_H
 
 #include <kspace/list.h>
+#include <kspace/spinlock.h>
 
 struct task_struct; /* the macros below also need <kspace/sched.h> where they are used */
 
 typedef struct wait_queue_head {
+	spinlock_t lock; /* task_list; irqsave: interrupt handlers wake queues */
 	struct list_head task_list;
 } wait_queue_head_t;
 
@@ -30,15 +32,25 @@ struct wait_queue_entry {
 	struct list_head entry;
 };
 
-#define DECLARE_WAIT_QUEUE_HEAD(name) wait_queue_head_t name = { LIST_HEAD_INIT(name.task_list) }
+#define __WAIT_QUEUE_HEAD_INITIALIZER(name) \
+	{ .lock = __SPIN_LOCK_INIT(name.lock), .task_list = LIST_HEAD_INIT(name.task_list) }
+#define DECLARE_WAIT_QUEUE_HEAD(name) wait_queue_head_t name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
 #define DEFINE_WAIT(name) struct wait_queue_entry name = { current, LIST_HEAD_INIT(name.entry) }
 
-static inline void init_waitqueue_head(wait_queue_head_t *q) { INIT_LIST_HEAD(&q->task_list); }
+/* A macro so that each place initialising queues gives their locks one class. */
+#define init_waitqueue_head(q)                  \
+	do {                                    \
+		spin_lock_init(&(q)->lock);     \
+		INIT_LIST_HEAD(&(q)->task_list); \
+	} while (0)
 static inline bool waitqueue_active(const wait_queue_head_t *q) { return !list_empty(&q->task_list); }
 
 void prepare_to_wait(wait_queue_head_t *q, struct wait_queue_entry *wait, long state);
 void finish_wait(wait_queue_head_t *q, struct wait_queue_entry *wait);
 void wake_up(wait_queue_head_t *q); /* wake every task on q */
+/* Queue and unqueue an entry without changing the task's state (poll and select). */
+void add_wait_queue(wait_queue_head_t *q, struct wait_queue_entry *wait);
+void remove_wait_queue(wait_queue_head_t *q, struct wait_queue_entry *wait);
 
 #define wait_event(q, condition)                                             \
 	do {                                                                 \

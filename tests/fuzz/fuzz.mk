@@ -23,15 +23,15 @@ FUZZ_HARNESSES := vsprintf elf params initramfs multiboot namei setup madt mptab
 fuzz_vsprintf_SRCS := kernel/vsprintf.c
 fuzz_elf_SRCS := kernel/elf_layout.c kernel/string.c
 # params_kernel.c is kernel/params.c with a reset for the harness: a kernel source.
-fuzz_params_SRCS := tests/fuzz/params_kernel.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c
+fuzz_params_SRCS := tests/fuzz/params_kernel.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c tests/host/stub_locks.c
 fuzz_initramfs_SRCS := kernel/initramfs.c kernel/ramfs.c kernel/string.c kernel/vsprintf.c \
-	tests/host/stubs.c tests/host/stub_alloc.c tests/host/stub_filemap.c tests/host/newc.c \
+	tests/host/stubs.c tests/host/stub_locks.c tests/host/stub_alloc.c tests/host/stub_filemap.c tests/host/newc.c \
 	tests/host/ramfs_fixture.c
 # mm_kernel.c is mm/page_alloc.c with a reset for the harness: a kernel source.
 fuzz_multiboot_SRCS := boot/multiboot.c mm/memblock.c mm/mm_init.c tests/fuzz/mm_kernel.c mm/page_poison.c \
-	kernel/params.c kernel/seq_buf.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c \
+	kernel/params.c kernel/seq_buf.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c tests/host/stub_locks.c \
 	tests/host/mm_sim.c
-fuzz_namei_SRCS := kernel/ramfs.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c \
+fuzz_namei_SRCS := kernel/ramfs.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c tests/host/stub_locks.c \
 	tests/host/stub_alloc.c tests/host/stub_filemap.c
 # The firmware tables; early_memremap() is tests/host/fake_phys.c's.
 FUZZ_FIRMWARE_SRCS := arch/x86/kernel/acpi.c arch/x86/kernel/mp_config.c \
@@ -45,7 +45,7 @@ fuzz_mptable_SRCS := $(FUZZ_FIRMWARE_SRCS)
 # GNU ld still reports the undefined symbols of the sections it drops).
 fuzz_setup_SRCS := $(addprefix setup/tests/fuzz/setup_,printk_kernel.c selftest_kernel.c \
 	main_kernel.c fault_inject_kernel.c bench_kernel.c) setup/mm/slab_debug.c \
-	setup/mm/page_poison.c kernel/string.c kernel/vsprintf.c tests/fuzz/setup_stubs.c
+	setup/mm/page_poison.c kernel/string.c kernel/vsprintf.c tests/fuzz/setup_stubs.c tests/host/stub_locks.c
 fuzz_setup_LDFLAGS := -fuse-ld=lld -Wl,--gc-sections
 
 $(FUZZ_OBJ)/setup/%.o: %.c tests/fuzz/setup_section.h tests/host/kernel_names.h tests/fuzz/fuzz.mk

@@ -15,6 +15,7 @@
 #include <asm/irqflags.h>
 #include <asm/mpspec.h>
 #include <asm/processor.h>
+#include <kspace/hardirq.h>
 #include <kspace/jiffies.h>
 #include <kspace/kernel.h>
 #include <kspace/percpu.h>
@@ -182,8 +183,10 @@ void smp_apic_timer_interrupt(struct pt_regs *regs)
 {
 	ack_APIC_irq();
 	inc_irq_stat(apic_timer_irqs);
+	irq_enter();
 	if (smp_processor_id() == 0)
 		update_process_times(user_mode(regs));
+	irq_exit();
 }
 
 void smp_error_interrupt(struct pt_regs *regs);

@@ -14,9 +14,11 @@
 #include <asm/mpspec.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
+#include <asm/tlbflush.h>
 #include <asm/traps.h>
 #include <kspace/arch.h>
 #include <kspace/errno.h>
+#include <kspace/hardirq.h>
 #include <kspace/init.h>
 #include <kspace/kernel_stat.h>
 #include <kspace/printk.h>
@@ -117,16 +119,15 @@ void do_IRQ(struct pt_regs *regs)
 	}
 	kstat_irqs[irq]++;
 	inc_irq_stat(irqs[irq]);
+	irq_enter();
 	if (irq_actions[irq].handler)
 		irq_actions[irq].handler(irq, regs);
+	irq_exit();
 	if (io_apic_irqs)
 		ack_APIC_irq();
 	else
 		ack_8259A_irq(irq);
 }
-
-/* The TLB shootdowns a CPU served (arch/x86/mm/tlb.c); the row is left out without it. */
-unsigned long tlb_irq_count(int cpu) __attribute__((weak));
 
 /* One row of per-CPU counts, as Linux's arch_show_interrupts prints it. */
 #define IRQ_STAT_ROW(s, label, member, text)                                       \
@@ -170,12 +171,10 @@ void interrupts_render(struct seq_buf *s)
 		IRQ_STAT_ROW(s, "SPU", irq_spurious_count, "Spurious interrupts");
 		IRQ_STAT_ROW(s, "RES", irq_resched_count, "Rescheduling interrupts");
 		IRQ_STAT_ROW(s, "CAL", irq_call_count, "Function call interrupts");
-		if (tlb_irq_count) {
-			seq_buf_printf(s, "%3s: ", "TLB");
-			for_each_online_cpu(cpu)
-				seq_buf_printf(s, "%10lu ", tlb_irq_count(cpu));
-			seq_buf_printf(s, "  TLB shootdowns\n");
-		}
+		seq_buf_printf(s, "%3s: ", "TLB");
+		for_each_online_cpu(cpu) /* arch/x86/mm/tlb.c counts them */
+			seq_buf_printf(s, "%10lu ", tlb_irq_count(cpu));
+		seq_buf_printf(s, "  TLB shootdowns\n");
 	} else {
 		IRQ_STAT_ROW(s, "SPU", irq_spurious_count, "Spurious interrupts");
 	}

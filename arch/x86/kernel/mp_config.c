@@ -31,7 +31,7 @@ void mp_config_reset(struct mp_config *cfg)
 
 void mp_register_lapic(struct mp_config *cfg, u32 apicid, bool enabled)
 {
-	(void)cfg;
+	(void)cfg; /* the ids wait in listed_apicid[] until mp_config_finish() */
 	if (!enabled)
 		return; /* a socket the firmware lists but did not start: not a possible CPU */
 	if (apicid >= BAD_APICID) {

@@ -104,7 +104,10 @@ void switch_to(struct task_struct *prev, struct task_struct *next)
 	/* Ring 3 traps of the next task must land on its own kernel stack. */
 	this_cpu_write(init_tss.esp0, next->thread.esp0);
 	fpu_switch(&prev->thread.fpu, &next->thread.fpu);
-	switch_mm(prev->mm, next->mm);
+	if (next->mm)
+		switch_mm_irqs_off(next->mm); /* the scheduler has interrupts off */
+	else
+		enter_lazy_tlb(); /* a kernel thread borrows whatever is loaded */
 	/*
 	 * The user's %fs and %gs are still loaded: keep prev's, install next's TLS
 	 * entries, and reload next's selectors so they pick up next's descriptors. The

@@ -32,11 +32,10 @@ void setup_arch(void)
 	fpu__init();
 	tsc_init();
 	multiboot_print_mmap();
-	setup_memory_map();
 	early_ioremap_init();
 	find_smp_config(); /* the CPUs the firmware lists: the possible map comes from them */
-	prefill_possible_map(); /* before paging_init() makes a per-CPU area for each possible CPU */
-	paging_init();
+	prefill_possible_map(); /* the possible map is final before the per-CPU areas are made */
+	paging_init(); /* and setup_per_cpu_areas(), for the possible CPUs known by now */
 	cpu_init(); /* the boot CPU moves to its own copy of the GDT and TSS */
 	smp_store_cpu_info(0); /* the boot CPU's cpu_data: its per-CPU copy exists now */
 	print_layout();

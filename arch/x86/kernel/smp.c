@@ -9,6 +9,7 @@
 #include <asm/hardirq.h>
 #include <asm/thread_info.h>
 #include <kspace/bug.h>
+#include <kspace/hardirq.h>
 #include <kspace/smp.h>
 
 void arch_send_call_function_ipi(int cpu)
@@ -39,5 +40,7 @@ void smp_call_function_interrupt(struct pt_regs *regs)
 	(void)regs;
 	ack_APIC_irq();
 	inc_irq_stat(irq_call_count);
+	irq_enter();
 	generic_smp_call_function_interrupt();
+	irq_exit();
 }

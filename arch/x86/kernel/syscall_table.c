@@ -58,7 +58,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_stat64] = CALL(sys_stat64),
 	[__NR_fstat64] = CALL(sys_fstat64),
 	[__NR_getdents64] = CALL(sys_getdents64),
-	[__NR_exit_group] = CALL(sys_exit),
+	[__NR_exit_group] = CALL(sys_exit_group),
 	/* processes: clone and its relatives (kernel/fork.c, kernel/futex.c) */
 	[__NR_clone] = CALL(sys_clone),
 	[__NR_vfork] = CALL(sys_vfork),
@@ -208,7 +208,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_pselect6] = CALL(sys_pselect6),
 	[__NR_pselect6_time64] = CALL(sys_pselect6_time64),
 	/* rseq stays -ENOSYS, as on a Linux before 4.18: glibc then does without it */
-	[__NR_exit_group] = CALL(sys_exit),
+	[__NR_exit_group] = CALL(sys_exit_group),
 	/* signals */
 	[__NR_restart_syscall] = CALL(sys_restart_syscall),
 	[__NR_alarm] = CALL(sys_alarm),

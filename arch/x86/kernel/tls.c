@@ -109,7 +109,12 @@ static void refresh_segments(int idx)
 		loadsegment(gs, sel);
 }
 
-long sys_set_thread_area(struct user_desc __user *u_info)
+/*
+ * Store u_info's descriptor in p's slot. clone(CLONE_SETTLS) sets a new thread's
+ * (p is not running yet: it loads its %gs from the GDT when it first runs) and may not
+ * ask for a free slot (entry_number -1), as on Linux.
+ */
+int do_set_thread_area(struct task_struct *p, struct user_desc __user *u_info, bool can_allocate)
 {
 	struct user_desc info;
 	int idx;
@@ -119,7 +124,7 @@ long sys_set_thread_area(struct user_desc __user *u_info)
 	if (!tls_desc_okay(&info))
 		return -EINVAL;
 	idx = info.entry_number;
-	if (idx == -1) {
+	if (idx == -1 && can_allocate) {
 		idx = get_free_idx();
 		if (idx < 0)
 			return idx;
@@ -128,13 +133,20 @@ long sys_set_thread_area(struct user_desc __user *u_info)
 	}
 	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
 		return -EINVAL;
-	current->thread.tls_in_use = true;
-	current->thread.tls_array[idx - GDT_ENTRY_TLS_MIN] =
+	p->thread.tls_in_use = true;
+	p->thread.tls_array[idx - GDT_ENTRY_TLS_MIN] =
 		user_desc_empty(&info) || user_desc_zero(&info) ? (struct desc_struct){ 0, 0 }
 								 : fill_ldt(&info);
-	load_TLS(&current->thread);
-	refresh_segments(idx);
+	if (p == current) {
+		load_TLS(&p->thread);
+		refresh_segments(idx);
+	}
 	return 0;
+}
+
+long sys_set_thread_area(struct user_desc __user *u_info)
+{
+	return do_set_thread_area(current, u_info, true);
 }
 
 long sys_get_thread_area(struct user_desc __user *u_info)

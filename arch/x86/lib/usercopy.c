@@ -20,6 +20,7 @@
 #include <asm/fpu.h>
 #include <asm/uaccess.h>
 #include <kspace/kernel.h>
+#include <kspace/lockdep.h>
 #include <kspace/string.h>
 
 #define SSE_COPY_MIN 1024 /* below this, saving the FPU state costs more than it saves */
@@ -128,6 +129,7 @@ unsigned long copy_from_user(void *to, const void __user *from, unsigned long n)
 {
 	unsigned long left = n;
 
+	might_sleep(); /* a fault on the user page may have to wait for it (Linux's might_fault) */
 	if (access_ok(from, n))
 		left = n >= SSE_COPY_MIN && copy_user_sse(to, (const void *)from, n, from, false) ? 0
 		       : __copy_user(to, (const void *)from, n);
@@ -138,6 +140,7 @@ unsigned long copy_from_user(void *to, const void __user *from, unsigned long n)
 
 unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
 {
+	might_sleep();
 	if (!access_ok(to, n))
 		return n;
 	if (n >= SSE_COPY_MIN && copy_user_sse((void *)to, from, n, to, true))

@@ -74,31 +74,37 @@ void kunmap_atomic(void *kvaddr, enum km_type type)
 	preempt_enable();
 }
 
-/*
- * Mappings outside the direct map are never global, so for a long range one CR3
- * reload (which drops every non-global entry) beats an invlpg per page.
- */
-void flush_tlb_kernel_range(unsigned long start, unsigned long end)
+/* One CPU's kmap_atomic slots: where they are, then each one in use. */
+static void kmap_atomic_render(struct seq_buf *s, int cpu)
 {
-	if (end - start > 32 * PAGE_SIZE) {
-		__flush_tlb();
-		return;
-	}
-	for (unsigned long a = start; a < end; a += PAGE_SIZE)
-		__flush_tlb_one(a);
-}
+	enum fixed_addresses first = FIX_KMAP_BEGIN + KM_TYPE_NR * cpu;
+	enum fixed_addresses last = first + KM_TYPE_NR - 1;
+	int in_use = 0;
 
-void fixmap_render(struct seq_buf *s)
-{
-	seq_buf_printf(s, "fixmap: 0x%08lx-0x%08lx, %d slots\n", FIXADDR_START, FIXADDR_TOP,
-		       __end_of_fixed_addresses);
-	for (int idx = FIX_KMAP_BEGIN; idx <= FIX_KMAP_END; idx++) {
+	for (enum fixed_addresses idx = first; idx <= last; idx++)
+		in_use += !!(*fixmap_pte(idx) & _PAGE_PRESENT);
+	/* Higher slots have lower addresses: the fixmap grows down from FIXADDR_TOP. */
+	seq_buf_printf(s, "  cpu %d: 0x%08lx-0x%08lx, %d in use\n", cpu, __fix_to_virt(last),
+		       __fix_to_virt(first) + PAGE_SIZE, in_use);
+	for (enum fixed_addresses idx = first; idx <= last; idx++) {
 		pte_t pte = *fixmap_pte(idx);
 		int slot = idx - FIX_KMAP_BEGIN;
 
 		if (pte & _PAGE_PRESENT)
 			seq_buf_printf(s, "  FIX_KMAP_BEGIN+%-3d %-20s cpu %d  0x%08lx -> pfn 0x%05lx\n",
-				       slot, km_type_names[slot % KM_TYPE_NR], slot / KM_TYPE_NR,
-				       __fix_to_virt(idx), (unsigned long)(pte >> PAGE_SHIFT));
+				       slot, km_type_names[slot % KM_TYPE_NR], cpu, __fix_to_virt(idx),
+				       (unsigned long)(pte >> PAGE_SHIFT));
 	}
+}
+
+void fixmap_render(struct seq_buf *s)
+{
+	int cpu;
+
+	seq_buf_printf(s, "fixmap: 0x%08lx-0x%08lx, %d slots\n", FIXADDR_START, FIXADDR_TOP,
+		       __end_of_fixed_addresses);
+	seq_buf_printf(s, "kmap_atomic: %d slots per CPU at FIX_KMAP_BEGIN + %d * cpu + type\n",
+		       KM_TYPE_NR, KM_TYPE_NR);
+	for_each_possible_cpu(cpu)
+		kmap_atomic_render(s, cpu);
 }

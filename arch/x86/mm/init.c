@@ -1,9 +1,9 @@
 /*
  * arch/x86/mm/init.c: physical memory at boot, on the x86 side.
  *
- * setup_memory_map() tells memblock what RAM exists (from the Multiboot map) and what is
- * taken (the first MiB, the kernel image); paging_init() maps all lowmem at PAGE_OFFSET
- * in swapper_pg_dir, and hands the zone boundaries to free_area_init():
+ * paging_init() tells memblock what RAM exists (from the Multiboot map) and what is
+ * taken (the first MiB, the kernel image), maps all lowmem at PAGE_OFFSET in
+ * swapper_pg_dir, and hands the zone boundaries to free_area_init():
  *
  *   ZONE_DMA     pfn 0 .. MAX_DMA_ADDRESS (16 MiB)
  *   ZONE_NORMAL  .. max_low_pfn: RAM up to MAXMEM (896 MiB), all direct-mapped
@@ -14,13 +14,14 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
+#include <asm/tlbflush.h>
 #include <asm/timex.h>
 #include <kspace/kernel.h>
 #include <kspace/memblock.h>
-#include <kspace/percpu.h>
 #include <kspace/mm.h>
 #include <kspace/mmzone.h>
 #include <kspace/multiboot.h>
+#include <kspace/percpu.h>
 #include <kspace/printk.h>
 #include <kspace/sections.h>
 #include <kspace/string.h>
@@ -36,8 +37,7 @@ static void print_memblock(void)
 	}
 }
 
-/* memblock from the Multiboot map, before setup_per_cpu_areas() allocates from it. */
-void setup_memory_map(void)
+static void setup_memory_map(void)
 {
 	multiboot_init_memblock();
 	/* The BIOS data area, the real-mode IVT, ROMs and the VGA hole. */
@@ -129,20 +129,12 @@ static void enable_global_pages(void)
 	write_cr4(read_cr4() | X86_CR4_PGE);
 }
 
-static void flush_tlb_all(void)
-{
-	if (page_global) { /* toggling CR4.PGE drops global entries too */
-		write_cr4(read_cr4() & ~X86_CR4_PGE);
-		write_cr4(read_cr4() | X86_CR4_PGE);
-	}
-	__flush_tlb();
-}
-
 void paging_init(void)
 {
 	unsigned long max_zone_pfn[MAX_NR_ZONES];
 	cycles_t start = get_cycles();
 
+	setup_memory_map();
 	max_pfn = PFN_DOWN(memblock_end_of_ram());
 	max_low_pfn = min(max_pfn, MAXMEM >> PAGE_SHIFT);
 	high_memory = __va(PFN_PHYS(max_low_pfn));
@@ -154,14 +146,15 @@ void paging_init(void)
 	kernel_physical_mapping_init();
 	highmem_pagetables_init();
 	flush_tlb_all();
-	/*
-	 * All of lowmem is mapped now and memblock still serves: a large initramfs may
-	 * fill head.asm's first 16 MiB.
-	 */
-	setup_per_cpu_areas();
 	pr_info("paging: direct map of lowmem with %s%s; swapper_pg_dir at phys 0x%08lx\n",
 		cpu_has(X86_FEATURE_PSE) ? "4 MiB pages (PSE)" : "4 KiB page tables (no PSE)",
 		page_global ? ", global" : "", __pa(swapper_pg_dir));
+	/*
+	 * Here: memblock still serves, and all of lowmem is mapped now (a large initramfs
+	 * can fill head.asm's 16 MiB). Per-CPU writes before this went to the linked copy,
+	 * which every CPU's area starts from.
+	 */
+	setup_per_cpu_areas();
 
 	max_zone_pfn[ZONE_DMA] = min(__pa(MAX_DMA_ADDRESS) >> PAGE_SHIFT, max_low_pfn);
 	max_zone_pfn[ZONE_NORMAL] = max_low_pfn;

@@ -43,7 +43,6 @@ void unmap_kernel_page(unsigned long vaddr)
 
 	BUG_ON(!pte || !(*pte & _PAGE_PRESENT));
 	*pte = 0;
-	__flush_tlb_one(vaddr);
 }
 
 /* A new page directory: empty user half, kernel half copied from swapper_pg_dir. */

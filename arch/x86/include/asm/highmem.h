@@ -8,6 +8,7 @@
 
 #include <asm/fixmap.h>
 #include <asm/kmap_types.h>
+#include <asm/tlbflush.h> /* flush_tlb_kernel_range: the window's flush */
 
 #define LAST_PKMAP_MASK (LAST_PKMAP - 1)
 #define PKMAP_NR(virt) (((virt) - PKMAP_BASE) >> PAGE_SHIFT)
@@ -21,10 +22,7 @@ extern pte_t *pkmap_page_table;
 /* Allocate the page tables of the fixmap and pkmap areas (paging_init). */
 void highmem_pagetables_init(void);
 
-/* Drop every pkmap TLB entry at once. */
-void flush_tlb_kernel_range(unsigned long start, unsigned long end);
-
 struct seq_buf;
-void fixmap_render(struct seq_buf *s); /* the occupied fixmap slots */
+void fixmap_render(struct seq_buf *s); /* each possible CPU's kmap_atomic slots */
 
 #endif

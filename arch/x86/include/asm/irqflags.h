@@ -19,6 +19,13 @@ static inline void local_irq_restore(unsigned long flags)
 	__asm__ __volatile__("pushl %0; popfl" ::"r"(flags) : "memory", "cc");
 }
 
+static inline int irqs_disabled(void)
+{
+	unsigned long flags;
+	__asm__ __volatile__("pushfl; popl %0" : "=r"(flags));
+	return !(flags & X86_EFLAGS_IF);
+}
+
 /* Wait for the next interrupt with interrupts enabled (sti's shadow covers hlt). */
 static inline void safe_halt(void) { __asm__ __volatile__("sti; hlt" ::: "memory"); }
 

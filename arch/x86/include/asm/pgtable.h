@@ -50,6 +50,7 @@ extern pgd_t swapper_pg_dir[PTRS_PER_PGD];
  * cannot; mapping an address that is already mapped is a BUG.
  */
 int map_kernel_page(unsigned long vaddr, unsigned long pfn, unsigned long prot);
-void unmap_kernel_page(unsigned long vaddr); /* and flush its TLB entry */
+/* Clears the entry only: the caller flushes every CPU (flush_tlb_kernel_range) before reusing it. */
+void unmap_kernel_page(unsigned long vaddr);
 
 #endif

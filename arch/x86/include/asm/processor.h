@@ -145,6 +145,9 @@ void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg);
 /* A forked child's stack: a copy of the parent's user registers, returning 0 to it;
  * a non-zero sp (clone's newsp) becomes its user esp. */
 void copy_thread_user(struct task_struct *p, const struct pt_regs *regs, unsigned long sp);
+struct user_desc;
+/* set_thread_area for p (clone's CLONE_SETTLS: a new thread, which may not pick a free slot) */
+int do_set_thread_area(struct task_struct *p, struct user_desc __user *u_info, bool can_allocate);
 /* execve: forget the old program's thread-local storage; %fs and %gs become 0. */
 void flush_thread(void);
 /* Make regs start a user program at eip with stack esp (execve). */

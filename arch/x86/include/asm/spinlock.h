@@ -10,12 +10,14 @@
 #include <asm/processor.h>
 #include <kspace/types.h>
 
+/* Aligned as a word: trylock compares and exchanges both halves at once. */
 typedef struct {
 	u16 head; /* the ticket being served */
 	u16 tail; /* the next ticket to hand out */
-} arch_spinlock_t;
+} __attribute__((aligned(4))) arch_spinlock_t;
 
-#define __ARCH_SPIN_LOCK_UNLOCKED ((arch_spinlock_t){0, 0})
+#define __ARCH_SPIN_LOCK_INIT { 0, 0 } /* for static initialisers */
+#define __ARCH_SPIN_LOCK_UNLOCKED ((arch_spinlock_t)__ARCH_SPIN_LOCK_INIT)
 
 static inline void arch_spin_lock(arch_spinlock_t *lock)
 {
@@ -35,9 +37,13 @@ static inline bool arch_spin_trylock(arch_spinlock_t *lock)
 					 __ATOMIC_RELAXED);
 }
 
+/*
+ * Only the holder writes head, so a plain add is enough (no lock prefix): x86 keeps
+ * stores in order, so the data written under the lock is visible before head moves.
+ */
 static inline void arch_spin_unlock(arch_spinlock_t *lock)
 {
-	__atomic_store_n(&lock->head, (u16)(lock->head + 1), __ATOMIC_RELEASE);
+	__asm__ __volatile__("addw $1, %0" : "+m"(lock->head) : : "memory", "cc");
 }
 
 static inline bool arch_spin_is_locked(arch_spinlock_t *lock)
