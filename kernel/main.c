@@ -94,6 +94,7 @@ static int kernel_init(void *unused)
 {
 	(void)unused;
 	current->pgid = 1;
+	smp_init();
 	populate_rootfs();
 	namei_init();
 	chrdev_init();

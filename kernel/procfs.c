@@ -47,6 +47,7 @@ static void show_layout(struct seq_buf *s, struct task_struct *t) { (void)t; lay
 static void show_extable(struct seq_buf *s, struct task_struct *t) { (void)t; extable_render(s); }
 static void show_uaccess(struct seq_buf *s, struct task_struct *t) { (void)t; uaccess_render(s); }
 static void show_slabinfo(struct seq_buf *s, struct task_struct *t) { (void)t; slabinfo_render(s); }
+static void show_interrupts(struct seq_buf *s, struct task_struct *t) { (void)t; interrupts_render(s); }
 
 static void show_pkmap(struct seq_buf *s, struct task_struct *t)
 {
@@ -70,6 +71,7 @@ static void show_maps_of(struct seq_buf *s, struct task_struct *t)
 static const struct proc_entry root_entries[] = {
 	{ "buddyinfo", show_buddyinfo },    { "cpuinfo", proc_cpuinfo_show },
 	{ "extable", show_extable },        { "filesystems", proc_filesystems_show },
+	{ "interrupts", show_interrupts },
 	{ "layout", show_layout },
 	{ "loadavg", proc_loadavg_show },   { "meminfo", show_meminfo },
 	{ "mounts", proc_mounts_show },     { "pkmap", show_pkmap },

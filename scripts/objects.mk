@@ -8,6 +8,7 @@ KERNEL_OBJS := \
 	boot/multiboot_test.o \
 	arch/x86/kernel/entry.o \
 	arch/x86/kernel/acpi.o \
+	arch/x86/kernel/apic.o \
 	arch/x86/kernel/cpu.o \
 	arch/x86/kernel/cpu_tables_test.o \
 	arch/x86/kernel/cpuinfo_test.o \
@@ -15,6 +16,7 @@ KERNEL_OBJS := \
 	arch/x86/kernel/fpu.o \
 	arch/x86/kernel/gdt.o \
 	arch/x86/kernel/i8259.o \
+	arch/x86/kernel/io_apic.o \
 	arch/x86/kernel/irq.o \
 	arch/x86/kernel/keyboard.o \
 	arch/x86/kernel/mp_config.o \
@@ -26,6 +28,9 @@ KERNEL_OBJS := \
 	arch/x86/kernel/serial.o \
 	arch/x86/kernel/setup.o \
 	arch/x86/kernel/signal.o \
+	arch/x86/kernel/smp.o \
+	arch/x86/kernel/smp_test.o \
+	arch/x86/kernel/smpboot.o \
 	arch/x86/kernel/switch.o \
 	arch/x86/kernel/syscall_table.o \
 	arch/x86/kernel/time.o \
@@ -33,6 +38,7 @@ KERNEL_OBJS := \
 	arch/x86/kernel/tls.o \
 	arch/x86/kernel/tsc.o \
 	arch/x86/kernel/traps.o \
+	arch/x86/kernel/trampoline.o \
 	arch/x86/kernel/vga.o \
 	arch/x86/kernel/vga_test.o \
 	arch/x86/lib/usercopy.o \

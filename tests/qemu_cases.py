@@ -14,7 +14,8 @@ were built against glibc; "initramfs-busybox": the one with Debian's busybox, wh
 run only when make found busybox fetched); type_lines and prompt (type each line on the serial
 console when one more prompt has appeared, as a person would); per_program (count each user test program's PASS/FAIL);
 per_selftest (count each in-kernel self-test as its own case); check (a function of
-the log returning why it is wrong, or None); timeout (seconds).
+the log returning why it is wrong, or None); timeout (seconds); smp (QEMU -smp: the
+number of CPUs; run.py --smp sets it for the cases that do not).
 """
 import re
 
@@ -54,6 +55,10 @@ BOOT_LINES = [
     r"kspace: boot complete",
 ]
 SELFTEST_OK = BOOT_LINES + [r"selftest: \d+ passed, 0 failed, \d+ skipped"]
+SMP_LINES = [r"IOAPIC\[0\]: apic_id \d+, version \d+, address 0xfec00000, GSI 0-23",
+             r"APIC: timer calibrated against the PIT", r"smp: Bringing up secondary CPUs \.\.\.",
+             r"selftest: PASS on_each_cpu_reaches_every_online_cpu",
+             r"selftest: PASS lapic_timer_ticks_on_every_cpu"]
 NO_FAIL = [r"selftest: FAIL", r"Kernel panic", r"Unknown kernel command line"]
 
 
@@ -162,7 +167,23 @@ def qemu_cases():
         memory_boot("1G"),
         memory_boot("3G"),
         memory_boot("3584M", extra=[r"memblock: ignoring 512 MiB of RAM above 4 GiB"]),
-        selftest_boot("cpu/486", qemu=["-cpu", "486"]),
+        selftest_boot("cpu/486", qemu=["-cpu", "486"], extra=[r"smp: Brought up 1 node, 1 CPU\b(?!s)"]),
+        # SMP: the APs come up through the trampoline, each with its LAPIC timer; the
+        # cross-call and IPI self-tests reach every online CPU.
+        dict(selftest_boot("smp/4", extra=SMP_LINES + [r"CPUs:\s+#1  #2  #3\s",
+                                                       r"smp: Brought up 1 node, 4 CPUs"]), smp=4),
+        dict(selftest_boot("smp/8", extra=SMP_LINES + [r"smp: Brought up 1 node, 8 CPUs"]), smp=8),
+        dict(selftest_boot("smp/nosmp", extra=[r"Command line: selftest nosmp", r"smpboot: Allowing 1 CPUs",
+                                               r"smp: Brought up 1 node, 1 CPU\b(?!s)"]),
+             cmdline="selftest nosmp " + MEMORY_DEBUG, smp=4),
+        dict(selftest_boot("smp/maxcpus=2", extra=[r"smpboot: Allowing 4 CPUs",
+                                                   r"smp: Brought up 1 node, 2 CPUs"]),
+             cmdline="selftest maxcpus=2 " + MEMORY_DEBUG, smp=4),
+        dict(selftest_boot("smp/noapic", extra=[r"APIC: local APIC id 0 .* 8259 in virtual wire mode",
+                                                r"smp: Brought up 1 node, 4 CPUs"]),
+             cmdline="selftest noapic " + MEMORY_DEBUG, smp=4),
+        dict(selftest_boot("smp/nolapic", extra=[r"smp: Brought up 1 node, 1 CPU\b(?!s)"],),
+             cmdline="selftest nolapic " + MEMORY_DEBUG, smp=4),
         selftest_boot("cpu/486-no-pse", qemu=["-cpu", "486,pse=off"],
                       extra=[r"CPU: CPUID yes, PSE no",
                              r"paging: direct map of lowmem with 4 KiB page tables \(no PSE\)"]),
@@ -302,6 +323,10 @@ def qemu_cases():
         dict(name="user/16M", mem="16M", initrd=True, timeout=180,
              cmdline="init=/bin/runtests KSPACE=1",
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
+        dict(name="user/16M-smp4", mem="16M", initrd=True, timeout=180, smp=4,
+             cmdline="init=/bin/runtests KSPACE=1",
+             expect=[r"smp: Brought up 1 node, 4 CPUs", r"Run /bin/runtests as init process",
+                     r"user: \d+ passed, 0 failed"]),
         dict(name="user/2G-highmem", mem="2G", initrd=True, per_program=True, timeout=180,
              cmdline="init=/bin/runtests KSPACE=1",
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),

@@ -57,6 +57,9 @@ def run_reporter(argv, prefix, result):
                    f"\n{proc.stderr[-2000:]}")
 
 
+DEFAULT_SMP = 1  # the CPUs of a case without an "smp" key (--smp)
+
+
 def boot(case, kernels, iso):
     """Run one QEMU boot; returns (status or None, log text, seconds, seconds after mark)."""
     log = os.path.join(LOG_DIR, case["name"].replace("/", "_") + ".log")
@@ -72,6 +75,8 @@ def boot(case, kernels, iso):
         cmd += ["-kernel", kernels[case.get("kernel", "default")], "-append", case.get("cmdline", "")]
         if case.get("initrd"):
             cmd += ["-initrd", kernels[case.get("initramfs", "initramfs")]]
+    if case.get("smp", DEFAULT_SMP) > 1:
+        cmd += ["-smp", str(case.get("smp", DEFAULT_SMP))]
     cmd += case.get("qemu", [])
     open(log, "w").close()
     console = Console(log, typed) if typed else None
@@ -226,7 +231,11 @@ def main():
     ap.add_argument("--initramfs-busybox", help="the same with Debian's busybox (if fetched)")
     ap.add_argument("-k", "--filter", default="", help="run only cases whose name contains this")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--smp", type=int, default=1,
+                    help="CPUs for the cases that do not choose (QEMU -smp)")
     args = ap.parse_args()
+    global DEFAULT_SMP
+    DEFAULT_SMP = args.smp
 
     os.makedirs(LOG_DIR, exist_ok=True)
     result = Result()

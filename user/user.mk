@@ -57,6 +57,7 @@ USER_TESTS := \
 	test-futex \
 	test-getpid \
 	test-getrandom \
+	test-interrupts \
 	test-ioctl \
 	test-link \
 	test-large-copy \

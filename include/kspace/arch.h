@@ -15,5 +15,6 @@ struct seq_buf;
 void layout_render(struct seq_buf *s);  /* /proc/layout: the virtual memory layout */
 void uaccess_render(struct seq_buf *s); /* /proc/uaccess: user-access fixups */
 void fixmap_render(struct seq_buf *s);  /* the occupied fixmap slots (in /proc/pkmap) */
+void interrupts_render(struct seq_buf *s); /* /proc/interrupts: counts per line and per CPU */
 
 #endif

@@ -31,4 +31,17 @@ void smp_send_reschedule(int cpu);
 /* Mark this CPU (the boot CPU) possible, present and online, before anything asks. */
 void boot_cpu_init(void);
 
+/* Ask cpu to look at its need_resched flag (the reschedule IPI). */
+void smp_send_reschedule(int cpu);
+
+/* The architecture's part: interrupt cpu with CALL_FUNCTION_VECTOR ... */
+void arch_send_call_function_ipi(int cpu);
+/* ... whose handler runs this on the target. */
+void generic_smp_call_function_interrupt(void);
+
+/* Start the other CPUs the firmware listed (up to maxcpus=; none with nosmp). */
+void smp_init(void);
+/* From the firmware's CPU list, before the per-CPU areas are made (setup_arch). */
+void prefill_possible_map(void);
+
 #endif

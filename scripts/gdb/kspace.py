@@ -258,10 +258,23 @@ def thread_size():
     return array_len("init_thread_union")  # THREAD_SIZE: the boot stack is one
 
 
+def this_cpu():
+    """The CPU gdb has selected: QEMU's gdb stub shows each CPU as a thread, in order."""
+    thread = gdb.selected_thread()
+    return thread.num - 1 if thread else 0
+
+
+def per_cpu(name, cpu):
+    """A DEFINE_PER_CPU variable's copy for cpu: the linked one plus __per_cpu_offset[cpu]."""
+    var = kernel_var(name)
+    addr = int(var.address) + (int(kernel_var("__per_cpu_offset")[cpu]) & 0xFFFFFFFF)
+    return pointer_to(addr, str(var.type)).dereference()
+
+
 def current_stack_pointer():
     """A kernel-stack address of the running task: esp, or below the TSS's esp0 in user mode."""
     if register("cs") & 3:
-        return int(kernel_var("init_tss")["esp0"]) - 1
+        return int(per_cpu("init_tss", this_cpu())["esp0"]) - 1
     return register("esp")
 
 

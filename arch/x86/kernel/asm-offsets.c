@@ -4,6 +4,8 @@
  * markers into build/include/generated/asm-offsets.inc.
  */
 #include <asm/desc.h>
+#include <asm/irq_vectors.h>
+#include <asm/realmode.h>
 #include <asm/memlayout.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
@@ -49,4 +51,12 @@ void asm_offsets(void)
 	OFFSET(TI_FLAGS, thread_info, flags);
 	DEFINE(_TIF_WORK_MASK, _TIF_WORK_MASK);
 	DEFINE(_TIF_FAULT_INJECTED, _TIF_FAULT_INJECTED);
+	DEFINE(TRAMPOLINE_BASE, TRAMPOLINE_BASE);
+	DEFINE(TR_KERNEL_CS, TR_KERNEL_CS);
+	DEFINE(TR_KERNEL_DS, TR_KERNEL_DS);
+	DEFINE(LOCAL_TIMER_VECTOR, LOCAL_TIMER_VECTOR);
+	DEFINE(CALL_FUNCTION_VECTOR, CALL_FUNCTION_VECTOR);
+	DEFINE(RESCHEDULE_VECTOR, RESCHEDULE_VECTOR);
+	DEFINE(ERROR_APIC_VECTOR, ERROR_APIC_VECTOR);
+	DEFINE(SPURIOUS_APIC_VECTOR, SPURIOUS_APIC_VECTOR);
 }

@@ -24,6 +24,10 @@ static u16 read_selector(int which)
 
 SELFTEST(gdt_selectors_are_linux_values)
 {
+	const struct desc_struct *gdt_table = get_cpu_gdt_table(smp_processor_id());
+	struct desc_ptr gdt;
+
+	__asm__ __volatile__("sgdt %0" : "=m"(gdt));
 	EXPECT(read_selector(0) == 0x60);
 	EXPECT(read_selector(1) == 0x68);
 	EXPECT(read_selector(2) == 0x68);
@@ -32,16 +36,23 @@ SELFTEST(gdt_selectors_are_linux_values)
 	/* User segments are ring 3 (DPL in bits 13-14 of the high word). */
 	EXPECT(((gdt_table[GDT_ENTRY_DEFAULT_USER_CS].b >> 13) & 3) == 3);
 	EXPECT(((gdt_table[GDT_ENTRY_KERNEL_CS].b >> 13) & 3) == 0);
+	EXPECT(gdt.address == (u32)gdt_table); /* this CPU's own copy is the one loaded */
 	return 0;
 }
 
 SELFTEST(tss_points_at_kernel_stack)
 {
-	EXPECT(init_tss.ss0 == __KERNEL_DS);
+	const struct tss_struct *tss = this_cpu_ptr(&init_tss);
+	struct desc_ptr gdt;
+
+	EXPECT(tss->ss0 == __KERNEL_DS);
 	/* The running task's own stack top: where a trap from ring 3 would land. */
-	EXPECT(init_tss.esp0 == (u32)current->stack + THREAD_SIZE);
-	EXPECT(init_tss.esp0 == current->thread.esp0);
-	EXPECT(init_tss.io_bitmap_base >= sizeof(init_tss));
+	EXPECT(tss->esp0 == (u32)current->stack + THREAD_SIZE);
+	EXPECT(tss->esp0 == current->thread.esp0);
+	EXPECT(tss->io_bitmap_base >= sizeof(*tss));
+	/* The task register names this CPU's TSS: its GDT descriptor's base. */
+	__asm__ __volatile__("sgdt %0" : "=m"(gdt));
+	EXPECT(((const struct desc_struct *)gdt.address)[GDT_ENTRY_TSS].a >> 16 == ((u32)tss & 0xffff));
 	return 0;
 }
 
@@ -74,13 +85,15 @@ SELFTEST(idt_gates)
 
 SELFTEST(doublefault_tss_ready)
 {
-	const struct desc_struct *d = &gdt_table[GDT_ENTRY_DOUBLEFAULT_TSS];
-	const struct tss_struct *t = &doublefault_tss;
+	int cpu = smp_processor_id();
+	const struct desc_struct *d = &get_cpu_gdt_table(cpu)[GDT_ENTRY_DOUBLEFAULT_TSS];
+	const struct tss_struct *t = this_cpu_ptr(&doublefault_tss);
+	const unsigned char *stack = doublefault_stack[cpu];
 
 	EXPECT(((d->b >> 8) & 0xff) == 0x89); /* present, available (not busy) 32-bit TSS */
 	EXPECT(t->eip == (u32)doublefault_fn && t->cs == __KERNEL_CS);
-	EXPECT(t->esp == (u32)doublefault_stack + THREAD_SIZE && t->ss == __KERNEL_DS);
-	EXPECT(((u32)doublefault_stack & (THREAD_SIZE - 1)) == 0);
+	EXPECT(t->esp == (u32)stack + THREAD_SIZE && t->ss == __KERNEL_DS);
+	EXPECT(((u32)stack & (THREAD_SIZE - 1)) == 0);
 	EXPECT(t->cr3 == __pa(swapper_pg_dir));
 	EXPECT(!(t->eflags & X86_EFLAGS_IF));
 	return 0;

@@ -194,6 +194,27 @@ ret_from_fork:
 	call schedule_tail
 	jmp ret_from_intr
 
+; The local APIC's vectors (asm/irq_vectors.h): orig_eax = ~vector, then the handler
+; smp_<name>(regs) in C, which sends the EOI itself (or none, for a spurious one).
+%macro APIC_INTERRUPT 2
+global %1
+extern smp_%1
+%1:
+	push ~%2
+	SAVE_ALL
+	mov eax, esp
+	push eax
+	call smp_%1
+	add esp, 4
+	jmp ret_from_intr
+%endmacro
+
+APIC_INTERRUPT apic_timer_interrupt, LOCAL_TIMER_VECTOR
+APIC_INTERRUPT call_function_interrupt, CALL_FUNCTION_VECTOR
+APIC_INTERRUPT reschedule_interrupt, RESCHEDULE_VECTOR
+APIC_INTERRUPT error_interrupt, ERROR_APIC_VECTOR
+APIC_INTERRUPT spurious_interrupt, SPURIOUS_APIC_VECTOR
+
 section .rodata
 ; The stubs in vector order, for trap_init() and init_IRQ().
 global exception_stubs, irq_stubs

@@ -48,16 +48,24 @@ bool fpu_has_sse;
 static union fpu_state init_fpstate; /* fpu_reset's image: static, so 16-byte aligned */
 static u32 mxcsr_feature_mask = 0xffbf; /* without DAZ, unless the CPU says otherwise */
 
+/* This CPU's control bits; every CPU sets its own (an AP from start_secondary). */
+void fpu__init_cpu(void)
+{
+	write_cr0((read_cr0() & ~(X86_CR0_EM | X86_CR0_TS)) | X86_CR0_MP | X86_CR0_NE);
+	if (fpu_use_fxsr)
+		write_cr4(read_cr4() | X86_CR4_OSFXSR |
+			  (cpu_has(X86_FEATURE_SSE) ? X86_CR4_OSXMMEXCPT : 0));
+	__asm__ __volatile__("fninit");
+}
+
 void fpu__init(void)
 {
 	static union fpu_state probe;
 
-	write_cr0((read_cr0() & ~(X86_CR0_EM | X86_CR0_TS)) | X86_CR0_MP | X86_CR0_NE);
 	fpu_use_fxsr = cpu_has(X86_FEATURE_FXSR);
 	fpu_has_sse = fpu_use_fxsr && cpu_has(X86_FEATURE_SSE);
+	fpu__init_cpu();
 	if (fpu_use_fxsr) {
-		write_cr4(read_cr4() | X86_CR4_OSFXSR |
-			  (cpu_has(X86_FEATURE_SSE) ? X86_CR4_OSXMMEXCPT : 0));
 		__asm__ __volatile__("fxsave %0" : "=m"(probe));
 		if (((struct fxregs_state *)&probe)->mxcsr_mask)
 			mxcsr_feature_mask = ((struct fxregs_state *)&probe)->mxcsr_mask;

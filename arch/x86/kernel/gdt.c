@@ -13,6 +13,7 @@
 #include <asm/pgtable.h>
 #include <asm/thread_info.h>
 #include <asm/traps.h>
+#include <kspace/sched.h>
 #include <kspace/string.h>
 
 /* access byte: P | DPL | S | type; flags nibble: G (4 KiB granularity) | D (32-bit) */
@@ -30,18 +31,18 @@
 #define ACCESS_TSS 0x89  /* present, available 32-bit TSS */
 #define FLAGS_4G 0xc
 
-struct desc_struct gdt_table[GDT_ENTRIES] __aligned(8);
-struct tss_struct init_tss __aligned(128);
-struct tss_struct doublefault_tss __aligned(128);
+DEFINE_PER_CPU(struct gdt_page, gdt_page);
+DEFINE_PER_CPU(struct tss_struct, init_tss);
+DEFINE_PER_CPU(struct tss_struct, doublefault_tss);
 
 /* The double fault's task starts afresh each time: interrupts off, the kernel's page tables. */
-static void set_doublefault_tss(void)
+static void set_doublefault_tss(int cpu, struct desc_struct *gdt_table)
 {
-	struct tss_struct *t = &doublefault_tss;
+	struct tss_struct *t = &per_cpu(doublefault_tss, cpu);
 
 	memset(t, 0, sizeof(*t));
 	t->eip = (u32)doublefault_fn;
-	t->esp = (u32)doublefault_stack + THREAD_SIZE;
+	t->esp = (u32)doublefault_stack[cpu] + THREAD_SIZE;
 	t->eflags = 0x2; /* bit 1 is always set; IF clear */
 	t->cr3 = __pa(swapper_pg_dir);
 	t->cs = __KERNEL_CS;
@@ -50,9 +51,9 @@ static void set_doublefault_tss(void)
 	gdt_table[GDT_ENTRY_DOUBLEFAULT_TSS] = DESC((u32)t, sizeof(*t) - 1, ACCESS_TSS, 0);
 }
 
-static void load_segments(void)
+static void load_segments(const struct desc_struct *gdt_table)
 {
-	struct desc_ptr gdt = { sizeof(gdt_table) - 1, (u32)gdt_table };
+	struct desc_ptr gdt = { GDT_ENTRIES * sizeof(*gdt_table) - 1, (u32)gdt_table };
 
 	__asm__ __volatile__("lgdt %0\n\t"
 			     "ljmp %1, $1f\n"
@@ -69,20 +70,28 @@ static void load_segments(void)
 			     : "eax", "memory");
 }
 
+/*
+ * The boot CPU runs this twice: from trap_init() on the linked copy of its per-CPU
+ * tables, and again once setup_per_cpu_areas() has given it its own copy.
+ */
 void cpu_init(void)
 {
+	int cpu = smp_processor_id();
+	struct desc_struct *gdt_table = get_cpu_gdt_table(cpu);
+	struct tss_struct *tss = &per_cpu(init_tss, cpu);
+
 	gdt_table[GDT_ENTRY_KERNEL_CS] = DESC(0, 0xfffff, ACCESS_CODE, FLAGS_4G);
 	gdt_table[GDT_ENTRY_KERNEL_DS] = DESC(0, 0xfffff, ACCESS_DATA, FLAGS_4G);
 	gdt_table[GDT_ENTRY_DEFAULT_USER_CS] = DESC(0, 0xfffff, ACCESS_CODE | ACCESS_DPL3, FLAGS_4G);
 	gdt_table[GDT_ENTRY_DEFAULT_USER_DS] = DESC(0, 0xfffff, ACCESS_DATA | ACCESS_DPL3, FLAGS_4G);
 
-	memset(&init_tss, 0, sizeof(init_tss));
-	init_tss.ss0 = __KERNEL_DS;
-	init_tss.esp0 = (u32)init_thread_union + THREAD_SIZE;
+	memset(tss, 0, sizeof(*tss));
+	tss->ss0 = __KERNEL_DS;
+	tss->esp0 = current->thread.esp0;
 	/* An I/O bitmap offset past the TSS limit: ring 3 may use no I/O port at all. */
-	init_tss.io_bitmap_base = sizeof(init_tss);
-	gdt_table[GDT_ENTRY_TSS] = DESC((u32)&init_tss, sizeof(init_tss) - 1, ACCESS_TSS, 0);
-	set_doublefault_tss();
+	tss->io_bitmap_base = sizeof(*tss);
+	gdt_table[GDT_ENTRY_TSS] = DESC((u32)tss, sizeof(*tss) - 1, ACCESS_TSS, 0);
+	set_doublefault_tss(cpu, gdt_table);
 
-	load_segments();
+	load_segments(gdt_table);
 }

@@ -69,6 +69,12 @@ bool i8259A_irq_real(int irq)
 	return false;
 }
 
+void mask_8259A(void)
+{
+	cached_irq_mask = 0xffff;
+	write_masks();
+}
+
 void ack_8259A_irq(int irq)
 {
 	if (irq >= 8)

@@ -102,7 +102,7 @@ void enter_user_mode(struct pt_regs *regs)
 void switch_to(struct task_struct *prev, struct task_struct *next)
 {
 	/* Ring 3 traps of the next task must land on its own kernel stack. */
-	init_tss.esp0 = next->thread.esp0;
+	this_cpu_write(init_tss.esp0, next->thread.esp0);
 	fpu_switch(&prev->thread.fpu, &next->thread.fpu);
 	if (next->mm)
 		switch_mm_irqs_off(next->mm); /* the scheduler has interrupts off */

@@ -113,7 +113,7 @@ static bool valid_user_data_selector(u16 sel)
 		return true;
 	if (idx < GDT_ENTRY_TLS_MIN || idx >= GDT_ENTRY_TLS_MIN + GDT_ENTRY_TLS_ENTRIES)
 		return false;
-	b = gdt_table[idx].b;
+	b = get_cpu_gdt_table(smp_processor_id())[idx].b;
 	return (b & DESC_PRESENT) && DESC_DPL(b) == USER_RPL && (b & DESC_S) &&
 	       (!(b & DESC_CODE) || (b & DESC_READABLE));
 }

@@ -3,6 +3,7 @@
  * times a second on IRQ 0. Each tick advances jiffies and charges the running task;
  * between ticks, the channel's down-counter tells how far into the tick we are.
  */
+#include <asm/apic.h>
 #include <asm/io.h>
 #include <asm/irq.h>
 #include <asm/ptrace.h>
@@ -23,7 +24,8 @@ static void timer_interrupt(int irq, struct pt_regs *regs)
 {
 	(void)irq;
 	do_timer();
-	update_process_times(user_mode(regs));
+	if (!using_apic_timer) /* else each CPU's LAPIC timer charges its own ticks */
+		update_process_times(user_mode(regs));
 }
 
 /* The count runs down from LATCH to 1 during each tick. */
@@ -45,6 +47,8 @@ void time_init(void)
 	outb(LATCH & 0xff, PIT_CH0);
 	outb(LATCH >> 8, PIT_CH0);
 	request_irq(TIMER_IRQ, timer_interrupt, "timer");
+	if (lapic_in_use)
+		setup_boot_APIC_clock();
 	timekeeping_init();
 	pr_info("time: PIT channel 0 at %d Hz (divisor %d)\n", HZ, LATCH);
 }

@@ -45,10 +45,15 @@ static void set_task_gate(unsigned int vector, unsigned int tss_selector)
 	idt_table[vector].b = 0x8000 | (GATE_TASK << 8);
 }
 
-void trap_init(void)
+void load_idt(void)
 {
 	struct desc_ptr idt = { sizeof(idt_table) - 1, (u32)idt_table };
 
+	__asm__ __volatile__("lidt %0" ::"m"(idt));
+}
+
+void trap_init(void)
+{
 	cpu_init();
 	/*
 	 * Interrupt gates, so no interrupt can arrive before the handler has saved what
@@ -64,7 +69,7 @@ void trap_init(void)
 	set_task_gate(X86_TRAP_DF, GDT_ENTRY_DOUBLEFAULT_TSS_SEL);
 	/* The system call gate: reachable from ring 3, and a trap gate, so interrupts stay on. */
 	set_idt_gate(SYSCALL_VECTOR, system_call, GATE_TRAP, 3);
-	__asm__ __volatile__("lidt %0" ::"m"(idt));
+	load_idt();
 }
 
 /* regs as saved, esp where the stack was, stack any address on the running task's stack. */
@@ -90,20 +95,23 @@ void die(const char *str, struct pt_regs *regs, long error_code, int trapnr)
 }
 
 /*
- * The double fault's stack: THREAD_SIZE-aligned with a thread_info at the bottom, so
- * `current` works in the code below (it names the task that faulted).
+ * The double faults' stacks, one per CPU: THREAD_SIZE-aligned with a thread_info at the
+ * bottom, so `current` works in the code below (it names the task that faulted).
  */
-unsigned char doublefault_stack[THREAD_SIZE] __aligned(THREAD_SIZE);
+unsigned char doublefault_stack[NR_CPUS][THREAD_SIZE] __aligned(THREAD_SIZE);
 
 /*
  * The double fault's task, entered through the task gate of vector 8 with a fresh
- * stack (the CPU pushed only an error code, always 0). The faulting state is in
- * init_tss, where the task switch saved it; init_tss.esp0 is the top of the kernel
- * stack of the task that was running, whatever esp had become. There is no way back.
+ * stack (the CPU pushed only an error code, always 0). Which stack tells which CPU
+ * faulted. The faulting state is in that CPU's init_tss, where the task switch saved
+ * it; its esp0 is the top of the kernel stack of the task that was running, whatever
+ * esp had become. There is no way back.
  */
 void doublefault_fn(void)
 {
-	const struct tss_struct *t = &init_tss;
+	unsigned long esp = (unsigned long)&esp;
+	int cpu = (esp - (unsigned long)doublefault_stack) / THREAD_SIZE;
+	const struct tss_struct *t = &per_cpu(init_tss, cpu);
 	struct pt_regs regs = {
 		.ebx = t->ebx, .ecx = t->ecx, .edx = t->edx, .esi = t->esi, .edi = t->edi,
 		.ebp = t->ebp, .eax = t->eax, .xds = t->ds, .xes = t->es, .orig_eax = -1,
@@ -112,8 +120,8 @@ void doublefault_fn(void)
 	unsigned long stack = t->esp0 - 1;
 	struct task_struct *p = task_of_stack(stack);
 
-	*(struct thread_info *)doublefault_stack =
-		(struct thread_info){ .task = p ? p : &init_task, .preempt_count = 1 };
+	*(struct thread_info *)doublefault_stack[cpu] =
+		(struct thread_info){ .task = p ? p : &init_task, .preempt_count = 1, .cpu = cpu };
 	__die("double fault", &regs, t->esp, stack, 0, X86_TRAP_DF);
 }
 

@@ -4,6 +4,7 @@
 
 #include <asm/segment.h>
 #include <kspace/compiler.h>
+#include <kspace/percpu.h>
 #include <kspace/types.h>
 
 struct desc_struct {
@@ -29,12 +30,22 @@ struct tss_struct {
 	u16 trace, io_bitmap_base;
 } __packed;
 
-extern struct desc_struct gdt_table[GDT_ENTRIES];
-extern struct tss_struct init_tss;
-extern struct tss_struct doublefault_tss; /* the double fault's task (traps.c) */
+/*
+ * Each CPU has its own GDT (its TLS entries are the task it runs), its own TSS (esp0
+ * is the kernel stack of that task) and its own double-fault TSS and stack.
+ */
+struct gdt_page {
+	struct desc_struct gdt[GDT_ENTRIES];
+} __aligned(8);
+DECLARE_PER_CPU(struct gdt_page, gdt_page);
+DECLARE_PER_CPU(struct tss_struct, init_tss);
+DECLARE_PER_CPU(struct tss_struct, doublefault_tss); /* the double fault's task (traps.c) */
 
-void cpu_init(void); /* load the GDT, segment registers and TSS */
+static inline struct desc_struct *get_cpu_gdt_table(int cpu) { return per_cpu(gdt_page, cpu).gdt; }
+
+void cpu_init(void); /* this CPU: load its GDT, segment registers and TSS */
 void trap_init(void); /* build and load the IDT */
+void load_idt(void);  /* an application processor: load the IDT trap_init built */
 
 /* Gate types for set_intr_gate and friends. */
 #define GATE_INTERRUPT 0xE /* clears IF on entry */

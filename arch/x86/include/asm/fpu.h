@@ -15,6 +15,7 @@
 struct _fpstate;
 
 void fpu__init(void);                      /* CR0/CR4 for the FPU and SSE, at boot */
+void fpu__init_cpu(void);                  /* the same control bits on one more CPU */
 void fpu_init_state(union fpu_state *fpu); /* the state after fninit, in either format */
 extern bool fpu_use_fxsr;                  /* fxsave/fxrstor, or the 386's fnsave/frstor */
 extern bool fpu_has_sse;                   /* ... and the XMM registers, for large user copies */

@@ -19,5 +19,6 @@ void init_8259A(void);
 void enable_8259A_irq(int irq);
 bool i8259A_irq_real(int irq); /* false for a spurious IRQ 7 or 15 */
 void ack_8259A_irq(int irq);
+void mask_8259A(void); /* every line off: the I/O APIC has taken over */
 
 #endif

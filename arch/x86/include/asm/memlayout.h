@@ -52,6 +52,9 @@ enum fixed_addresses {
 	/* early_memremap(): firmware tables read before paging_init (arch/x86/mm/early_ioremap.c) */
 	FIX_BTMAP_END,
 	FIX_BTMAP_BEGIN = FIX_BTMAP_END + NR_FIX_BTMAPS - 1,
+	FIX_APIC_BASE, /* the local APIC's registers (each CPU sees its own there) */
+	FIX_IO_APIC_BASE_0, /* the I/O APICs' registers, one page each (MAX_IO_APICS) */
+	FIX_IO_APIC_BASE_END = FIX_IO_APIC_BASE_0 + 3,
 	FIX_KMAP_BEGIN,
 	FIX_KMAP_END = FIX_KMAP_BEGIN + KM_TYPE_NR * NR_CPUS - 1,
 	__end_of_fixed_addresses

@@ -130,7 +130,7 @@ struct thread_struct {
 /* Copy t's TLS entries into the GDT, for the task about to run: on every switch. */
 static inline void load_TLS(const struct thread_struct *t)
 {
-	struct desc_struct *gdt = &gdt_table[GDT_ENTRY_TLS_MIN];
+	struct desc_struct *gdt = &get_cpu_gdt_table(smp_processor_id())[GDT_ENTRY_TLS_MIN];
 
 	_Static_assert(GDT_ENTRY_TLS_ENTRIES == 3, "load_TLS copies three entries");
 	gdt[0] = t->tls_array[0];

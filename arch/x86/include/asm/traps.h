@@ -3,6 +3,8 @@
 #define ASM_TRAPS_H
 
 #include <asm/ptrace.h>
+#include <asm/thread_info.h>
+#include <kspace/threads.h>
 #include <kspace/compiler.h>
 
 enum {
@@ -46,7 +48,7 @@ void __show_regs(const struct pt_regs *regs, unsigned long esp, unsigned long st
 
 /* The double fault's task: its code and its THREAD_SIZE stack (thread_info at the bottom). */
 void doublefault_fn(void);
-extern unsigned char doublefault_stack[];
+extern unsigned char doublefault_stack[NR_CPUS][THREAD_SIZE];
 
 /* Resume a faulting kernel instruction at its __ex_table fixup; 0 if it has none. */
 int fixup_exception(struct pt_regs *regs);
