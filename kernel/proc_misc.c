@@ -25,16 +25,38 @@ static unsigned int nr_in_state(long state)
 	return n;
 }
 
-/* One line per CPU (here one) after the sum; then interrupts, switches, forks. */
+static void cpustat_line(struct seq_buf *s, const struct kernel_cpustat *st)
+{
+	seq_buf_printf(s, " %llu 0 %llu %llu 0 0 0 0 0 0\n", st->user, st->system, st->idle);
+}
+
+/* Every online CPU's ticks summed. */
+static struct kernel_cpustat cpustat_sum(void)
+{
+	struct kernel_cpustat sum = { 0 };
+	int cpu;
+
+	for_each_online_cpu(cpu) {
+		sum.user += kcpustat_cpu(cpu).user;
+		sum.system += kcpustat_cpu(cpu).system;
+		sum.idle += kcpustat_cpu(cpu).idle;
+	}
+	return sum;
+}
+
+/* The sum, then one line per online CPU; then interrupts, switches, forks. */
 void proc_stat_show(struct seq_buf *s, struct task_struct *task)
 {
+	struct kernel_cpustat sum = cpustat_sum();
 	u64 irqs = 0;
+	int cpu;
 
 	(void)task;
-	for (int cpu = -1; cpu < 1; cpu++) {
-		seq_buf_printf(s, cpu < 0 ? "cpu " : "cpu%d", cpu);
-		seq_buf_printf(s, " %llu 0 %llu %llu 0 0 0 0 0 0\n", kcpustat.user, kcpustat.system,
-			       kcpustat.idle);
+	seq_buf_printf(s, "cpu ");
+	cpustat_line(s, &sum);
+	for_each_online_cpu(cpu) {
+		seq_buf_printf(s, "cpu%d", cpu);
+		cpustat_line(s, &kcpustat_cpu(cpu));
 	}
 	for (int i = 0; i < NR_IRQS; i++)
 		irqs += kstat_irqs[i];
@@ -54,7 +76,7 @@ void proc_stat_show(struct seq_buf *s, struct task_struct *task)
 void proc_uptime_show(struct seq_buf *s, struct task_struct *task)
 {
 	unsigned long up = jiffies;
-	u64 idle = kcpustat.idle;
+	u64 idle = cpustat_sum().idle; /* all CPUs' idle time, as Linux counts it */
 
 	(void)task;
 	seq_buf_printf(s, "%lu.%02lu %llu.%02llu\n", up / HZ, (up % HZ) * 100 / HZ, idle / HZ,

@@ -59,18 +59,20 @@ unsigned long rlimit(unsigned int resource)
 	return current->rlim[resource].rlim_cur;
 }
 
-struct kernel_cpustat kcpustat;
+DEFINE_PER_CPU(struct kernel_cpustat, kernel_cpustat);
 
 void account_process_tick(struct task_struct *p, int user_tick)
 {
+	struct kernel_cpustat *stat = this_cpu_ptr(&kernel_cpustat); /* the tick has interrupts off */
+
 	if (is_idle_task(p)) { /* the idle task's time is idle time */
-		kcpustat.idle++;
+		stat->idle++;
 		return;
 	}
 	if (user_tick)
-		p->utime++, kcpustat.user++;
+		p->utime++, stat->user++;
 	else
-		p->stime++, kcpustat.system++;
+		p->stime++, stat->system++;
 }
 
 void account_reaped_child(struct task_struct *child)

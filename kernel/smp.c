@@ -90,7 +90,3 @@ void on_each_cpu(smp_call_func_t func, void *info, bool wait)
 	local_irq_restore(flags);
 }
 
-void smp_send_reschedule(int cpu)
-{
-	BUG_ON(cpu != smp_processor_id()); /* no other CPU is online yet */
-}

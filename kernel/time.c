@@ -9,6 +9,7 @@
 #include <kspace/jiffies.h>
 #include <kspace/kernel_stat.h>
 #include <kspace/sched.h>
+#include <kspace/spinlock.h>
 #include <kspace/timer.h>
 
 #define NSEC_PER_TICK (NSEC_PER_SEC / HZ)
@@ -46,14 +47,17 @@ unsigned long long sched_clock(void)
  */
 u64 ktime_get_ns(void)
 {
+	static DEFINE_SPINLOCK(clock_lock); /* the PIT's latch-and-read, and last, for all CPUs */
 	static u64 last;
-	unsigned long flags = local_irq_save();
-	u64 now = jiffies_64 * NSEC_PER_TICK + arch_gettimeoffset();
+	unsigned long flags;
+	u64 now;
 
+	spin_lock_irqsave(&clock_lock, flags);
+	now = jiffies_64 * NSEC_PER_TICK + arch_gettimeoffset();
 	if (now < last)
 		now = last;
 	last = now;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&clock_lock, flags);
 	return now;
 }
 

@@ -8,13 +8,15 @@
 
 #include <kspace/types.h>
 #include <asm/irq.h>
+#include <kspace/percpu.h>
 
-/* Ticks, counted by account_process_tick (kernel/resource.c); one CPU. */
+/* Ticks, counted by account_process_tick (kernel/resource.c) on each CPU for itself. */
 struct kernel_cpustat {
 	u64 user, system, idle;
 };
 
-extern struct kernel_cpustat kcpustat;
+DECLARE_PER_CPU(struct kernel_cpustat, kernel_cpustat);
+#define kcpustat_cpu(cpu) per_cpu(kernel_cpustat, (cpu))
 extern u64 kstat_irqs[NR_IRQS];      /* interrupts taken per line (do_IRQ) */
 extern unsigned long total_forks;   /* tasks do_fork started since boot */
 extern int last_fork_pid;           /* the pid do_fork gave last (/proc/loadavg) */

@@ -184,8 +184,7 @@ void smp_apic_timer_interrupt(struct pt_regs *regs)
 	ack_APIC_irq();
 	inc_irq_stat(apic_timer_irqs);
 	irq_enter();
-	if (smp_processor_id() == 0)
-		update_process_times(user_mode(regs));
+	update_process_times(user_mode(regs)); /* this CPU's task, its slice, balancing */
 	irq_exit();
 }
 

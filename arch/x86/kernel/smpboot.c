@@ -9,8 +9,9 @@
  * vector is the page of the trampoline below 1 MiB. The AP comes through
  * trampoline.asm to start_secondary() on the stack of an idle task made for it, with
  * thread_info->cpu set, so smp_processor_id() works from its first C line. It loads
- * its own GDT, TSS and IDT, enables its local APIC and timer, says it is online, and
- * idles: halting, serving interrupts and IPIs. Tasks still run only on CPU 0.
+ * its own GDT, TSS and IDT, enables its local APIC and timer, becomes its run queue's
+ * idle task, says it is online, and enters the scheduler's idle loop: from then on
+ * wake-ups and load balancing (kernel/sched.c) give it tasks.
  */
 #include <asm/apic.h>
 #include <asm/desc.h>
@@ -94,16 +95,9 @@ static __noreturn void start_secondary(void)
 	smp_store_cpu_info(cpu); /* its cpu_data, from CPUID run here (/proc/cpuinfo) */
 	setup_local_APIC();
 	setup_secondary_APIC_clock();
+	init_idle(current, cpu); /* its run queue is ready before anyone may pick this CPU */
 	set_cpu_online(cpu, true); /* the boot CPU waits for this */
-	/*
-	 * The idle loop. Tasks run only on CPU 0 so far, so a reschedule IPI finds
-	 * nothing to run here: the flag is dropped and the CPU halts again.
-	 */
-	for (;;) {
-		local_irq_disable();
-		current_thread_info()->flags &= ~(1UL << TIF_NEED_RESCHED);
-		safe_halt();
-	}
+	cpu_idle();
 }
 
 /* An idle task of its own: pid 0 like the boot CPU's, never on the task list. */
