@@ -40,12 +40,14 @@ void free_task(struct task_struct *p); /* kernel/fork.c */
 
 void release_task(struct task_struct *p)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	wait_task_inactive(p); /* a zombie reaped from another CPU may still be switching out */
+	spin_lock_irqsave(&tasklist_lock, flags);
 	list_del(&p->tasks);
 	list_del_init(&p->sibling); /* threads are nobody's children: empty */
 	list_del_init(&p->thread_node);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	free_task(p);
 }
 
@@ -120,8 +122,6 @@ static void exit_notify(struct task_struct *p, bool group_dead)
 
 	if (group_dead)
 		forget_original_parent(leader);
-	if (p->signal->group_exec_task) /* a thread in execve waits for this one to go */
-		wake_up_process(p->signal->group_exec_task);
 	if (!thread_group_leader(p)) {
 		p->state = TASK_DEAD; /* nobody waits for a thread: the next task frees it */
 		if (group_dead && leader->state == TASK_ZOMBIE)
@@ -137,6 +137,9 @@ static void exit_notify(struct task_struct *p, bool group_dead)
 		p->state = notify_parent_exit(p) ? TASK_DEAD : TASK_ZOMBIE;
 		wake_up(&p->parent->wait_chldexit);
 	}
+	/* A thread in execve waits for this one to go: woken once its state says so. */
+	if (p->signal->group_exec_task)
+		wake_up_process(p->signal->group_exec_task);
 }
 
 static void exit_fs(struct task_struct *p)
@@ -271,8 +274,11 @@ int de_thread(void)
 	}
 	sig->group_exec_task = current;
 	zap_other_threads(current);
-	while (!others_exited()) {
+	for (;;) {
+		/* Asleep before the test: an exit on another CPU between them still wakes it. */
 		set_current_state(TASK_INTERRUPTIBLE);
+		if (others_exited())
+			break;
 		local_irq_restore(flags);
 		schedule();
 		flags = local_irq_save();

@@ -65,6 +65,11 @@
 			 CLONE_DETACHED | CLONE_UNTRACED | CLONE_CHILD_SETTID | CLONE_IO)
 
 LIST_HEAD(task_list);
+/*
+ * Guards task_list, pids, nr_threads and the thread-group and children links against
+ * other CPUs; irqsave, as the tick walks the list (ITIMER_REAL).
+ */
+DEFINE_SPINLOCK(tasklist_lock);
 static int nr_threads;
 
 /* Zombies too: their pid is taken until they are reaped. */
@@ -177,7 +182,7 @@ static struct task_struct *alloc_task(const char *name)
 	set_task_stack_end_magic(p->stack);
 	init_sigpending(&p->pending);
 	strlcpy(p->comm, name, sizeof(p->comm));
-	p->cpus_allowed = init_task.cpus_allowed; /* fork copies the parent's */
+	p->cpus_allowed = current->cpus_allowed; /* as Linux: a kernel thread inherits its creator's */
 	p->time_slice = DEF_TIMESLICE;
 	p->group_leader = p;
 	spin_lock_init(&p->pi_lock);
@@ -249,13 +254,15 @@ static int copy_signal(struct task_struct *p, unsigned long clone_flags)
  */
 static pid_t start_task(struct task_struct *p, unsigned long clone_flags)
 {
-	unsigned long flags = local_irq_save();
-	pid_t pid = nr_threads < max_threads() ? alloc_pid() : -EAGAIN;
+	unsigned long flags;
+	pid_t pid;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
+	pid = nr_threads < max_threads() ? alloc_pid() : -EAGAIN;
 	if (pid > 0 && current->signal && sigkill_pending(current))
 		pid = -EINTR;
 	if (pid < 0) {
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
 		free_task_struct(p);
 		return pid;
 	}
@@ -268,7 +275,7 @@ static pid_t start_task(struct task_struct *p, unsigned long clone_flags)
 	if (thread_group_leader(p) && p->parent)
 		list_add_tail(&p->sibling, &p->parent->children);
 	p->state = TASK_UNINTERRUPTIBLE; /* so wake_up_process() queues it */
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return pid;
 }
 

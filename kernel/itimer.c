@@ -38,12 +38,20 @@ static void itimer_tick(struct task_struct *p, int which)
 	}
 }
 
-void run_itimers(int user_tick)
+/* Once per jiffy (do_timer): every task's ITIMER_REAL counts wall-clock ticks. */
+void run_real_itimers(void)
 {
 	struct task_struct *p;
 
+	spin_lock(&tasklist_lock); /* interrupts are off in the tick */
 	list_for_each_entry(p, &task_list, tasks)
 		itimer_tick(p, ITIMER_REAL);
+	spin_unlock(&tasklist_lock);
+}
+
+/* On every CPU's tick: the running task's CPU-time timers. */
+void run_itimers(int user_tick)
+{
 	if (is_idle_task(current) || !current->mm)
 		return;
 	if (user_tick)

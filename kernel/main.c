@@ -95,6 +95,7 @@ static int kernel_init(void *unused)
 	(void)unused;
 	current->pgid = 1;
 	smp_init();
+	set_cpus_allowed_ptr(current, CPU_BITS_ALL); /* init came from CPU 0's idle task: free it */
 	populate_rootfs();
 	namei_init();
 	chrdev_init();

@@ -46,7 +46,6 @@
 #include <kspace/stacktrace.h>
 #include <kspace/string.h>
 
-#define CPU_MASK_ALL ((1UL << NR_CPUS) - 1)
 #define BALANCE_TICKS 4 /* 40 ms at HZ=100 */
 
 struct task_struct init_task = {
@@ -55,7 +54,7 @@ struct task_struct init_task = {
 	.flags = PF_IDLE,
 	.pid = 0,
 	.comm = "swapper",
-	.cpus_allowed = CPU_MASK_ALL,
+	.cpus_allowed = 1, /* init_idle: CPU 0 */
 	.on_cpu = 1,
 	.pi_lock = __SPIN_LOCK_INIT(init_task.pi_lock),
 	.run_list = LIST_HEAD_INIT(init_task.run_list),
@@ -386,8 +385,8 @@ int wake_up_process(struct task_struct *p)
 	struct rq *rq;
 
 	spin_lock_irqsave(&p->pi_lock, flags);
-	if (p->state == TASK_RUNNING || p->state == TASK_DEAD)
-		goto out;
+	if (!(p->state & (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE | TASK_STOPPED)))
+		goto out; /* running, or exiting: a zombie on its way out must not run again */
 	woke = 1;
 	rq = task_rq_lock(p);
 	if (on_rq(p)) {
@@ -553,7 +552,7 @@ long sys_sched_getaffinity(pid_t pid, unsigned int len, unsigned long __user *us
  * a running one when it next switches out (schedule() sees its CPU is not allowed),
  * a sleeping one when it is woken.
  */
-static void set_cpus_allowed(struct task_struct *p, unsigned long mask)
+void set_cpus_allowed_ptr(struct task_struct *p, unsigned long mask)
 {
 	unsigned long flags;
 	struct rq *rq;
@@ -592,7 +591,7 @@ long sys_sched_setaffinity(pid_t pid, unsigned int len, unsigned long __user *us
 	mask &= cpu_possible_mask->bits;
 	if (!(mask & cpu_online_mask->bits))
 		return -EINVAL; /* no CPU it could run on */
-	set_cpus_allowed(p, mask);
+	set_cpus_allowed_ptr(p, mask);
 	return 0;
 }
 

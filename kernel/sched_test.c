@@ -93,9 +93,20 @@ static int yielder(void *arg)
 	return 0;
 }
 
+/* Keep the caller (and the kernel threads it starts) on its CPU; returns the old mask. */
+static unsigned long pin_to_this_cpu(void)
+{
+	unsigned long allowed = current->cpus_allowed;
+
+	set_cpus_allowed_ptr(current, 1UL << smp_processor_id());
+	return allowed;
+}
+
 SELFTEST(sched_round_robin_and_reaping)
 {
 	unsigned long free_before;
+
+	unsigned long allowed = pin_to_this_cpu(); /* the threads inherit it: one CPU to share */
 
 	kmem_cache_shrink_all();
 	free_before = nr_free_pages();
@@ -111,6 +122,7 @@ SELFTEST(sched_round_robin_and_reaping)
 	schedule(); /* the last thread to exit is freed once another task runs */
 	kmem_cache_shrink_all();
 	EXPECT(nr_free_pages() == free_before); /* both stacks and task_structs freed */
+	set_cpus_allowed_ptr(current, allowed);
 	return 0;
 }
 
@@ -131,11 +143,14 @@ static int spinner(void *unused)
 
 SELFTEST(sched_tick_ends_time_slice)
 {
+	unsigned long allowed = pin_to_this_cpu(); /* the spinner shares this CPU's ticks */
+
 	done_count = 0;
 	slice_expired = false;
 	EXPECT(kernel_thread(spinner, NULL, "spinner") > 1);
 	wait_event(test_wq, done_count == 1);
 	EXPECT(slice_expired);
+	set_cpus_allowed_ptr(current, allowed);
 	return 0;
 }
 

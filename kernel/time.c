@@ -24,6 +24,7 @@ void do_timer(void)
 	jiffies++;
 	jiffies_64++;
 	run_timers();
+	run_real_itimers();
 	calc_global_load();
 }
 

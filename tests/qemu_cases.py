@@ -323,6 +323,12 @@ def qemu_cases():
         dict(name="user/16M", mem="16M", initrd=True, timeout=180,
              cmdline="init=/bin/runtests KSPACE=1",
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
+        # The whole suite at -smp 4 with lock debugging: tasks and threads on every CPU.
+        dict(name="user/64M-smp4", mem="64M", initrd=True, per_program=True, timeout=240, smp=4,
+             cmdline="init=/bin/runtests KSPACE=1 " + MEMORY_DEBUG,
+             expect=[r"smp: Brought up 1 node, 4 CPUs", r"Run /bin/runtests as init process",
+                     r"user: \d+ passed, 0 failed"],
+             reject=LOCKDEP_REPORTS),
         dict(name="user/16M-smp4", mem="16M", initrd=True, timeout=180, smp=4,
              cmdline="init=/bin/runtests KSPACE=1",
              expect=[r"smp: Brought up 1 node, 4 CPUs", r"Run /bin/runtests as init process",
@@ -384,6 +390,9 @@ def qemu_cases():
         # POSIX threads through glibc: mutexes, condition variables, joins, as on Linux.
         dict(name="user-glibc/pthreads", mem="256M", initrd=True, initramfs="initramfs-glibc",
              timeout=60, cmdline="init=/bin/glibc-pthreads", check=same_as_linux("glibc-pthreads")),
+        dict(name="user-glibc/pthreads-smp4", mem="256M", initrd=True, initramfs="initramfs-glibc",
+             timeout=60, smp=4, cmdline="init=/bin/glibc-pthreads " + MEMORY_DEBUG,
+             check=same_as_linux("glibc-pthreads"), reject=LOCKDEP_REPORTS),
         # The system-call fuzzer (user/sysfuzz.c): 10^5 random calls, a fixed seed so a
         # failure reproduces; no oops, and kmalloc caches and free pages back to baseline.
         dict(name="fuzz/syscalls", mem="128M", initrd=True, timeout=120,

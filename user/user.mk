@@ -94,6 +94,7 @@ USER_TESTS := \
 	test-signal-mask \
 	test-signal-restart \
 	test-signal-rt \
+	test-smp \
 	test-slabinfo \
 	test-stack \
 	test-stat \

@@ -18,6 +18,8 @@ struct cpumask {
 
 _Static_assert(NR_CPUS <= 8 * sizeof(unsigned long), "struct cpumask holds one word");
 
+/* Every CPU the kernel is built for, as one word: a new task's affinity. */
+#define CPU_BITS_ALL ((1UL << NR_CPUS) - 1)
 #define CPU_MASK_NONE ((struct cpumask){0})
 #define cpumask_of(cpu) (&(const struct cpumask){1UL << (cpu)})
 

@@ -213,6 +213,7 @@ void boot_task_init(void);  /* the boot thread becomes init_task: `current` work
 void sched_init(void);       /* the run queues, once the per-CPU areas exist */
 void init_idle(struct task_struct *idle, int cpu); /* idle is cpu's idle task */
 void wait_task_inactive(struct task_struct *p); /* until p is off every CPU */
+void set_cpus_allowed_ptr(struct task_struct *p, unsigned long mask); /* and move it if need be */
 u64 nr_context_switches(void); /* all CPUs', for /proc/stat */
 void schedule(void);
 void scheduler_tick(void); /* from the timer interrupt */
@@ -230,6 +231,7 @@ void exit_mm_release(struct task_struct *tsk); /* exit: the same, and CLONE_CHIL
 struct task_struct *find_task_by_pid(pid_t pid);
 
 extern struct list_head task_list; /* every task but init_task, by creation */
+extern spinlock_t tasklist_lock;  /* guards it across CPUs (kernel/fork.c) */
 
 /* The thread group: its threads, and whether p is the only one left. */
 #define for_each_thread(p, t) list_for_each_entry(t, &(p)->signal->thread_head, thread_node)

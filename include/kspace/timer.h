@@ -66,6 +66,7 @@ unsigned long get_seconds(void); /* seconds since the epoch */
 
 /* Each tick: interval timers count down (kernel/itimer.c); user_tick if it hit ring 3. */
 void run_itimers(int user_tick);
+void run_real_itimers(void); /* once per jiffy: every task's ITIMER_REAL */
 
 unsigned long read_persistent_clock(void); /* arch: the RTC at boot, in epoch seconds */
 unsigned long arch_gettimeoffset(void);    /* arch: nanoseconds since the last tick */
