@@ -47,26 +47,31 @@ struct pipe_inode_info *get_pipe_info(const struct file *f)
 /*
  * One reader or writer at a time moves bytes: a copy from or to user space can sleep
  * (a page fault may wait for a kmap slot), and another task must not use the same
- * ring position meanwhile. Nothing else needs it: the kernel is not preempted.
+ * ring position meanwhile. It is a sleeping lock: taking it is one atomic exchange,
+ * so two CPUs cannot both see it free; a task that finds it taken sleeps on lock_wait.
  */
 static void pipe_lock(struct pipe_inode_info *pipe)
 {
-	if (pipe->locked)
-		wait_event(pipe->lock_wait, !pipe->locked);
-	pipe->locked = true;
+	while (__atomic_exchange_n(&pipe->locked, true, __ATOMIC_ACQUIRE))
+		wait_event(pipe->lock_wait, !READ_ONCE(pipe->locked));
+}
+
+/*
+ * Wake q's sleepers, if any. The full barrier orders the caller's change (data, room,
+ * the lock) before the look at q: a sleeper queues itself before it tests, so one of
+ * the two sees the other.
+ */
+static void wake(wait_queue_head_t *q)
+{
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (waitqueue_active(q))
+		wake_up(q);
 }
 
 static void pipe_unlock(struct pipe_inode_info *pipe)
 {
-	pipe->locked = false;
-	if (waitqueue_active(&pipe->lock_wait))
-		wake_up(&pipe->lock_wait);
-}
-
-static void wake(wait_queue_head_t *q)
-{
-	if (waitqueue_active(q))
-		wake_up(q);
+	__atomic_store_n(&pipe->locked, false, __ATOMIC_RELEASE);
+	wake(&pipe->lock_wait);
 }
 
 static unsigned int pipe_room(const struct pipe_inode_info *pipe)
