@@ -486,8 +486,7 @@ static int follow_link(struct proc_file *pf, unsigned int flags, struct file **o
 		return chrdev_open(g->f_rdev, flags, out);
 	if (!g)
 		return -ENOENT;
-	g->f_count++;
-	*out = g;
+	*out = get_file(g);
 	return 0;
 }
 

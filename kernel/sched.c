@@ -57,6 +57,7 @@ struct task_struct init_task = {
 	.cpus_allowed = 1, /* init_idle: CPU 0 */
 	.on_cpu = 1,
 	.pi_lock = __SPIN_LOCK_INIT(init_task.pi_lock),
+	.alloc_lock = __SPIN_LOCK_INIT(init_task.alloc_lock),
 	.run_list = LIST_HEAD_INIT(init_task.run_list),
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
 };
