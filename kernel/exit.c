@@ -37,13 +37,12 @@
 #define RUSAGE_SIZE 72 /* struct rusage on i386 */
 
 void unhash_task(struct task_struct *p); /* kernel/fork.c */
-void free_task(struct task_struct *p);
 
-/* Free p, already out of the task list, once it is off its CPU. */
+/* Drop the task list's reference to p, already out of it, once p is off its CPU. */
 static void free_unhashed(struct task_struct *p)
 {
 	wait_task_inactive(p); /* a zombie reaped from another CPU may still be switching out */
-	free_task(p);
+	put_task_struct(p);
 }
 
 void release_task(struct task_struct *p)
@@ -180,7 +179,9 @@ static void exit_fs(struct task_struct *p)
 {
 	struct fs_struct *fs = p->fs;
 
+	task_lock(p); /* /proc/<pid>/status reads it from another CPU */
 	p->fs = NULL;
+	task_unlock(p);
 	if (fs)
 		put_fs(fs);
 }

@@ -85,6 +85,20 @@ struct task_struct *find_task_by_pid(pid_t pid)
 	return NULL;
 }
 
+/* The task pid names (0: the caller) with a reference (put_task_struct), or NULL. */
+struct task_struct *find_get_task(pid_t pid)
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = pid ? find_task_by_pid(pid) : current;
+	if (p)
+		get_task_struct(p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return p;
+}
+
 static bool pid_in_use(pid_t pid)
 {
 	return find_task_by_pid(pid) != NULL;
@@ -185,6 +199,7 @@ static struct task_struct *alloc_task(const char *name)
 	p->group_leader = p;
 	spin_lock_init(&p->pi_lock);
 	spin_lock_init(&p->alloc_lock);
+	atomic_set(&p->usage, 1);
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
@@ -349,6 +364,19 @@ void mmput(struct mm_struct *mm)
 	kfree(mm);
 }
 
+/* Another task's mm, kept for the caller (mmput) even if the task exits meanwhile. */
+struct mm_struct *get_task_mm(struct task_struct *p)
+{
+	struct mm_struct *mm;
+
+	task_lock(p);
+	mm = p->mm;
+	if (mm)
+		atomic_inc(&mm->mm_users);
+	task_unlock(p);
+	return mm;
+}
+
 /* A copy of oldmm, taken whole while its other threads cannot change it. */
 static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 {
@@ -450,13 +478,15 @@ static int copy_fs(struct task_struct *p, unsigned long clone_flags)
 /* Linux's NPROC rule: a user other than root may own at most RLIMIT_NPROC tasks, zombies included. */
 static bool too_many_processes(void)
 {
-	unsigned long n = 0;
+	unsigned long n = 0, flags;
 	struct task_struct *p;
 
 	if (current->cred.uid == 0 || capable())
 		return false;
+	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &task_list, tasks)
 		n += p->cred.uid == current->cred.uid;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return n >= rlimit(RLIMIT_NPROC);
 }
 

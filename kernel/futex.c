@@ -459,13 +459,18 @@ long sys_set_robust_list(void __user *head, unsigned long len)
 
 long sys_get_robust_list(int pid, void __user *__user *head_ptr, unsigned long __user *len_ptr)
 {
-	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
+	struct task_struct *p = find_get_task(pid);
+	unsigned long head;
+	bool may;
 
 	if (!p)
 		return -ESRCH;
-	if (!ptrace_may_access(p))
+	may = ptrace_may_access(p);
+	head = (unsigned long)p->robust_list;
+	put_task_struct(p);
+	if (!may)
 		return -EPERM;
 	if (put_user(ROBUST_LIST_HEAD_SIZE, len_ptr))
 		return -EFAULT;
-	return put_user((unsigned long)p->robust_list, (unsigned long __user *)head_ptr) ? -EFAULT : 0;
+	return put_user(head, (unsigned long __user *)head_ptr) ? -EFAULT : 0;
 }

@@ -166,7 +166,8 @@ struct task_struct {
 	struct list_head run_list; /* on its CPU's run queue while runnable (not an idle task) */
 	int on_cpu;                /* running, or still switching out: its stack is in use */
 	spinlock_t pi_lock;        /* serializes its wake-ups (kernel/sched.c) */
-	spinlock_t alloc_lock;     /* task_lock(): mm against exit_mm, for another CPU's reader */
+	spinlock_t alloc_lock;     /* task_lock(): mm, fs against exit, for another CPU's reader */
+	atomic_t usage;            /* the task list's reference, and get_task_struct()'s */
 	struct list_head tasks;    /* every task, for ps */
 	struct thread_struct thread; /* saved esp/eip and esp0 (arch) */
 };
@@ -255,6 +256,25 @@ static inline void task_unlock(struct task_struct *p)
 {
 	spin_unlock(&p->alloc_lock);
 }
+
+/*
+ * A reference keeps a task_struct (and its stack, signal and sighand) from being
+ * freed once it is reaped: /proc renders another task's files while it may exit.
+ */
+void free_task(struct task_struct *p); /* kernel/fork.c: the last reference went */
+static inline void get_task_struct(struct task_struct *p)
+{
+	atomic_inc(&p->usage);
+}
+
+static inline void put_task_struct(struct task_struct *p)
+{
+	if (atomic_dec_and_test(&p->usage))
+		free_task(p);
+}
+
+struct mm_struct *get_task_mm(struct task_struct *p); /* p's mm with a user reference, or NULL */
+struct task_struct *find_get_task(pid_t pid); /* pid's task (0: current) with a reference */
 
 static inline bool thread_group_leader(const struct task_struct *p)
 {
