@@ -268,7 +268,11 @@ static int copy_signal(struct task_struct *p, unsigned long clone_flags)
 /*
  * Give p a pid and put it in the task list and its thread group; -EAGAIN (and p freed)
  * when out of pids or threads, -EINTR when the caller is being killed (Linux: "let
- * kill terminate clone/fork in the middle"). The caller wakes it.
+ * kill terminate clone/fork in the middle"). A signal that came to the caller during
+ * the fork (say the terminal's SIGTSTP to its process group) restarts it, as on Linux:
+ * a group's signal must reach the parent alone, before the fork, or both, after it;
+ * under tasklist_lock, which the group's senders hold, it is one or the other. The
+ * caller wakes p.
  */
 static pid_t start_task(struct task_struct *p, unsigned long clone_flags)
 {
@@ -279,6 +283,8 @@ static pid_t start_task(struct task_struct *p, unsigned long clone_flags)
 	pid = nr_threads < max_threads() ? alloc_pid() : -EAGAIN;
 	if (pid > 0 && current->signal && sigkill_pending(current))
 		pid = -EINTR;
+	else if (pid > 0 && current->mm && signal_pending(current)) /* a user fork: it can restart */
+		pid = -ERESTARTNOINTR;
 	if (pid < 0) {
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		free_task(p);

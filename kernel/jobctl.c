@@ -74,6 +74,46 @@ void do_signal_stop(int sig)
 }
 
 /*
+ * A stop signal's default action stops every thread of the process, as on Linux: the
+ * others stop on their way back to user mode. Called with siglock; returns without.
+ */
+static void do_group_stop(int sig)
+{
+	struct task_struct *t;
+
+	current->signal->group_stop_sig = sig;
+	for_each_thread(current, t) {
+		if (t == current || !task_alive(t) || t->state == TASK_STOPPED)
+			continue;
+		t->jobctl |= JOBCTL_STOP_PENDING;
+		signal_wake_up(t, sig);
+	}
+	do_signal_stop(sig);
+}
+
+/*
+ * The default action of the stop signal just taken, unless it is SIGTSTP, SIGTTIN or
+ * SIGTTOU in an orphaned process group. The orphan test walks the task list, so
+ * siglock is let go meanwhile: a SIGCONT sent then cancels the stop, as it clears
+ * JOBCTL_STOP_DEQUEUED. Called with siglock; returns without.
+ */
+void do_default_stop(int sig)
+{
+	if (sig != SIGSTOP) {
+		spin_unlock_irq(&current->sighand->siglock);
+		if (is_current_pgrp_orphaned())
+			return;
+		spin_lock_irq(&current->sighand->siglock);
+	}
+	if (!(current->jobctl & JOBCTL_STOP_DEQUEUED)) {
+		spin_unlock_irq(&current->sighand->siglock);
+		return;
+	}
+	current->jobctl &= ~JOBCTL_STOP_DEQUEUED;
+	do_group_stop(sig);
+}
+
+/*
  * Linux's orphaned process group: no member has a parent in another group of the
  * same session (other than init), so no job-control shell could continue it. The
  * terminal's stop signals leave such a group alone.

@@ -217,14 +217,14 @@ static bool prepare_signal(int sig, struct task_struct *p, bool force)
 	return !sig_ignored(p, sig, force);
 }
 
-static void signal_wake_up(struct task_struct *p, int sig)
+void signal_wake_up(struct task_struct *p, int sig)
 {
 	set_tsk_sigpending(p, true);
 	if (p->state == TASK_INTERRUPTIBLE || (p->state == TASK_STOPPED && sig == SIGKILL))
 		wake_up_process(p);
 }
 
-static bool task_alive(const struct task_struct *p)
+bool task_alive(const struct task_struct *p)
 {
 	return p->mm && p->state != TASK_ZOMBIE && p->state != TASK_DEAD;
 }
@@ -502,46 +502,6 @@ bool is_ignored(int sig)
 }
 
 /*
- * A stop signal's default action stops every thread of the process, as on Linux: the
- * others stop on their way back to user mode. Called with siglock; returns without.
- */
-static void do_group_stop(int sig)
-{
-	struct task_struct *t;
-
-	current->signal->group_stop_sig = sig;
-	for_each_thread(current, t) {
-		if (t == current || !task_alive(t) || t->state == TASK_STOPPED)
-			continue;
-		t->jobctl |= JOBCTL_STOP_PENDING;
-		signal_wake_up(t, sig);
-	}
-	do_signal_stop(sig);
-}
-
-/*
- * The default action of the stop signal just taken, unless it is SIGTSTP, SIGTTIN or
- * SIGTTOU in an orphaned process group. The orphan test walks the task list, so
- * siglock is let go meanwhile: a SIGCONT sent then cancels the stop, as it clears
- * JOBCTL_STOP_DEQUEUED. Called with siglock; returns without.
- */
-static void default_stop(int sig)
-{
-	if (sig != SIGSTOP) {
-		spin_unlock_irq(&current->sighand->siglock);
-		if (is_current_pgrp_orphaned())
-			return;
-		spin_lock_irq(&current->sighand->siglock);
-	}
-	if (!(current->jobctl & JOBCTL_STOP_DEQUEUED)) {
-		spin_unlock_irq(&current->sighand->siglock);
-		return;
-	}
-	current->jobctl &= ~JOBCTL_STOP_DEQUEUED;
-	do_group_stop(sig);
-}
-
-/*
  * What comes before the pending signals, siglock held: a continue to report to the
  * parent, the end of the process, a group stop to join. true if it let siglock go.
  */
@@ -602,7 +562,7 @@ bool get_signal(struct ksignal *ksig)
 			continue;
 		}
 		if (sigmask(sig) & SIG_KERNEL_STOP_MASK) {
-			default_stop(sig);
+			do_default_stop(sig);
 			continue;
 		}
 		spin_unlock_irq(&current->sighand->siglock);

@@ -85,6 +85,8 @@ void put_sighand(struct sighand_struct *sighand);
 int send_signal_thread(int sig, struct kernel_siginfo *info, struct task_struct *p); /* tkill */
 void zap_other_threads(struct task_struct *p); /* SIGKILL to the rest of p's group; siglock held */
 bool sigkill_pending(struct task_struct *p);
+void signal_wake_up(struct task_struct *p, int sig); /* sig is pending for p: let it act */
+bool task_alive(const struct task_struct *p); /* a user task not yet exited */
 void retarget_shared_pending(struct task_struct *tsk); /* a thread exits */
 void init_sigpending(struct sigpending *pending);
 void flush_signals(struct task_struct *p); /* drop every pending signal (a task freed) */
@@ -116,7 +118,8 @@ void signal_setup_done(int failed, struct ksignal *ksig);
 bool is_ignored(int sig);
 
 /* Job control (kernel/jobctl.c). */
-void do_signal_stop(int sig); /* the default action of the stop signals; called with siglock */
+void do_signal_stop(int sig); /* stop current; called with siglock, returns without */
+void do_default_stop(int sig); /* a stop signal's default action, the whole group; the same */
 bool is_current_pgrp_orphaned(void);
 void kill_pgrp(pid_t pgrp, int sig);
 void notify_parent_stopped(struct task_struct *p, int why);
