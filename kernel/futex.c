@@ -12,10 +12,11 @@
  * waker that changed the word before the read is seen in the value, and one after it
  * finds the waiter queued. Timeouts: relative for FUTEX_WAIT, absolute for
  * FUTEX_WAIT_BITSET (CLOCK_MONOTONIC, or CLOCK_REALTIME with FUTEX_CLOCK_REALTIME).
- * WAKE_OP's read-modify-write of the second word is not atomic against another CPU:
- * tasks run on one CPU, and the kernel is not preempted between the read and the write.
+ * WAKE_OP's read-modify-write of the second word is atomic against other CPUs: a
+ * compare-and-exchange on the user word (asm/futex.h), tried again if it lost a race.
  * The robust list is recorded for get_robust_list; nothing walks it at exit.
  */
+#include <asm/futex.h>
 #include <asm/uaccess.h>
 #include <kspace/cred.h>
 #include <kspace/errno.h>
@@ -315,6 +316,18 @@ static int sign_extend12(u32 v)
 	return (int)(v << 20) >> 20;
 }
 
+/* What WAKE_OP's operation makes of the word's value. */
+static u32 futex_op_result(unsigned int op, u32 val, int oparg)
+{
+	switch (op) {
+	case FUTEX_OP_SET: return oparg;
+	case FUTEX_OP_ADD: return val + (u32)oparg;
+	case FUTEX_OP_OR: return val | oparg;
+	case FUTEX_OP_ANDN: return val & ~oparg;
+	default: return val ^ oparg;
+	}
+}
+
 /*
  * WAKE_OP's operation on *uaddr: the old value in *oldval; then the comparison's
  * result (0 or 1), or -ENOSYS for an unknown operation or comparison, -EFAULT.
@@ -323,23 +336,20 @@ static int futex_atomic_op(u32 encoded, unsigned long uaddr)
 {
 	unsigned int op = (encoded >> 28) & 7, cmp = (encoded >> 24) & 15;
 	int oparg = sign_extend12(encoded >> 12), cmparg = sign_extend12(encoded);
-	int oldval, newval;
+	u32 cur;
+	int oldval;
 
 	if (encoded & (FUTEX_OP_OPARG_SHIFT << 28))
 		oparg = 1 << (oparg & 31); /* Linux masks a bad shift (and logs it) */
 	if (op > FUTEX_OP_XOR)
 		return -ENOSYS;
-	if (get_user(oldval, (int __user *)uaddr))
+	if (get_user(cur, (u32 __user *)uaddr))
 		return -EFAULT;
-	switch (op) {
-	case FUTEX_OP_SET: newval = oparg; break;
-	case FUTEX_OP_ADD: newval = (int)((u32)oldval + (u32)oparg); break;
-	case FUTEX_OP_OR: newval = oldval | oparg; break;
-	case FUTEX_OP_ANDN: newval = oldval & ~oparg; break;
-	default: newval = oldval ^ oparg; break;
-	}
-	if (put_user(newval, (int __user *)uaddr))
-		return -EFAULT;
+	do { /* until no other CPU changed the word between the read and the exchange */
+		oldval = (int)cur;
+		if (futex_atomic_cmpxchg(&cur, (u32 __user *)uaddr, cur, futex_op_result(op, cur, oparg)))
+			return -EFAULT;
+	} while (cur != (u32)oldval);
 	switch (cmp) {
 	case 0: return oldval == cmparg;
 	case 1: return oldval != cmparg;

@@ -3,13 +3,14 @@
  * sched_setaffinity moves the caller at once, a sleeping task when it wakes and a
  * running one on another CPU soon; /proc/<pid>/stat's processor field follows; and
  * eight busy processes are seen running on more than one CPU when there is more
- * than one. The number of CPUs comes from sched_getaffinity, so the same checks
+ * than one; FUTEX_WAKE_OP's add to a word loses nothing to another CPU's adds. The number of CPUs comes from sched_getaffinity, so the same checks
  * hold at -smp 1, at -smp 4 and on Linux.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -197,6 +198,47 @@ static void check_busy_spread(void)
 	      "%d busy processes ran on %d of %d CPUs (mask %#lx)", NR_BUSY, spread, ncpus, seen);
 }
 
+#define FUTEX_WAKE_OP 5
+#define FUTEX_OP_ADD 1
+#define FUTEX_OP_CMP_EQ 0
+#define WAKE_OP_ADD_1 ((FUTEX_OP_ADD << 28) | (FUTEX_OP_CMP_EQ << 24) | (1 << 12))
+#define ADDS 20000
+
+/*
+ * FUTEX_WAKE_OP changes its second word atomically: a process on another CPU adding
+ * to the same shared word with locked instructions, at the same time, loses nothing
+ * and makes it lose nothing. With one CPU the two take turns, and the sum must hold too.
+ */
+static void check_wake_op_atomic(void)
+{
+	unsigned int *word = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	int first = __builtin_ctzl(cpus), status;
+	int second = ncpus > 1 ? __builtin_ctzl(cpus & ~(1UL << first)) : first;
+	volatile unsigned int *go = word + 1;
+	pid_t pid;
+
+	if (word == MAP_FAILED)
+		return;
+	pid = fork();
+	if (pid == 0) {
+		pin(0, second);
+		while (!*go)
+			;
+		for (int i = 0; i < ADDS; i++)
+			__atomic_fetch_add(word, 1, __ATOMIC_SEQ_CST);
+		_exit(0);
+	}
+	pin(0, first);
+	*go = 1;
+	for (int i = 0; i < ADDS; i++)
+		syscall(__NR_futex, word + 2, FUTEX_WAKE_OP, 0, 0, word, WAKE_OP_ADD_1);
+	waitpid(pid, &status, 0);
+	check(*word == 2 * ADDS, "FUTEX_WAKE_OP's adds and CPU %d's locked adds to one word: %u of %u",
+	      second, *word, 2 * ADDS);
+	syscall(__NR_sched_setaffinity, 0, sizeof(cpus), &cpus);
+	munmap(word, 4096);
+}
+
 int main(void)
 {
 	long r = syscall(__NR_sched_getaffinity, 0, sizeof(cpus), &cpus);
@@ -208,5 +250,6 @@ int main(void)
 	check_pin_sleeping();
 	check_pin_running();
 	check_busy_spread();
+	check_wake_op_atomic();
 	return check_status();
 }
