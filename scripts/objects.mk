@@ -108,6 +108,7 @@ KERNEL_OBJS := \
 	kernel/sigaction.o \
 	kernel/signal.o \
 	kernel/smp.o \
+	kernel/smp_bench.o \
 	kernel/spinlock_debug.o \
 	kernel/statfs.o \
 	kernel/stat.o \
