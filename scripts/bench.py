@@ -30,8 +30,8 @@ QEMU = ["qemu-system-i386", "-icount", "shift=0", "-net", "none", "-display", "n
         "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
 ROW = re.compile(r"bench: (\S+)\s+(\d+) per op")
 SMP = int(os.environ.get("BENCH_SMP", "2"))
-SMP_ROWS = ("smp_call_function_round_trip", "kmap_window_wrap_flush", "kmap_atomic_kunmap_atomic",
-            "futex_wake_to_run_x2")
+SMP_ROWS = ("smp_call_function_round_trip", "flush_tlb_kernel_range_pkmap", "kmap_window_wrap_flush",
+            "kmap_atomic_kunmap_atomic", "futex_wake_to_run_x2")
 LINUX_APPEND = "console=ttyS0 quiet panic=-1 rdinit="
 
 

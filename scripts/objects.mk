@@ -54,6 +54,7 @@ KERNEL_OBJS := \
 	arch/x86/mm/paging_test.o \
 	arch/x86/mm/pgtable.o \
 	arch/x86/mm/tlb.o \
+	arch/x86/mm/tlb_bench.o \
 	arch/x86/mm/tlb_test.o \
 	kernel/bench.o \
 	kernel/binfmt_elf.o \
