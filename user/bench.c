@@ -285,6 +285,7 @@ static long pin_to_cpu(int cpu)
 	return syscall(__NR_sched_setaffinity, 0, sizeof(mask), &mask);
 }
 
+#define FUTEX_WAIT 0
 #define FUTEX_WAIT_PRIVATE 128
 #define FUTEX_WAKE_PRIVATE 129
 #define THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | \
@@ -359,7 +360,7 @@ static void futex_wake_to_run(void)
 		});
 		give_turn(1); /* its last round */
 		while ((tid = thread_tid) != 0) /* as pthread_join: the kernel clears it at exit */
-			syscall(__NR_futex, &thread_tid, 0 /* FUTEX_WAIT */, tid, NULL, NULL, 0);
+			syscall(__NR_futex, &thread_tid, FUTEX_WAIT, tid, NULL, NULL, 0);
 	}
 	syscall(__NR_sched_setaffinity, 0, sizeof(allowed), &allowed);
 }
