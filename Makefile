@@ -5,7 +5,8 @@
 #   make run-nox    boot the ISO with the serial console only
 #   make debug      boot stopped, with gdb attached at start_kernel
 #   make test       host unit tests + QEMU boot tests; ends with "N passed, M failed"
-#   make bench      guest instructions per operation, under QEMU -icount shift=0
+#   make bench      guest instructions per operation, under QEMU -icount shift=0, at
+#                   -smp 1 and -smp 2, beside Linux; wall-clock scaling of two processes
 #   make fuzz       every libFuzzer harness (tests/fuzz/) for FUZZ_SECONDS=60 each, then
 #                   make fuzz-syscalls: 10^7 random system calls by /bin/sysfuzz
 #                   (SYSFUZZ_CALLS=, SYSFUZZ_SEED=); both print their rates

@@ -54,6 +54,7 @@ KERNEL_OBJS := \
 	arch/x86/mm/paging_test.o \
 	arch/x86/mm/pgtable.o \
 	arch/x86/mm/tlb.o \
+	arch/x86/mm/tlb_bench.o \
 	arch/x86/mm/tlb_test.o \
 	kernel/bench.o \
 	kernel/binfmt_elf.o \
@@ -108,6 +109,7 @@ KERNEL_OBJS := \
 	kernel/sigaction.o \
 	kernel/signal.o \
 	kernel/smp.o \
+	kernel/smp_bench.o \
 	kernel/spinlock_debug.o \
 	kernel/statfs.o \
 	kernel/stat.o \

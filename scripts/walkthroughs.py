@@ -29,7 +29,7 @@ import time
 
 FENCE = re.compile(r"^```\S*(.*)$")
 GDB_PROMPT, SHELL_PROMPT = "(gdb) ", "# "
-LAUNCH_VARS = ("MEM", "INIT", "CMDLINE")
+LAUNCH_VARS = ("MEM", "INIT", "CMDLINE", "QEMU_ARGS")
 MAKE_MEM = "128M"  # the Makefile's MEM when a launch line gives none
 TIMEOUT = 120
 
@@ -217,6 +217,7 @@ def check_run(session, elf, initrd, log):
             "-display", "none", "-monitor", "none",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
             "-kernel", elf, "-initrd", initrd, "-append", " ".join(words)]
+    qemu += shlex.split(v.get("QEMU_ARGS", ""))  # e.g. "-smp 4", as make passes them
     if session.kind == "gdb":
         port = free_port()
         qemu += ["-serial", "file:" + log, "-gdb", f"tcp:127.0.0.1:{port}", "-S"]
@@ -278,7 +279,49 @@ def buddyinfo_arithmetic(shown):
     return out
 
 
-DERIVERS = {"buddyinfo-arithmetic": buddyinfo_arithmetic}
+def ordered_outputs(lines, sessions):
+    """Every command the document shows, in order, with its output lines: [(command, lines)]."""
+    shown = []
+    for s in sessions:
+        for block in s.blocks:
+            for line in lines[block.start:block.end]:
+                if line.startswith(s.prompt):
+                    shown.append((line[len(s.prompt):], []))
+                elif shown and not line.startswith("$ make "):
+                    shown[-1][1].append(line)
+    return shown
+
+
+def kmap_shootdowns(lines, sessions):
+    """The kmap_atomic walkthrough's table. Between two readings of /proc/vmstat, each
+    command started costs two remote TLB flushes (exec vfree()s two buffers); what is
+    left over must be the pkmap window's wraps, as /proc/pkmap's flushes count them."""
+    rows, ran, remote, flushes = [], None, None, []
+    for cmd, out in ordered_outputs(lines, sessions):
+        text = "\n".join(out)
+        if ran is not None:
+            ran.append(cmd)
+        if cmd == "cat /proc/pkmap":
+            flushes.append(int(re.search(r"flushes (\d+)", text).group(1)))
+        if cmd == "cat /proc/vmstat":
+            now = int(re.search(r"^nr_tlb_remote_flush (\d+)$", text, re.M).group(1))
+            if ran is not None:
+                rows.append((ran, now - remote))
+            ran, remote = [], now
+    out = ["| commands between two readings of /proc/vmstat | remote flushes | "
+           "2 per command (exec) | left: pkmap wraps |", "|---|---|---|---|"]
+    for ran, delta in rows:
+        shown = ", ".join(f"`{c}`" for c in ran)
+        out.append(f"| {shown} | {delta} | {2 * len(ran)} | {delta - 2 * len(ran)} |")
+    left = sum(delta - 2 * len(ran) for ran, delta in rows)
+    if len(flushes) < 2 or left != flushes[-1] - flushes[0]:
+        raise RuntimeError(f"{left} remote flushes are not exec's, but /proc/pkmap counts "
+                           f"{flushes[-1] - flushes[0] if len(flushes) > 1 else '?'} wraps")
+    return out
+
+
+WHOLE_DERIVERS = {"kmap-shootdowns"}  # these read every command in order, repeats included
+DERIVERS = {"buddyinfo-arithmetic": buddyinfo_arithmetic, "kmap-shootdowns": kmap_shootdowns}
 
 
 def derive(lines, sessions):
@@ -291,7 +334,9 @@ def derive(lines, sessions):
         if m:
             while i < len(lines) and lines[i] != DERIVED_END:
                 i += 1
-            out += [""] + DERIVERS[m.group(1)](shown) + [""]
+            derived = (DERIVERS[m.group(1)](lines, sessions) if m.group(1) in WHOLE_DERIVERS
+                       else DERIVERS[m.group(1)](shown))
+            out += [""] + derived + [""]
     return out
 
 
@@ -338,8 +383,10 @@ def transcript(session, launch, outputs):
 
 
 def mask(lines):
-    """Numbers vary between boots (addresses, pids, counts); the words must not."""
-    return [re.sub(r"\b(?:0x)?[0-9a-f]*[0-9][0-9a-f]*\b", "N", line) for line in lines]
+    """Numbers vary between boots (addresses, pids, counts); the words must not. Nor does
+    the padding that lines a column of numbers up (/proc/interrupts): runs of blanks are one."""
+    return [re.sub(r" +", " ", re.sub(r"\b(?:0x)?[0-9a-f]*[0-9][0-9a-f]*\b", "N", line))
+            for line in lines]
 
 
 def record(docs):

@@ -4,7 +4,8 @@ in sys_wait4, where pid 1 waits for a child: two user processes with regions. It
 every kspace-* command there, then stops in the user's waitpid() to run some in user
 mode, and checks each command's output. The kernel's own boot log (read back with
 kspace-dmesg) is the reference for the layout table and the exception table's size.
-Returns the reason it failed, or None."""
+Returns the reason it failed, or None. gdb_helpers_smp_case does the same for the
+commands that know about CPUs (scripts/gdb/kspace_cpus.py), at -smp 2."""
 import os
 import re
 import subprocess
@@ -81,22 +82,25 @@ REJECT = [r"Python Exception", r"Error occurred in Python", r"rb-tree INVALID",
           r"is not the program running", r"^Undefined command"]
 
 
-def run_gdb(elf, initramfs, port):
+def run_gdb(elf, initramfs, port, steps=STEPS, machine=("-m", "64M"),
+            stop=("hbreak sys_wait4", "continue")):
     qemu = subprocess.Popen(
-        ["qemu-system-i386", "-m", "64M", "-display", "none", "-net", "none",
+        ["qemu-system-i386", *machine, "-display", "none", "-net", "none",
          "-monitor", "none", "-serial", "null", "-no-reboot", "-kernel", elf,
          "-initrd", initramfs, "-append", "init=/bin/test-wait",
          "-gdb", f"tcp:127.0.0.1:{port}", "-S"],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     cmd = ["gdb", "-q", "-batch", "-nx", "-ex", f"target remote 127.0.0.1:{port}",
-           "-x", "scripts/gdb/kspace.gdb", "-ex", "hbreak sys_wait4", "-ex", "continue"]
-    for name, command in STEPS:
+           "-x", "scripts/gdb/kspace.gdb"]
+    for command in stop:
+        cmd += ["-ex", command]
+    for name, command in steps:
         cmd += ["-ex", f"echo @@ {name}\\n"]
         for line in command.split("\n"):
             cmd += ["-ex", line]
     try:
         # From the repository root, where kspace.gdb finds kspace.py.
-        proc = subprocess.run(cmd + [elf], cwd=REPO, capture_output=True, text=True, timeout=60)
+        proc = subprocess.run(cmd + [elf], cwd=REPO, capture_output=True, text=True, timeout=90)
         return proc.stdout, proc.stderr
     finally:
         qemu.kill()
@@ -146,3 +150,75 @@ def gdb_helpers_case(elf, initramfs, log):
     reason = cross_checks(got)
     return f"{reason} (see {log})" if reason else None
 
+
+
+# At -smp 2 and 2 GiB, stopped as exec gives /bin/test-wait its stack page: HIGHMEM,
+# mapped through this CPU's KM_USER0 slot (kmap_atomic has just returned).
+SMP_STEPS = [
+    ("threads", "info threads"),
+    ("current", "kspace-current"),
+    ("kmap-atomic", "kspace-kmap-atomic"),
+    ("fixmap", "kspace-fixmap"),
+    ("kmap-atomic-cpu1", "kspace-kmap-atomic 1"),
+    ("current-cpu1", "kspace-current 1"),
+]
+
+SMP_EXPECT = {
+    "threads": [r"Thread 1\.1 \(CPU#0", r"Thread 1\.2 \(CPU#1"],
+    "current": [r"^CPU 0(?: \(gdb is here\))?:$", r"^CPU 1(?: \(gdb is here\))?:$",
+                r"^current: pid 1 \(", r"^runqueues\.curr: pid \d+ \("],
+    "kmap-atomic": [r"^kmap_atomic: (\d+) slots per CPU at FIX_KMAP_BEGIN \+ \1 \* cpu \+ type; "
+                    r"gdb is on CPU [01]$",
+                    rf"^  cpu 0: 0x{HEX}-0x{HEX}, \d+ in use$", rf"^  cpu 1: 0x{HEX}-0x{HEX}, \d+ in use$",
+                    rf"^    KM_USER0 +FIX_KMAP_BEGIN\+\d+ +0x{HEX} -> pfn 0x\w+$"],
+    "fixmap": [rf"^  FIX_KMAP_BEGIN\+\d+ +KM_USER0 +cpu [01]  0x{HEX} -> pfn 0x\w+$"],
+    "kmap-atomic-cpu1": [r"^    KM_SOFTIRQ1 +FIX_KMAP_BEGIN\+\d+ "],
+    "current-cpu1": [r"^CPU 1(?: \(gdb is here\))?:$"],
+}
+
+
+def smp_cross_checks(got):
+    """The CPU gdb stopped on is the one whose KM_USER0 slot is in use, in both commands,
+    and pid 1 (doing the exec) is current there; one CPU's listing has all its slots."""
+    blocks = dict(re.findall(r"^CPU (\d) \(gdb is here\):\n((?:(?!CPU \d).*\n)*)",
+                             got.get("current", ""), re.M))
+    if len(blocks) != 1:
+        return "kspace-current marks not exactly one CPU as the one gdb is on"
+    (cpu, block), = blocks.items()
+    if not re.search(r"^current: pid 1 \(", block, re.M):
+        return f"kspace-current does not show pid 1 running on CPU {cpu}, where exec stopped"
+    atomic = got.get("kmap-atomic", "")
+    if f"gdb is on CPU {cpu}\n" not in atomic or not re.search(rf"^  cpu {cpu}: .*, 1 in use$", atomic, re.M):
+        return f"kspace-kmap-atomic does not show CPU {cpu}'s slot in use"
+    if not re.search(rf"KM_USER0 +cpu {cpu} ", got.get("fixmap", "")):
+        return f"kspace-fixmap does not put the KM_USER0 slot on CPU {cpu}"
+    per_cpu = int(re.search(r"(\d+) slots per CPU", atomic).group(1))
+    if len(re.findall(r"^    KM_\w+ ", got.get("kmap-atomic-cpu1", ""), re.M)) != per_cpu:
+        return f"kspace-kmap-atomic 1 does not list CPU 1's {per_cpu} slots"
+    if got.get("current-cpu1", "").count("CPU ") != 1:
+        return "kspace-current 1 shows other CPUs too"
+    return None
+
+
+def gdb_helpers_smp_case(elf, initramfs, log):
+    """The CPU-aware helpers (scripts/gdb/kspace_cpus.py) at -smp 2: the reason they
+    failed, or None."""
+    port = free_port()
+    try:
+        out, err = run_gdb(os.path.abspath(elf), os.path.abspath(initramfs), port, SMP_STEPS,
+                           ("-m", "2G", "-smp", "2"),
+                           ("hbreak kmap_atomic if type == KM_USER0", "continue", "finish"))
+    except subprocess.TimeoutExpired:
+        return "gdb timed out"
+    with open(log, "w") as f:
+        f.write(out + "\n--- gdb's standard error ---\n" + err)
+    got = sections(out)
+    for name, patterns in SMP_EXPECT.items():
+        for pattern in patterns:
+            if not re.search(pattern, got.get(name, ""), re.M):
+                return f"{name}: output lacks /{pattern}/ (see {log})"
+    for pattern in REJECT:
+        if re.search(pattern, out + err, re.M):
+            return f"gdb output has /{pattern}/ (see {log})"
+    reason = smp_cross_checks(got)
+    return f"{reason} (see {log})" if reason else None

@@ -20,7 +20,7 @@ import time
 
 from docs_case import docs_case
 from gdb_case import gdb_case
-from gdb_helpers import gdb_helpers_case
+from gdb_helpers import gdb_helpers_case, gdb_helpers_smp_case
 from grubcfg_case import grubcfg_case
 from qemu_cases import qemu_cases
 from vga_case import vga_vi_case
@@ -272,6 +272,10 @@ def main():
         reason = gdb_helpers_case(args.elf, args.initramfs,
                                   os.path.join(LOG_DIR, "debug_gdb-helpers.log"))
         result.add("debug/gdb-helpers", reason is None, reason or "")
+    if args.initramfs and args.filter in "debug/gdb-helpers-smp2":
+        reason = gdb_helpers_smp_case(args.elf, args.initramfs,
+                                      os.path.join(LOG_DIR, "debug_gdb-helpers-smp2.log"))
+        result.add("debug/gdb-helpers-smp2", reason is None, reason or "")
     if args.initramfs and args.filter in "docs/walkthrough":
         # The transcripts in docs/walkthrough-*.md, replayed on this build.
         run_reporter([sys.executable, "scripts/walkthroughs.py", "check", "--elf", args.elf,

@@ -1,10 +1,11 @@
 /*
  * user/bench.c: per-operation costs of the user/kernel boundary (system calls, fork,
  * faults, context switches, a signal delivered and returned from, pipes, busybox's sh,
- * file open and file read/write), measured from user space with rdtsc. Under QEMU
- * -icount shift=0 the TSC counts guest instructions, so
+ * file open and file read/write, a futex wake-up on another CPU), measured from user
+ * space with rdtsc. Under QEMU -icount shift=0 the TSC counts guest instructions, so
  * the figures are exact; the same binary runs on kspace and on Linux i386
- * (scripts/bench.py boots both and prints them side by side).
+ * (scripts/bench.py boots both and prints them side by side). `bench spin N` instead
+ * runs N CPU-bound processes at once, for bench.py to time by the host's clock.
  */
 #include <asm/ldt.h>
 #include <fcntl.h>
@@ -276,8 +277,121 @@ static void file_io(void)
 	unlink("/tmp/bench-file");
 }
 
-int main(void)
+/* Pin the calling thread to one CPU (0 on success; fails if that CPU is not online). */
+static long pin_to_cpu(int cpu)
 {
+	unsigned long mask = 1UL << cpu;
+
+	return syscall(__NR_sched_setaffinity, 0, sizeof(mask), &mask);
+}
+
+#define FUTEX_WAIT 0
+#define FUTEX_WAIT_PRIVATE 128
+#define FUTEX_WAKE_PRIVATE 129
+#define THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | \
+		      CLONE_CHILD_CLEARTID)
+
+static volatile int turn; /* whose turn: 0 the main thread's, 1 the other CPU's thread's */
+static volatile int thread_tid;
+
+static void wait_turn(int mine)
+{
+	int seen;
+
+	while ((seen = turn) != mine)
+		syscall(__NR_futex, &turn, FUTEX_WAIT_PRIVATE, seen, NULL, NULL, 0);
+}
+
+static void give_turn(int to)
+{
+	turn = to;
+	syscall(__NR_futex, &turn, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+}
+
+/* The other side of the ping-pong, on CPU 1; exits (this thread only) when done. */
+static void __attribute__((noreturn, used)) partner(void)
+{
+	pin_to_cpu(1);
+	for (int i = 0; i < N + 1; i++) {
+		wait_turn(1);
+		give_turn(0);
+	}
+	__asm__ __volatile__("int $0x80" ::"a"(__NR_exit), "b"(0));
+	__builtin_unreachable();
+}
+
+/* clone a thread that runs partner() on stack; its tid is cleared at its exit. */
+static long start_partner(char *stack)
+{
+	long ret;
+
+	__asm__ __volatile__("int $0x80\n\t"
+			     "test %%eax, %%eax\n\t"
+			     "jnz 1f\n\t"
+			     "call partner\n"
+			     "1:"
+			     : "=a"(ret)
+			     : "0"(__NR_clone), "b"(THREAD_FLAGS), "c"(stack), "d"(0), "S"(0),
+			       "D"(&thread_tid)
+			     : "memory");
+	return ret;
+}
+
+/*
+ * Two threads of one process pinned to CPUs 0 and 1 hand a futex word back and forth:
+ * each op is two wake-ups of a thread sleeping on the other CPU, each up to the point
+ * where it runs. Needs a second CPU; without one there is nothing to time.
+ */
+static void futex_wake_to_run(void)
+{
+	static char stack[16384] __attribute__((aligned(16)));
+	unsigned long allowed = 0;
+	long tid;
+
+	syscall(__NR_sched_getaffinity, 0, sizeof(allowed), &allowed);
+	if (pin_to_cpu(1) || pin_to_cpu(0))
+		return;
+	tid = start_partner(stack + sizeof(stack));
+	if (tid > 0) {
+		thread_tid = tid;
+		TIME("futex_wake_to_run_x2", N, {
+			give_turn(1);
+			wait_turn(0);
+		});
+		give_turn(1); /* its last round */
+		while ((tid = thread_tid) != 0) /* as pthread_join: the kernel clears it at exit */
+			syscall(__NR_futex, &thread_tid, FUTEX_WAIT, tid, NULL, NULL, 0);
+	}
+	syscall(__NR_sched_setaffinity, 0, sizeof(allowed), &allowed);
+}
+
+/* bench spin N: N processes counting to SPIN_LOOPS at once, between two marker lines. */
+#define SPIN_LOOPS 300000000u
+
+static int spin(int n)
+{
+	printf("bench: spin start\n");
+	for (int i = 0; i < n; i++) {
+		if (fork() == 0) {
+			unsigned int cpu = 0;
+
+			for (volatile unsigned int j = 0; j < SPIN_LOOPS; j++)
+				;
+			syscall(__NR_getcpu, &cpu, NULL, NULL);
+			printf("bench: spin process %d ended on CPU %u\n", i, cpu);
+			_exit(0);
+		}
+	}
+	while (wait(NULL) > 0)
+		;
+	printf("bench: spin done\n");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 3 && !strcmp(argv[1], "spin"))
+		return spin(atoi(argv[2]));
 	syscalls();
 	fork_exit_wait();
 	faults();
@@ -289,6 +403,7 @@ int main(void)
 	pipe_transfer();
 	busybox_sh_c_true();
 	file_io();
+	futex_wake_to_run();
 	printf("bench: done\n");
 	return 0;
 }

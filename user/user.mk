@@ -30,6 +30,7 @@ USER_TOOLS := \
 	pwd \
 	sleep \
 	runas \
+	dd \
 	sysfuzz \
 	true \
 	uname \

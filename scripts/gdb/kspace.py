@@ -254,43 +254,6 @@ through the kernel's direct map (phys + 0xC0000000), so they must lie in lowmem.
 
 # --- tasks ----------------------------------------------------------------------------
 
-def thread_size():
-    return array_len("init_thread_union")  # THREAD_SIZE: the boot stack is one
-
-
-def this_cpu():
-    """The CPU gdb has selected: QEMU's gdb stub shows each CPU as a thread, in order."""
-    thread = gdb.selected_thread()
-    return thread.num - 1 if thread else 0
-
-
-def per_cpu(name, cpu):
-    """A DEFINE_PER_CPU variable's copy for cpu: the linked one plus __per_cpu_offset[cpu]."""
-    var = kernel_var(name)
-    addr = int(var.address) + (int(kernel_var("__per_cpu_offset")[cpu]) & 0xFFFFFFFF)
-    return pointer_to(addr, str(var.type)).dereference()
-
-
-def current_stack_pointer():
-    """A kernel-stack address of the running task: esp, or below the TSS's esp0 in user mode."""
-    if register("cs") & 3:
-        return int(per_cpu("init_tss", this_cpu())["esp0"]) - 1
-    return register("esp")
-
-
-def current_task():
-    """(thread_info address, task_struct pointer): what the kernel's `current` computes."""
-    ti = current_stack_pointer() & ~(thread_size() - 1)
-    return ti, pointer_to(ti, "struct thread_info")["task"]
-
-
-def running_task():
-    task = current_task()[1]
-    if not int(task):
-        raise gdb.GdbError("no current task yet: sched_init() has not run")
-    return task
-
-
 def all_tasks():
     """init_task (pid 0), then task_list: every other task, in creation order."""
     yield kernel_var("init_task").address
@@ -306,30 +269,6 @@ def find_task(pid):
         if int(task["pid"]) == pid:
             return task
     raise gdb.GdbError(f"no task with pid {pid}")
-
-
-class Current(gdb.Command):
-    """Show the running task, found the way the kernel's `current` finds it.
-Usage: kspace-current
-The kernel stack is THREAD_SIZE (8 KiB) aligned, with struct thread_info at its base,
-so esp & ~(THREAD_SIZE - 1) is the thread_info and thread_info->task the task_struct.
-When the CPU is stopped in user mode, esp is the user stack, so the kernel stack is
-found from the TSS's esp0 instead."""
-
-    def __init__(self):
-        super().__init__("kspace-current", gdb.COMMAND_USER)
-
-    def invoke(self, arg, from_tty):
-        args_of(arg, 0)
-        mode = "user" if register("cs") & 3 else "kernel"
-        ti, task = current_task()
-        where = "init_tss.esp0 - 1" if mode == "user" else f"esp 0x{register('esp'):08x}"
-        print(f"thread_info 0x{ti:08x} = ({where}) & ~0x{thread_size() - 1:x}, in {mode} mode")
-        if not int(task):
-            print("thread_info->task is NULL: sched_init() has not run yet")
-            return
-        print(f"current: pid {int(task['pid'])} ({comm(task)}), task_struct 0x{int(task):08x}, "
-              f"state {TASK_STATES.get(int(task['state']), int(task['state']))}")
 
 
 def ps_line(task, current):
@@ -554,32 +493,6 @@ TLB, n > 1: n - 1 users) and the page frame its PTE in pkmap_page_table points a
                   f"pfn 0x{pfn:05x}")
 
 
-class Fixmap(gdb.Command):
-    """Show the occupied fixmap slots (the kmap_atomic windows), as /proc/pkmap ends.
-Usage: kspace-fixmap
-Reads each FIX_KMAP slot's PTE in the fixmap's page table, found through swapper_pg_dir;
-slot names come from enum km_type."""
-
-    def __init__(self):
-        super().__init__("kspace-fixmap", gdb.COMMAND_USER)
-
-    def invoke(self, arg, from_tty):
-        args_of(arg, 0)
-        begin = enum_value("enum fixed_addresses", "FIX_KMAP_BEGIN")
-        end = enum_value("enum fixed_addresses", "FIX_KMAP_END")
-        names = {f.enumval: f.name for f in gdb.lookup_type("enum km_type").fields()}
-        nr_types = enum_value("enum km_type", "KM_TYPE_NR")
-        print(f"fixmap: 0x{fixaddr_start():08x}-0x{FIXADDR_TOP:08x}, {nr_fixmap_slots()} slots")
-        for idx in range(begin, end + 1):
-            pte, slot = kernel_pte(fix_to_virt(idx)), idx - begin
-            if pte is None:
-                raise gdb.GdbError("the fixmap has no page table yet (before paging_init)")
-            if pte & _PAGE_PRESENT:
-                print(f"  FIX_KMAP_BEGIN+{slot:<3} {names[slot % nr_types]:20} "
-                      f"cpu {slot // nr_types}  0x{fix_to_virt(idx):08x} -> "
-                      f"pfn 0x{pte >> PAGE_SHIFT:05x}")
-
-
 def region_line(depth, name, start, end):
     """One line of the boot layout table, as arch/x86/mm/layout.c's print_region()."""
     size, indent = end - start, 4 + 2 * depth
@@ -770,6 +683,9 @@ Then, e.g.: hbreak sethostname, continue, stepi through int $0x80 into system_ca
                   "after the initramfs was made (make rebuilds both)")
 
 
-for command in (V2P, Current, Ps, Vmas, Buddyinfo, Pkmap, Fixmap, Layout, Dmesg, Extable,
-                UserSymbols):
+for command in (V2P, Ps, Vmas, Buddyinfo, Pkmap, Layout, Dmesg, Extable, UserSymbols):
     command()
+
+# The commands and helpers that know about CPUs (current_task among them) live beside this
+# file and share its namespace, as gdb runs every sourced Python file in __main__.
+gdb.execute("source " + os.path.join(os.path.dirname(os.path.abspath(__file__)), "kspace_cpus.py"))
