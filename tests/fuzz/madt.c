@@ -13,30 +13,13 @@
  * (0 means 0xfee00000; a later override below 4 GiB wins), the IOAPICs (non-zero
  * address, no repeated id or address, at most MAX_IO_APICS) and the ISA IRQ routes.
  */
-#include <stdbool.h>
-#include <string.h>
-
-#include "../host/kapi.h"
-#include "fuzz.h"
+#include "mp_model.h"
 
 #include <asm/acpi.h>
 
 static const uint8_t min_len[10] = { 8, 12, 10, 0, 6, 12 };
 
-struct model {
-	bool ok;
-	uint32_t lapic;
-	int nr_cpus;
-	uint8_t cpus[256];
-	int nr_ioapics;
-	struct mp_ioapic ioapic[MAX_IO_APICS];
-	uint32_t gsi[NR_ISA_IRQS];
-	uint16_t flags[NR_ISA_IRQS];
-};
-
-static uint32_t rd32(const uint8_t *p) { uint32_t v; memcpy(&v, p, 4); return v; }
-
-static void model_ioapic(struct model *m, const uint8_t *e)
+static void model_ioapic(struct mp_model *m, const uint8_t *e)
 {
 	uint32_t addr = rd32(e + 4);
 
@@ -49,18 +32,13 @@ static void model_ioapic(struct model *m, const uint8_t *e)
 		m->ioapic[m->nr_ioapics++] = (struct mp_ioapic){ e[2], addr, rd32(e + 8) };
 }
 
-static void model_entry(struct model *m, const uint8_t *e)
+static void model_entry(struct mp_model *m, const uint8_t *e)
 {
 	uint64_t a;
 
 	switch (e[0]) {
 	case 0:
-		if (!(rd32(e + 4) & 1) || e[3] == 0xff)
-			break;
-		for (int i = 0; i < m->nr_cpus; i++)
-			if (m->cpus[i] == e[3])
-				return;
-		m->cpus[m->nr_cpus++] = e[3];
+		mp_model_cpu(m, rd32(e + 4) & 1, e[3]);
 		break;
 	case 1:
 		model_ioapic(m, e);
@@ -79,13 +57,11 @@ static void model_entry(struct model *m, const uint8_t *e)
 	}
 }
 
-static void model_read(struct model *m, const uint8_t *t, size_t size)
+static void model_read(struct mp_model *m, const uint8_t *t, size_t size)
 {
 	uint32_t len = size >= 8 ? rd32(t + 4) : 0;
 
-	memset(m, 0, sizeof(*m));
-	for (int i = 0; i < NR_ISA_IRQS; i++)
-		m->gsi[i] = i;
+	mp_model_init(m);
 	if (size < 44 || len < 44 || len > size)
 		return;
 	m->lapic = rd32(t + 36) ? rd32(t + 36) : 0xfee00000;
@@ -99,47 +75,11 @@ static void model_read(struct model *m, const uint8_t *t, size_t size)
 	m->ok = true;
 }
 
-static void check(const struct model *m, const struct mp_config *cfg)
-{
-	int boot_listed = 0, n = 1;
-
-	FUZZ_CHECK(cfg->lapic_addr == m->lapic, "lapic 0x%x, model 0x%x", cfg->lapic_addr, m->lapic);
-	for (int i = 0; i < m->nr_cpus; i++)
-		boot_listed |= m->cpus[i] == 0;
-	FUZZ_CHECK(cfg->nr_cpus == m->nr_cpus + !boot_listed, "%d CPUs, model %d", cfg->nr_cpus,
-		   m->nr_cpus);
-	FUZZ_CHECK(cfg->cpu_apicid[0] == 0, "boot CPU not first");
-	for (int i = 0; i < m->nr_cpus && n < NR_CPUS; i++)
-		if (m->cpus[i]) {
-			FUZZ_CHECK(cfg->cpu_apicid[n] == m->cpus[i], "CPU %d: %d, model %d", n,
-				   cfg->cpu_apicid[n], m->cpus[i]);
-			n++;
-		}
-	FUZZ_CHECK(cfg->nr_ioapics == m->nr_ioapics, "%d IOAPICs, model %d", cfg->nr_ioapics,
-		   m->nr_ioapics);
-	FUZZ_CHECK(!memcmp(cfg->ioapic, m->ioapic, m->nr_ioapics * sizeof(m->ioapic[0])),
-		   "IOAPIC list");
-	for (int i = 0; i < NR_ISA_IRQS; i++)
-		FUZZ_CHECK(cfg->isa_irq_gsi[i] == m->gsi[i] && cfg->isa_irq_flags[i] == m->flags[i],
-			   "IRQ %d -> %u/%x, model %u/%x", i, cfg->isa_irq_gsi[i],
-			   cfg->isa_irq_flags[i], m->gsi[i], m->flags[i]);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct mp_config cfg;
-	static struct model m;
-	uint8_t *copy = malloc(size ? size : 1);
-	int err;
+	static struct mp_model m;
 
-	memcpy(copy, data, size);
-	printk_clear();
-	mp_config_reset(&cfg);
-	err = acpi_parse_madt(copy, size, &cfg);
 	model_read(&m, data, size);
-	FUZZ_CHECK(!err == m.ok, "parse %d, model %s", err, m.ok ? "valid" : "invalid");
-	if (!err && !mp_config_finish(&cfg, 0))
-		check(&m, &cfg);
-	free(copy);
+	mp_model_run(acpi_parse_madt, &m, data, size);
 	return 0;
 }
