@@ -308,6 +308,8 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	mm->map_count = 0;
 	mm->rss = mm->total_vm = 0;
 	mm->mm_users = mm->mm_count = 1;
+	init_rwsem(&mm->mmap_sem);
+	spin_lock_init(&mm->page_table_lock);
 	memset(mm->pgtables, 0, sizeof(mm->pgtables));
 	mm->cpu_vm_mask = CPU_MASK_NONE; /* loaded nowhere yet (dup_mm copied the parent's) */
 	mm->pgd = pgd_alloc();
@@ -329,9 +331,10 @@ struct mm_struct *mm_alloc(void)
 	return mm;
 }
 
+/* Threads of one mm exit on several CPUs at once: the count drops atomically. */
 void mmput(struct mm_struct *mm)
 {
-	if (--mm->mm_users)
+	if (__atomic_sub_fetch(&mm->mm_users, 1, __ATOMIC_ACQ_REL))
 		return;
 	exit_mmap(mm);
 	if (mm->exe_file)
@@ -343,21 +346,25 @@ void mmput(struct mm_struct *mm)
 static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 {
 	struct mm_struct *mm = kmalloc(sizeof(*mm), GFP_KERNEL);
+	int err = -ENOMEM;
 
 	if (!mm)
 		return NULL;
+	down_write(&oldmm->mmap_sem); /* no region changes and no page faults meanwhile */
 	*mm = *oldmm; /* brk, start_stack, arg_start...: the same layout */
-	if (!mm_init(mm)) {
-		kfree(mm);
-		return NULL;
+	if (mm_init(mm)) {
+		if (mm->exe_file)
+			ramfs_iget(mm->exe_file);
+		err = dup_mmap(mm, oldmm);
 	}
-	if (mm->exe_file)
-		ramfs_iget(mm->exe_file);
-	if (dup_mmap(mm, oldmm)) {
+	up_write(&oldmm->mmap_sem);
+	if (!err)
+		return mm;
+	if (mm->pgd)
 		mmput(mm);
-		return NULL;
-	}
-	return mm;
+	else
+		kfree(mm);
+	return NULL;
 }
 
 /* CLONE_VM shares the address space; otherwise the child gets a copy-on-write copy. */
@@ -366,10 +373,7 @@ static int copy_mm(struct task_struct *p, unsigned long clone_flags)
 	if (!current->mm)
 		return 0;
 	if (clone_flags & CLONE_VM) {
-		unsigned long flags = local_irq_save();
-
-		current->mm->mm_users++;
-		local_irq_restore(flags);
+		__atomic_add_fetch(&current->mm->mm_users, 1, __ATOMIC_RELAXED);
 		p->mm = current->mm;
 		return 0;
 	}

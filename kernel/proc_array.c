@@ -122,8 +122,11 @@ void proc_pid_status(struct seq_buf *s, struct task_struct *t)
 		seq_buf_printf(s, "%u ", c->groups[i]);
 	seq_buf_printf(s, "\nNStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n", t->tgid, t->pid,
 		       t->pgid, t->sid);
-	if (t->mm)
+	if (t->mm) {
+		down_read(&t->mm->mmap_sem);
 		status_mm(s, t->mm);
+		up_read(&t->mm->mmap_sem);
+	}
 	sig_actions(t, &ignored, &caught);
 	seq_buf_printf(s, "Threads:\t%d\nSigQ:\t%u/%lu\n", t->signal->live,
 		       t->pending.nr_queued + t->signal->shared_pending.nr_queued,
@@ -162,6 +165,9 @@ static void copy_from_mm(struct seq_buf *s, struct mm_struct *mm, unsigned long 
 /* The arguments as execve placed them, each ended by a NUL; empty for a kernel thread or a zombie. */
 void proc_pid_cmdline(struct seq_buf *s, struct task_struct *t)
 {
-	if (t->mm && t->mm->arg_start < t->mm->arg_end && t->mm->arg_end <= TASK_SIZE)
+	if (t->mm && t->mm->arg_start < t->mm->arg_end && t->mm->arg_end <= TASK_SIZE) {
+		down_read(&t->mm->mmap_sem); /* no page table freed under the walk */
 		copy_from_mm(s, t->mm, t->mm->arg_start, t->mm->arg_end);
+		up_read(&t->mm->mmap_sem);
+	}
 }

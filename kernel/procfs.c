@@ -64,8 +64,11 @@ static void show_hostname(struct seq_buf *s, struct task_struct *t)
 
 static void show_maps_of(struct seq_buf *s, struct task_struct *t)
 {
-	if (t->mm)
-		show_maps(s, t->mm);
+	if (!t->mm)
+		return;
+	down_read(&t->mm->mmap_sem); /* its regions and page tables hold still */
+	show_maps(s, t->mm);
+	up_read(&t->mm->mmap_sem);
 }
 
 static const struct proc_entry root_entries[] = {
@@ -84,8 +87,11 @@ static const struct proc_entry root_entries[] = {
 
 static void show_pagetable_of(struct seq_buf *s, struct task_struct *t)
 {
-	if (t->mm)
-		show_pagetable(s, t->mm);
+	if (!t->mm)
+		return;
+	down_read(&t->mm->mmap_sem); /* its regions and page tables hold still */
+	show_pagetable(s, t->mm);
+	up_read(&t->mm->mmap_sem);
 }
 
 static const struct proc_entry pid_entries[] = {

@@ -80,7 +80,7 @@ static int madvise_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigne
 	}
 }
 
-long sys_madvise(unsigned long start, unsigned long len_in, int behavior)
+static long do_madvise(unsigned long start, unsigned long len_in, int behavior)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long len = PAGE_ALIGN(len_in), end;
@@ -116,4 +116,15 @@ long sys_madvise(unsigned long start, unsigned long len_in, int behavior)
 		start = tmp;
 	}
 	return unmapped_error;
+}
+
+long sys_madvise(unsigned long start, unsigned long len_in, int behavior)
+{
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	down_write(&mm->mmap_sem);
+	ret = do_madvise(start, len_in, behavior);
+	up_write(&mm->mmap_sem);
+	return ret;
 }

@@ -287,7 +287,10 @@ long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot,
 	} else if (flags & MAP_HUGETLB) {
 		return -ENOMEM; /* no huge pages are reserved, as with Linux's nr_hugepages = 0 */
 	}
-	return do_mmap(file, addr, len, prot, flags & ~(MAP_EXECUTABLE | MAP_DENYWRITE), pgoff);
+	down_write(&current->mm->mmap_sem);
+	addr = do_mmap(file, addr, len, prot, flags & ~(MAP_EXECUTABLE | MAP_DENYWRITE), pgoff);
+	up_write(&current->mm->mmap_sem);
+	return addr;
 }
 
 /* The i386 mmap (90): its six arguments in a block in user memory, a byte offset. */
@@ -304,7 +307,13 @@ long sys_old_mmap(const struct mmap_arg_struct __user *arg)
 
 long sys_munmap(unsigned long addr, unsigned long len)
 {
-	return do_munmap(current->mm, addr, len);
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	down_write(&mm->mmap_sem);
+	ret = do_munmap(mm, addr, len);
+	up_write(&mm->mmap_sem);
+	return ret;
 }
 
 /*
@@ -458,9 +467,8 @@ static int do_brk(struct mm_struct *mm, unsigned long addr, unsigned long len)
  * above a lowered break are unmapped, so touching them again faults. Growing stops
  * a page short of the next region, or of the guard gap below a stack.
  */
-long sys_brk(unsigned long brk)
+static long do_sys_brk(struct mm_struct *mm, unsigned long brk)
 {
-	struct mm_struct *mm = current->mm;
 	unsigned long newbrk = PAGE_ALIGN(brk), oldbrk = PAGE_ALIGN(mm->brk);
 	struct vm_area_struct *next;
 
@@ -477,6 +485,17 @@ long sys_brk(unsigned long brk)
 	}
 	mm->brk = brk;
 	return brk;
+}
+
+long sys_brk(unsigned long brk)
+{
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	down_write(&mm->mmap_sem);
+	ret = do_sys_brk(mm, brk);
+	up_write(&mm->mmap_sem);
+	return ret;
 }
 
 /*

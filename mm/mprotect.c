@@ -48,7 +48,7 @@ static int mprotect_fixup(struct mm_struct *mm, struct vm_area_struct *vma, unsi
 	return 0;
 }
 
-long sys_mprotect(unsigned long start, unsigned long len, unsigned long prot)
+static long do_mprotect(unsigned long start, unsigned long len, unsigned long prot)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long grows = prot & (PROT_GROWSDOWN | PROT_GROWSUP), end, nstart;
@@ -102,4 +102,15 @@ long sys_mprotect(unsigned long start, unsigned long len, unsigned long prot)
 		if (!vma || vma->vm_start > nstart)
 			return -ENOMEM;
 	}
+}
+
+long sys_mprotect(unsigned long start, unsigned long len, unsigned long prot)
+{
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	down_write(&mm->mmap_sem);
+	ret = do_mprotect(start, len, prot);
+	up_write(&mm->mmap_sem);
+	return ret;
 }

@@ -113,8 +113,8 @@ static long mremap_to(struct mm_struct *mm, unsigned long addr, unsigned long ol
 	return move_vma(mm, vma, addr, old_len, new_len, ret, flags);
 }
 
-long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
-		unsigned long flags, unsigned long new_addr)
+static long do_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+		      unsigned long flags, unsigned long new_addr)
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;
@@ -156,4 +156,16 @@ long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len
 	if (IS_ERR_VALUE(ret))
 		return ret;
 	return move_vma(mm, vma, addr, old_len, new_len, ret, flags);
+}
+
+long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+		unsigned long flags, unsigned long new_addr)
+{
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	down_write(&mm->mmap_sem);
+	ret = do_mremap(addr, old_len, new_len, flags, new_addr);
+	up_write(&mm->mmap_sem);
+	return ret;
 }

@@ -101,6 +101,7 @@ KERNEL_OBJS := \
 	kernel/rbtree.o \
 	kernel/read_write.o \
 	kernel/resource.o \
+	kernel/rwsem.o \
 	kernel/sched.o \
 	kernel/sched_test.o \
 	kernel/select.o \

@@ -13,6 +13,7 @@
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <asm/irqflags.h>
+#include <kspace/extable.h>
 #include <kspace/mman.h>
 #include <kspace/oom.h>
 #include <kspace/preempt.h>
@@ -67,10 +68,17 @@ static __noreturn void kernel_oops(struct pt_regs *regs, long error_code, unsign
 
 static int segv_code(unsigned long address)
 {
-	struct vm_area_struct *vma = address < TASK_SIZE && current->mm ? find_vma(current->mm, address)
-									: NULL;
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	int code;
 
-	return vma && vma->vm_start <= address ? SEGV_ACCERR : SEGV_MAPERR;
+	if (address >= TASK_SIZE || !mm)
+		return SEGV_MAPERR;
+	down_read(&mm->mmap_sem);
+	vma = find_vma(mm, address);
+	code = vma && vma->vm_start <= address ? SEGV_ACCERR : SEGV_MAPERR;
+	up_read(&mm->mmap_sem);
+	return code;
 }
 
 /* SEGV_MAPERR where nothing is mapped, SEGV_ACCERR where the mapping forbids the access. */
@@ -117,6 +125,7 @@ void do_page_fault(struct pt_regs *regs, long error_code)
 	unsigned long address = read_cr2(); /* before anything can fault again */
 	struct mm_struct *mm;
 	struct vm_area_struct *vma;
+	int fault;
 
 	/*
 	 * A kernel stack run too deep has overwritten its thread_info, so `current` is
@@ -134,12 +143,25 @@ void do_page_fault(struct pt_regs *regs, long error_code)
 		bad_area(regs, error_code, address);
 		return;
 	}
-	vma = mm && !in_atomic() ? good_area(mm, regs, error_code, address) : NULL;
-	if (!vma) {
+	if (!mm || in_atomic()) {
 		bad_area(regs, error_code, address);
 		return;
 	}
-	switch (handle_mm_fault(vma, address, error_code & PF_WRITE)) {
+	/*
+	 * The kernel may fault on user memory while it holds mmap_sem itself: then only a
+	 * user copy (which the exception table recovers) is expected, as in Linux.
+	 */
+	if (!down_read_trylock(&mm->mmap_sem)) {
+		if (!(error_code & PF_USER) && !search_exception_tables(regs->eip)) {
+			bad_area(regs, error_code, address);
+			return;
+		}
+		down_read(&mm->mmap_sem);
+	}
+	vma = good_area(mm, regs, error_code, address);
+	fault = vma ? handle_mm_fault(vma, address, error_code & PF_WRITE) : VM_FAULT_SIGSEGV;
+	up_read(&mm->mmap_sem); /* before a signal, or an OOM kill that waits */
+	switch (fault) {
 	case VM_FAULT_OK:
 		return;
 	case VM_FAULT_SIGSEGV:
