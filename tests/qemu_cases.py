@@ -335,6 +335,13 @@ def qemu_cases():
              cmdline="init=/bin/runtests KSPACE=1 RUNTESTS_SKIP=test-threads",
              expect=[r"smp: Brought up 1 node, 4 CPUs", r"Run /bin/runtests as init process",
                      r"user: \d+ passed, 0 failed"]),
+        # Processes and threads faulting, forking and unmapping at once on four CPUs
+        # (user/test-smp-stress.c); the suite above runs it at -smp 1 too.
+        dict(name="stress/smp4-user", mem="64M", initrd=True, timeout=90, smp=4,
+             cmdline="init=/bin/test-smp-stress KSPACE=1 " + MEMORY_DEBUG,
+             expect=[r"smp: Brought up 1 node, 4 CPUs", r"ok - run 2: 4 processes of 4 threads",
+                     r"ok - every page outside the slab caches comes back", r"ok - every slab object comes back"],
+             reject=LOCKDEP_REPORTS + [r"not ok", r"Oops", r"BUG", r"WARNING"]),
         dict(name="user/2G-highmem", mem="2G", initrd=True, per_program=True, timeout=180,
              cmdline="init=/bin/runtests KSPACE=1",
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
