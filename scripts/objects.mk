@@ -127,6 +127,7 @@ KERNEL_OBJS := \
 	mm/highmem.o \
 	mm/highmem_bench.o \
 	mm/highmem_test.o \
+	mm/kmap_torture_test.o \
 	mm/madvise.o \
 	mm/memblock.o \
 	mm/memory.o \
