@@ -26,6 +26,7 @@
 #include <kspace/kernel.h>
 #include <kspace/mman.h>
 #include <kspace/printk.h>
+#include <kspace/oom.h>
 #include <kspace/sched.h>
 #include <kspace/signal.h>
 #include <kspace/syscall_defs.h>
@@ -54,12 +55,16 @@ void release_task(struct task_struct *p)
 static void exit_mm(struct task_struct *p)
 {
 	struct mm_struct *mm = p->mm;
+	unsigned long flags;
 
 	if (!mm)
 		return;
 	switch_mm(mm, NULL); /* run on swapper_pg_dir while the page directory goes */
+	spin_lock_irqsave(&tasklist_lock, flags); /* the OOM killer chooses among tasks with an mm */
 	p->mm = NULL;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	mmput(mm);
+	exit_oom_victim(p); /* its pages are back (if it was the last user of mm) */
 }
 
 static struct task_struct *init_process(void)

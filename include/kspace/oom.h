@@ -7,7 +7,12 @@
 
 #include <kspace/types.h>
 
+struct task_struct;
+
 /* SIGKILL the biggest process; true if it is not current (wait, then retry the fault). */
 bool out_of_memory(void);
+
+/* tsk has given its memory back (exit_mm): faults that waited for it may go on. */
+void exit_oom_victim(struct task_struct *tsk);
 
 #endif

@@ -114,6 +114,7 @@ struct task_struct {
 	volatile long state;
 	struct thread_info *stack; /* the base of the THREAD_SIZE kernel stack */
 	unsigned int flags;        /* PF_* */
+	bool memdie;               /* killed by the OOM killer, memory not yet freed (Linux's TIF_MEMDIE) */
 	pid_t pid;                 /* the thread id (gettid) */
 	pid_t tgid;                /* the thread group's id (getpid): its leader's pid */
 	struct task_struct *group_leader; /* the thread the process started with */
