@@ -13,7 +13,8 @@
  * parent's write access away on every CPU before the copy is shared).
  * Threads come from the raw clone call, as in user/test-threads.c, and make only raw
  * system calls; a thread's first failure is kept, and the process's exit status names
- * it. With KSPACE=1 free RAM must come back to its value before the run.
+ * it. With KSPACE=1 free RAM plus slab pages, and the slab objects in use, must come
+ * back to their values before the second of its two runs (the first warms the caches).
  */
 #include <errno.h>
 #include <stdio.h>
