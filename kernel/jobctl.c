@@ -84,8 +84,11 @@ bool is_current_pgrp_orphaned(void)
 void kill_pgrp(pid_t pgrp, int sig)
 {
 	struct task_struct *p;
+	unsigned long flags;
 
+	spin_lock_irqsave(&tasklist_lock, flags); /* no member is freed meanwhile */
 	list_for_each_entry(p, &task_list, tasks)
 		if (pgrp && p->pgid == pgrp && p->mm)
 			send_sig(sig, p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
