@@ -28,7 +28,6 @@
 #include <kspace/jiffies.h>
 #include <kspace/kernel_stat.h>
 #include <kspace/mman.h>
-#include <kspace/mmap_lock.h>
 #include <kspace/oom.h>
 #include <kspace/ramfs.h>
 #include <kspace/sched.h>
@@ -333,9 +332,10 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	mm->mmap_cache = NULL;
 	mm->map_count = 0;
 	mm->rss = mm->total_vm = 0;
-	mutex_init(&mm->mmap_lock);
 	atomic_set(&mm->mm_users, 1);
 	mm->oom_victim = false;
+	init_rwsem(&mm->mmap_sem);
+	spin_lock_init(&mm->page_table_lock);
 	memset(mm->pgtables, 0, sizeof(mm->pgtables));
 	mm->cpu_vm_mask = CPU_MASK_NONE; /* loaded nowhere yet (dup_mm copied the parent's) */
 	mm->pgd = pgd_alloc();
@@ -357,6 +357,7 @@ struct mm_struct *mm_alloc(void)
 	return mm;
 }
 
+/* Threads of one mm exit on several CPUs at once: the count drops atomically. */
 void mmput(struct mm_struct *mm)
 {
 	if (!atomic_dec_and_test(&mm->mm_users))
@@ -387,26 +388,25 @@ struct mm_struct *get_task_mm(struct task_struct *p)
 static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 {
 	struct mm_struct *mm = kmalloc(sizeof(*mm), GFP_KERNEL);
-	int err;
+	int err = -ENOMEM;
 
 	if (!mm)
 		return NULL;
-	mmap_write_lock(oldmm);
+	down_write(&oldmm->mmap_sem); /* no region changes and no page faults meanwhile */
 	*mm = *oldmm; /* brk, start_stack, arg_start...: the same layout */
-	if (!mm_init(mm)) { /* which also gives the copy its own, free, lock */
-		mmap_write_unlock(oldmm);
-		kfree(mm);
-		return NULL;
+	if (mm_init(mm)) {
+		if (mm->exe_file)
+			ramfs_iget(mm->exe_file);
+		err = dup_mmap(mm, oldmm);
 	}
-	if (mm->exe_file)
-		ramfs_iget(mm->exe_file);
-	err = dup_mmap(mm, oldmm);
-	mmap_write_unlock(oldmm);
-	if (err) {
+	up_write(&oldmm->mmap_sem);
+	if (!err)
+		return mm;
+	if (mm->pgd)
 		mmput(mm);
-		return NULL;
-	}
-	return mm;
+	else
+		kfree(mm);
+	return NULL;
 }
 
 /* CLONE_VM shares the address space; otherwise the child gets a copy-on-write copy. */

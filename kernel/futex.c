@@ -24,7 +24,6 @@
 #include <kspace/list.h>
 #include <kspace/mm_types.h>
 #include <kspace/mman.h>
-#include <kspace/mmap_lock.h>
 #include <kspace/sched.h>
 #include <kspace/signal.h>
 #include <kspace/spinlock.h>
@@ -99,13 +98,13 @@ static int get_futex_key(unsigned long uaddr, bool shared, struct futex_key *key
 	if (get_user(val, word)) /* the page must be there: Linux faults it in */
 		return -EFAULT;
 	(void)val;
-	mmap_write_lock(mm); /* after get_user: its fault takes the lock too */
+	down_read(&mm->mmap_sem);
 	vma = find_vma(mm, uaddr);
 	if (vma && vma->vm_start <= uaddr && (vma->vm_flags & VM_SHARED)) {
 		key->object = vma->vm_file ? (const void *)vma->vm_file : vma->vm_private_data;
 		key->offset = uaddr - vma->vm_start + vma->vm_pgoff * PAGE_SIZE;
 	}
-	mmap_write_unlock(mm);
+	up_read(&mm->mmap_sem);
 	return 0;
 }
 

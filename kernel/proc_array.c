@@ -9,7 +9,6 @@
 #include <kspace/kernel.h>
 #include <kspace/mman.h>
 #include <kspace/mm.h>
-#include <kspace/mmap_lock.h>
 #include <kspace/proc_fs.h>
 #include <kspace/resource.h>
 #include <kspace/sched.h>
@@ -97,9 +96,9 @@ void proc_show_mm(struct seq_buf *s, struct task_struct *t,
 
 	if (!mm)
 		return;
-	mmap_write_lock(mm);
+	down_read(&mm->mmap_sem);
 	show(s, mm);
-	mmap_write_unlock(mm);
+	up_read(&mm->mmap_sem);
 	mmput(mm);
 }
 

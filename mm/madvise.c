@@ -11,7 +11,6 @@
 #include <kspace/errno.h>
 #include <kspace/kernel.h>
 #include <kspace/mman.h>
-#include <kspace/mmap_lock.h>
 #include <kspace/sched.h>
 #include <kspace/syscall_defs.h>
 
@@ -119,14 +118,13 @@ static long do_madvise(unsigned long start, unsigned long len_in, int behavior)
 	return unmapped_error;
 }
 
-/* The regions and page tables change under the address space's lock (mmap_lock.h). */
 long sys_madvise(unsigned long start, unsigned long len_in, int behavior)
 {
 	struct mm_struct *mm = current->mm;
 	long ret;
 
-	mmap_write_lock(mm);
+	down_write(&mm->mmap_sem);
 	ret = do_madvise(start, len_in, behavior);
-	mmap_write_unlock(mm);
+	up_write(&mm->mmap_sem);
 	return ret;
 }

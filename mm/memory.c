@@ -24,16 +24,29 @@
 
 #define _PAGE_TABLE (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED)
 
+/*
+ * The entry for address; with alloc, its page table is made if missing. Two threads
+ * may both find the table missing: the page is allocated unlocked (it may sleep), and
+ * page_table_lock decides whose is installed.
+ */
 pte_t *pte_offset(struct mm_struct *mm, unsigned long address, bool alloc)
 {
 	pgd_t *pgd = &mm->pgd[pgd_index(address)];
 
-	if (!(*pgd & _PAGE_PRESENT)) {
+	if (!(READ_ONCE(*pgd) & _PAGE_PRESENT)) {
 		unsigned long table = alloc ? get_zeroed_page(GFP_KERNEL) : 0;
+
 		if (!table)
 			return NULL;
-		*pgd = __pa(table) | _PAGE_TABLE;
-		mm->pgtables[pgd_index(address) / 32] |= 1UL << (pgd_index(address) % 32);
+		spin_lock(&mm->page_table_lock);
+		if (!(*pgd & _PAGE_PRESENT)) {
+			*pgd = __pa(table) | _PAGE_TABLE;
+			mm->pgtables[pgd_index(address) / 32] |= 1UL << (pgd_index(address) % 32);
+			table = 0;
+		}
+		spin_unlock(&mm->page_table_lock);
+		if (table)
+			free_page(table);
 	}
 	return (pte_t *)__va(*pgd & PAGE_MASK) + pte_index(address);
 }
@@ -69,6 +82,25 @@ static void set_pte(struct vm_area_struct *vma, pte_t *pte, struct page *page, b
 	vma->vm_mm->rss++;
 }
 
+/*
+ * A fault's page, made unlocked, goes in only if the entry is still empty: another
+ * thread of the mm may have faulted on it meanwhile. The loser's page is dropped.
+ */
+static int set_pte_if_none(struct vm_area_struct *vma, pte_t *pte, struct page *page)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	bool lost;
+
+	spin_lock(&mm->page_table_lock);
+	lost = !pte_none(*pte);
+	if (!lost)
+		set_pte(vma, pte, page, true);
+	spin_unlock(&mm->page_table_lock);
+	if (lost)
+		__free_page(page);
+	return VM_FAULT_OK;
+}
+
 static int do_anonymous_page(struct vm_area_struct *vma, pte_t *pte)
 {
 	struct page *page = alloc_page(GFP_HIGHUSER);
@@ -76,8 +108,7 @@ static int do_anonymous_page(struct vm_area_struct *vma, pte_t *pte)
 	if (!page)
 		return VM_FAULT_OOM;
 	clear_user_highpage(page);
-	set_pte(vma, pte, page, true);
-	return VM_FAULT_OK;
+	return set_pte_if_none(vma, pte, page);
 }
 
 static int do_nopage(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
@@ -91,35 +122,53 @@ static int do_nopage(struct vm_area_struct *vma, unsigned long address, pte_t *p
 	page = vma->vm_ops->nopage(vma, address);
 	if (!page)
 		return VM_FAULT_OOM;
-	set_pte(vma, pte, page, true); /* a private copy: the file itself never changes */
-	return VM_FAULT_OK;
+	return set_pte_if_none(vma, pte, page); /* a private copy: the file itself never changes */
 }
 
 /*
  * A write to a present, read-only page of a writable region: copy-on-write. Shared
- * memory is never copied: the writer's entry just becomes writable.
+ * memory is never copied: the writer's entry just becomes writable. The copy is made
+ * unlocked, and goes in only if the entry still holds the page copied: another
+ * thread of this mm may have broken the sharing first.
  */
 static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
 {
-	struct page *old = pte_page(*pte), *new;
+	spinlock_t *ptl = &vma->vm_mm->page_table_lock;
+	struct page *old, *new;
+	bool installed;
+	pte_t orig;
 
-	if (page_count(old) == 1 || (vma->vm_flags & VM_SHARED)) { /* no one to copy for */
+	spin_lock(ptl);
+	orig = *pte;
+	old = pte_page(orig);
+	if ((orig & _PAGE_RW) || page_count(old) == 1 || (vma->vm_flags & VM_SHARED)) {
 		/*
-		 * No flush, as on Linux: the fault already dropped this CPU's entry, and a CPU
+		 * Another thread broke the sharing first, or there is no one to copy for. No
+		 * flush, as on Linux: the fault already dropped this CPU's entry, and a CPU
 		 * still caching the read-only one takes a spurious fault that finds the
 		 * entry writable (Intel SDM 4.10.4.3).
 		 */
 		*pte |= _PAGE_RW;
+		spin_unlock(ptl);
 		return VM_FAULT_OK;
 	}
+	get_page(old); /* read unlocked below: the mapping's reference may go meanwhile */
+	spin_unlock(ptl);
 	new = alloc_page(GFP_HIGHUSER);
-	if (!new)
-		return VM_FAULT_OOM;
-	copy_user_highpage(new, old);
-	*pte = PFN_PHYS(page_to_pfn(new)) | vma->vm_page_prot;
-	flush_tlb_page(vma, address); /* no CPU may go on reading the old page here */
-	__free_page(old); /* drops our reference; the other sharer keeps it */
-	return VM_FAULT_OK;
+	if (new)
+		copy_user_highpage(new, old);
+	spin_lock(ptl);
+	installed = new && *pte == orig;
+	if (installed) {
+		*pte = PFN_PHYS(page_to_pfn(new)) | vma->vm_page_prot;
+		flush_tlb_page(vma, address); /* no CPU may go on reading the old page here */
+		__free_page(old); /* the mapping's reference; the other sharer keeps its own */
+	}
+	spin_unlock(ptl);
+	if (new && !installed)
+		__free_page(new);
+	__free_page(old); /* ours */
+	return new ? VM_FAULT_OK : VM_FAULT_OOM;
 }
 
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, bool write)
@@ -166,7 +215,7 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area
 		if (!(vma->vm_flags & VM_SHARED))
 			*spte &= ~_PAGE_RW;
 		*dpte = *spte;
-		pte_page(*spte)->_count++;
+		get_page(pte_page(*spte)); /* atomic: a sharer may be freeing its copy on another CPU */
 		dst->rss++;
 	}
 	return 0;

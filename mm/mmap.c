@@ -16,7 +16,6 @@
 #include <kspace/kernel.h>
 #include <kspace/mm.h>
 #include <kspace/mman.h>
-#include <kspace/mmap_lock.h>
 #include <kspace/ramfs.h>
 #include <kspace/sched.h>
 #include <kspace/seq_buf.h>
@@ -278,7 +277,6 @@ long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot,
 		    unsigned long flags, unsigned long fd, unsigned long pgoff)
 {
 	struct file *file = NULL;
-	long ret;
 
 	if (!(flags & MAP_ANONYMOUS)) {
 		file = fget(fd);
@@ -289,10 +287,10 @@ long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot,
 	} else if (flags & MAP_HUGETLB) {
 		return -ENOMEM; /* no huge pages are reserved, as with Linux's nr_hugepages = 0 */
 	}
-	mmap_write_lock(current->mm);
-	ret = do_mmap(file, addr, len, prot, flags & ~(MAP_EXECUTABLE | MAP_DENYWRITE), pgoff);
-	mmap_write_unlock(current->mm);
-	return ret;
+	down_write(&current->mm->mmap_sem);
+	addr = do_mmap(file, addr, len, prot, flags & ~(MAP_EXECUTABLE | MAP_DENYWRITE), pgoff);
+	up_write(&current->mm->mmap_sem);
+	return addr;
 }
 
 /* The i386 mmap (90): its six arguments in a block in user memory, a byte offset. */
@@ -309,11 +307,12 @@ long sys_old_mmap(const struct mmap_arg_struct __user *arg)
 
 long sys_munmap(unsigned long addr, unsigned long len)
 {
+	struct mm_struct *mm = current->mm;
 	long ret;
 
-	mmap_write_lock(current->mm);
-	ret = do_munmap(current->mm, addr, len);
-	mmap_write_unlock(current->mm);
+	down_write(&mm->mmap_sem);
+	ret = do_munmap(mm, addr, len);
+	up_write(&mm->mmap_sem);
 	return ret;
 }
 
@@ -468,7 +467,7 @@ static int do_brk(struct mm_struct *mm, unsigned long addr, unsigned long len)
  * above a lowered break are unmapped, so touching them again faults. Growing stops
  * a page short of the next region, or of the guard gap below a stack.
  */
-static unsigned long move_brk(struct mm_struct *mm, unsigned long brk)
+static long do_sys_brk(struct mm_struct *mm, unsigned long brk)
 {
 	unsigned long newbrk = PAGE_ALIGN(brk), oldbrk = PAGE_ALIGN(mm->brk);
 	struct vm_area_struct *next;
@@ -491,11 +490,11 @@ static unsigned long move_brk(struct mm_struct *mm, unsigned long brk)
 long sys_brk(unsigned long brk)
 {
 	struct mm_struct *mm = current->mm;
-	unsigned long ret;
+	long ret;
 
-	mmap_write_lock(mm);
-	ret = move_brk(mm, brk);
-	mmap_write_unlock(mm);
+	down_write(&mm->mmap_sem);
+	ret = do_sys_brk(mm, brk);
+	up_write(&mm->mmap_sem);
 	return ret;
 }
 

@@ -10,7 +10,6 @@
 #include <kspace/errno.h>
 #include <kspace/kernel.h>
 #include <kspace/mman.h>
-#include <kspace/mmap_lock.h>
 #include <kspace/sched.h>
 #include <kspace/slab.h>
 #include <kspace/syscall_defs.h>
@@ -159,15 +158,14 @@ static long do_mremap(unsigned long addr, unsigned long old_len, unsigned long n
 	return move_vma(mm, vma, addr, old_len, new_len, ret, flags);
 }
 
-/* The regions and page tables change under the address space's lock (mmap_lock.h). */
 long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
 		unsigned long flags, unsigned long new_addr)
 {
 	struct mm_struct *mm = current->mm;
 	long ret;
 
-	mmap_write_lock(mm);
+	down_write(&mm->mmap_sem);
 	ret = do_mremap(addr, old_len, new_len, flags, new_addr);
-	mmap_write_unlock(mm);
+	up_write(&mm->mmap_sem);
 	return ret;
 }

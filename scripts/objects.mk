@@ -102,6 +102,7 @@ KERNEL_OBJS := \
 	kernel/rbtree.o \
 	kernel/read_write.o \
 	kernel/resource.o \
+	kernel/rwsem.o \
 	kernel/sched.o \
 	kernel/sched_test.o \
 	kernel/select.o \
@@ -129,6 +130,7 @@ KERNEL_OBJS := \
 	mm/highmem.o \
 	mm/highmem_bench.o \
 	mm/highmem_test.o \
+	mm/kmap_torture_test.o \
 	mm/madvise.o \
 	mm/memblock.o \
 	mm/memory.o \

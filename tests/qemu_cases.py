@@ -310,6 +310,20 @@ def qemu_cases():
         dict(name="tlb/last-pkmap-8", kernel="pkmap8", mem="2G", cmdline="selftest=tlb_",
              expect=[r"selftest: PASS tlb_kmap_wrap_flushes_the_window",
                      r"selftest: 5 passed, 0 failed, 0 skipped"]),
+        # Every CPU kmaps and kmap_atomics high pages while the pkmap window wraps
+        # (mm/kmap_torture_test.c): each wrap is shot down on the other CPUs, and
+        # kmap_atomic moves no TLB counter. LAST_PKMAP=8 wraps every few kmaps.
+        dict(name="stress/kmap-torture-2G-smp4", mem="2G", smp=4, timeout=90,
+             cmdline="selftest=kmap_torture_ " + MEMORY_DEBUG,
+             expect=[r"smp: Brought up 1 node, 4 CPUs",
+                     r"kmap torture: 4 CPUs, \d+ wraps, each flushed on every CPU",
+                     r"selftest: PASS kmap_torture_on_every_cpu", r"selftest: 1 passed, 0 failed, 0 skipped"],
+             reject=NO_FAIL + LOCKDEP_REPORTS),
+        dict(name="stress/kmap-torture-pkmap8-smp4", kernel="pkmap8", mem="2G", smp=4, timeout=90,
+             cmdline="selftest=kmap_torture_ " + MEMORY_DEBUG,
+             expect=[r"kmap torture: 4 CPUs, \d+ wraps, each flushed on every CPU",
+                     r"selftest: PASS kmap_torture_on_every_cpu", r"selftest: 1 passed, 0 failed, 0 skipped"],
+             reject=NO_FAIL + LOCKDEP_REPORTS),
         dict(name="highmem/3584M-all-highmem-tests", mem="3584M", cmdline="selftest=highmem_",
              expect=[r"selftest: 6 passed, 0 failed, 0 skipped"], timeout=120),
         # KSPACE=1 reaches the tests' environment: it turns on checks that hold on kspace
@@ -333,6 +347,13 @@ def qemu_cases():
              cmdline="init=/bin/runtests KSPACE=1",
              expect=[r"smp: Brought up 1 node, 4 CPUs", r"Run /bin/runtests as init process",
                      r"user: \d+ passed, 0 failed"]),
+        # Processes and threads faulting, forking and unmapping at once on four CPUs
+        # (user/test-smp-stress.c); the suite above runs it at -smp 1 too.
+        dict(name="stress/smp4-user", mem="64M", initrd=True, timeout=90, smp=4,
+             cmdline="init=/bin/test-smp-stress KSPACE=1 " + MEMORY_DEBUG,
+             expect=[r"smp: Brought up 1 node, 4 CPUs", r"ok - run 2: 4 processes of 4 threads",
+                     r"ok - every page outside the slab caches comes back", r"ok - every slab object comes back"],
+             reject=LOCKDEP_REPORTS + [r"not ok", r"Oops", r"BUG", r"WARNING"]),
         dict(name="user/2G-highmem", mem="2G", initrd=True, per_program=True, timeout=180,
              cmdline="init=/bin/runtests KSPACE=1",
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),

@@ -123,6 +123,18 @@ static long spawn(unsigned long flags, void *stack, volatile int *ptid, void *tl
 	return ret;
 }
 
+/*
+ * In a forked child: a thread that cannot be made (ENOMEM, say, when allocations fail
+ * on purpose) ends the child at once with SPAWN_FAILED, rather than leaving it to wait
+ * forever for a thread that does not exist.
+ */
+#define SPAWN_FAILED 99
+static void spawn_or_exit(void *stack, volatile int *ctid, int (*fn)(void *), void *arg)
+{
+	if (spawn(THREAD_FLAGS, stack, NULL, NULL, ctid, fn, arg) < 0)
+		_exit(SPAWN_FAILED);
+}
+
 /* pthread_join's wait: the kernel clears *ctid at the thread's exit and wakes it. */
 static void join(volatile int *ctid)
 {
@@ -299,7 +311,7 @@ static void check_exit_group(void)
 	int status;
 
 	if (pid == 0) {
-		spawn(THREAD_FLAGS, stacks[0], NULL, NULL, NULL, exit_group_5, NULL);
+		spawn_or_exit(stacks[0], NULL, exit_group_5, NULL);
 		wait_forever(NULL);
 	}
 	status = wait_status(pid);
@@ -323,7 +335,7 @@ static void check_thread_exit(void)
 	if (pid == 0) {
 		volatile int ctid = -1;
 
-		spawn(THREAD_FLAGS, stacks[0], NULL, NULL, &ctid, exit_3, NULL);
+		spawn_or_exit(stacks[0], &ctid, exit_3, NULL);
 		join(&ctid);
 		_exit(9);
 	}
@@ -359,7 +371,7 @@ static void check_leader_exits_first(void)
 	long r;
 
 	if (pid == 0) {
-		spawn(THREAD_FLAGS, stacks[0], NULL, NULL, NULL, wait_forever, NULL);
+		spawn_or_exit(stacks[0], NULL, wait_forever, NULL);
 		raw3(__NR_exit, 3, 0, 0);
 	}
 	check(becomes_zombie(pid), "the leader that called exit is a zombie in /proc");
@@ -380,8 +392,8 @@ static void check_fatal_signal(void)
 	int status;
 
 	if (pid == 0) {
-		spawn(THREAD_FLAGS, stacks[0], NULL, NULL, NULL, wait_forever, NULL);
-		spawn(THREAD_FLAGS, stacks[1], NULL, NULL, NULL, wait_forever, NULL);
+		spawn_or_exit(stacks[0], NULL, wait_forever, NULL);
+		spawn_or_exit(stacks[1], NULL, wait_forever, NULL);
 		wait_forever(NULL);
 	}
 	struct timespec ms50 = { 0, 50000000 };
@@ -487,8 +499,8 @@ static void check_exec_from_thread(void)
 
 	if (pid == 0) {
 		snprintf(pid_arg, sizeof(pid_arg), "%d", getpid());
-		spawn(THREAD_FLAGS, stacks[0], NULL, NULL, NULL, wait_forever, NULL);
-		spawn(THREAD_FLAGS, stacks[1], NULL, NULL, NULL, exec_self, NULL);
+		spawn_or_exit(stacks[0], NULL, wait_forever, NULL);
+		spawn_or_exit(stacks[1], NULL, exec_self, NULL);
 		wait_forever(NULL);
 	}
 	status = wait_status(pid);
@@ -765,14 +777,17 @@ static void check_session(void)
 
 	if (pid == 0) {
 		volatile int ctid = -1;
-		long tid = spawn(THREAD_FLAGS, stacks[0], NULL, NULL, &ctid, call_setsid, NULL);
+		long tid;
 
+		spawn_or_exit(stacks[0], &ctid, call_setsid, NULL);
 		join(&ctid);
 		if (setsid_result != getpid())
 			_exit(1); /* setsid names the process's session by its pid */
 		if (getsid(0) != getpid() || getpgrp() != getpid())
 			_exit(2); /* the main thread is in the new session and group too */
 		tid = spawn(THREAD_FLAGS, stacks[1], NULL, NULL, NULL, wait_forever, NULL);
+		if (tid < 0)
+			_exit(SPAWN_FAILED);
 		if (setpgid(tid, 0) != -1 || errno != EINVAL)
 			_exit(3); /* a live thread's tid names no process for setpgid */
 		_exit(0);

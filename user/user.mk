@@ -96,6 +96,7 @@ USER_TESTS := \
 	test-signal-restart \
 	test-signal-rt \
 	test-smp \
+	test-smp-stress \
 	test-slabinfo \
 	test-stack \
 	test-stat \

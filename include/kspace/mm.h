@@ -75,6 +75,8 @@ static inline void *lowmem_page_address(const struct page *page)
 void *page_address(const struct page *page);
 
 static inline int page_count(const struct page *page) { return page->_count; }
+/* Another reference; atomic, as __free_page's drop is (processes share pages across CPUs). */
+static inline void get_page(struct page *page) { __atomic_add_fetch(&page->_count, 1, __ATOMIC_RELAXED); }
 
 /*
  * False for pages whose struct page was never set up (page_alloc.c): inside a free

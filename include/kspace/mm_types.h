@@ -7,6 +7,11 @@
  * same backing (a file's bytes, or zero-filled anonymous memory). The regions are
  * kept twice: in address order on the mmap list, and in the mm_rb red-black tree so
  * find_vma() takes O(log n); mmap_cache remembers the last one found.
+ *
+ * Threads share one mm on several CPUs. mmap_sem orders them: whatever changes the
+ * regions (mmap, munmap, mprotect, mremap, madvise, brk, fork's copy) holds it for
+ * writing; a page fault holds it for reading, so faults run side by side, and
+ * page_table_lock then decides which of two faults on one entry fills it.
  */
 #ifndef KSPACE_MM_TYPES_H
 #define KSPACE_MM_TYPES_H
@@ -14,8 +19,9 @@
 #include <asm/atomic.h>
 #include <asm/pgtable.h>
 #include <kspace/cpumask.h>
-#include <kspace/mutex.h>
 #include <kspace/rbtree.h>
+#include <kspace/rwsem.h>
+#include <kspace/spinlock.h>
 #include <kspace/types.h>
 
 struct mm_struct;
@@ -68,7 +74,8 @@ struct mm_struct {
 	pgd_t *pgd;
 	/* Which user entries of pgd hold a page table: exit frees just those. */
 	unsigned long pgtables[USER_PTRS_PER_PGD / 32];
-	struct mutex mmap_lock;             /* the regions and page tables (mmap_lock.h) */
+	struct rw_semaphore mmap_sem;       /* the regions: see above */
+	spinlock_t page_table_lock;         /* a fault's check-and-set of an entry, and rss */
 	atomic_t mm_users;                  /* tasks using this address space */
 	bool oom_victim;                    /* killed for memory: the OOM killer waits for it */
 	int map_count;                      /* number of regions */

@@ -13,8 +13,8 @@
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <asm/irqflags.h>
+#include <kspace/extable.h>
 #include <kspace/mman.h>
-#include <kspace/mmap_lock.h>
 #include <kspace/oom.h>
 #include <kspace/preempt.h>
 #include <kspace/printk.h>
@@ -74,10 +74,10 @@ static int segv_code(unsigned long address)
 
 	if (address >= TASK_SIZE || !mm)
 		return SEGV_MAPERR;
-	mmap_write_lock(mm);
+	down_read(&mm->mmap_sem);
 	vma = find_vma(mm, address);
 	code = vma && vma->vm_start <= address ? SEGV_ACCERR : SEGV_MAPERR;
-	mmap_write_unlock(mm);
+	up_read(&mm->mmap_sem);
 	return code;
 }
 
@@ -143,14 +143,24 @@ void do_page_fault(struct pt_regs *regs, long error_code)
 		bad_area(regs, error_code, address);
 		return;
 	}
-	if (!mm || in_atomic()) { /* a kernel thread's, or with page faults disabled */
+	if (!mm || in_atomic()) {
 		bad_area(regs, error_code, address);
 		return;
 	}
-	mmap_write_lock(mm);
+	/*
+	 * The kernel may fault on user memory while it holds mmap_sem itself: then only a
+	 * user copy (which the exception table recovers) is expected, as in Linux.
+	 */
+	if (!down_read_trylock(&mm->mmap_sem)) {
+		if (!(error_code & PF_USER) && !search_exception_tables(regs->eip)) {
+			bad_area(regs, error_code, address);
+			return;
+		}
+		down_read(&mm->mmap_sem);
+	}
 	vma = good_area(mm, regs, error_code, address);
 	fault = vma ? handle_mm_fault(vma, address, error_code & PF_WRITE) : VM_FAULT_SIGSEGV;
-	mmap_write_unlock(mm);
+	up_read(&mm->mmap_sem); /* before a signal, or an OOM kill that waits */
 	switch (fault) {
 	case VM_FAULT_OK:
 		return;
