@@ -50,10 +50,18 @@ struct pipe_inode_info *get_pipe_info(const struct file *f)
  * ring position meanwhile. It is a sleeping lock: taking it is one atomic exchange,
  * so two CPUs cannot both see it free; a task that finds it taken sleeps on lock_wait.
  */
-static void pipe_lock(struct pipe_inode_info *pipe)
+static void __noinline pipe_lock_wait(struct pipe_inode_info *pipe)
 {
-	while (__atomic_exchange_n(&pipe->locked, true, __ATOMIC_ACQUIRE))
+	do
 		wait_event(pipe->lock_wait, !READ_ONCE(pipe->locked));
+	while (__atomic_exchange_n(&pipe->locked, true, __ATOMIC_ACQUIRE));
+}
+
+/* Inline, the free lock costs its exchange only; the wait is out of line. */
+static inline void pipe_lock(struct pipe_inode_info *pipe)
+{
+	if (__atomic_exchange_n(&pipe->locked, true, __ATOMIC_ACQUIRE))
+		pipe_lock_wait(pipe);
 }
 
 /*

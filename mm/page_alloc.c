@@ -194,11 +194,11 @@ static void bad_page(struct page *page, const char *reason)
 }
 
 /* The checks that make a wrong free a clear BUG instead of silent corruption. */
-static void check_free(struct page *page, unsigned int order)
+static void check_free(struct page *page, const struct zone *zone, unsigned int order)
 {
 	unsigned long pfn = page_to_pfn(page);
 
-	if (!pfn_valid(pfn) || !page_zone(page))
+	if (!pfn_valid(pfn) || !zone)
 		bad_page(page, "not a page of RAM");
 	if (!block_is_ready(pfn))
 		bad_page(page, "freed, but was never allocated");
@@ -233,8 +233,8 @@ void __free_pages(struct page *page, unsigned int order)
 	struct zone *zone;
 	unsigned long flags;
 
-	check_free(page, order);
-	zone = page_zone(page); /* here, where the compiler can share check_free's lookup */
+	zone = page_zone(page); /* looked up once: check_free() asks whether there is one */
+	check_free(page, zone, order);
 	/* Only the last reference frees: the count drops atomically, whoever else holds one. */
 	if (__atomic_sub_fetch(&page->_count, 1, __ATOMIC_ACQ_REL) != 0)
 		return;

@@ -101,11 +101,13 @@ void enter_user_mode(struct pt_regs *regs)
 
 void switch_to(struct task_struct *prev, struct task_struct *next)
 {
+	int cpu = smp_processor_id(); /* read once: the FPU save below may alias it */
+
 	/* Ring 3 traps of the next task must land on its own kernel stack. */
-	this_cpu_write(init_tss.esp0, next->thread.esp0);
+	per_cpu(init_tss, cpu).esp0 = next->thread.esp0;
 	fpu_switch(&prev->thread.fpu, &next->thread.fpu);
 	if (next->mm)
-		switch_mm_irqs_off(next->mm); /* the scheduler has interrupts off */
+		switch_mm_irqs_off(next->mm, cpu); /* the scheduler has interrupts off */
 	else
 		enter_lazy_tlb(); /* a kernel thread borrows whatever is loaded */
 	/*
