@@ -64,9 +64,9 @@ struct zone *page_zone(const struct page *page)
 {
 	unsigned long pfn = page_to_pfn(page);
 
-	for (int z = 0; z < MAX_NR_ZONES; z++)
-		if (pfn >= zone_table[z].zone_start_pfn && pfn < zone_end_pfn(&zone_table[z]))
-			return &zone_table[z];
+	for (struct zone *zone = zone_table; zone < zone_table + MAX_NR_ZONES; zone++)
+		if (pfn >= zone->zone_start_pfn && pfn < zone_end_pfn(zone))
+			return zone;
 	return NULL;
 }
 
@@ -134,12 +134,13 @@ static struct page *rmqueue(struct zone *zone, unsigned int order)
 	return NULL;
 }
 
-/* Zones to try, best first, ending at MAX_NR_ZONES. */
-static const int *zonelist(gfp_t gfp_mask)
+/* Zones to try, best first, ending at NULL (pointers: no index to scale on the way). */
+static struct zone *const *zonelist(gfp_t gfp_mask)
 {
-	static const int dma[] = { ZONE_DMA, MAX_NR_ZONES };
-	static const int kernel[] = { ZONE_NORMAL, ZONE_DMA, MAX_NR_ZONES };
-	static const int highuser[] = { ZONE_HIGHMEM, ZONE_NORMAL, ZONE_DMA, MAX_NR_ZONES };
+	static struct zone *const dma[] = { &zone_table[ZONE_DMA], NULL };
+	static struct zone *const kernel[] = { &zone_table[ZONE_NORMAL], &zone_table[ZONE_DMA], NULL };
+	static struct zone *const highuser[] = { &zone_table[ZONE_HIGHMEM],
+						 &zone_table[ZONE_NORMAL], &zone_table[ZONE_DMA], NULL };
 
 	if (gfp_mask & __GFP_DMA)
 		return dma;
@@ -159,8 +160,8 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	if ((!(gfp_mask & __GFP_HIGHMEM) || fail_page_alloc_highmem) &&
 	    should_fail(&fail_page_alloc, PAGE_SIZE << order))
 		return NULL;
-	for (const int *z = zonelist(gfp_mask); *z != MAX_NR_ZONES && !page; z++) {
-		struct zone *zone = &zone_table[*z];
+	for (struct zone *const *z = zonelist(gfp_mask); *z && !page; z++) {
+		struct zone *zone = *z;
 
 		/* A hint read without the lock, as Linux reads its watermarks: skip what is empty. */
 		if (READ_ONCE(zone->free_pages) < 1UL << order)
