@@ -29,6 +29,7 @@
  * until it is off its old one (p->on_cpu), so no two CPUs ever run on one stack.
  */
 #include <asm/irqflags.h>
+#include <asm/switch_to.h>
 #include <asm/uaccess.h>
 #include <kspace/arch.h>
 #include <kspace/bug.h>
