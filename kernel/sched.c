@@ -77,10 +77,10 @@ struct rq {
 
 static DEFINE_PER_CPU(struct rq, runqueues);
 #define cpu_rq(cpu) (&per_cpu(runqueues, (cpu)))
+#define this_rq() this_cpu_ptr(&runqueues)
 
 #define PREV_DEAD 1    /* it exited: release it */
 #define PREV_MIGRATE 2 /* it may no longer run here: queue it where it may */
-#define this_rq() this_cpu_ptr(&runqueues)
 
 void release_task(struct task_struct *p); /* kernel/exit.c */
 
