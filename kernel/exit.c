@@ -36,19 +36,23 @@
 #define WCONTINUED 0x00000008
 #define RUSAGE_SIZE 72 /* struct rusage on i386 */
 
-void free_task(struct task_struct *p); /* kernel/fork.c */
+void unhash_task(struct task_struct *p); /* kernel/fork.c */
+
+/* Drop the task list's reference to p, already out of it, once p is off its CPU. */
+static void free_unhashed(struct task_struct *p)
+{
+	wait_task_inactive(p); /* a zombie reaped from another CPU may still be switching out */
+	put_task_struct(p);
+}
 
 void release_task(struct task_struct *p)
 {
 	unsigned long flags;
 
-	wait_task_inactive(p); /* a zombie reaped from another CPU may still be switching out */
 	spin_lock_irqsave(&tasklist_lock, flags);
-	list_del(&p->tasks);
-	list_del_init(&p->sibling); /* threads are nobody's children: empty */
-	list_del_init(&p->thread_node);
+	unhash_task(p);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	free_task(p);
+	free_unhashed(p);
 }
 
 static void exit_mm(struct task_struct *p)
@@ -58,7 +62,9 @@ static void exit_mm(struct task_struct *p)
 	if (!mm)
 		return;
 	switch_mm(mm, NULL); /* run on swapper_pg_dir while the page directory goes */
+	task_lock(p);
 	p->mm = NULL;
+	task_unlock(p);
 	mmput(mm);
 }
 
@@ -98,45 +104,72 @@ static void forget_original_parent(struct task_struct *p)
 }
 
 /*
- * The last thread of a process is gone: its leader's parent hears of it now. A leader
- * whose parent keeps no zombies is freed here, by another thread (it does not run).
+ * Whether the process whose leader this is has ended: the leader a zombie and every
+ * other thread gone from the group. tasklist_lock held, under which each exiting task
+ * sets its state and a thread leaves.
  */
-static void notify_group_dead(struct task_struct *leader)
+static bool thread_group_done(struct task_struct *leader)
 {
-	if (leader->signal->flags & SIGNAL_GROUP_EXIT)
-		leader->exit_code = leader->signal->group_exit_code;
-	if (!leader->parent)
-		return;
-	if (notify_parent_exit(leader)) {
-		leader->state = TASK_DEAD;
-		release_task(leader);
-		return;
-	}
-	wake_up(&leader->parent->wait_chldexit);
+	return leader->state == TASK_ZOMBIE && list_is_singular(&leader->signal->thread_head);
 }
 
-/* Interrupts off. What becomes of an exiting task; children belong to its leader. */
-static void exit_notify(struct task_struct *p, bool group_dead)
+/* An exiting thread leaves its group now, though freed later: no signal or exec waits on it. */
+static void leave_thread_group(struct task_struct *p)
+{
+	spin_lock(&p->sighand->siglock);
+	list_del_init(&p->thread_node);
+	spin_unlock(&p->sighand->siglock);
+}
+
+/*
+ * The last of a process's threads has exited: its children go to init, and its
+ * leader's parent hears of it now. A parent that keeps no zombies gets none: current
+ * is freed by the next task to run; a leader that went before is unhashed here, and
+ * the caller frees it (true) once tasklist_lock is let go. tasklist_lock held.
+ */
+static bool exit_group_notify(struct task_struct *leader)
+{
+	forget_original_parent(leader);
+	if (leader->signal->flags & SIGNAL_GROUP_EXIT)
+		leader->exit_code = leader->signal->group_exit_code;
+	if (!notify_parent_exit(leader)) {
+		wake_up(&leader->parent->wait_chldexit);
+		return false;
+	}
+	if (leader == current) {
+		leader->state = TASK_DEAD;
+		return false;
+	}
+	/* Left a zombie: its CPU may still be switching away from it, and frees a TASK_DEAD prev. */
+	unhash_task(leader);
+	return true;
+}
+
+/*
+ * Interrupts off. What becomes of an exiting task. A thread is freed by the next task
+ * to run (nobody waits for it); a leader stays a zombie for its parent. Whichever of a
+ * process's threads is the last to get here reports the whole process, under
+ * tasklist_lock, so that exactly one does, with the leader gone or not.
+ */
+static void exit_notify(struct task_struct *p)
 {
 	struct task_struct *leader = p->group_leader;
+	bool free_leader = false;
 
-	if (group_dead)
-		forget_original_parent(leader);
-	if (!thread_group_leader(p)) {
-		p->state = TASK_DEAD; /* nobody waits for a thread: the next task frees it */
-		if (group_dead && leader->state == TASK_ZOMBIE)
-			notify_group_dead(leader);
-	} else if (!p->parent) { /* a kernel thread: nobody waits for it */
+	spin_lock(&tasklist_lock);
+	if (!p->parent) { /* a kernel thread: nobody waits for it */
+		forget_original_parent(p);
 		p->state = TASK_DEAD;
-	} else if (!group_dead) {
-		p->state = TASK_ZOMBIE; /* reported when its last thread exits */
 	} else {
-		if (p->signal->flags & SIGNAL_GROUP_EXIT)
-			p->exit_code = p->signal->group_exit_code;
-		/* A parent ignoring SIGCHLD keeps no zombies: the next task frees this one. */
-		p->state = notify_parent_exit(p) ? TASK_DEAD : TASK_ZOMBIE;
-		wake_up(&p->parent->wait_chldexit);
+		p->state = thread_group_leader(p) ? TASK_ZOMBIE : TASK_DEAD;
+		if (!thread_group_leader(p))
+			leave_thread_group(p);
+		if (thread_group_done(leader))
+			free_leader = exit_group_notify(leader);
 	}
+	spin_unlock(&tasklist_lock);
+	if (free_leader)
+		free_unhashed(leader);
 	/* A thread in execve waits for this one to go: woken once its state says so. */
 	if (p->signal->group_exec_task)
 		wake_up_process(p->signal->group_exec_task);
@@ -146,7 +179,9 @@ static void exit_fs(struct task_struct *p)
 {
 	struct fs_struct *fs = p->fs;
 
+	task_lock(p); /* /proc/<pid>/status reads it from another CPU */
 	p->fs = NULL;
+	task_unlock(p);
 	if (fs)
 		put_fs(fs);
 }
@@ -172,9 +207,9 @@ void do_exit(long code)
 	bool group_dead;
 
 	BUG_ON(is_idle_task(p)); /* the idle task never exits */
-	flags = local_irq_save();
+	spin_lock_irqsave(&p->sighand->siglock, flags);
 	group_dead = --p->signal->live == 0;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&p->sighand->siglock, flags);
 	if (group_dead && p->tgid == 1 && p->mm)
 		init_exited(p->signal->flags & SIGNAL_GROUP_EXIT ? p->signal->group_exit_code : code);
 	if (!group_dead)
@@ -190,7 +225,7 @@ void do_exit(long code)
 		tty_exit_session();
 	local_irq_disable();
 	p->exit_code = code;
-	exit_notify(p, group_dead);
+	exit_notify(p);
 	schedule();
 	BUG(); /* a dead task is never scheduled again */
 }
@@ -199,8 +234,9 @@ void do_exit(long code)
 void do_group_exit(int code)
 {
 	struct signal_struct *sig = current->signal;
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&current->sighand->siglock, flags);
 	if (sig->flags & SIGNAL_GROUP_EXIT) {
 		code = sig->group_exit_code;
 	} else if (sig->group_exec_task) {
@@ -210,11 +246,11 @@ void do_group_exit(int code)
 		sig->group_exit_code = code;
 		zap_other_threads(current);
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 	do_exit(code);
 }
 
-/* Whether every thread of current's process but current has exited. Interrupts off. */
+/* Whether every thread of current's process but current has exited. */
 static bool others_exited(void)
 {
 	struct task_struct *t;
@@ -234,7 +270,9 @@ static void take_leader_place(struct task_struct *leader)
 {
 	struct task_struct *tsk = current, *child, *t;
 	pid_t tid = tsk->pid;
+	unsigned long flags;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
 	tsk->pid = leader->pid;
 	leader->pid = tid;
 	tsk->parent = leader->parent;
@@ -254,7 +292,9 @@ static void take_leader_place(struct task_struct *leader)
 	for_each_thread(tsk, t)
 		t->group_leader = tsk;
 	leader->group_leader = tsk;
-	release_task(leader);
+	unhash_task(leader);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	free_unhashed(leader);
 }
 
 /*
@@ -265,11 +305,13 @@ static void take_leader_place(struct task_struct *leader)
 int de_thread(void)
 {
 	struct signal_struct *sig = current->signal;
-	unsigned long flags = local_irq_save();
+	spinlock_t *siglock = &current->sighand->siglock;
+	unsigned long flags;
 	int err = 0;
 
+	spin_lock_irqsave(siglock, flags);
 	if (sig->flags & SIGNAL_GROUP_EXIT || sig->group_exec_task) {
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(siglock, flags);
 		return -EAGAIN;
 	}
 	sig->group_exec_task = current;
@@ -279,9 +321,9 @@ int de_thread(void)
 		set_current_state(TASK_INTERRUPTIBLE);
 		if (others_exited())
 			break;
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(siglock, flags);
 		schedule();
-		flags = local_irq_save();
+		spin_lock_irqsave(siglock, flags);
 		if (sigkill_pending(current)) {
 			err = -EAGAIN;
 			break;
@@ -289,9 +331,9 @@ int de_thread(void)
 	}
 	set_current_state(TASK_RUNNING);
 	sig->group_exec_task = NULL;
+	spin_unlock_irqrestore(siglock, flags);
 	if (!err && !thread_group_leader(current))
 		take_leader_place(current->group_leader);
-	local_irq_restore(flags);
 	return err;
 }
 
@@ -331,11 +373,16 @@ static bool child_matches(const struct task_struct *child, int pid)
 	return pid == -1 || child->pgid == -pid;
 }
 
-/* A stopped or continued child not yet reported: its status (Linux's encodings), or 0. */
+/*
+ * A stopped or continued child not yet reported: its status (Linux's encodings), or 0.
+ * Under the child's siglock, which its stop and continue are set under.
+ */
 static int job_control_status(struct task_struct *child, int options)
 {
+	unsigned long flags;
 	int status = 0;
 
+	spin_lock_irqsave(&child->sighand->siglock, flags);
 	if ((options & WUNTRACED) && child->state == TASK_STOPPED && child->stop_signal) {
 		status = (child->stop_signal << 8) | 0x7f;
 		child->stop_signal = 0;
@@ -343,48 +390,65 @@ static int job_control_status(struct task_struct *child, int options)
 		status = 0xffff;
 		child->continued = false;
 	}
+	spin_unlock_irqrestore(&child->sighand->siglock, flags);
 	return status;
 }
 
+/* What wait_consider found: a zombie to reap, or a job-control change of pid to report. */
+struct wait_found {
+	struct task_struct *zombie;
+	pid_t pid;
+	int status;
+};
+
 /*
- * Look through the children matching pid for a zombie to reap or a job-control
- * change to report. 0 with *found set, 0 with nothing yet, or -ECHILD.
+ * Look through the children matching pid for a zombie to reap or a job-control change
+ * to report; found->pid stays 0 if there is none yet. -ECHILD if no child matches.
+ * Under tasklist_lock: a zombie found leaves the children list at once, so that no
+ * other thread of the process reaps it too.
  */
-static long wait_consider(int pid, int options, struct task_struct **found, int *status)
+static long wait_consider(int pid, int options, struct wait_found *found)
 {
 	struct task_struct *child;
 	bool have_child = false;
+	unsigned long flags;
 
-	*found = NULL;
+	*found = (struct wait_found){ 0 };
+	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(child, &current->group_leader->children, sibling) {
-		if (!child_matches(child, pid))
+		if (!child_matches(child, pid) || child->state == TASK_DEAD)
 			continue;
 		have_child = true;
-		if (child->state == TASK_ZOMBIE && !thread_group_empty(child))
-			continue; /* its threads still run: reported when the last one exits */
-		*status = child->state == TASK_ZOMBIE ? -1 : job_control_status(child, options);
-		if (*status) {
-			*found = child;
-			break;
+		if (child->state == TASK_ZOMBIE) {
+			if (!thread_group_done(child))
+				continue; /* its threads still run: reported when the last one exits */
+			list_del_init(&child->sibling);
+			found->zombie = child;
+		} else {
+			found->status = job_control_status(child, options);
+			if (!found->status)
+				continue;
 		}
+		found->pid = child->pid;
+		break;
 	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return have_child ? 0 : -ECHILD;
 }
 
-static long report(struct task_struct *p, int status, int __user *stat_addr, void __user *ru)
+static long report(pid_t pid, int status, int __user *stat_addr, void __user *ru)
 {
 	if (stat_addr && put_user(status, stat_addr))
 		return -EFAULT;
 	if (ru && clear_user(ru, RUSAGE_SIZE))
 		return -EFAULT;
-	return p->pid;
+	return pid;
 }
 
 long sys_wait4(int pid, int __user *stat_addr, int options, void __user *ru)
 {
-	struct task_struct *child;
+	struct wait_found found;
 	DEFINE_WAIT(wait);
-	int status;
 	long ret;
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
@@ -393,8 +457,8 @@ long sys_wait4(int pid, int __user *stat_addr, int options, void __user *ru)
 		return -ESRCH;
 	for (;;) {
 		prepare_to_wait(&current->group_leader->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
-		ret = wait_consider(pid, options, &child, &status);
-		if (ret || child || (options & WNOHANG))
+		ret = wait_consider(pid, options, &found);
+		if (ret || found.pid || (options & WNOHANG))
 			break;
 		if (signal_pending(current)) {
 			ret = -ERESTARTSYS;
@@ -403,9 +467,11 @@ long sys_wait4(int pid, int __user *stat_addr, int options, void __user *ru)
 		schedule();
 	}
 	finish_wait(&current->group_leader->wait_chldexit, &wait);
-	if (!child)
+	if (!found.pid)
 		return ret;
-	return status == -1 ? reap(child, stat_addr, ru) : report(child, status, stat_addr, ru);
+	if (found.zombie)
+		return reap(found.zombie, stat_addr, ru);
+	return report(found.pid, found.status, stat_addr, ru);
 }
 
 long sys_waitpid(int pid, int __user *stat_addr, int options)

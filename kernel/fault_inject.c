@@ -81,7 +81,8 @@ bool should_fail(struct fault_attr *attr, unsigned long size)
 {
 	if (!attr->enabled || !task_may_fail() || !__should_fail(attr, size))
 		return false;
-	current_thread_info()->flags |= _TIF_FAULT_INJECTED;
+	/* Locked: a sender on another CPU may set TIF_SIGPENDING in the same word. */
+	__atomic_or_fetch(&current_thread_info()->flags, _TIF_FAULT_INJECTED, __ATOMIC_RELAXED);
 	return true;
 }
 
@@ -179,7 +180,7 @@ void fault_inject_syscall_exit(void)
 	struct pt_regs *regs = current_pt_regs();
 	long ret = regs->eax;
 
-	current_thread_info()->flags &= ~_TIF_FAULT_INJECTED;
+	__atomic_and_fetch(&current_thread_info()->flags, ~_TIF_FAULT_INJECTED, __ATOMIC_RELAXED);
 	if (!IS_ERR_VALUE(ret))
 		calls_succeeded++;
 	else if (ret == -ENOMEM || ret == -EAGAIN)

@@ -36,11 +36,12 @@ long sys_dup(unsigned int fd)
 
 	if (!f)
 		return -EBADF;
+	get_file(f); /* before it is installed: from then on another thread may close it */
 	newfd = fd_install_from(f, 0, false);
+	if (newfd < 0)
+		fput(f);
 	if (newfd == -EINVAL) /* RLIMIT_NOFILE is 0 */
 		return -EMFILE;
-	if (newfd >= 0)
-		f->f_count++;
 	return newfd;
 }
 
@@ -75,9 +76,10 @@ static long dupfd(struct file *f, unsigned long from, bool cloexec)
 
 	if (from >= rlimit(RLIMIT_NOFILE) || from >= NR_OPEN)
 		return -EINVAL;
+	get_file(f); /* before it is installed: from then on another thread may close it */
 	fd = fd_install_from(f, from, cloexec);
-	if (fd >= 0)
-		f->f_count++;
+	if (fd < 0)
+		fput(f);
 	return fd;
 }
 

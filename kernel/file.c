@@ -18,7 +18,7 @@ struct file *alloc_file(const struct file_operations *op, unsigned int flags, um
 
 	if (f) {
 		f->f_op = op;
-		f->f_count = 1;
+		atomic_set(&f->f_count, 1);
 		f->f_flags = flags;
 		f->f_mode = mode;
 	}
@@ -27,7 +27,7 @@ struct file *alloc_file(const struct file_operations *op, unsigned int flags, um
 
 void fput(struct file *f)
 {
-	if (--f->f_count)
+	if (!atomic_dec_and_test(&f->f_count))
 		return;
 	if (f->f_op->release)
 		f->f_op->release(f);
@@ -138,7 +138,7 @@ int fd_replace(unsigned int fd, struct file *f, bool cloexec)
 	if (err)
 		return err;
 	old = files->fd[fd];
-	f->f_count++;
+	get_file(f);
 	install(files, fd, f, cloexec);
 	if (old)
 		fput(old);
@@ -199,7 +199,7 @@ struct files_struct *dup_files(const struct files_struct *old)
 
 	if (!files)
 		return NULL;
-	files->count = 1;
+	atomic_set(&files->count, 1);
 	files->max_fds = NR_OPEN_DEFAULT;
 	files->fd = files->fd_array;
 	files->close_on_exec = files->close_on_exec_init;
@@ -209,7 +209,7 @@ struct files_struct *dup_files(const struct files_struct *old)
 	}
 	for (unsigned int fd = 0; fd < n; fd++)
 		if ((files->fd[fd] = old->fd[fd])) {
-			files->fd[fd]->f_count++;
+			get_file(files->fd[fd]);
 			assign_fd_bit(files->close_on_exec, fd, fd_bit(old->close_on_exec, fd));
 		}
 	return files;
@@ -217,7 +217,7 @@ struct files_struct *dup_files(const struct files_struct *old)
 
 void put_files(struct files_struct *files)
 {
-	if (--files->count)
+	if (!atomic_dec_and_test(&files->count))
 		return;
 	for (unsigned int fd = 0; fd < files->max_fds; fd++)
 		if (files->fd[fd])

@@ -28,6 +28,8 @@
 #include <kspace/jiffies.h>
 #include <kspace/kernel_stat.h>
 #include <kspace/mman.h>
+#include <kspace/mmap_lock.h>
+#include <kspace/oom.h>
 #include <kspace/ramfs.h>
 #include <kspace/sched.h>
 #include <kspace/slab.h>
@@ -81,6 +83,20 @@ struct task_struct *find_task_by_pid(pid_t pid)
 		if (p->pid == pid)
 			return p;
 	return NULL;
+}
+
+/* The task pid names (0: the caller) with a reference (put_task_struct), or NULL. */
+struct task_struct *find_get_task(pid_t pid)
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = pid ? find_task_by_pid(pid) : current;
+	if (p)
+		get_task_struct(p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return p;
 }
 
 static bool pid_in_use(pid_t pid)
@@ -156,11 +172,7 @@ void put_fs(struct fs_struct *fs)
 
 static void put_signal(struct signal_struct *sig)
 {
-	unsigned long flags = local_irq_save();
-	bool last = --sig->count == 0;
-
-	local_irq_restore(flags);
-	if (last) {
+	if (atomic_dec_and_test(&sig->count)) {
 		if (sig->shared_pending.signal) /* usually nothing is left */
 			flush_sigqueue(&sig->shared_pending);
 		kfree(sig);
@@ -186,6 +198,8 @@ static struct task_struct *alloc_task(const char *name)
 	p->time_slice = DEF_TIMESLICE;
 	p->group_leader = p;
 	spin_lock_init(&p->pi_lock);
+	spin_lock_init(&p->alloc_lock);
+	atomic_set(&p->usage, 1);
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
@@ -194,8 +208,8 @@ static struct task_struct *alloc_task(const char *name)
 	return p;
 }
 
-/* What p still holds (all of it if it never ran), then p itself. */
-static void free_task_struct(struct task_struct *p)
+/* What p still holds (all of it if it never ran), then p itself; one that ran is unhashed. */
+void free_task(struct task_struct *p)
 {
 	if (p->files)
 		put_files(p->files);
@@ -212,30 +226,34 @@ static void free_task_struct(struct task_struct *p)
 	kfree(p);
 }
 
-/* Free a task that ran (release_task); it counted towards max_threads. */
-void free_task(struct task_struct *p)
+/*
+ * p leaves the task list, its thread group and its parent's children: its pid is free
+ * and it no longer counts towards max_threads. tasklist_lock held.
+ */
+void unhash_task(struct task_struct *p)
 {
 	nr_threads--;
-	free_task_struct(p);
+	list_del(&p->tasks);
+	list_del_init(&p->sibling); /* threads are nobody's children: empty */
+	spin_lock(&p->sighand->siglock);
+	list_del_init(&p->thread_node);
+	spin_unlock(&p->sighand->siglock);
 }
 
 /* A new process's signal_struct, or (CLONE_THREAD) a share of the caller's. */
 static int copy_signal(struct task_struct *p, unsigned long clone_flags)
 {
 	struct signal_struct *sig;
-	unsigned long flags;
 
 	if (clone_flags & CLONE_THREAD) {
-		flags = local_irq_save();
-		current->signal->count++;
-		local_irq_restore(flags);
+		atomic_inc(&current->signal->count);
 		p->signal = current->signal;
 		return 0;
 	}
 	sig = kmalloc(sizeof(*sig), GFP_KERNEL); /* not zeroed: info[] is read only once set */
 	if (!sig)
 		return -ENOMEM;
-	sig->count = 1;
+	atomic_set(&sig->count, 1);
 	sig->live = 0;
 	sig->flags = 0;
 	sig->group_exit_code = 0;
@@ -250,7 +268,11 @@ static int copy_signal(struct task_struct *p, unsigned long clone_flags)
 /*
  * Give p a pid and put it in the task list and its thread group; -EAGAIN (and p freed)
  * when out of pids or threads, -EINTR when the caller is being killed (Linux: "let
- * kill terminate clone/fork in the middle"). The caller wakes it.
+ * kill terminate clone/fork in the middle"). A signal that came to the caller during
+ * the fork (say the terminal's SIGTSTP to its process group) restarts it, as on Linux:
+ * a group's signal must reach the parent alone, before the fork, or both, after it;
+ * under tasklist_lock, which the group's senders hold, it is one or the other. The
+ * caller wakes p.
  */
 static pid_t start_task(struct task_struct *p, unsigned long clone_flags)
 {
@@ -261,17 +283,21 @@ static pid_t start_task(struct task_struct *p, unsigned long clone_flags)
 	pid = nr_threads < max_threads() ? alloc_pid() : -EAGAIN;
 	if (pid > 0 && current->signal && sigkill_pending(current))
 		pid = -EINTR;
+	else if (pid > 0 && current->mm && signal_pending(current)) /* a user fork: it can restart */
+		pid = -ERESTARTNOINTR;
 	if (pid < 0) {
 		spin_unlock_irqrestore(&tasklist_lock, flags);
-		free_task_struct(p);
+		free_task(p);
 		return pid;
 	}
 	p->pid = pid;
 	p->tgid = clone_flags & CLONE_THREAD ? current->tgid : pid;
 	nr_threads++;
 	list_add_tail(&p->tasks, &task_list);
+	spin_lock(&p->sighand->siglock);
 	list_add_tail(&p->thread_node, &p->signal->thread_head);
 	p->signal->live++;
+	spin_unlock(&p->sighand->siglock);
 	if (thread_group_leader(p) && p->parent)
 		list_add_tail(&p->sibling, &p->parent->children);
 	p->state = TASK_UNINTERRUPTIBLE; /* so wake_up_process() queues it */
@@ -287,7 +313,7 @@ pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name)
 	if (!p)
 		return -ENOMEM;
 	if (copy_sighand(p, false) || copy_signal(p, 0)) {
-		free_task_struct(p);
+		free_task(p);
 		return -ENOMEM;
 	}
 	memcpy(p->rlim, init_task.rlim, sizeof(p->rlim));
@@ -307,7 +333,9 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	mm->mmap_cache = NULL;
 	mm->map_count = 0;
 	mm->rss = mm->total_vm = 0;
-	mm->mm_users = mm->mm_count = 1;
+	mutex_init(&mm->mmap_lock);
+	atomic_set(&mm->mm_users, 1);
+	mm->oom_victim = false;
 	memset(mm->pgtables, 0, sizeof(mm->pgtables));
 	mm->cpu_vm_mask = CPU_MASK_NONE; /* loaded nowhere yet (dup_mm copied the parent's) */
 	mm->pgd = pgd_alloc();
@@ -331,29 +359,50 @@ struct mm_struct *mm_alloc(void)
 
 void mmput(struct mm_struct *mm)
 {
-	if (--mm->mm_users)
+	if (!atomic_dec_and_test(&mm->mm_users))
 		return;
 	exit_mmap(mm);
+	if (mm->oom_victim)
+		exit_oom_victim();
 	if (mm->exe_file)
 		ramfs_iput(mm->exe_file);
 	pgd_free(mm->pgd);
 	kfree(mm);
 }
 
+/* Another task's mm, kept for the caller (mmput) even if the task exits meanwhile. */
+struct mm_struct *get_task_mm(struct task_struct *p)
+{
+	struct mm_struct *mm;
+
+	task_lock(p);
+	mm = p->mm;
+	if (mm)
+		atomic_inc(&mm->mm_users);
+	task_unlock(p);
+	return mm;
+}
+
+/* A copy of oldmm, taken whole while its other threads cannot change it. */
 static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 {
 	struct mm_struct *mm = kmalloc(sizeof(*mm), GFP_KERNEL);
+	int err;
 
 	if (!mm)
 		return NULL;
+	mmap_write_lock(oldmm);
 	*mm = *oldmm; /* brk, start_stack, arg_start...: the same layout */
-	if (!mm_init(mm)) {
+	if (!mm_init(mm)) { /* which also gives the copy its own, free, lock */
+		mmap_write_unlock(oldmm);
 		kfree(mm);
 		return NULL;
 	}
 	if (mm->exe_file)
 		ramfs_iget(mm->exe_file);
-	if (dup_mmap(mm, oldmm)) {
+	err = dup_mmap(mm, oldmm);
+	mmap_write_unlock(oldmm);
+	if (err) {
 		mmput(mm);
 		return NULL;
 	}
@@ -366,10 +415,7 @@ static int copy_mm(struct task_struct *p, unsigned long clone_flags)
 	if (!current->mm)
 		return 0;
 	if (clone_flags & CLONE_VM) {
-		unsigned long flags = local_irq_save();
-
-		current->mm->mm_users++;
-		local_irq_restore(flags);
+		atomic_inc(&current->mm->mm_users);
 		p->mm = current->mm;
 		return 0;
 	}
@@ -380,10 +426,7 @@ static int copy_mm(struct task_struct *p, unsigned long clone_flags)
 static int copy_files(struct task_struct *p, unsigned long clone_flags)
 {
 	if (clone_flags & CLONE_FILES) {
-		unsigned long flags = local_irq_save();
-
-		current->files->count++;
-		local_irq_restore(flags);
+		atomic_inc(&current->files->count);
 		p->files = current->files;
 		return 0;
 	}
@@ -441,13 +484,15 @@ static int copy_fs(struct task_struct *p, unsigned long clone_flags)
 /* Linux's NPROC rule: a user other than root may own at most RLIMIT_NPROC tasks, zombies included. */
 static bool too_many_processes(void)
 {
-	unsigned long n = 0;
+	unsigned long n = 0, flags;
 	struct task_struct *p;
 
 	if (current->cred.uid == 0 || capable())
 		return false;
+	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &task_list, tasks)
 		n += p->cred.uid == current->cred.uid;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return n >= rlimit(RLIMIT_NPROC);
 }
 
@@ -544,7 +589,7 @@ static struct task_struct *copy_process(unsigned long clone_flags, unsigned long
 			*err = do_set_thread_area(p, (struct user_desc __user *)tls, false);
 	}
 	if (*err) {
-		free_task_struct(p);
+		free_task(p);
 		return NULL;
 	}
 	return p;
@@ -624,7 +669,7 @@ int unshare_files_sighand(void)
 	struct files_struct *files = current->files;
 	struct sighand_struct *sighand = current->sighand;
 
-	if (files && files->count > 1) {
+	if (files && atomic_read(&files->count) > 1) {
 		current->files = dup_files(files);
 		if (!current->files) {
 			current->files = files;
@@ -632,7 +677,7 @@ int unshare_files_sighand(void)
 		}
 		put_files(files);
 	}
-	if (sighand->count > 1) {
+	if (atomic_read(&sighand->count) > 1) {
 		if (copy_sighand(current, false)) {
 			current->sighand = sighand;
 			return -ENOMEM;
@@ -661,7 +706,7 @@ long sys_gettid(void)
 static void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 {
 	if (tsk->clear_child_tid) {
-		if (mm && mm->mm_users > 1) { /* a bad pointer is the caller's loss, as on Linux */
+		if (mm && atomic_read(&mm->mm_users) > 1) { /* a bad pointer is the caller's loss, as on Linux */
 			put_user(0, tsk->clear_child_tid);
 			futex_wake(mm, (unsigned long)tsk->clear_child_tid, 1);
 		}

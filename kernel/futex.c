@@ -23,6 +23,7 @@
 #include <kspace/list.h>
 #include <kspace/mm_types.h>
 #include <kspace/mman.h>
+#include <kspace/mmap_lock.h>
 #include <kspace/sched.h>
 #include <kspace/signal.h>
 #include <kspace/spinlock.h>
@@ -97,11 +98,13 @@ static int get_futex_key(unsigned long uaddr, bool shared, struct futex_key *key
 	if (get_user(val, word)) /* the page must be there: Linux faults it in */
 		return -EFAULT;
 	(void)val;
+	mmap_write_lock(mm); /* after get_user: its fault takes the lock too */
 	vma = find_vma(mm, uaddr);
 	if (vma && vma->vm_start <= uaddr && (vma->vm_flags & VM_SHARED)) {
 		key->object = vma->vm_file ? (const void *)vma->vm_file : vma->vm_private_data;
 		key->offset = uaddr - vma->vm_start + vma->vm_pgoff * PAGE_SIZE;
 	}
+	mmap_write_unlock(mm);
 	return 0;
 }
 
@@ -456,13 +459,18 @@ long sys_set_robust_list(void __user *head, unsigned long len)
 
 long sys_get_robust_list(int pid, void __user *__user *head_ptr, unsigned long __user *len_ptr)
 {
-	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
+	struct task_struct *p = find_get_task(pid);
+	unsigned long head;
+	bool may;
 
 	if (!p)
 		return -ESRCH;
-	if (!ptrace_may_access(p))
+	may = ptrace_may_access(p);
+	head = (unsigned long)p->robust_list;
+	put_task_struct(p);
+	if (!may)
 		return -EPERM;
 	if (put_user(ROBUST_LIST_HEAD_SIZE, len_ptr))
 		return -EFAULT;
-	return put_user((unsigned long)p->robust_list, (unsigned long __user *)head_ptr) ? -EFAULT : 0;
+	return put_user(head, (unsigned long __user *)head_ptr) ? -EFAULT : 0;
 }

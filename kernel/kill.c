@@ -10,6 +10,9 @@
  * Permission (Linux's kill_ok_by_cred): root, or the sender's real or effective uid
  * equal to the target's real or saved one; SIGCONT also reaches any process of the
  * sender's own session, so a shell can continue a job whose uid changed.
+ *
+ * The target is looked up and signalled under tasklist_lock, so that it cannot be
+ * reaped and freed on another CPU in between.
  */
 #include <kspace/errno.h>
 #include <kspace/kernel.h>
@@ -76,22 +79,34 @@ static int kill_all(int sig, struct kernel_siginfo *info)
 	return count ? ret : -ESRCH;
 }
 
+/* What kill(pid) names: a process, a process group, or everyone; tasklist_lock held. */
+static int kill_something_info(int sig, struct kernel_siginfo *info, int pid)
+{
+	struct task_struct *p;
+
+	if (pid > 0) {
+		p = find_task_by_pid(pid);
+		return p ? group_send_sig_info(sig, info, p) : -ESRCH;
+	}
+	if (pid == -1)
+		return kill_all(sig, info);
+	return __kill_pgrp_info(sig, info, pid ? -pid : current->pgid);
+}
+
 long sys_kill(int pid, int sig)
 {
 	struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_USER };
-	struct task_struct *p;
+	unsigned long flags;
+	int ret;
 
-	info.kill.pid = current->tgid;
-	info.kill.uid = current->cred.uid;
-	if (pid > 0) {
-		p = find_task_by_pid(pid);
-		return p ? group_send_sig_info(sig, &info, p) : -ESRCH;
-	}
 	if (pid == INT_MIN) /* -pid would overflow */
 		return -ESRCH;
-	if (pid == -1)
-		return kill_all(sig, &info);
-	return __kill_pgrp_info(sig, &info, pid ? -pid : current->pgid);
+	info.kill.pid = current->tgid;
+	info.kill.uid = current->cred.uid;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	ret = kill_something_info(sig, &info, pid);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
 }
 
 /*
@@ -103,6 +118,7 @@ static long do_rt_sigqueueinfo(pid_t tgid, pid_t pid, int sig, const void __user
 {
 	struct kernel_siginfo info;
 	struct task_struct *p;
+	unsigned long flags;
 	int err;
 
 	if (copy_from_user(&info, uinfo, sizeof(info)))
@@ -110,13 +126,13 @@ static long do_rt_sigqueueinfo(pid_t tgid, pid_t pid, int sig, const void __user
 	info.si_signo = sig;
 	if ((info.si_code >= 0 || info.si_code == SI_TKILL) && pid != current->pid)
 		return -EPERM;
+	spin_lock_irqsave(&tasklist_lock, flags);
 	p = find_task_by_pid(pid);
-	if (!p || (tgid > 0 && p->tgid != tgid))
-		return -ESRCH;
-	err = check_kill_permission(sig, p);
-	if (err || !sig)
-		return err;
-	return tgid > 0 ? send_signal_thread(sig, &info, p) : send_signal(sig, &info, p);
+	err = !p || (tgid > 0 && p->tgid != tgid) ? -ESRCH : check_kill_permission(sig, p);
+	if (!err && sig)
+		err = tgid > 0 ? send_signal_thread(sig, &info, p) : send_signal(sig, &info, p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return err;
 }
 
 long sys_rt_sigqueueinfo(pid_t pid, int sig, const void __user *uinfo)
@@ -135,16 +151,18 @@ long sys_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, const void __user *ui
 static long do_tkill(pid_t tgid, pid_t pid, int sig)
 {
 	struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_TKILL };
-	struct task_struct *p = find_task_by_pid(pid);
+	struct task_struct *p;
+	unsigned long flags;
 	int err;
 
 	info.kill.pid = current->tgid;
 	info.kill.uid = current->cred.uid;
-	if (!p || (tgid > 0 && p->tgid != tgid))
-		return -ESRCH;
-	err = check_kill_permission(sig, p);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_pid(pid);
+	err = !p || (tgid > 0 && p->tgid != tgid) ? -ESRCH : check_kill_permission(sig, p);
 	if (!err && sig)
 		err = send_signal_thread(sig, &info, p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return err;
 }
 

@@ -32,10 +32,13 @@ static unsigned long nr_active(void)
 {
 	struct task_struct *p;
 	unsigned long n = 0;
+	unsigned long flags;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &task_list, tasks)
 		if (p->state == TASK_RUNNING || p->state == TASK_UNINTERRUPTIBLE)
 			n++;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return n;
 }
 

@@ -74,7 +74,8 @@ static __noreturn void run_init_process(void)
 		panic("cannot open the console for init");
 	for (int fd = 0; fd < 3; fd++) {
 		current->files->fd[fd] = console;
-		console->f_count += fd > 0;
+		if (fd > 0)
+			get_file(console);
 	}
 	pr_info("Run %s as init process\n", init_filename);
 	argv_init[0] = init_filename;

@@ -74,13 +74,16 @@ long sys_setpriority(int which, int who, int niceval)
 {
 	struct task_struct *p;
 	long error = -ESRCH;
+	unsigned long flags;
 
 	if (which < PRIO_PROCESS || which > PRIO_USER)
 		return -EINVAL;
 	niceval = clamp(niceval, MIN_NICE, MAX_NICE);
+	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &task_list, tasks)
 		if (prio_match(p, which, prio_who(which, who)))
 			error = set_one_prio(p, niceval, error);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return error;
 }
 
@@ -89,12 +92,15 @@ long sys_getpriority(int which, int who)
 {
 	struct task_struct *p;
 	long best = -ESRCH;
+	unsigned long flags;
 
 	if (which < PRIO_PROCESS || which > PRIO_USER)
 		return -EINVAL;
+	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &task_list, tasks)
 		if (prio_match(p, which, prio_who(which, who)))
 			best = max(best, nice_to_rlimit(p->nice));
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return best;
 }
 

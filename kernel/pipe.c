@@ -15,6 +15,7 @@
 #include <kspace/fs.h>
 #include <kspace/gfp.h>
 #include <kspace/kernel.h>
+#include <kspace/mutex.h>
 #include <kspace/pipe_fs_i.h>
 #include <kspace/poll.h>
 #include <kspace/sched.h>
@@ -30,9 +31,9 @@
 struct pipe_inode_info {
 	wait_queue_head_t rd_wait;   /* readers waiting for bytes, or for the last writer to go */
 	wait_queue_head_t wr_wait;   /* writers waiting for room, or for the last reader to go */
-	wait_queue_head_t lock_wait; /* tasks waiting for the lock */
-	bool locked;                 /* someone is moving bytes: copies may sleep in a fault */
-	unsigned int readers, writers; /* open files on each end */
+	struct mutex mutex;          /* someone is moving bytes: copies may sleep in a fault */
+	unsigned int readers, writers; /* open files on each end, under mutex */
+	atomic_t files;              /* its two files: the last one to go frees it */
 	unsigned int head, tail;
 	char *page[PIPE_PAGES];
 };
@@ -47,21 +48,11 @@ struct pipe_inode_info *get_pipe_info(const struct file *f)
 /*
  * One reader or writer at a time moves bytes: a copy from or to user space can sleep
  * (a page fault may wait for a kmap slot), and another task must not use the same
- * ring position meanwhile. It is a sleeping lock: taking it is one atomic exchange,
- * so two CPUs cannot both see it free; a task that finds it taken sleeps on lock_wait.
+ * ring position meanwhile: a mutex, as Linux's pipe->mutex.
  */
-static void __noinline pipe_lock_wait(struct pipe_inode_info *pipe)
+static void pipe_lock(struct pipe_inode_info *pipe)
 {
-	do
-		wait_event(pipe->lock_wait, !READ_ONCE(pipe->locked));
-	while (__atomic_exchange_n(&pipe->locked, true, __ATOMIC_ACQUIRE));
-}
-
-/* Inline, the free lock costs its exchange only; the wait is out of line. */
-static inline void pipe_lock(struct pipe_inode_info *pipe)
-{
-	if (__atomic_exchange_n(&pipe->locked, true, __ATOMIC_ACQUIRE))
-		pipe_lock_wait(pipe);
+	mutex_lock(&pipe->mutex);
 }
 
 /*
@@ -78,8 +69,7 @@ static void wake(wait_queue_head_t *q)
 
 static void pipe_unlock(struct pipe_inode_info *pipe)
 {
-	__atomic_store_n(&pipe->locked, false, __ATOMIC_RELEASE);
-	wake(&pipe->lock_wait);
+	mutex_unlock(&pipe->mutex);
 }
 
 static unsigned int pipe_room(const struct pipe_inode_info *pipe)
@@ -305,17 +295,23 @@ static long pipe_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 }
 
 /* The last file of one end is gone: the other end sees EOF or EPIPE; the last of both frees it. */
+/*
+ * An end closed: the other end's sleepers learn of it. The two ends may close at once
+ * on two CPUs: the pipe is freed by whichever is the last to be done with it.
+ */
 static void pipe_release(struct file *f)
 {
 	struct pipe_inode_info *pipe = f->private_data;
 
+	pipe_lock(pipe);
 	if (f->f_op == &pipe_read_ops)
 		pipe->readers--;
 	else
 		pipe->writers--;
 	wake(&pipe->rd_wait);
 	wake(&pipe->wr_wait);
-	if (pipe->readers || pipe->writers)
+	pipe_unlock(pipe);
+	if (!atomic_dec_and_test(&pipe->files))
 		return;
 	for (int i = 0; i < PIPE_PAGES; i++)
 		if (pipe->page[i])
@@ -360,7 +356,8 @@ static int create_pipe_files(struct file *f[2], int flags)
 		return -ENOMEM;
 	init_waitqueue_head(&pipe->rd_wait);
 	init_waitqueue_head(&pipe->wr_wait);
-	init_waitqueue_head(&pipe->lock_wait);
+	mutex_init(&pipe->mutex);
+	atomic_set(&pipe->files, 2);
 	f[0] = pipe_file(pipe, &pipe_read_ops, O_RDONLY | (flags & O_NONBLOCK), ino);
 	f[1] = pipe_file(pipe, &pipe_write_ops, O_WRONLY | (flags & O_NONBLOCK), ino);
 	if (f[0] && f[1]) {

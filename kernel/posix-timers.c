@@ -30,7 +30,7 @@
 #define NSEC_PER_TICK (NSEC_PER_SEC / HZ)
 #define HRES_RESOLUTION 1 /* ns: what Linux reports for its high-resolution clocks */
 
-/* The task whose CPU time clock names, or NULL if none: -EINVAL for the caller. */
+/* The task whose CPU time clock names, or NULL if none; tasklist_lock held. */
 static struct task_struct *cpu_clock_task(clockid_t clock)
 {
 	if (clock == CLOCK_PROCESS_CPUTIME_ID || clock == CLOCK_THREAD_CPUTIME_ID)
@@ -54,10 +54,32 @@ static s64 cpu_clock_ns(clockid_t clock, const struct task_struct *p)
 	return (s64)(ticks + p->stime) * NSEC_PER_TICK;
 }
 
+/* A reading of a CPU clock, taken under tasklist_lock: another process may be reaped meanwhile. */
+struct cpu_sample {
+	s64 ns;
+	bool zombie; /* the process has ended: its clock stands still */
+	bool own;    /* the caller's: it advances only while the caller runs */
+};
+
+/* -EINVAL if clock names no task. */
+static int cpu_clock_sample(clockid_t clock, struct cpu_sample *sample)
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = cpu_clock_task(clock);
+	if (p)
+		*sample = (struct cpu_sample){ cpu_clock_ns(clock, p), p->state == TASK_ZOMBIE,
+					       p == current };
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return p ? 0 : -EINVAL;
+}
+
 /* Now on clock, in nanoseconds; -EINVAL for a clock Linux does not have. */
 static int clock_read_ns(clockid_t clock, s64 *ns)
 {
-	struct task_struct *p;
+	struct cpu_sample sample;
 
 	switch (clock) {
 	case CLOCK_REALTIME:
@@ -78,10 +100,9 @@ static int clock_read_ns(clockid_t clock, s64 *ns)
 		*ns = (s64)jiffies * NSEC_PER_TICK;
 		return 0;
 	}
-	p = is_cpu_clock(clock) ? cpu_clock_task(clock) : NULL;
-	if (!p)
+	if (!is_cpu_clock(clock) || cpu_clock_sample(clock, &sample))
 		return -EINVAL;
-	*ns = cpu_clock_ns(clock, p);
+	*ns = sample.ns;
 	return 0;
 }
 
@@ -161,10 +182,11 @@ static int nsleep_check(clockid_t clock)
 static int cpu_nsleep_check(clockid_t clock)
 {
 	bool perthread = clock < 0 && (clock & 4);
+	struct cpu_sample sample;
 
 	if (perthread && (!CPUCLOCK_PID(clock) || CPUCLOCK_PID(clock) == current->pid))
 		return -EINVAL;
-	return cpu_clock_task(clock) ? 0 : -EINVAL;
+	return cpu_clock_sample(clock, &sample);
 }
 
 /*
@@ -174,20 +196,19 @@ static int cpu_nsleep_check(clockid_t clock)
  */
 static long cpu_nsleep(clockid_t clock, s64 deadline)
 {
-	struct task_struct *p;
+	struct cpu_sample sample;
 	long err;
 
 	for (;;) {
 		set_current_state(TASK_INTERRUPTIBLE); /* before the tests: no wake-up is lost */
-		p = cpu_clock_task(clock);
-		if (!p || p->state == TASK_ZOMBIE)
+		if (cpu_clock_sample(clock, &sample) || sample.zombie)
 			err = -EINVAL; /* Linux: the clock's process is gone */
-		else if (cpu_clock_ns(clock, p) >= deadline)
+		else if (sample.ns >= deadline)
 			err = 0;
 		else if (signal_pending(current))
 			err = -EINTR;
 		else {
-			schedule_timeout(p == current ? MAX_SCHEDULE_TIMEOUT : 1);
+			schedule_timeout(sample.own ? MAX_SCHEDULE_TIMEOUT : 1);
 			continue;
 		}
 		set_current_state(TASK_RUNNING);

@@ -9,6 +9,7 @@
 #include <kspace/kernel.h>
 #include <kspace/mman.h>
 #include <kspace/mm.h>
+#include <kspace/mmap_lock.h>
 #include <kspace/proc_fs.h>
 #include <kspace/resource.h>
 #include <kspace/sched.h>
@@ -64,7 +65,8 @@ static pid_t ppid_of(const struct task_struct *t)
 void proc_pid_stat(struct seq_buf *s, struct task_struct *t)
 {
 	static const struct mm_struct no_mm;
-	const struct mm_struct *mm = t->mm ? t->mm : &no_mm;
+	struct mm_struct *task_mm = get_task_mm(t); /* its numbers only: no lock needed */
+	const struct mm_struct *mm = task_mm ? task_mm : &no_mm;
 	u64 ignored, caught;
 
 	sig_actions(t, &ignored, &caught);
@@ -80,6 +82,25 @@ void proc_pid_stat(struct seq_buf *s, struct task_struct *t)
 	seq_buf_printf(s, " %lu %lu %lu %lu %lu %lu %lu %ld\n", mm->start_data, mm->end_data,
 		       mm->start_brk, mm->arg_start, mm->arg_end, mm->env_start, mm->env_end,
 		       t->state == TASK_ZOMBIE ? t->exit_code : 0);
+	if (task_mm)
+		mmput(task_mm);
+}
+
+/*
+ * Another task's address space, walked as its owner may change it on another CPU: a
+ * user reference keeps it, its lock keeps its regions and page tables still.
+ */
+void proc_show_mm(struct seq_buf *s, struct task_struct *t,
+		  void (*show)(struct seq_buf *s, struct mm_struct *mm))
+{
+	struct mm_struct *mm = get_task_mm(t);
+
+	if (!mm)
+		return;
+	mmap_write_lock(mm);
+	show(s, mm);
+	mmap_write_unlock(mm);
+	mmput(mm);
 }
 
 /* Pages of the regions whose flags have all of want and none of unwanted. */
@@ -95,7 +116,7 @@ static unsigned long vm_pages(const struct mm_struct *mm, unsigned long want, un
 
 #define PAGES_KB(pages) ((pages) << (PAGE_SHIFT - 10))
 
-static void status_mm(struct seq_buf *s, const struct mm_struct *mm)
+static void status_mm(struct seq_buf *s, struct mm_struct *mm)
 {
 	seq_buf_printf(s, "VmSize:\t%8lu kB\nVmLck:\t%8lu kB\nVmRSS:\t%8lu kB\n", PAGES_KB(mm->total_vm),
 		       0UL, PAGES_KB(mm->rss));
@@ -111,8 +132,12 @@ void proc_pid_status(struct seq_buf *s, struct task_struct *t)
 	const struct cred *c = &t->cred;
 	u64 ignored, caught;
 
-	seq_buf_printf(s, "Name:\t%s\nUmask:\t%04o\nState:\t%s\n", t->comm,
-		       t->fs ? t->fs->umask : 0022, task_state(t));
+	unsigned int umask;
+
+	task_lock(t); /* its fs goes when it exits */
+	umask = t->fs ? t->fs->umask : 0022;
+	task_unlock(t);
+	seq_buf_printf(s, "Name:\t%s\nUmask:\t%04o\nState:\t%s\n", t->comm, umask, task_state(t));
 	seq_buf_printf(s, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n", t->tgid,
 		       t->pid, ppid_of(t));
 	seq_buf_printf(s, "Uid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n", c->uid, c->euid, c->suid,
@@ -122,8 +147,7 @@ void proc_pid_status(struct seq_buf *s, struct task_struct *t)
 		seq_buf_printf(s, "%u ", c->groups[i]);
 	seq_buf_printf(s, "\nNStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n", t->tgid, t->pid,
 		       t->pgid, t->sid);
-	if (t->mm)
-		status_mm(s, t->mm);
+	proc_show_mm(s, t, status_mm);
 	sig_actions(t, &ignored, &caught);
 	seq_buf_printf(s, "Threads:\t%d\nSigQ:\t%u/%lu\n", t->signal->live,
 		       t->pending.nr_queued + t->signal->shared_pending.nr_queued,
@@ -159,9 +183,14 @@ static void copy_from_mm(struct seq_buf *s, struct mm_struct *mm, unsigned long 
 	}
 }
 
+static void cmdline_of(struct seq_buf *s, struct mm_struct *mm)
+{
+	if (mm->arg_start < mm->arg_end && mm->arg_end <= TASK_SIZE)
+		copy_from_mm(s, mm, mm->arg_start, mm->arg_end);
+}
+
 /* The arguments as execve placed them, each ended by a NUL; empty for a kernel thread or a zombie. */
 void proc_pid_cmdline(struct seq_buf *s, struct task_struct *t)
 {
-	if (t->mm && t->mm->arg_start < t->mm->arg_end && t->mm->arg_end <= TASK_SIZE)
-		copy_from_mm(s, t->mm, t->mm->arg_start, t->mm->arg_end);
+	proc_show_mm(s, t, cmdline_of);
 }

@@ -19,9 +19,12 @@ static unsigned int nr_in_state(long state)
 {
 	struct task_struct *p;
 	unsigned int n = 0;
+	unsigned long flags;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &task_list, tasks)
 		n += p->state == state;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return n;
 }
 

@@ -64,8 +64,7 @@ static void show_hostname(struct seq_buf *s, struct task_struct *t)
 
 static void show_maps_of(struct seq_buf *s, struct task_struct *t)
 {
-	if (t->mm)
-		show_maps(s, t->mm);
+	proc_show_mm(s, t, show_maps);
 }
 
 static const struct proc_entry root_entries[] = {
@@ -84,8 +83,7 @@ static const struct proc_entry root_entries[] = {
 
 static void show_pagetable_of(struct seq_buf *s, struct task_struct *t)
 {
-	if (t->mm)
-		show_pagetable(s, t->mm);
+	proc_show_mm(s, t, show_pagetable);
 }
 
 static const struct proc_entry pid_entries[] = {
@@ -108,14 +106,35 @@ struct proc_file {
 	unsigned long len;
 };
 
-static struct task_struct *find_task(pid_t pid)
+/*
+ * pid's task (zombies too: ps shows them as Z) with a reference, or NULL: it may exit
+ * and be reaped on another CPU while /proc renders it. The caller puts it.
+ */
+static struct task_struct *get_proc_task(pid_t pid)
 {
 	struct task_struct *p;
+	unsigned long flags;
 
-	list_for_each_entry(p, &task_list, tasks)
-		if (p->pid == pid) /* zombies too: ps shows them as Z */
-			return p;
-	return NULL;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_pid(pid);
+	if (p)
+		get_task_struct(p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return p;
+}
+
+static void put_proc_task(struct task_struct *p)
+{
+	if (p)
+		put_task_struct(p);
+}
+
+static bool pid_exists(pid_t pid)
+{
+	struct task_struct *t = get_proc_task(pid);
+
+	put_proc_task(t);
+	return t != NULL;
 }
 
 /* Split off the next component of *path into name; false at the end. */
@@ -172,19 +191,27 @@ static struct file *task_fd(const struct task_struct *t, unsigned int fd)
 static bool parse_fd(struct proc_file *pf, const char *name)
 {
 	pid_t n = parse_pid(name); /* the same digits; "self" is no descriptor */
+	struct task_struct *t;
+	bool open;
 
 	if (n < 0 || !strcmp(name, "self") || !*name || (name[0] == '0' && name[1]))
 		return false;
 	pf->fd = n;
-	return task_fd(find_task(pf->pid), n) != NULL;
+	t = get_proc_task(pf->pid);
+	open = task_fd(t, n) != NULL;
+	put_proc_task(t);
+	return open;
 }
 
 /* Whether tid names a thread of pid's process. */
 static bool thread_of(pid_t pid, pid_t tid)
 {
-	struct task_struct *p = find_task(pid), *t = find_task(tid);
+	struct task_struct *p = get_proc_task(pid), *t = get_proc_task(tid);
+	bool of = p && t && t->tgid == p->tgid && t->state != TASK_DEAD;
 
-	return p && t && t->tgid == p->tgid && t->state != TASK_DEAD;
+	put_proc_task(p);
+	put_proc_task(t);
+	return of;
 }
 
 /* Walk path (what follows "/proc") to a proc_file; -ENOENT when nothing is there. */
@@ -198,7 +225,7 @@ static int proc_resolve(const char *path, struct proc_file *pf)
 			pf->kind = PROC_TEXT;
 		else if (pf->kind == PROC_ROOT && !strcmp(name, "sys"))
 			pf->kind = PROC_SYS;
-		else if (pf->kind == PROC_ROOT && (pf->pid = parse_pid(name)) > 0 && find_task(pf->pid))
+		else if (pf->kind == PROC_ROOT && (pf->pid = parse_pid(name)) > 0 && pid_exists(pf->pid))
 			pf->kind = PROC_PID;
 		else if (pf->kind == PROC_PID && (pf->entry = find_entry(pid_entries, ARRAY_SIZE(pid_entries), name)))
 			pf->kind = PROC_TEXT;
@@ -218,16 +245,20 @@ static int proc_resolve(const char *path, struct proc_file *pf)
 			return pf->kind == PROC_TEXT || pf->kind == PROC_FD_LINK ? -ENOTDIR : -ENOENT;
 	}
 	/* As Linux: another user's descriptors are the ptrace-able's only. */
-	if ((pf->kind == PROC_PID_FD || pf->kind == PROC_FD_LINK) && !ptrace_may_access(find_task(pf->pid)))
-		return -EACCES;
+	if (pf->kind == PROC_PID_FD || pf->kind == PROC_FD_LINK) {
+		struct task_struct *t = get_proc_task(pf->pid);
+		bool may = t && ptrace_may_access(t);
+
+		put_proc_task(t);
+		if (!may)
+			return -EACCES;
+	}
 	return 0;
 }
 
 /* Render into a buffer that doubles until the text fits. */
-static int proc_render(struct proc_file *pf)
+static int render(struct proc_file *pf, struct task_struct *task)
 {
-	struct task_struct *task = pf->pid ? find_task(pf->pid) : NULL;
-
 	for (unsigned long size = PAGE_SIZE; size <= PROC_BUF_MAX; size *= 2) {
 		struct seq_buf s;
 
@@ -235,8 +266,6 @@ static int proc_render(struct proc_file *pf)
 		if (!pf->text)
 			return -ENOMEM;
 		seq_buf_init(&s, pf->text, size);
-		if (pf->pid && !task)
-			return -ESRCH; /* it exited between the lookup and now */
 		pf->entry->show(&s, task);
 		if (!s.overflow) {
 			pf->len = s.len;
@@ -246,6 +275,18 @@ static int proc_render(struct proc_file *pf)
 	}
 	pf->text = NULL;
 	return -ENOMEM;
+}
+
+static int proc_render(struct proc_file *pf)
+{
+	struct task_struct *task = pf->pid ? get_proc_task(pf->pid) : NULL;
+	int err;
+
+	if (pf->pid && !task)
+		return -ESRCH; /* it exited between the lookup and now */
+	err = render(pf, task);
+	put_proc_task(task);
+	return err;
 }
 
 static long proc_read(struct file *f, char __user *buf, unsigned long count, loff_t *ppos)
@@ -278,51 +319,83 @@ static long proc_write(struct file *f, const char __user *buf, unsigned long cou
 #define DT_REG 8
 #define DT_LNK 10
 
-/* The index'th open descriptor of t, as a name, a symlink. */
-static const char *fd_entry(const struct task_struct *t, unsigned long index, unsigned char *type)
-{
-	static char fdname[12];
+/* A name for a number, in the caller's buffer: CPUs may list /proc at once. */
+#define NAME_LEN 12
 
+/* The index'th open descriptor of t, as a name, a symlink. */
+static const char *fd_entry(const struct task_struct *t, unsigned long index, unsigned char *type,
+			    char *name)
+{
 	*type = DT_LNK;
 	for (unsigned int fd = 0; t && t->files && fd < t->files->max_fds; fd++)
 		if (t->files->fd[fd] && index-- == 0) {
-			snprintf(fdname, sizeof(fdname), "%u", fd);
-			return fdname;
+			snprintf(name, NAME_LEN, "%u", fd);
+			return name;
 		}
 	return NULL;
 }
 
-/* The index'th thread of pid's process, as a name. */
-static const char *task_entry(pid_t pid, unsigned long index, unsigned long *ino)
+/* The same for pid's: a reference held while its table is looked at. */
+static const char *pid_fd_entry(pid_t pid, unsigned long index, unsigned char *type, char *name)
 {
-	static char tidname[12];
-	struct task_struct *p = find_task(pid), *t;
+	struct task_struct *t = get_proc_task(pid);
+	const char *entry = fd_entry(t, index, type, name);
 
-	if (!p)
-		return NULL;
-	for_each_thread(p, t)
-		if (t->state != TASK_DEAD && index-- == 0) {
-			snprintf(tidname, sizeof(tidname), "%d", t->pid);
-			*ino = 1000 + t->pid;
-			return tidname;
+	put_proc_task(t);
+	return entry;
+}
+
+/* The index'th thread of pid's process, as a name. */
+static const char *task_entry(pid_t pid, unsigned long index, unsigned long *ino, char *name)
+{
+	struct task_struct *p, *t;
+	const char *entry = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags); /* the thread list stays still */
+	p = find_task_by_pid(pid);
+	if (p)
+		for_each_thread(p, t)
+			if (t->state != TASK_DEAD && index-- == 0) {
+				snprintf(name, NAME_LEN, "%d", t->pid);
+				*ino = 1000 + t->pid;
+				entry = name;
+				break;
+			}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return entry;
+}
+
+/* The index'th process, as a name; its threads are in task/. */
+static const char *pid_entry(unsigned long index, unsigned long *ino, char *name)
+{
+	struct task_struct *p;
+	const char *entry = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &task_list, tasks)
+		if (thread_group_leader(p) && index-- == 0) {
+			snprintf(name, NAME_LEN, "%d", p->pid);
+			*ino = 1000 + p->pid;
+			entry = name;
+			break;
 		}
-	return NULL;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return entry;
 }
 
 /* A directory's index'th entry: its name, inode number and type; NULL past the end. */
 static const char *dir_entry(const struct proc_file *pf, unsigned long i, unsigned long *ino,
-			     unsigned char *type)
+			     unsigned char *type, char *name)
 {
-	static char pidname[12];
-	struct task_struct *p;
-
 	*ino = PROC_ROOT_INO + 1 + i;
 	*type = DT_REG;
 	if (pf->kind == PROC_PID_FD)
-		return fd_entry(find_task(pf->pid), i, type);
+		return pid_fd_entry(pf->pid, i, type, name);
 	if (pf->kind == PROC_PID_TASK) {
 		*type = DT_DIR;
-		return task_entry(pf->pid, i, ino);
+		return task_entry(pf->pid, i, ino, name);
 	}
 	if (pf->kind == PROC_PID) {
 		if (i < ARRAY_SIZE(pid_entries))
@@ -345,14 +418,7 @@ static const char *dir_entry(const struct proc_file *pf, unsigned long i, unsign
 		*type = DT_REG;
 		return root_entries[i].name;
 	}
-	i -= ARRAY_SIZE(root_entries);
-	list_for_each_entry(p, &task_list, tasks)
-		if (thread_group_leader(p) && i-- == 0) { /* a process; its threads are in task/ */
-			snprintf(pidname, sizeof(pidname), "%d", p->pid);
-			*ino = 1000 + p->pid;
-			return pidname;
-		}
-	return NULL;
+	return pid_entry(i - ARRAY_SIZE(root_entries), ino, name);
 }
 
 static long proc_getdents64(struct file *f, void __user *dirp, unsigned long count)
@@ -360,10 +426,12 @@ static long proc_getdents64(struct file *f, void __user *dirp, unsigned long cou
 	const struct proc_file *pf = f->private_data;
 	unsigned long done = 0, ino = PROC_ROOT_INO;
 	unsigned char type = DT_DIR;
+	char namebuf[NAME_LEN];
 	const char *name;
 
 	while (f->f_pos <= INT_MAX && /* past that, only where lseek put it: no entry */
-	       (name = f->f_pos < 2 ? (f->f_pos ? ".." : ".") : dir_entry(pf, f->f_pos - 2, &ino, &type))) {
+	       (name = f->f_pos < 2 ? (f->f_pos ? ".." : ".")
+				    : dir_entry(pf, f->f_pos - 2, &ino, &type, namebuf))) {
 		unsigned long reclen = ALIGN(19 + strlen(name) + 1, 8UL);
 		char rec[64] = { 0 };
 
@@ -441,6 +509,20 @@ static int fd_link(const struct file *f, char *buf, size_t size)
 	return strlen(buf);
 }
 
+/* <pid>/exe's task, with a reference (put_proc_task); NULL if path is not that. */
+static struct task_struct *exe_task(const char *path)
+{
+	const char *rest = path;
+	char name[32];
+	pid_t pid;
+
+	if (!next_component(&rest, name, sizeof(name)) || (pid = parse_pid(name)) <= 0)
+		return NULL;
+	if (!next_component(&rest, name, sizeof(name)) || strcmp(name, "exe") || *rest)
+		return NULL;
+	return get_proc_task(pid);
+}
+
 /*
  * readlink under /proc: "self" reads as the caller's pid and <pid>/exe as the path its
  * program was run by (ENOENT for a kernel thread, which has none); anything else that
@@ -450,23 +532,32 @@ int procfs_readlink(const char *path, char *buf, size_t size)
 {
 	const char *rest = path;
 	char name[32];
-	struct task_struct *t = NULL;
+	struct task_struct *t;
+	struct mm_struct *mm;
 	struct proc_file pf;
-	pid_t pid;
 	int err;
 
-	if (next_component(&rest, name, sizeof(name)) && (pid = parse_pid(name)) > 0)
-		t = find_task(pid);
-	if (t && !*rest && !strcmp(name, "self"))
-		return snprintf(buf, size, "%d", pid);
-	if (t && next_component(&rest, name, sizeof(name)) && !strcmp(name, "exe") && !*rest) {
-		if (!t->mm)
-			return -ENOENT;
-		return exe_link(t->mm, buf, size);
+	if (next_component(&rest, name, sizeof(name)) && !strcmp(name, "self") && !*rest)
+		return snprintf(buf, size, "%d", current->tgid);
+	t = exe_task(path);
+	if (t) {
+		mm = get_task_mm(t);
+		err = mm ? exe_link(mm, buf, size) : -ENOENT;
+		if (mm)
+			mmput(mm);
+		put_proc_task(t);
+		return err;
 	}
 	err = proc_resolve(path, &pf);
-	if (!err && pf.kind == PROC_FD_LINK)
-		return fd_link(task_fd(find_task(pf.pid), pf.fd), buf, size);
+	if (!err && pf.kind == PROC_FD_LINK) {
+		struct file *f;
+
+		t = get_proc_task(pf.pid);
+		f = task_fd(t, pf.fd);
+		err = f ? fd_link(f, buf, size) : -ENOENT; /* closed since proc_resolve looked */
+		put_proc_task(t);
+		return err;
+	}
 	return err ? err : -EINVAL;
 }
 
@@ -477,59 +568,69 @@ int procfs_readlink(const char *path, char *buf, size_t size)
  */
 static int follow_link(struct proc_file *pf, unsigned int flags, struct file **out)
 {
-	struct task_struct *t = find_task(pf->pid);
+	struct task_struct *t = get_proc_task(pf->pid);
 	struct file *g = task_fd(t, pf->fd);
+	int err = 0;
 
 	if (g && g->f_inode)
-		return inode_open(g->f_inode, flags, out);
-	if (g && S_ISCHR(g->f_mode) && g->f_rdev)
-		return chrdev_open(g->f_rdev, flags, out);
-	if (!g)
-		return -ENOENT;
-	g->f_count++;
-	*out = g;
-	return 0;
+		err = inode_open(g->f_inode, flags, out);
+	else if (g && S_ISCHR(g->f_mode) && g->f_rdev)
+		err = chrdev_open(g->f_rdev, flags, out);
+	else if (!g)
+		err = -ENOENT;
+	else
+		*out = get_file(g);
+	put_proc_task(t);
+	return err;
 }
 
-/* <pid>/exe: the task's program, or NULL. */
+/* <pid>/exe: the task's program, with a reference (ramfs_iput), or NULL. */
 static struct ramfs_inode *exe_of(const char *path)
 {
-	const char *rest = path;
-	char name[32];
-	struct task_struct *t = NULL;
-	pid_t pid;
+	struct task_struct *t = exe_task(path);
+	struct mm_struct *mm = t ? get_task_mm(t) : NULL;
+	struct ramfs_inode *exe = mm ? mm->exe_file : NULL;
 
-	if (next_component(&rest, name, sizeof(name)) && (pid = parse_pid(name)) > 0)
-		t = find_task(pid);
-	if (!t || !t->mm || !next_component(&rest, name, sizeof(name)) || strcmp(name, "exe") || *rest)
-		return NULL;
-	return t->mm->exe_file;
+	if (exe)
+		ramfs_iget(exe);
+	if (mm)
+		mmput(mm);
+	put_proc_task(t);
+	return exe;
 }
 
 umode_t procfs_link_mode(const char *path)
 {
 	const char *rest = path;
 	char name[32];
+	struct ramfs_inode *exe;
 	struct proc_file pf;
 
 	if (next_component(&rest, name, sizeof(name)) && !strcmp(name, "self") && !*rest)
 		return 0777;
-	if (exe_of(path))
+	exe = exe_of(path);
+	if (exe) {
+		ramfs_iput(exe);
 		return 0777;
+	}
 	return !proc_resolve(path, &pf) && pf.kind == PROC_FD_LINK ? 0700 : 0;
 }
 
 int procfs_open(const char *path, unsigned int flags, struct file **out)
 {
 	struct proc_file *pf = kzalloc(sizeof(*pf), GFP_KERNEL);
+	struct ramfs_inode *exe;
 	bool text;
 	int err;
 
 	if (!pf)
 		return -ENOMEM;
-	if (exe_of(path)) {
+	exe = exe_of(path);
+	if (exe) {
 		kfree(pf);
-		return inode_open(exe_of(path), flags, out);
+		err = inode_open(exe, flags, out);
+		ramfs_iput(exe);
+		return err;
 	}
 	err = proc_resolve(path, pf);
 	if (!err && pf->kind == PROC_FD_LINK) {

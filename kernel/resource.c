@@ -163,12 +163,14 @@ long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __use
 			return -EFAULT;
 		n = (struct rlimit){ rlim64_to_rlim(n64.rlim_cur), rlim64_to_rlim(n64.rlim_max) };
 	}
-	tsk = pid ? find_task_by_pid(pid) : current;
+	tsk = find_get_task(pid);
 	if (!tsk)
 		return -ESRCH;
 	if (!ptrace_may_access(tsk)) /* Linux's prlimit rule: the same real-id match */
-		return -EPERM;
-	err = do_prlimit(tsk, resource, new_rlim ? &n : NULL, old_rlim ? &o : NULL);
+		err = -EPERM;
+	else
+		err = do_prlimit(tsk, resource, new_rlim ? &n : NULL, old_rlim ? &o : NULL);
+	put_task_struct(tsk);
 	if (err || !old_rlim)
 		return err;
 	o64 = (struct rlimit64){ rlim_to_rlim64(o.rlim_cur), rlim_to_rlim64(o.rlim_max) };

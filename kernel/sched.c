@@ -58,6 +58,7 @@ struct task_struct init_task = {
 	.cpus_allowed = 1, /* init_idle: CPU 0 */
 	.on_cpu = 1,
 	.pi_lock = __SPIN_LOCK_INIT(init_task.pi_lock),
+	.alloc_lock = __SPIN_LOCK_INIT(init_task.alloc_lock),
 	.run_list = LIST_HEAD_INIT(init_task.run_list),
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
 };
@@ -512,9 +513,12 @@ unsigned short nr_tasks(void)
 {
 	struct task_struct *p;
 	unsigned short n = 0;
+	unsigned long flags;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &task_list, tasks)
 		n++;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return n;
 }
 
@@ -534,23 +538,23 @@ static char state_letter(const struct task_struct *p)
 void tasks_render(struct seq_buf *s)
 {
 	struct task_struct *p;
+	unsigned long flags;
 
 	seq_buf_printf(s, "  PID  PPID   UID S     RSS CMD\n");
-	list_for_each_entry(p, &task_list, tasks)
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &task_list, tasks) {
+		task_lock(p); /* its mm may be going on another CPU */
 		seq_buf_printf(s, "%5d %5d %5u %c %7lu %s%s%s\n", p->pid, p->parent ? p->parent->pid : 0,
 			       p->cred.euid, state_letter(p), p->mm ? p->mm->rss << (PAGE_SHIFT - 10) : 0,
 			       p->mm ? "" : "[", p->comm, p->mm ? "" : "]");
+		task_unlock(p);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 /* ---- CPU affinity ---- */
 
 #define CPUMASK_SIZE sizeof(unsigned long) /* Linux's cpumask_size(): whole longs */
-
-/* The task pid names (0: the caller), or NULL. */
-static struct task_struct *find_process_by_pid(pid_t pid)
-{
-	return pid ? find_task_by_pid(pid) : current;
-}
 
 /* Linux's check_same_owner, or root (CAP_SYS_NICE). */
 static bool may_set_affinity(const struct task_struct *p)
@@ -567,10 +571,11 @@ long sys_sched_getaffinity(pid_t pid, unsigned int len, unsigned long __user *us
 
 	if (len * 8 < 1 || (len & (sizeof(unsigned long) - 1))) /* too short for one CPU, or ragged */
 		return -EINVAL;
-	p = find_process_by_pid(pid);
+	p = find_get_task(pid);
 	if (!p)
 		return -ESRCH;
 	mask = p->cpus_allowed & cpu_online_mask->bits;
+	put_task_struct(p);
 	return copy_to_user(user_mask_ptr, &mask, CPUMASK_SIZE) ? -EFAULT : (long)CPUMASK_SIZE;
 }
 
@@ -607,19 +612,22 @@ long sys_sched_setaffinity(pid_t pid, unsigned int len, unsigned long __user *us
 {
 	struct task_struct *p;
 	unsigned long mask = 0;
+	long err = 0;
 
 	if (copy_from_user(&mask, user_mask_ptr, min(len, (unsigned int)CPUMASK_SIZE)))
 		return -EFAULT;
-	p = find_process_by_pid(pid);
+	p = find_get_task(pid);
 	if (!p)
 		return -ESRCH;
-	if (!may_set_affinity(p))
-		return -EPERM;
 	mask &= cpu_possible_mask->bits;
-	if (!(mask & cpu_online_mask->bits))
-		return -EINVAL; /* no CPU it could run on */
-	set_cpus_allowed_ptr(p, mask);
-	return 0;
+	if (!may_set_affinity(p))
+		err = -EPERM;
+	else if (!(mask & cpu_online_mask->bits))
+		err = -EINVAL; /* no CPU it could run on */
+	else
+		set_cpus_allowed_ptr(p, mask);
+	put_task_struct(p);
+	return err;
 }
 
 /* getcpu(2): the CPU the caller runs on (it may have moved by the time it looks) and its NUMA node, 0. */

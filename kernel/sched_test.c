@@ -128,14 +128,19 @@ SELFTEST(sched_round_robin_and_reaping)
 
 static volatile bool slice_expired;
 
+/*
+ * Counted in the ticks of the spinner's own CPU (its stime), not in jiffies: on
+ * another CPU than the one keeping jiffies, a loaded host can run the two timers at
+ * different paces.
+ */
 static int spinner(void *unused)
 {
-	unsigned long start = jiffies;
+	unsigned long start = READ_ONCE(current->stime);
 
 	(void)unused;
-	while (!need_resched() && jiffies - start < 10 * DEF_TIMESLICE)
+	while (!need_resched() && READ_ONCE(current->stime) - start < 10 * DEF_TIMESLICE)
 		;
-	slice_expired = need_resched() && jiffies - start >= DEF_TIMESLICE - 1;
+	slice_expired = need_resched() && READ_ONCE(current->stime) - start >= DEF_TIMESLICE - 1;
 	done_count++;
 	wake_up(&test_wq);
 	return 0;

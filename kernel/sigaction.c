@@ -6,7 +6,6 @@
  * and the alternate signal stack (sigaltstack).
  * Every check and its order follow Linux 6.1, so the errors are the same.
  */
-#include <asm/irqflags.h>
 #include <asm/ptrace.h>
 #include <kspace/errno.h>
 #include <kspace/signal.h>
@@ -43,7 +42,7 @@ static int do_sigaction(int sig, const struct k_sigaction *act, struct k_sigacti
 	if (sig < 1 || sig > _NSIG || (act && (sigmask(sig) & SIG_KERNEL_ONLY_MASK)))
 		return -EINVAL;
 	k = &current->sighand->action[sig - 1];
-	flags = local_irq_save();
+	spin_lock_irqsave(&current->sighand->siglock, flags);
 	if (oact)
 		*oact = *k;
 	if (act) {
@@ -53,7 +52,7 @@ static int do_sigaction(int sig, const struct k_sigaction *act, struct k_sigacti
 		if (sig_handler_ignored(k->sa_handler, sig))
 			flush_sigqueue_mask(current, sigmask(sig));
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 	recalc_sigpending();
 	return 0;
 }
@@ -172,11 +171,23 @@ long sys_sigprocmask(int how, const old_sigset_t __user *nset, old_sigset_t __us
 	return 0;
 }
 
+/* Pending and blocked: read under siglock, as senders on other CPUs change the sets. */
+static sigset_t do_sigpending(void)
+{
+	unsigned long flags;
+	sigset_t set;
+
+	spin_lock_irqsave(&current->sighand->siglock, flags);
+	set = (current->pending.signal | current->signal->shared_pending.signal) &
+	      current->blocked;
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
+	return set;
+}
+
 /* Linux allows a shorter set here (it copies sigsetsize bytes), not a longer one. */
 long sys_rt_sigpending(sigset_t __user *uset, unsigned long sigsetsize)
 {
-	sigset_t set = (current->pending.signal | current->signal->shared_pending.signal) &
-		       current->blocked;
+	sigset_t set = do_sigpending();
 
 	if (sigsetsize > sizeof(sigset_t))
 		return -EINVAL;
@@ -185,9 +196,7 @@ long sys_rt_sigpending(sigset_t __user *uset, unsigned long sigsetsize)
 
 long sys_sigpending(old_sigset_t __user *uset)
 {
-	sigset_t set = current->pending.signal | current->signal->shared_pending.signal;
-
-	return put_user((old_sigset_t)(set & current->blocked), uset);
+	return put_user((old_sigset_t)do_sigpending(), uset);
 }
 
 static long sigsuspend(sigset_t set)

@@ -69,13 +69,16 @@ static bool sig_ignored(struct task_struct *p, int sig, bool force)
 	return sig_handler_ignored(handler, sig);
 }
 
-/* The entry code looks only at TIF_SIGPENDING: keep it equal to "something to do". */
+/*
+ * The entry code looks only at TIF_SIGPENDING: keep it equal to "something to do".
+ * Locked instructions: p's own CPU changes TIF_NEED_RESCHED in the same word meanwhile.
+ */
 static void set_tsk_sigpending(struct task_struct *p, bool on)
 {
 	if (on)
-		p->stack->flags |= 1UL << TIF_SIGPENDING;
+		__atomic_or_fetch(&p->stack->flags, 1UL << TIF_SIGPENDING, __ATOMIC_SEQ_CST);
 	else
-		p->stack->flags &= ~(1UL << TIF_SIGPENDING);
+		__atomic_and_fetch(&p->stack->flags, ~(1UL << TIF_SIGPENDING), __ATOMIC_SEQ_CST);
 }
 
 bool signal_pending(const struct task_struct *p)
@@ -96,16 +99,22 @@ bool sigkill_pending(struct task_struct *p)
 
 void recalc_sigpending(void)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&current->sighand->siglock, flags);
 	set_tsk_sigpending(current, pending_set(current) & ~current->blocked);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 }
 
+/* Under siglock: a sender on another CPU reads the mask to pick a thread to wake. */
 void set_current_blocked(sigset_t set)
 {
+	unsigned long flags;
+
+	spin_lock_irqsave(&current->sighand->siglock, flags);
 	current->blocked = set & ~SIG_KERNEL_ONLY_MASK;
-	recalc_sigpending();
+	set_tsk_sigpending(current, pending_set(current) & ~current->blocked);
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 }
 
 /* A real-time signal waiting in a task's pending queue. */
@@ -150,21 +159,15 @@ void flush_sigqueue_mask(struct task_struct *p, sigset_t mask)
 		flush_pending_mask(&t->pending, mask);
 }
 
-/* A task being freed: its own pending signals. */
+/* A task being freed: its own pending signals. No sender can reach it any more. */
 void flush_signals(struct task_struct *p)
 {
-	unsigned long flags = local_irq_save();
-
 	flush_pending_mask(&p->pending, ~0ULL);
-	local_irq_restore(flags);
 }
 
 void flush_sigqueue(struct sigpending *pending)
 {
-	unsigned long flags = local_irq_save();
-
 	flush_pending_mask(pending, ~0ULL);
-	local_irq_restore(flags);
 }
 
 /* Queue a real-time signal's siginfo; false if the queue is full or memory is out. */
@@ -184,9 +187,11 @@ static bool sigqueue_add(struct sigpending *pending, const struct kernel_siginfo
 }
 
 /*
- * What sending sig does before it is queued: SIGCONT resumes a stopped task and
- * discards pending stops; a stop discards a pending SIGCONT. Returns whether the
- * signal is still to be queued.
+ * What sending sig does before it is queued: SIGCONT resumes a stopped task, discards
+ * pending stops and cancels a stop that a thread has taken but not yet carried out;
+ * a stop discards a pending SIGCONT. The parent hears of the continue from the
+ * continued process itself (get_signal), as on Linux: the sender may hold locks that
+ * signalling the parent needs. Returns whether the signal is still to be queued.
  */
 static bool prepare_signal(int sig, struct task_struct *p, bool force)
 {
@@ -198,7 +203,7 @@ static bool prepare_signal(int sig, struct task_struct *p, bool force)
 
 		flush_sigqueue_mask(p, SIG_KERNEL_STOP_MASK);
 		for_each_thread(p, t) {
-			t->group_stop_pending = false; /* a group stop not yet joined is off */
+			t->jobctl &= ~(JOBCTL_STOP_DEQUEUED | JOBCTL_STOP_PENDING);
 			if (t->state != TASK_STOPPED)
 				continue;
 			t->stop_signal = 0;
@@ -206,20 +211,20 @@ static bool prepare_signal(int sig, struct task_struct *p, bool force)
 			wake_up_process(t);
 			woke = true;
 		}
-		if (woke)
-			notify_parent_stopped(p->group_leader, CLD_CONTINUED);
+		if (woke && p->signal)
+			p->signal->flags |= SIGNAL_CLD_CONTINUED;
 	}
 	return !sig_ignored(p, sig, force);
 }
 
-static void signal_wake_up(struct task_struct *p, int sig)
+void signal_wake_up(struct task_struct *p, int sig)
 {
 	set_tsk_sigpending(p, true);
 	if (p->state == TASK_INTERRUPTIBLE || (p->state == TASK_STOPPED && sig == SIGKILL))
 		wake_up_process(p);
 }
 
-static bool task_alive(const struct task_struct *p)
+bool task_alive(const struct task_struct *p)
 {
 	return p->mm && p->state != TASK_ZOMBIE && p->state != TASK_DEAD;
 }
@@ -242,9 +247,7 @@ void retarget_shared_pending(struct task_struct *tsk)
 	sigset_t pending;
 	struct task_struct *t;
 
-	if (!tsk->signal->shared_pending.signal)
-		return;
-	flags = local_irq_save();
+	spin_lock_irqsave(&tsk->sighand->siglock, flags);
 	pending = tsk->signal->shared_pending.signal;
 	for_each_thread(tsk, t) {
 		if (!pending)
@@ -254,7 +257,7 @@ void retarget_shared_pending(struct task_struct *tsk)
 		pending &= t->blocked;
 		signal_wake_up(t, 0);
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
 }
 
 /* Whether sig would end p's process: its default action is to terminate. */
@@ -264,7 +267,7 @@ static bool sig_fatal(struct task_struct *p, int sig)
 	       !(sig <= 32 && (sigmask(sig) & (SIG_DEFAULT_IGNORE_MASK | SIG_KERNEL_STOP_MASK)));
 }
 
-/* SIGKILL to each thread of p's process but p; interrupts off. */
+/* SIGKILL to each thread of p's process but p; siglock held. */
 void zap_other_threads(struct task_struct *p)
 {
 	struct task_struct *t;
@@ -313,22 +316,17 @@ static bool can_receive(struct task_struct *p, bool group)
 	return p->mm || p->state == TASK_ZOMBIE; /* a leader gone before its threads */
 }
 
-static int __send_signal(int sig, const struct kernel_siginfo *info, struct task_struct *p,
-			 bool force, bool group)
+/* The sending itself, p's siglock held. */
+static int send_signal_locked(int sig, const struct kernel_siginfo *info, struct task_struct *p,
+			      bool force, bool group)
 {
 	struct sigpending *pending = group ? &p->signal->shared_pending : &p->pending;
-	unsigned long flags;
 
-	if (!valid_signal(sig))
-		return -EINVAL;
-	flags = local_irq_save();
 	if (!can_receive(p, group) || !prepare_signal(sig, p, force))
-		goto out;
+		return 0;
 	if (sig >= SIGRTMIN) {
-		if (!sigqueue_add(pending, info) && info->si_code != SI_USER) {
-			local_irq_restore(flags);
+		if (!sigqueue_add(pending, info) && info->si_code != SI_USER)
 			return -EAGAIN;
-		}
 	} else if (!(pending->signal & sigmask(sig))) {
 		pending->info[sig - 1] = *info;
 	}
@@ -337,21 +335,37 @@ static int __send_signal(int sig, const struct kernel_siginfo *info, struct task
 		complete_signal(sig, p);
 	else if (!(p->blocked & sigmask(sig)))
 		signal_wake_up(p, sig);
-out:
-	local_irq_restore(flags);
 	return 0;
+}
+
+/*
+ * The caller keeps p from being freed: p is current, or was found under tasklist_lock
+ * that is still held (release_task takes it too).
+ */
+static int __send_signal(int sig, const struct kernel_siginfo *info, struct task_struct *p,
+			 bool group)
+{
+	unsigned long flags;
+	int ret;
+
+	if (!valid_signal(sig))
+		return -EINVAL;
+	spin_lock_irqsave(&p->sighand->siglock, flags);
+	ret = send_signal_locked(sig, info, p, false, group);
+	spin_unlock_irqrestore(&p->sighand->siglock, flags);
+	return ret;
 }
 
 /* To p's process, which may be a zombie leader whose threads still run. */
 int send_signal(int sig, struct kernel_siginfo *info, struct task_struct *p)
 {
-	return __send_signal(sig, info, p, false, p->signal != NULL);
+	return __send_signal(sig, info, p, p->signal != NULL);
 }
 
 /* To the thread p alone (tkill, tgkill, rt_tgsigqueueinfo). */
 int send_signal_thread(int sig, struct kernel_siginfo *info, struct task_struct *p)
 {
-	return __send_signal(sig, info, p, false, false);
+	return __send_signal(sig, info, p, false);
 }
 
 void send_sig(int sig, struct task_struct *p)
@@ -369,14 +383,15 @@ void send_sig(int sig, struct task_struct *p)
 static void force_sig_info(const struct kernel_siginfo *info)
 {
 	struct k_sigaction *ka = sig_action(current, info->si_signo);
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&current->sighand->siglock, flags);
 	if (ka->sa_handler == SIG_IGN || (current->blocked & sigmask(info->si_signo))) {
 		ka->sa_handler = SIG_DFL;
 		current->blocked &= ~sigmask(info->si_signo);
 	}
-	__send_signal(info->si_signo, info, current, true, false);
-	local_irq_restore(flags);
+	send_signal_locked(info->si_signo, info, current, true, false);
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 }
 
 void force_sig(int sig)
@@ -445,7 +460,8 @@ static int dequeue_from(struct sigpending *pending, sigset_t mask, struct kernel
 
 /*
  * The next pending signal among those in mask (for delivery: the unblocked ones),
- * the thread's own before its process's; 0 if none. Interrupts off.
+ * the thread's own before its process's; 0 if none. siglock held. Taking a stop
+ * signal marks it, so that a SIGCONT sent before the stop is carried out cancels it.
  */
 static int __dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 {
@@ -454,15 +470,19 @@ static int __dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 	if (!sig && current->signal)
 		sig = dequeue_from(&current->signal->shared_pending, mask, info);
 	set_tsk_sigpending(current, pending_set(current) & ~current->blocked);
+	if (sigmask(sig) & SIG_KERNEL_STOP_MASK)
+		current->jobctl |= JOBCTL_STOP_DEQUEUED;
 	return sig;
 }
 
 int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 {
-	unsigned long flags = local_irq_save();
-	int sig = __dequeue_signal(mask, info);
+	unsigned long flags;
+	int sig;
 
-	local_irq_restore(flags);
+	spin_lock_irqsave(&current->sighand->siglock, flags);
+	sig = __dequeue_signal(mask, info);
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 	return sig;
 }
 
@@ -481,21 +501,33 @@ bool is_ignored(int sig)
 	return (current->blocked & sigmask(sig)) || sig_action(current, sig)->sa_handler == SIG_IGN;
 }
 
-/* A stop signal's default action stops every thread of the process, as on Linux. */
-static void do_group_stop(int sig)
+/*
+ * What comes before the pending signals, siglock held: a continue to report to the
+ * parent, the end of the process, a group stop to join. true if it let siglock go.
+ */
+static bool group_work(void)
 {
-	unsigned long flags = local_irq_save();
-	struct task_struct *t;
+	struct signal_struct *signal = current->signal;
 
-	current->signal->group_stop_sig = sig;
-	for_each_thread(current, t) {
-		if (t == current || !task_alive(t) || t->state == TASK_STOPPED)
-			continue;
-		t->group_stop_pending = true;
-		signal_wake_up(t, sig);
+	if (signal->flags & SIGNAL_CLD_CONTINUED) {
+		signal->flags &= ~SIGNAL_CLD_CONTINUED;
+		spin_unlock_irq(&current->sighand->siglock);
+		notify_parent_stopped(current->group_leader, CLD_CONTINUED);
+		return true;
 	}
-	local_irq_restore(flags);
-	do_signal_stop(sig);
+	/* Another thread ends the process (exit_group, a fatal signal, execve). */
+	if (((signal->flags & SIGNAL_GROUP_EXIT) || signal->group_exec_task) &&
+	    signal->group_exec_task != current) {
+		current->pending.signal &= ~sigmask(SIGKILL);
+		spin_unlock_irq(&current->sighand->siglock);
+		do_group_exit(SIGKILL);
+	}
+	if (current->jobctl & JOBCTL_STOP_PENDING) { /* another thread stopped the process */
+		current->jobctl &= ~JOBCTL_STOP_PENDING;
+		do_signal_stop(signal->group_stop_sig);
+		return true;
+	}
+	return false;
 }
 
 /*
@@ -505,50 +537,35 @@ static void do_group_stop(int sig)
 bool get_signal(struct ksignal *ksig)
 {
 	for (;;) {
-		unsigned long flags = local_irq_save();
-		int sig;
 		struct k_sigaction *ka;
+		int sig;
 
-		/* Another thread ends the process (exit_group, a fatal signal, execve). */
-		if ((current->signal->flags & SIGNAL_GROUP_EXIT) || current->signal->group_exec_task) {
-			if (current->signal->group_exec_task != current) {
-				current->pending.signal &= ~sigmask(SIGKILL);
-				local_irq_restore(flags);
-				do_group_exit(SIGKILL);
-			}
-		}
-		if (current->group_stop_pending) { /* another thread stopped the process */
-			current->group_stop_pending = false;
-			local_irq_restore(flags);
-			do_signal_stop(current->signal->group_stop_sig);
+		spin_lock_irq(&current->sighand->siglock);
+		if (group_work())
 			continue;
-		}
 		sig = __dequeue_signal(~current->blocked, &ksig->info);
 		if (!sig) {
-			local_irq_restore(flags);
+			spin_unlock_irq(&current->sighand->siglock);
 			return false;
 		}
 		ka = sig_action(current, sig);
-		if (ka->sa_handler == SIG_IGN) {
-			local_irq_restore(flags);
-			continue;
-		}
-		if (ka->sa_handler != SIG_DFL) {
+		if (ka->sa_handler != SIG_DFL && ka->sa_handler != SIG_IGN) {
 			ksig->ka = *ka;
 			ksig->sig = sig;
 			if (ka->sa_flags & SA_RESETHAND)
 				ka->sa_handler = SIG_DFL;
-			local_irq_restore(flags);
+			spin_unlock_irq(&current->sighand->siglock);
 			return true;
 		}
-		local_irq_restore(flags);
-		if (sig_handler_ignored(SIG_DFL, sig))
-			continue;
-		if (sigmask(sig) & SIG_KERNEL_STOP_MASK) {
-			if (sig == SIGSTOP || !is_current_pgrp_orphaned())
-				do_group_stop(sig);
+		if (ka->sa_handler == SIG_IGN || sig_handler_ignored(SIG_DFL, sig)) {
+			spin_unlock_irq(&current->sighand->siglock);
 			continue;
 		}
+		if (sigmask(sig) & SIG_KERNEL_STOP_MASK) {
+			do_default_stop(sig);
+			continue;
+		}
+		spin_unlock_irq(&current->sighand->siglock);
 		do_group_exit(sig); /* every other default action terminates the process */
 	}
 }
@@ -582,33 +599,26 @@ int copy_sighand(struct task_struct *p, bool share)
 
 	p->blocked = current->blocked;
 	if (share) {
-		spin_lock_irqsave(&current->sighand->siglock, flags);
-		current->sighand->count++;
-		spin_unlock_irqrestore(&current->sighand->siglock, flags);
+		atomic_inc(&current->sighand->count);
 		p->sighand = current->sighand;
 		return 0;
 	}
-	p->sighand = kmalloc(sizeof(*p->sighand), GFP_KERNEL);
+	p->sighand = kzalloc(sizeof(*p->sighand), GFP_KERNEL);
 	if (!p->sighand)
 		return -ENOMEM;
-	if (old)
-		*p->sighand = *old;
-	else
-		memset(p->sighand, 0, sizeof(*p->sighand));
-	p->sighand->count = 1;
+	atomic_set(&p->sighand->count, 1);
 	spin_lock_init(&p->sighand->siglock);
+	if (old) { /* another thread may be changing an action meanwhile */
+		spin_lock_irqsave(&old->siglock, flags);
+		memcpy(p->sighand->action, old->action, sizeof(old->action));
+		spin_unlock_irqrestore(&old->siglock, flags);
+	}
 	return 0;
 }
 
 void put_sighand(struct sighand_struct *sighand)
 {
-	unsigned long flags;
-	bool last;
-
-	spin_lock_irqsave(&sighand->siglock, flags);
-	last = --sighand->count == 0;
-	spin_unlock_irqrestore(&sighand->siglock, flags);
-	if (last)
+	if (atomic_dec_and_test(&sighand->count))
 		kfree(sighand);
 }
 

@@ -38,15 +38,12 @@ long sys_sched_yield(void)
  * setpgid, with Linux's checks: the target is the caller or a child in its session
  * that has not exec'd yet (-EACCES after exec); a session leader cannot move; the
  * group joined must exist in the caller's session, unless it is the target's own.
+ * Under tasklist_lock: the tasks looked at and changed stay.
  */
-long sys_setpgid(pid_t pid, pid_t pgid)
+static long do_setpgid(pid_t pid, pid_t pgid)
 {
 	struct task_struct *p, *g, *t;
 
-	pid = pid ? pid : current->tgid;
-	pgid = pgid ? pgid : pid;
-	if (pgid < 0)
-		return -EINVAL;
 	p = find_task_by_pid(pid);
 	if (!p)
 		return -ESRCH;
@@ -75,23 +72,49 @@ long sys_setpgid(pid_t pid, pid_t pgid)
 	return 0;
 }
 
+long sys_setpgid(pid_t pid, pid_t pgid)
+{
+	unsigned long flags;
+	long ret;
+
+	pid = pid ? pid : current->tgid;
+	pgid = pgid ? pgid : pid;
+	if (pgid < 0)
+		return -EINVAL;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	ret = do_setpgid(pid, pgid);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
 long sys_getpgrp(void)
 {
 	return current->pgid;
 }
 
+/* Process pid's (0: the caller's) group or session id, or -ESRCH. */
+static long task_id(pid_t pid, bool session)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	long id = -ESRCH;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = pid ? find_task_by_pid(pid) : current;
+	if (p)
+		id = session ? p->sid : p->pgid;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return id;
+}
+
 long sys_getpgid(pid_t pid)
 {
-	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
-
-	return p ? p->pgid : -ESRCH;
+	return task_id(pid, false);
 }
 
 long sys_getsid(pid_t pid)
 {
-	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
-
-	return p ? p->sid : -ESRCH;
+	return task_id(pid, true);
 }
 
 /* A new session and group led by the caller; not for a group leader (its group would split). */
@@ -99,14 +122,20 @@ long sys_setsid(void)
 {
 	pid_t session = current->tgid;
 	struct task_struct *p;
+	unsigned long flags;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &task_list, tasks)
-		if (p->pgid == session)
-			return -EPERM;
+		if (p->pgid == session) {
+			session = -EPERM;
+			goto out;
+		}
 	for_each_thread(current, p) { /* the session is the process's: every thread's */
 		p->sid = p->pgid = session;
 		p->tty = NULL; /* a new session starts without a terminal */
 	}
+out:
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return session;
 }
 

@@ -269,10 +269,13 @@ static void set_ctty(struct tty_struct *tty)
 static void session_clear_tty(struct tty_struct *tty)
 {
 	struct task_struct *p;
+	unsigned long flags;
 
+	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &task_list, tasks)
 		if (p->sid == tty->session && p->tty == tty)
 			p->tty = NULL;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	tty->session = tty->pgrp = 0;
 }
 
@@ -344,7 +347,8 @@ static long set_pgrp(struct tty_struct *tty, const pid_t __user *arg)
 {
 	long err = tty_check_change(tty, SIGTTOU);
 	struct task_struct *p, *found = NULL;
-	pid_t pgrp;
+	unsigned long flags;
+	pid_t pgrp, sid = 0;
 
 	if (err == -EIO)
 		return -ENOTTY;
@@ -356,6 +360,7 @@ static long set_pgrp(struct tty_struct *tty, const pid_t __user *arg)
 		return -EINVAL;
 	if (current->tty != tty || tty->session != current->sid)
 		return -ENOTTY;
+	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &task_list, tasks) {
 		if (p->state == TASK_DEAD) /* a zombie's ids live on until it is reaped */
 			continue;
@@ -364,9 +369,12 @@ static long set_pgrp(struct tty_struct *tty, const pid_t __user *arg)
 		else if (p->pid == pgrp && !found)
 			found = p;
 	}
+	if (found)
+		sid = found->sid;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (!pgrp || !found)
 		return -ESRCH;
-	if (found->sid != current->sid)
+	if (sid != current->sid)
 		return -EPERM;
 	tty->pgrp = pgrp;
 	return 0;

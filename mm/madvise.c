@@ -11,6 +11,7 @@
 #include <kspace/errno.h>
 #include <kspace/kernel.h>
 #include <kspace/mman.h>
+#include <kspace/mmap_lock.h>
 #include <kspace/sched.h>
 #include <kspace/syscall_defs.h>
 
@@ -80,7 +81,7 @@ static int madvise_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigne
 	}
 }
 
-long sys_madvise(unsigned long start, unsigned long len_in, int behavior)
+static long do_madvise(unsigned long start, unsigned long len_in, int behavior)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long len = PAGE_ALIGN(len_in), end;
@@ -116,4 +117,16 @@ long sys_madvise(unsigned long start, unsigned long len_in, int behavior)
 		start = tmp;
 	}
 	return unmapped_error;
+}
+
+/* The regions and page tables change under the address space's lock (mmap_lock.h). */
+long sys_madvise(unsigned long start, unsigned long len_in, int behavior)
+{
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	mmap_write_lock(mm);
+	ret = do_madvise(start, len_in, behavior);
+	mmap_write_unlock(mm);
+	return ret;
 }

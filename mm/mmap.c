@@ -16,6 +16,7 @@
 #include <kspace/kernel.h>
 #include <kspace/mm.h>
 #include <kspace/mman.h>
+#include <kspace/mmap_lock.h>
 #include <kspace/ramfs.h>
 #include <kspace/sched.h>
 #include <kspace/seq_buf.h>
@@ -277,6 +278,7 @@ long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot,
 		    unsigned long flags, unsigned long fd, unsigned long pgoff)
 {
 	struct file *file = NULL;
+	long ret;
 
 	if (!(flags & MAP_ANONYMOUS)) {
 		file = fget(fd);
@@ -287,7 +289,10 @@ long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot,
 	} else if (flags & MAP_HUGETLB) {
 		return -ENOMEM; /* no huge pages are reserved, as with Linux's nr_hugepages = 0 */
 	}
-	return do_mmap(file, addr, len, prot, flags & ~(MAP_EXECUTABLE | MAP_DENYWRITE), pgoff);
+	mmap_write_lock(current->mm);
+	ret = do_mmap(file, addr, len, prot, flags & ~(MAP_EXECUTABLE | MAP_DENYWRITE), pgoff);
+	mmap_write_unlock(current->mm);
+	return ret;
 }
 
 /* The i386 mmap (90): its six arguments in a block in user memory, a byte offset. */
@@ -304,7 +309,12 @@ long sys_old_mmap(const struct mmap_arg_struct __user *arg)
 
 long sys_munmap(unsigned long addr, unsigned long len)
 {
-	return do_munmap(current->mm, addr, len);
+	long ret;
+
+	mmap_write_lock(current->mm);
+	ret = do_munmap(current->mm, addr, len);
+	mmap_write_unlock(current->mm);
+	return ret;
 }
 
 /*
@@ -458,9 +468,8 @@ static int do_brk(struct mm_struct *mm, unsigned long addr, unsigned long len)
  * above a lowered break are unmapped, so touching them again faults. Growing stops
  * a page short of the next region, or of the guard gap below a stack.
  */
-long sys_brk(unsigned long brk)
+static unsigned long move_brk(struct mm_struct *mm, unsigned long brk)
 {
-	struct mm_struct *mm = current->mm;
 	unsigned long newbrk = PAGE_ALIGN(brk), oldbrk = PAGE_ALIGN(mm->brk);
 	struct vm_area_struct *next;
 
@@ -477,6 +486,17 @@ long sys_brk(unsigned long brk)
 	}
 	mm->brk = brk;
 	return brk;
+}
+
+long sys_brk(unsigned long brk)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long ret;
+
+	mmap_write_lock(mm);
+	ret = move_brk(mm, brk);
+	mmap_write_unlock(mm);
+	return ret;
 }
 
 /*

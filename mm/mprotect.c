@@ -11,6 +11,7 @@
 #include <kspace/errno.h>
 #include <kspace/kernel.h>
 #include <kspace/mman.h>
+#include <kspace/mmap_lock.h>
 #include <kspace/sched.h>
 #include <kspace/syscall_defs.h>
 
@@ -48,7 +49,7 @@ static int mprotect_fixup(struct mm_struct *mm, struct vm_area_struct *vma, unsi
 	return 0;
 }
 
-long sys_mprotect(unsigned long start, unsigned long len, unsigned long prot)
+static long do_mprotect(unsigned long start, unsigned long len, unsigned long prot)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long grows = prot & (PROT_GROWSDOWN | PROT_GROWSUP), end, nstart;
@@ -102,4 +103,16 @@ long sys_mprotect(unsigned long start, unsigned long len, unsigned long prot)
 		if (!vma || vma->vm_start > nstart)
 			return -ENOMEM;
 	}
+}
+
+/* The regions and page tables change under the address space's lock (mmap_lock.h). */
+long sys_mprotect(unsigned long start, unsigned long len, unsigned long prot)
+{
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	mmap_write_lock(mm);
+	ret = do_mprotect(start, len, prot);
+	mmap_write_unlock(mm);
+	return ret;
 }

@@ -10,6 +10,7 @@
 #include <kspace/errno.h>
 #include <kspace/kernel.h>
 #include <kspace/mman.h>
+#include <kspace/mmap_lock.h>
 #include <kspace/sched.h>
 #include <kspace/slab.h>
 #include <kspace/syscall_defs.h>
@@ -113,8 +114,8 @@ static long mremap_to(struct mm_struct *mm, unsigned long addr, unsigned long ol
 	return move_vma(mm, vma, addr, old_len, new_len, ret, flags);
 }
 
-long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
-		unsigned long flags, unsigned long new_addr)
+static long do_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+		      unsigned long flags, unsigned long new_addr)
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;
@@ -156,4 +157,17 @@ long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len
 	if (IS_ERR_VALUE(ret))
 		return ret;
 	return move_vma(mm, vma, addr, old_len, new_len, ret, flags);
+}
+
+/* The regions and page tables change under the address space's lock (mmap_lock.h). */
+long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+		unsigned long flags, unsigned long new_addr)
+{
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	mmap_write_lock(mm);
+	ret = do_mremap(addr, old_len, new_len, flags, new_addr);
+	mmap_write_unlock(mm);
+	return ret;
 }

@@ -2,7 +2,8 @@
  * mm/oom_kill.c: what a page fault does when no free page is left, as Linux's
  * out_of_memory(): the user process holding the most pages (mm->rss; init and
  * kernel threads never) gets SIGKILL, and its memory comes back when it exits. The
- * faulting task, if it is not the one chosen, lets it run and then retries its fault.
+ * faulting task, if it is not the one chosen, lets it run and then retries its fault;
+ * until the victim's memory is back (its mm's last mmput), nobody else is chosen.
  *
  * Before this the task that happened to fault was killed, most often not the one that
  * had taken the memory: sysfuzz found it when a child's MAP_POPULATE of most of RAM got
@@ -16,34 +17,77 @@
 
 #define K(pages) ((pages) << (PAGE_SHIFT - 10))
 
+/*
+ * Victims whose memory has not come back yet. While there is one, nobody else is
+ * killed: on another CPU, a victim may be freeing its pages at this very moment, and
+ * a fault that found none free would otherwise pick the next process, or itself.
+ */
+static atomic_t oom_victims = ATOMIC_INIT(0);
+
+/* The biggest user process and its size; tasklist_lock held. */
 static struct task_struct *select_bad_process(void)
 {
 	struct task_struct *p, *chosen = NULL;
+	unsigned long chosen_rss = 0;
 
 	list_for_each_entry(p, &task_list, tasks) {
-		if (!p->mm || p->pid == 1 || p->state == TASK_ZOMBIE)
+		if (p->pid == 1 || p->state == TASK_ZOMBIE)
 			continue;
-		if (!chosen || p->mm->rss > chosen->mm->rss)
+		task_lock(p); /* its mm may be on its way out on another CPU */
+		if (p->mm && (!chosen || p->mm->rss > chosen_rss)) {
 			chosen = p;
+			chosen_rss = p->mm->rss;
+		}
+		task_unlock(p);
 	}
 	return chosen;
 }
 
+/* SIGKILL for victim, counted until its mm is gone (unless it has let it go already). */
+static void oom_kill(struct task_struct *victim)
+{
+	struct mm_struct *mm;
+
+	task_lock(victim);
+	mm = victim->mm;
+	if (mm && !mm->oom_victim) {
+		mm->oom_victim = true;
+		atomic_inc(&oom_victims);
+		printk(KERN_ERR "Out of memory: Killed process %d (%s) total-vm:%lukB, "
+				"anon-rss:%lukB, faulting: %s[%d]\n", victim->pid, victim->comm,
+		       K(mm->total_vm), K(mm->rss), current->comm, current->pid);
+	}
+	task_unlock(victim);
+	if (mm)
+		send_sig(SIGKILL, victim);
+}
+
 /*
- * Kill the biggest process, once (a second fault finds it already dying). True if the
- * caller should wait for it and retry the fault; false if the caller is the one.
+ * Kill the biggest process, once, and wait while a victim's memory is still coming
+ * back. True if the caller should wait and retry the fault; false if the caller is
+ * the one to die.
  */
 bool out_of_memory(void)
 {
-	struct task_struct *victim = select_bad_process();
+	struct task_struct *victim;
+	unsigned long flags;
+	bool wait = true;
 
+	if (sigkill_pending(current) || (current->mm && current->mm->oom_victim))
+		return false; /* a victim itself: it must not wait for its own end */
+	if (atomic_read(&oom_victims))
+		return true;
+	spin_lock_irqsave(&tasklist_lock, flags); /* the victim cannot be freed meanwhile */
+	victim = select_bad_process();
 	if (!victim || victim == current)
-		return false;
-	if (!(victim->pending.signal & sigmask(SIGKILL))) {
-		printk(KERN_ERR "Out of memory: Killed process %d (%s) total-vm:%lukB, "
-				"anon-rss:%lukB, faulting: %s[%d]\n", victim->pid, victim->comm,
-		       K(victim->mm->total_vm), K(victim->mm->rss), current->comm, current->pid);
-		send_sig(SIGKILL, victim);
-	}
-	return true;
+		wait = false;
+	else
+		oom_kill(victim);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return wait;
+}
+
+void exit_oom_victim(void)
+{
+	atomic_dec(&oom_victims);
 }

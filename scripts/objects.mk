@@ -118,6 +118,7 @@ KERNEL_OBJS := \
 	kernel/time.o \
 	kernel/timer.o \
 	kernel/tty_io.o \
+	kernel/mutex.o \
 	kernel/n_tty.o \
 	kernel/utsname.o \
 	kernel/vsprintf.o \

@@ -324,15 +324,13 @@ def qemu_cases():
              cmdline="init=/bin/runtests KSPACE=1",
              expect=[r"Run /bin/runtests as init process", r"user: \d+ passed, 0 failed"]),
         # The whole suite at -smp 4 with lock debugging: tasks and threads on every CPU.
-        # test-threads is set aside: its group stop/continue can hang at -smp 4 (signal
-        # state is not yet locked across CPUs; see the issue 14 notes).
         dict(name="user/64M-smp4", mem="64M", initrd=True, timeout=240, smp=4,
-             cmdline="init=/bin/runtests KSPACE=1 RUNTESTS_SKIP=test-threads " + MEMORY_DEBUG,
+             cmdline="init=/bin/runtests KSPACE=1 " + MEMORY_DEBUG,
              expect=[r"smp: Brought up 1 node, 4 CPUs", r"Run /bin/runtests as init process",
                      r"user: \d+ passed, 0 failed"],
              reject=LOCKDEP_REPORTS),
         dict(name="user/16M-smp4", mem="16M", initrd=True, timeout=180, smp=4,
-             cmdline="init=/bin/runtests KSPACE=1 RUNTESTS_SKIP=test-threads",
+             cmdline="init=/bin/runtests KSPACE=1",
              expect=[r"smp: Brought up 1 node, 4 CPUs", r"Run /bin/runtests as init process",
                      r"user: \d+ passed, 0 failed"]),
         dict(name="user/2G-highmem", mem="2G", initrd=True, per_program=True, timeout=180,

@@ -248,10 +248,17 @@ def main():
     cases = [c for c in qemu_cases() if args.filter in c["name"]
              and kernels[c.get("kernel", "default")]
              and (not c.get("initrd") or kernels[c.get("initramfs", "initramfs")])]
+    # The longest first (their timeouts say which), so that the last job to finish is short.
+    cases.sort(key=lambda c: -c.get("timeout", 60))
+    durations = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         futures = [pool.submit(run_case, c, kernels, args.iso) for c in cases]
         for f in futures:
-            report(result, *f.result())
+            done = f.result()
+            durations.append((done[3], done[0]["name"]))
+            report(result, *done)
+    with open(os.path.join(LOG_DIR, "durations.txt"), "w") as f:
+        f.writelines(f"{secs:7.1f}s {name}\n" for secs, name in sorted(durations, reverse=True))
     if args.filter in "debug/gdb-stub":
         reason = gdb_case(args.elf, args.iso, os.path.join(LOG_DIR, "debug_gdb-stub.log"))
         result.add("debug/gdb-stub", reason is None, reason or "")

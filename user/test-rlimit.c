@@ -341,7 +341,8 @@ static void check_rusage(void)
 	long before = tv_ms(&ru.ru_utime) + tv_ms(&ru.ru_stime);
 	run_in_child(burn_body);
 	ret = getrusage(RUSAGE_CHILDREN, &ru);
-	check(ret == 0 && tv_ms(&ru.ru_utime) + tv_ms(&ru.ru_stime) - before >= 200,
+	/* Half: ticks are sampled, and a loaded host lets some wall-clock time go uncharged. */
+	check(ret == 0 && tv_ms(&ru.ru_utime) + tv_ms(&ru.ru_stime) - before >= 150,
 	      "a reaped child's 300 ms show in RUSAGE_CHILDREN (+%ld ms)",
 	      tv_ms(&ru.ru_utime) + tv_ms(&ru.ru_stime) - before);
 	pid_t pid = fork();

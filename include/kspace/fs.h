@@ -8,6 +8,7 @@
 #ifndef KSPACE_FS_H
 #define KSPACE_FS_H
 
+#include <asm/atomic.h>
 #include <asm/uaccess.h>
 #include <kspace/stat.h>
 #include <kspace/timer.h>
@@ -59,7 +60,7 @@ struct file_operations {
 
 struct file {
 	const struct file_operations *f_op;
-	int f_count;
+	atomic_t f_count;            /* descriptors and users holding it: fput() frees at 0 */
 	unsigned int f_flags;
 	loff_t f_pos;
 	umode_t f_mode;              /* S_IF* and permissions, for fstat */
@@ -72,13 +73,20 @@ struct file {
 	void *private_data;          /* /proc: the rendered text and its entry */
 };
 
+/* Another reference to f: a new descriptor for it, or a user on another CPU. */
+static inline struct file *get_file(struct file *f)
+{
+	atomic_inc(&f->f_count);
+	return f;
+}
+
 /*
  * The descriptor table. It starts as the arrays inside the struct and grows (doubling,
  * up to NR_OPEN) when a descriptor past its end is asked for, as Linux's fdtable does.
  * Read fd[] through fget() or files_lookup_fd_raw(): slots past max_fds do not exist.
  */
 struct files_struct {
-	int count;                    /* tasks sharing this table (vfork/threads would share; fork copies) */
+	atomic_t count;               /* tasks sharing this table (vfork/threads would share; fork copies) */
 	unsigned int max_fds;         /* slots in fd[] and bits in close_on_exec[] */
 	struct file **fd;             /* fd_array, or a kmalloc'd larger table */
 	unsigned long *close_on_exec; /* bit n set: execve closes descriptor n */

@@ -39,6 +39,12 @@ static inline void list_del(struct list_head *e)
 
 static inline bool list_empty(const struct list_head *h) { return h->next == h; }
 
+/* Exactly one entry. */
+static inline bool list_is_singular(const struct list_head *h)
+{
+	return !list_empty(h) && h->next == h->prev;
+}
+
 /* Take e off its list and leave it empty, so that it may be taken off again. */
 static inline void list_del_init(struct list_head *e)
 {

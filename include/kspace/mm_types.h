@@ -11,8 +11,10 @@
 #ifndef KSPACE_MM_TYPES_H
 #define KSPACE_MM_TYPES_H
 
+#include <asm/atomic.h>
 #include <asm/pgtable.h>
 #include <kspace/cpumask.h>
+#include <kspace/mutex.h>
 #include <kspace/rbtree.h>
 #include <kspace/types.h>
 
@@ -66,8 +68,9 @@ struct mm_struct {
 	pgd_t *pgd;
 	/* Which user entries of pgd hold a page table: exit frees just those. */
 	unsigned long pgtables[USER_PTRS_PER_PGD / 32];
-	int mm_users;                       /* tasks using this address space */
-	int mm_count;                       /* references to the struct itself */
+	struct mutex mmap_lock;             /* the regions and page tables (mmap_lock.h) */
+	atomic_t mm_users;                  /* tasks using this address space */
+	bool oom_victim;                    /* killed for memory: the OOM killer waits for it */
 	int map_count;                      /* number of regions */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;

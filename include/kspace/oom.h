@@ -9,5 +9,6 @@
 
 /* SIGKILL the biggest process; true if it is not current (wait, then retry the fault). */
 bool out_of_memory(void);
+void exit_oom_victim(void); /* a victim's memory is back (its mm's last mmput) */
 
 #endif

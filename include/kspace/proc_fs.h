@@ -6,10 +6,13 @@
 #ifndef KSPACE_PROC_FS_H
 #define KSPACE_PROC_FS_H
 
+struct mm_struct;
 struct seq_buf;
 struct task_struct;
 
 /* kernel/proc_array.c */
+void proc_show_mm(struct seq_buf *s, struct task_struct *task,
+		  void (*show)(struct seq_buf *s, struct mm_struct *mm)); /* task's mm, locked */
 void proc_pid_stat(struct seq_buf *s, struct task_struct *task);
 void proc_pid_status(struct seq_buf *s, struct task_struct *task);
 void proc_pid_cmdline(struct seq_buf *s, struct task_struct *task);

@@ -9,6 +9,7 @@
 #ifndef KSPACE_SCHED_H
 #define KSPACE_SCHED_H
 
+#include <asm/atomic.h>
 #include <asm/processor.h>
 #include <asm/thread_info.h>
 #include <asm/uaccess.h>
@@ -98,17 +99,22 @@ struct fs_struct {
  * signals sent to the process as a whole, and the state of a group exit or exec.
  */
 struct signal_struct {
-	int count;                    /* task_structs referring to it, zombies included */
+	atomic_t count;               /* task_structs referring to it, zombies included */
 	int live;                     /* threads that have not exited */
 	struct list_head thread_head; /* its threads, linked by their thread_node */
 	struct sigpending shared_pending; /* kill() to the process: any thread may take it */
-	unsigned int flags;           /* SIGNAL_GROUP_EXIT */
+	unsigned int flags;           /* SIGNAL_GROUP_EXIT, SIGNAL_CLD_CONTINUED */
 	int group_exit_code;          /* the status every thread exits with in a group exit */
 	struct task_struct *group_exec_task; /* a thread in execve waiting for the others to go */
 	int group_stop_sig;           /* a group stop: the stop signal every thread takes */
 };
 
+#define SIGNAL_CLD_CONTINUED 0x00000002 /* a SIGCONT resumed it: the parent is yet to hear */
 #define SIGNAL_GROUP_EXIT 0x00000004 /* exit_group or a fatal signal: every thread is ending */
+
+/* task_struct.jobctl, as Linux names them. */
+#define JOBCTL_STOP_DEQUEUED (1U << 16) /* a stop signal was taken; a SIGCONT cancels it */
+#define JOBCTL_STOP_PENDING (1U << 17)  /* another thread stopped the group: stop too */
 
 struct task_struct {
 	volatile long state;
@@ -151,7 +157,7 @@ struct task_struct {
 	unsigned long sas_ss_size;
 	unsigned int sas_ss_flags;
 	int stop_signal;           /* job control: a stop wait4(WUNTRACED) has yet to report */
-	bool group_stop_pending;   /* another thread took a stop signal: this one stops too */
+	unsigned int jobctl;       /* JOBCTL_*: a stop on its way, under siglock */
 	bool continued;            /* ... and a continue for WCONTINUED */
 	struct itimer itimer[3];   /* ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF (kernel/itimer.c) */
 	struct restart_block restart_block; /* how restart_syscall resumes an interrupted sleep */
@@ -160,6 +166,8 @@ struct task_struct {
 	struct list_head run_list; /* on its CPU's run queue while runnable (not an idle task) */
 	int on_cpu;                /* running, or still switching out: its stack is in use */
 	spinlock_t pi_lock;        /* serializes its wake-ups (kernel/sched.c) */
+	spinlock_t alloc_lock;     /* task_lock(): mm, fs against exit, for another CPU's reader */
+	atomic_t usage;            /* the task list's reference, and get_task_struct()'s */
 	struct list_head tasks;    /* every task, for ps */
 	struct thread_struct thread; /* saved esp/eip and esp0 (arch) */
 };
@@ -233,15 +241,44 @@ struct task_struct *find_task_by_pid(pid_t pid);
 extern struct list_head task_list; /* every task but init_task, by creation */
 extern spinlock_t tasklist_lock;  /* guards it across CPUs (kernel/fork.c) */
 
-/* The thread group: its threads, and whether p is the only one left. */
+/*
+ * The thread group: its threads, and its leader. The thread list changes under both
+ * tasklist_lock and siglock, so either keeps it still for a walk.
+ */
 #define for_each_thread(p, t) list_for_each_entry(t, &(p)->signal->thread_head, thread_node)
+/* Another task's mm stays while task_lock(p) is held and p->mm is seen set (Linux's). */
+static inline void task_lock(struct task_struct *p)
+{
+	spin_lock(&p->alloc_lock);
+}
+
+static inline void task_unlock(struct task_struct *p)
+{
+	spin_unlock(&p->alloc_lock);
+}
+
+/*
+ * A reference keeps a task_struct (and its stack, signal and sighand) from being
+ * freed once it is reaped: /proc renders another task's files while it may exit.
+ */
+void free_task(struct task_struct *p); /* kernel/fork.c: the last reference went */
+static inline void get_task_struct(struct task_struct *p)
+{
+	atomic_inc(&p->usage);
+}
+
+static inline void put_task_struct(struct task_struct *p)
+{
+	if (atomic_dec_and_test(&p->usage))
+		free_task(p);
+}
+
+struct mm_struct *get_task_mm(struct task_struct *p); /* p's mm with a user reference, or NULL */
+struct task_struct *find_get_task(pid_t pid); /* pid's task (0: current) with a reference */
+
 static inline bool thread_group_leader(const struct task_struct *p)
 {
 	return p->group_leader == p;
-}
-static inline bool thread_group_empty(const struct task_struct *p)
-{
-	return p->signal->live == 0;
 }
 __noreturn void do_group_exit(int code); /* exit_group, a fatal signal: every thread ends */
 int de_thread(void); /* execve: the other threads end, the caller becomes the leader */

@@ -52,10 +52,14 @@ struct k_sigaction {
 	sigset_t sa_mask;
 };
 
-/* The actions: one set per process, shared by CLONE_SIGHAND. siglock also guards the
- * pending sets and blocked masks of every task using it, and its signal_struct's. */
+/*
+ * The actions: one set per process, shared by CLONE_SIGHAND (so by every thread).
+ * siglock also guards, across CPUs, the pending sets, blocked masks and jobctl bits
+ * of every task using it, and its signal_struct's pending set, flags and group stop
+ * or exit. Lock order: tasklist_lock, then siglock, then the scheduler's locks.
+ */
 struct sighand_struct {
-	int count;                        /* tasks sharing it */
+	atomic_t count;                   /* tasks sharing it */
 	spinlock_t siglock;
 	struct k_sigaction action[_NSIG]; /* action[sig - 1] */
 };
@@ -79,13 +83,15 @@ void set_current_blocked(sigset_t set);
 int copy_sighand(struct task_struct *p, bool share); /* fork; share: CLONE_SIGHAND */
 void put_sighand(struct sighand_struct *sighand);
 int send_signal_thread(int sig, struct kernel_siginfo *info, struct task_struct *p); /* tkill */
-void zap_other_threads(struct task_struct *p); /* SIGKILL to the rest of p's group */
+void zap_other_threads(struct task_struct *p); /* SIGKILL to the rest of p's group; siglock held */
 bool sigkill_pending(struct task_struct *p);
+void signal_wake_up(struct task_struct *p, int sig); /* sig is pending for p: let it act */
+bool task_alive(const struct task_struct *p); /* a user task not yet exited */
 void retarget_shared_pending(struct task_struct *tsk); /* a thread exits */
 void init_sigpending(struct sigpending *pending);
 void flush_signals(struct task_struct *p); /* drop every pending signal (a task freed) */
 void flush_sigqueue(struct sigpending *pending); /* a signal_struct freed */
-void flush_sigqueue_mask(struct task_struct *p, sigset_t mask); /* interrupts off */
+void flush_sigqueue_mask(struct task_struct *p, sigset_t mask); /* siglock held */
 bool sig_handler_ignored(__sighandler_t handler, int sig); /* SIG_IGN, or a default that ignores */
 void flush_signal_handlers(struct task_struct *p); /* execve */
 
@@ -112,7 +118,8 @@ void signal_setup_done(int failed, struct ksignal *ksig);
 bool is_ignored(int sig);
 
 /* Job control (kernel/jobctl.c). */
-void do_signal_stop(int sig); /* the default action of the stop signals */
+void do_signal_stop(int sig); /* stop current; called with siglock, returns without */
+void do_default_stop(int sig); /* a stop signal's default action, the whole group; the same */
 bool is_current_pgrp_orphaned(void);
 void kill_pgrp(pid_t pgrp, int sig);
 void notify_parent_stopped(struct task_struct *p, int why);

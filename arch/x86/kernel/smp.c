@@ -31,7 +31,8 @@ void smp_reschedule_interrupt(struct pt_regs *regs)
 	(void)regs;
 	ack_APIC_irq();
 	inc_irq_stat(irq_resched_count);
-	current_thread_info()->flags |= 1UL << TIF_NEED_RESCHED;
+	/* Locked: another CPU may be setting TIF_SIGPENDING in the same word. */
+	__atomic_or_fetch(&current_thread_info()->flags, 1UL << TIF_NEED_RESCHED, __ATOMIC_SEQ_CST);
 }
 
 void smp_call_function_interrupt(struct pt_regs *regs);

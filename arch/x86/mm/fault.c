@@ -14,6 +14,7 @@
 #include <asm/traps.h>
 #include <asm/irqflags.h>
 #include <kspace/mman.h>
+#include <kspace/mmap_lock.h>
 #include <kspace/oom.h>
 #include <kspace/preempt.h>
 #include <kspace/printk.h>
@@ -67,10 +68,17 @@ static __noreturn void kernel_oops(struct pt_regs *regs, long error_code, unsign
 
 static int segv_code(unsigned long address)
 {
-	struct vm_area_struct *vma = address < TASK_SIZE && current->mm ? find_vma(current->mm, address)
-									: NULL;
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	int code;
 
-	return vma && vma->vm_start <= address ? SEGV_ACCERR : SEGV_MAPERR;
+	if (address >= TASK_SIZE || !mm)
+		return SEGV_MAPERR;
+	mmap_write_lock(mm);
+	vma = find_vma(mm, address);
+	code = vma && vma->vm_start <= address ? SEGV_ACCERR : SEGV_MAPERR;
+	mmap_write_unlock(mm);
+	return code;
 }
 
 /* SEGV_MAPERR where nothing is mapped, SEGV_ACCERR where the mapping forbids the access. */
@@ -117,6 +125,7 @@ void do_page_fault(struct pt_regs *regs, long error_code)
 	unsigned long address = read_cr2(); /* before anything can fault again */
 	struct mm_struct *mm;
 	struct vm_area_struct *vma;
+	int fault;
 
 	/*
 	 * A kernel stack run too deep has overwritten its thread_info, so `current` is
@@ -134,12 +143,15 @@ void do_page_fault(struct pt_regs *regs, long error_code)
 		bad_area(regs, error_code, address);
 		return;
 	}
-	vma = mm && !in_atomic() ? good_area(mm, regs, error_code, address) : NULL;
-	if (!vma) {
+	if (!mm || in_atomic()) { /* a kernel thread's, or with page faults disabled */
 		bad_area(regs, error_code, address);
 		return;
 	}
-	switch (handle_mm_fault(vma, address, error_code & PF_WRITE)) {
+	mmap_write_lock(mm);
+	vma = good_area(mm, regs, error_code, address);
+	fault = vma ? handle_mm_fault(vma, address, error_code & PF_WRITE) : VM_FAULT_SIGSEGV;
+	mmap_write_unlock(mm);
+	switch (fault) {
 	case VM_FAULT_OK:
 		return;
 	case VM_FAULT_SIGSEGV:
