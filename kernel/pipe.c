@@ -90,19 +90,20 @@ static bool write_ready(const struct pipe_inode_info *pipe, unsigned long need)
 	return pipe_room(pipe) >= need || !pipe->readers;
 }
 
-/* Sleep on q, with the lock dropped, until ready(pipe, arg) or a signal. */
+/*
+ * Sleep on q, with the lock dropped, unless ready(pipe, arg) or a signal already: one
+ * sleep, as Linux's pipe_wait. The callers loop and look again under the lock, so a
+ * wake-up that finds the pipe taken by someone else just brings them back here.
+ */
 static void pipe_wait(struct pipe_inode_info *pipe, wait_queue_head_t *q,
 		      bool (*ready)(const struct pipe_inode_info *, unsigned long), unsigned long arg)
 {
 	DEFINE_WAIT(wait);
 
 	pipe_unlock(pipe);
-	for (;;) {
-		prepare_to_wait(q, &wait, TASK_INTERRUPTIBLE);
-		if (ready(pipe, arg) || signal_pending(current))
-			break;
+	prepare_to_wait(q, &wait, TASK_INTERRUPTIBLE);
+	if (!ready(pipe, arg) && !signal_pending(current))
 		schedule();
-	}
 	finish_wait(q, &wait);
 	pipe_lock(pipe);
 }

@@ -29,6 +29,7 @@
  * until it is off its old one (p->on_cpu), so no two CPUs ever run on one stack.
  */
 #include <asm/irqflags.h>
+#include <asm/switch_to.h>
 #include <asm/uaccess.h>
 #include <kspace/arch.h>
 #include <kspace/bug.h>
@@ -68,8 +69,9 @@ struct rq {
 	unsigned int nr_running;  /* tasks on queue */
 	struct task_struct *curr; /* running on this CPU now */
 	struct task_struct *idle; /* runs when queue is empty */
-	struct task_struct *prev;    /* switched away from: finish_task_switch's */
-	struct task_struct *migrate; /* ... and one that may no longer run here */
+	struct task_struct *prev; /* switched away from: finish_task_switch's */
+	unsigned int prev_work;   /* PREV_*: what else prev needs once it is off this CPU */
+	unsigned long cpu_bit;    /* 1 << this CPU: affinity tests with a single AND */
 	u64 nr_switches;
 	unsigned int balance_ticks;
 };
@@ -77,6 +79,9 @@ struct rq {
 static DEFINE_PER_CPU(struct rq, runqueues);
 #define cpu_rq(cpu) (&per_cpu(runqueues, (cpu)))
 #define this_rq() this_cpu_ptr(&runqueues)
+
+#define PREV_DEAD 1    /* it exited: release it */
+#define PREV_MIGRATE 2 /* it may no longer run here: queue it where it may */
 
 void release_task(struct task_struct *p); /* kernel/exit.c */
 
@@ -111,6 +116,7 @@ void sched_init(void)
 
 		spin_lock_init(&rq->lock);
 		INIT_LIST_HEAD(&rq->queue);
+		rq->cpu_bit = 1UL << cpu;
 	}
 	init_idle(&init_task, smp_processor_id());
 }
@@ -186,6 +192,8 @@ static int select_task_rq(const struct task_struct *p)
 
 	if (!allowed)
 		allowed = cpu_online_mask->bits;
+	if (!(allowed & (allowed - 1))) /* one CPU to choose from (one online, or pinned) */
+		return __builtin_ctzl(allowed);
 	if ((allowed >> prev & 1) && !READ_ONCE(cpu_rq(prev)->nr_running))
 		return prev;
 	for_each_cpu(cpu, (&(const struct cpumask){ allowed })) {
@@ -200,7 +208,7 @@ static int select_task_rq(const struct task_struct *p)
 }
 
 /* Queue p (runnable, on no queue and on no CPU) where it should run; pi_lock held. */
-static void activate_task(struct task_struct *p)
+static inline void activate_task(struct task_struct *p)
 {
 	int cpu = select_task_rq(p);
 	struct rq *rq = cpu_rq(cpu);
@@ -213,27 +221,37 @@ static void activate_task(struct task_struct *p)
 	spin_unlock(&rq->lock);
 }
 
-/* The second half of a switch, run by the task switched to, on the same CPU. */
-static void finish_task_switch(void)
+/* The rare rest of a switch (rq->prev_work): prev is off this CPU, rq unlocked. */
+static void finish_prev_work(struct task_struct *prev, unsigned int work)
+{
+	unsigned long flags;
+
+	if (work & PREV_MIGRATE) {
+		spin_lock_irqsave(&prev->pi_lock, flags);
+		activate_task(prev);
+		spin_unlock_irqrestore(&prev->pi_lock, flags);
+	}
+	if (work & PREV_DEAD)
+		release_task(prev);
+}
+
+/*
+ * The second half of a switch, run by the task switched to, on the same CPU. Inline:
+ * every switch runs it. rq->prev is set by each switch, rq->prev_work only when needed.
+ */
+static __always_inline void finish_task_switch(void)
 {
 	struct rq *rq = this_rq();
-	struct task_struct *prev = rq->prev, *migrate = rq->migrate;
-	bool dead = prev && prev->state == TASK_DEAD; /* read while prev cannot run anywhere */
+	struct task_struct *prev = rq->prev;
+	unsigned int work = rq->prev_work;
 
-	rq->prev = rq->migrate = NULL;
-	if (prev)
-		__atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
+	if (unlikely(work))
+		rq->prev_work = 0;
+	__atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
 	spin_unlock(&rq->lock);
 	local_irq_enable();
-	if (migrate) {
-		unsigned long flags;
-
-		spin_lock_irqsave(&migrate->pi_lock, flags);
-		activate_task(migrate);
-		spin_unlock_irqrestore(&migrate->pi_lock, flags);
-	}
-	if (dead)
-		release_task(prev);
+	if (unlikely(work))
+		finish_prev_work(prev, work);
 }
 
 /* A new task's first code after its first switch (ret_from_fork, ret_from_kernel_thread). */
@@ -351,9 +369,11 @@ void schedule(void)
 	__atomic_and_fetch(&prev->stack->flags, ~(1UL << TIF_NEED_RESCHED), __ATOMIC_SEQ_CST);
 	if (prev->state != TASK_RUNNING) {
 		dequeue_task(rq, prev);
-	} else if (!is_idle_task(prev) && !cpu_allowed(prev, smp_processor_id())) {
+		if (prev->state == TASK_DEAD) /* its own doing: it cannot change now */
+			rq->prev_work = PREV_DEAD;
+	} else if (unlikely(!(prev->cpus_allowed & rq->cpu_bit)) && !is_idle_task(prev)) {
 		dequeue_task(rq, prev); /* sched_setaffinity moved it: it goes once switched out */
-		rq->migrate = prev;
+		rq->prev_work = PREV_MIGRATE;
 	} else if (on_rq(prev)) {
 		list_move_tail(&prev->run_list, &rq->queue); /* to the back of the queue */
 	} else {
@@ -389,13 +409,20 @@ int wake_up_process(struct task_struct *p)
 	if (!(p->state & (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE | TASK_STOPPED)))
 		goto out; /* running, or exiting: a zombie on its way out must not run again */
 	woke = 1;
-	rq = task_rq_lock(p);
-	if (on_rq(p)) {
-		p->state = TASK_RUNNING;
+	/*
+	 * Off its queue, p stays off while we hold pi_lock (only a wake-up puts it back),
+	 * so a look without the queue's lock suffices, as Linux's try_to_wake_up reads
+	 * p->on_rq; seen on it, the queue's lock says whether it still is.
+	 */
+	if (READ_ONCE(p->run_list.next) != &p->run_list) {
+		rq = task_rq_lock(p);
+		if (on_rq(p)) {
+			p->state = TASK_RUNNING;
+			spin_unlock(&rq->lock);
+			goto out;
+		}
 		spin_unlock(&rq->lock);
-		goto out;
 	}
-	spin_unlock(&rq->lock);
 	wait_task_inactive(p);
 	p->state = TASK_RUNNING;
 	activate_task(p);

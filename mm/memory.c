@@ -51,6 +51,18 @@ pte_t *pte_offset(struct mm_struct *mm, unsigned long address, bool alloc)
 	return (pte_t *)__va(*pgd & PAGE_MASK) + pte_index(address);
 }
 
+/*
+ * The PTE of addr, given prev, the one of addr - PAGE_SIZE (or NULL): inside the same
+ * page table it is the next entry, without a walk from the page directory. Fork and
+ * munmap go through a region page by page, as Linux's copy_pte_range and zap_pte_range.
+ */
+static pte_t *next_pte(struct mm_struct *mm, pte_t *prev, unsigned long addr, bool alloc)
+{
+	if (prev && (addr & ~PGDIR_MASK))
+		return prev + 1;
+	return pte_offset(mm, addr, alloc);
+}
+
 static struct page *pte_page(pte_t pte)
 {
 	return pfn_to_page(pte >> PAGE_SHIFT);
@@ -204,12 +216,16 @@ int install_page(struct vm_area_struct *vma, unsigned long address, struct page 
  */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
 {
-	for (unsigned long addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
-		pte_t *spte = pte_offset(src, addr, false), *dpte;
+	pte_t *spte = NULL, *dpte = NULL;
+	unsigned long dpte_addr = 0; /* the address dpte belongs to */
 
+	for (unsigned long addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
+		spte = next_pte(src, spte, addr, false);
 		if (!spte || !pte_present(*spte))
 			continue;
-		dpte = pte_offset(dst, addr, true);
+		/* The child's tables are made only where the parent has pages. */
+		dpte = next_pte(dst, dpte && dpte_addr + PAGE_SIZE == addr ? dpte : NULL, addr, true);
+		dpte_addr = addr;
 		if (!dpte)
 			return -ENOMEM;
 		if (!(vma->vm_flags & VM_SHARED))
@@ -256,13 +272,13 @@ static void tlb_remove_page(struct mmu_gather *tlb, unsigned long addr, struct p
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
 	struct mmu_gather tlb;
+	pte_t *pte = NULL;
 
 	tlb.mm = vma->vm_mm; /* field by field: zeroing pages[] would cost more than a small munmap */
 	tlb.nr = 0;
 
 	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
-		pte_t *pte = pte_offset(tlb.mm, addr, false);
-
+		pte = next_pte(tlb.mm, pte, addr, false);
 		if (!pte || !pte_present(*pte))
 			continue;
 		tlb_remove_page(&tlb, addr, pte_page(*pte));

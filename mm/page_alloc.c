@@ -64,9 +64,9 @@ struct zone *page_zone(const struct page *page)
 {
 	unsigned long pfn = page_to_pfn(page);
 
-	for (int z = 0; z < MAX_NR_ZONES; z++)
-		if (pfn >= zone_table[z].zone_start_pfn && pfn < zone_end_pfn(&zone_table[z]))
-			return &zone_table[z];
+	for (struct zone *zone = zone_table; zone < zone_table + MAX_NR_ZONES; zone++)
+		if (pfn >= zone->zone_start_pfn && pfn < zone_end_pfn(zone))
+			return zone;
 	return NULL;
 }
 
@@ -134,12 +134,13 @@ static struct page *rmqueue(struct zone *zone, unsigned int order)
 	return NULL;
 }
 
-/* Zones to try, best first, ending at MAX_NR_ZONES. */
-static const int *zonelist(gfp_t gfp_mask)
+/* Zones to try, best first, ending at NULL (pointers: no index to scale on the way). */
+static struct zone *const *zonelist(gfp_t gfp_mask)
 {
-	static const int dma[] = { ZONE_DMA, MAX_NR_ZONES };
-	static const int kernel[] = { ZONE_NORMAL, ZONE_DMA, MAX_NR_ZONES };
-	static const int highuser[] = { ZONE_HIGHMEM, ZONE_NORMAL, ZONE_DMA, MAX_NR_ZONES };
+	static struct zone *const dma[] = { &zone_table[ZONE_DMA], NULL };
+	static struct zone *const kernel[] = { &zone_table[ZONE_NORMAL], &zone_table[ZONE_DMA], NULL };
+	static struct zone *const highuser[] = { &zone_table[ZONE_HIGHMEM],
+						 &zone_table[ZONE_NORMAL], &zone_table[ZONE_DMA], NULL };
 
 	if (gfp_mask & __GFP_DMA)
 		return dma;
@@ -159,8 +160,8 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	if ((!(gfp_mask & __GFP_HIGHMEM) || fail_page_alloc_highmem) &&
 	    should_fail(&fail_page_alloc, PAGE_SIZE << order))
 		return NULL;
-	for (const int *z = zonelist(gfp_mask); *z != MAX_NR_ZONES && !page; z++) {
-		struct zone *zone = &zone_table[*z];
+	for (struct zone *const *z = zonelist(gfp_mask); *z && !page; z++) {
+		struct zone *zone = *z;
 
 		/* A hint read without the lock, as Linux reads its watermarks: skip what is empty. */
 		if (READ_ONCE(zone->free_pages) < 1UL << order)
@@ -194,11 +195,11 @@ static void bad_page(struct page *page, const char *reason)
 }
 
 /* The checks that make a wrong free a clear BUG instead of silent corruption. */
-static void check_free(struct page *page, unsigned int order)
+static void check_free(struct page *page, const struct zone *zone, unsigned int order)
 {
 	unsigned long pfn = page_to_pfn(page);
 
-	if (!pfn_valid(pfn) || !page_zone(page))
+	if (!pfn_valid(pfn) || !zone)
 		bad_page(page, "not a page of RAM");
 	if (!block_is_ready(pfn))
 		bad_page(page, "freed, but was never allocated");
@@ -233,8 +234,8 @@ void __free_pages(struct page *page, unsigned int order)
 	struct zone *zone;
 	unsigned long flags;
 
-	check_free(page, order);
-	zone = page_zone(page); /* here, where the compiler can share check_free's lookup */
+	zone = page_zone(page); /* looked up once: check_free() asks whether there is one */
+	check_free(page, zone, order);
 	/* Only the last reference frees: the count drops atomically, whoever else holds one. */
 	if (__atomic_sub_fetch(&page->_count, 1, __ATOMIC_ACQ_REL) != 0)
 		return;

@@ -56,12 +56,16 @@ void kmem_cache_init(void)
 			KMALLOC_MAX_CACHE_SIZE / 2);
 }
 
+/*
+ * The cache for 1 <= size <= KMALLOC_MAX_CACHE_SIZE. Cache i holds 8 << i bytes, so
+ * i comes from the highest bit of size - 1 (one bsr), as Linux's kmalloc_index.
+ */
 static struct kmem_cache *kmalloc_slab(size_t size)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(kmalloc_caches); i++)
-		if (size <= kmalloc_caches[i].size)
-			return &kmalloc_caches[i];
-	return NULL;
+	BUILD_BUG_ON(8u << (ARRAY_SIZE(kmalloc_caches) - 1) != KMALLOC_MAX_CACHE_SIZE);
+	if (size <= 8)
+		return &kmalloc_caches[0];
+	return &kmalloc_caches[(31 - __builtin_clz(size - 1)) - 2];
 }
 
 static void **free_word(const struct kmem_cache *c, void *obj)

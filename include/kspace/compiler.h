@@ -17,6 +17,9 @@
 
 #define barrier() __asm__ __volatile__("" ::: "memory")
 
+/* The compiler forgets what it knew of var's value (Linux's OPTIMIZER_HIDE_VAR). */
+#define OPTIMIZER_HIDE_VAR(var) __asm__("" : "+r"(var))
+
 /* Reads and writes the compiler may not merge, split or move. */
 #define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))

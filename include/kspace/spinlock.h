@@ -131,11 +131,11 @@ static inline bool spin_is_locked(spinlock_t *lock) { return arch_spin_is_locked
 /*
  * The scheduler's runqueue lock is taken by the task switched away from and dropped
  * by the one switched to (kernel/sched.c): in debug mode its owner changes hands too.
+ * Unused otherwise, the field is written anyway: one store costs less than the test.
  */
 static inline void spin_lock_hand_over(spinlock_t *lock, struct task_struct *next)
 {
-	if (unlikely(lock_debug))
-		lock->owner = next;
+	lock->owner = next;
 }
 
 #endif

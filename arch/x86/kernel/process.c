@@ -1,6 +1,7 @@
 /*
  * arch/x86/kernel/process.c: the x86 side of tasks: a new thread's first stack
- * frame, the switch between tasks, and what the CPU does when there is nothing to run.
+ * frame (the switch itself is asm/switch_to.h's), and what the CPU does when there
+ * is nothing to run.
  */
 #include <asm/desc.h>
 #include <asm/fpu.h>
@@ -12,7 +13,6 @@
 #include <kspace/sched.h>
 #include <kspace/string.h>
 
-void __switch_to_asm(struct task_struct *prev, struct task_struct *next);
 void ret_from_kernel_thread(void);
 void ret_from_fork(void);
 
@@ -97,29 +97,6 @@ void enter_user_mode(struct pt_regs *regs)
 			     "jmp ret_from_intr" ::"r"(regs)
 			     : "memory");
 	__builtin_unreachable();
-}
-
-void switch_to(struct task_struct *prev, struct task_struct *next)
-{
-	/* Ring 3 traps of the next task must land on its own kernel stack. */
-	this_cpu_write(init_tss.esp0, next->thread.esp0);
-	fpu_switch(&prev->thread.fpu, &next->thread.fpu);
-	if (next->mm)
-		switch_mm_irqs_off(next->mm); /* the scheduler has interrupts off */
-	else
-		enter_lazy_tlb(); /* a kernel thread borrows whatever is loaded */
-	/*
-	 * The user's %fs and %gs are still loaded: keep prev's, install next's TLS
-	 * entries, and reload next's selectors so they pick up next's descriptors. The
-	 * GDT holds prev's entries: when neither task ever set one, they are already right.
-	 */
-	savesegment(fs, prev->thread.fs);
-	savesegment(gs, prev->thread.gs);
-	if (prev->thread.tls_in_use | next->thread.tls_in_use)
-		load_TLS(&next->thread);
-	loadsegment(fs, next->thread.fs);
-	loadsegment(gs, next->thread.gs);
-	__switch_to_asm(prev, next);
 }
 
 void arch_cpu_idle(void)

@@ -36,10 +36,27 @@ void __set_fixmap(enum fixed_addresses idx, phys_addr_t phys, unsigned long prot
 	__flush_tlb_one(__fix_to_virt(idx));
 }
 
+/*
+ * Slot FIX_KMAP_BEGIN's PTE, as Linux's kmap_pte: the fixmap lies in one page table
+ * (highmem_pagetables_init), so slot idx's PTE is this minus (idx - FIX_KMAP_BEGIN),
+ * without a walk from the page directory on every kmap_atomic.
+ */
+static pte_t *kmap_pte;
+
+void kmap_atomic_init(void)
+{
+	kmap_pte = fixmap_pte(FIX_KMAP_BEGIN);
+}
+
 static enum fixed_addresses kmap_slot(enum km_type type)
 {
 	BUG_ON(type >= KM_TYPE_NR);
 	return FIX_KMAP_BEGIN + type + KM_TYPE_NR * smp_processor_id();
+}
+
+static pte_t *kmap_slot_pte(enum fixed_addresses idx)
+{
+	return kmap_pte - (idx - FIX_KMAP_BEGIN);
 }
 
 void *kmap_atomic(struct page *page, enum km_type type)
@@ -51,7 +68,7 @@ void *kmap_atomic(struct page *page, enum km_type type)
 	if (!PageHighMem(page))
 		return lowmem_page_address(page);
 	idx = kmap_slot(type);
-	pte = fixmap_pte(idx);
+	pte = kmap_slot_pte(idx);
 	if (*pte & _PAGE_PRESENT) {
 		printk(KERN_EMERG "BUG: kmap_atomic: slot %s of CPU %d is already in use\n",
 		       km_type_names[type], smp_processor_id());
@@ -69,7 +86,8 @@ void kunmap_atomic(void *kvaddr, enum km_type type)
 
 	if (vaddr >= FIXADDR_START) { /* a highmem page: free the slot */
 		BUG_ON(vaddr != __fix_to_virt(idx));
-		clear_fixmap(idx); /* the PTE, and its one TLB entry */
+		*kmap_slot_pte(idx) = 0;
+		__flush_tlb_one(vaddr); /* its one TLB entry */
 	}
 	preempt_enable();
 }

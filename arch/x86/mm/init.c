@@ -118,6 +118,7 @@ void highmem_pagetables_init(void)
 		__pa(alloc_boot_page_table(lowmem_end)) | _KERNPG_TABLE;
 	pkmap_page_table = alloc_boot_page_table(lowmem_end);
 	swapper_pg_dir[pgd_index(PKMAP_BASE)] = __pa(pkmap_page_table) | _KERNPG_TABLE;
+	kmap_atomic_init();
 }
 
 /* Global pages survive CR3 reloads: kernel mappings stay in the TLB across switches. */

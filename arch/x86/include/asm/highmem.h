@@ -22,6 +22,9 @@ extern pte_t *pkmap_page_table;
 /* Allocate the page tables of the fixmap and pkmap areas (paging_init). */
 void highmem_pagetables_init(void);
 
+/* Note where slot FIX_KMAP_BEGIN's PTE is, once the fixmap's final page table exists. */
+void kmap_atomic_init(void);
+
 struct seq_buf;
 void fixmap_render(struct seq_buf *s); /* each possible CPU's kmap_atomic slots */
 

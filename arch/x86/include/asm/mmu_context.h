@@ -12,15 +12,15 @@
 #include <kspace/mm_types.h>
 
 /*
- * Load next's page directory on this CPU, interrupts off (every context switch: kept
- * inline). It joins mm_cpumask(next) before CR3 points there, so no flush sent
- * meanwhile misses it, and leaves the old mm's mask only after. Coming back to the
+ * Load next's page directory on this CPU (cpu, which the caller has at hand),
+ * interrupts off (every context switch: kept inline). It joins mm_cpumask(next)
+ * before CR3 points there, so no flush sent meanwhile misses it, and leaves the old
+ * mm's mask only after. Coming back to the
  * mm it holds lazily needs nothing: had the mm been flushed meanwhile, it would have
  * left it.
  */
-static inline void switch_mm_irqs_off(struct mm_struct *next)
+static inline void switch_mm_irqs_off(struct mm_struct *next, int cpu)
 {
-	int cpu = smp_processor_id();
 	struct tlb_state *ts = per_cpu_ptr(&cpu_tlbstate, cpu);
 	struct mm_struct *prev = ts->loaded_mm;
 
@@ -46,7 +46,7 @@ static inline void switch_mm(struct mm_struct *prev, struct mm_struct *next)
 
 	(void)prev;
 	if (next)
-		switch_mm_irqs_off(next);
+		switch_mm_irqs_off(next, smp_processor_id());
 	else
 		leave_mm();
 	local_irq_restore(flags);

@@ -156,7 +156,5 @@ void start_thread(struct pt_regs *regs, unsigned long eip, unsigned long esp);
 struct pt_regs *current_pt_regs(void);
 /* Leave the kernel for the user program described by regs (pid 1's first exec). */
 __noreturn void enter_user_mode(struct pt_regs *regs);
-/* Save prev's registers, load next's; returns on next's stack. */
-void switch_to(struct task_struct *prev, struct task_struct *next);
 
 #endif

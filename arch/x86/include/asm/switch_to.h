@@ -1,0 +1,45 @@
+/*
+ * arch/x86/include/asm/switch_to.h: switch_to(), the x86 half of a context switch,
+ * as Linux's asm/switch_to.h. Inline in schedule(): every switch runs it, and as a
+ * function of its own it cost a frame and its registers' saves on top of
+ * __switch_to_asm's (arch/x86/kernel/switch.asm), which swaps the stacks.
+ */
+#ifndef ASM_SWITCH_TO_H
+#define ASM_SWITCH_TO_H
+
+#include <asm/desc.h>
+#include <asm/fpu.h>
+#include <asm/mmu_context.h>
+#include <asm/segment.h>
+#include <kspace/percpu.h>
+#include <kspace/sched.h>
+
+void __switch_to_asm(struct task_struct *prev, struct task_struct *next);
+
+/* Save prev's registers, load next's; returns on next's stack. Interrupts are off. */
+static __always_inline void switch_to(struct task_struct *prev, struct task_struct *next)
+{
+	int cpu = smp_processor_id(); /* read once: the FPU save below may alias it */
+
+	/* Ring 3 traps of the next task must land on its own kernel stack. */
+	per_cpu(init_tss, cpu).esp0 = next->thread.esp0;
+	fpu_switch(&prev->thread.fpu, &next->thread.fpu);
+	if (next->mm)
+		switch_mm_irqs_off(next->mm, cpu);
+	else
+		enter_lazy_tlb(); /* a kernel thread borrows whatever is loaded */
+	/*
+	 * The user's %fs and %gs are still loaded: keep prev's, install next's TLS
+	 * entries, and reload next's selectors so they pick up next's descriptors. The
+	 * GDT holds prev's entries: when neither task ever set one, they are already right.
+	 */
+	savesegment(fs, prev->thread.fs);
+	savesegment(gs, prev->thread.gs);
+	if (prev->thread.tls_in_use | next->thread.tls_in_use)
+		load_TLS(&next->thread);
+	loadsegment(fs, next->thread.fs);
+	loadsegment(gs, next->thread.gs);
+	__switch_to_asm(prev, next);
+}
+
+#endif
