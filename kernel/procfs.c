@@ -162,21 +162,25 @@ static pid_t parse_pid(const char *name)
 	return pid;
 }
 
-/* Descriptor fd of task t, if open; NULL for a kernel thread. */
-static struct file *task_fd(const struct task_struct *t, unsigned int fd)
+/* Descriptor fd of task t with a reference, if open; NULL for a kernel thread. */
+static struct file *task_fd(struct task_struct *t, unsigned int fd)
 {
-	return t && t->files ? files_lookup_fd_raw(t->files, fd) : NULL;
+	return t ? fget_task(t, fd) : NULL;
 }
 
 /* name as a descriptor number of pf's task that is open, into pf->fd. */
 static bool parse_fd(struct proc_file *pf, const char *name)
 {
 	pid_t n = parse_pid(name); /* the same digits; "self" is no descriptor */
+	struct file *f;
 
 	if (n < 0 || !strcmp(name, "self") || !*name || (name[0] == '0' && name[1]))
 		return false;
 	pf->fd = n;
-	return task_fd(find_task(pf->pid), n) != NULL;
+	f = task_fd(find_task(pf->pid), n);
+	if (f)
+		fput(f);
+	return f != NULL;
 }
 
 /* Whether tid names a thread of pid's process. */
@@ -278,18 +282,36 @@ static long proc_write(struct file *f, const char __user *buf, unsigned long cou
 #define DT_REG 8
 #define DT_LNK 10
 
+/* The index'th open descriptor of t, or -1; t's table read under its locks (see fget_task). */
+static int nth_fd(struct task_struct *t, unsigned long index)
+{
+	struct files_struct *files;
+	int found = -1;
+
+	task_lock(t);
+	files = t->files;
+	if (files) {
+		spin_lock(&files->file_lock);
+		for (unsigned int fd = 0; found < 0 && fd < files->max_fds; fd++)
+			if (files->fd[fd] && index-- == 0)
+				found = fd;
+		spin_unlock(&files->file_lock);
+	}
+	task_unlock(t);
+	return found;
+}
+
 /* The index'th open descriptor of t, as a name, a symlink. */
-static const char *fd_entry(const struct task_struct *t, unsigned long index, unsigned char *type)
+static const char *fd_entry(struct task_struct *t, unsigned long index, unsigned char *type)
 {
 	static char fdname[12];
+	int fd = t ? nth_fd(t, index) : -1;
 
 	*type = DT_LNK;
-	for (unsigned int fd = 0; t && t->files && fd < t->files->max_fds; fd++)
-		if (t->files->fd[fd] && index-- == 0) {
-			snprintf(fdname, sizeof(fdname), "%u", fd);
-			return fdname;
-		}
-	return NULL;
+	if (fd < 0)
+		return NULL;
+	snprintf(fdname, sizeof(fdname), "%d", fd);
+	return fdname;
 }
 
 /* The index'th thread of pid's process, as a name. */
@@ -452,6 +474,7 @@ int procfs_readlink(const char *path, char *buf, size_t size)
 	char name[32];
 	struct task_struct *t = NULL;
 	struct proc_file pf;
+	struct file *f;
 	pid_t pid;
 	int err;
 
@@ -465,8 +488,14 @@ int procfs_readlink(const char *path, char *buf, size_t size)
 		return exe_link(t->mm, buf, size);
 	}
 	err = proc_resolve(path, &pf);
-	if (!err && pf.kind == PROC_FD_LINK)
-		return fd_link(task_fd(find_task(pf.pid), pf.fd), buf, size);
+	if (!err && pf.kind == PROC_FD_LINK) {
+		f = task_fd(find_task(pf.pid), pf.fd);
+		if (!f) /* closed since proc_resolve saw it */
+			return -ENOENT;
+		err = fd_link(f, buf, size);
+		fput(f);
+		return err;
+	}
 	return err ? err : -EINVAL;
 }
 
@@ -477,17 +506,21 @@ int procfs_readlink(const char *path, char *buf, size_t size)
  */
 static int follow_link(struct proc_file *pf, unsigned int flags, struct file **out)
 {
-	struct task_struct *t = find_task(pf->pid);
-	struct file *g = task_fd(t, pf->fd);
+	struct file *g = task_fd(find_task(pf->pid), pf->fd);
+	int err;
 
-	if (g && g->f_inode)
-		return inode_open(g->f_inode, flags, out);
-	if (g && S_ISCHR(g->f_mode) && g->f_rdev)
-		return chrdev_open(g->f_rdev, flags, out);
 	if (!g)
 		return -ENOENT;
-	*out = get_file(g);
-	return 0;
+	if (g->f_inode) {
+		err = inode_open(g->f_inode, flags, out);
+	} else if (S_ISCHR(g->f_mode) && g->f_rdev) {
+		err = chrdev_open(g->f_rdev, flags, out);
+	} else {
+		*out = g; /* shared: task_fd's reference becomes the caller's */
+		return 0;
+	}
+	fput(g);
+	return err;
 }
 
 /* <pid>/exe: the task's program, or NULL. */
