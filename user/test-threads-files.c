@@ -35,7 +35,7 @@
 #define FUTEX_WAIT 0
 #define STACK_SIZE 16384
 #define NR_READERS 3
-#define ROUNDS 3000
+#define ROUNDS 1000
 #define TARGET 20   /* the descriptor the threads fight over */
 #define FIRST_NEW 40 /* the mutator's new descriptors start here: past the table's first 32 */
 #define NR_NEW 24
@@ -159,6 +159,7 @@ static int reader(void *arg)
 		judge(me, __NR_mmap, r, (unsigned long)r < -4095UL || r == -ENODEV); /* a pipe: ENODEV */
 		if ((unsigned long)r < -4095UL)
 			raw3(__NR_munmap, r, 4096, 0);
+		raw3(__NR_sched_yield, 0, 0, 0); /* on one CPU: the mutator's turn again */
 	}
 	return 0;
 }
@@ -198,8 +199,10 @@ static void mutate(int round)
 static int mutator(void *arg)
 {
 	pin_self((int)(long)arg);
-	for (int round = 0; round < ROUNDS; round++, mutator_rounds++)
+	for (int round = 0; round < ROUNDS; round++, mutator_rounds++) {
 		mutate(round);
+		raw3(__NR_sched_yield, 0, 0, 0); /* on one CPU: each reader gets a turn each round */
+	}
 	raw3(__NR_close, TARGET, 0, 0);
 	done = 1;
 	return 0;
@@ -269,6 +272,14 @@ static long slab_active(void)
 	return sum;
 }
 
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+
 static void sleep_ms(long ms)
 {
 	struct timespec ts = { ms / 1000, ms % 1000 * 1000000 };
@@ -279,6 +290,7 @@ static void sleep_ms(long ms)
 int main(void)
 {
 	long before, after = -1, r;
+	long long start;
 	int fd = open(F, O_CREAT | O_WRONLY | O_TRUNC, 0644), status;
 
 	check(fd >= 0 && write(fd, "a file the threads read and map\n", 32) == 32, "made %s", F);
@@ -288,9 +300,11 @@ int main(void)
 	      __builtin_popcountl(allowed_cpus));
 	before = on_kspace() ? slab_active() : 0;
 	fflush(stdout); /* not printed twice by the child */
+	start = now_ms();
 	status = run_in_child(stress);
 	check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
-	      "the threads' process: all its checks passed (%s)", describe_status(status));
+	      "the threads' process: all its checks passed in %lld ms (%s)", now_ms() - start,
+	      describe_status(status));
 	/* The last frees (the process's table, its threads) may trail its exit a little. */
 	for (int i = 0; on_kspace() && i < 50 && after != before; i++) {
 		after = slab_active();
