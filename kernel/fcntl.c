@@ -126,13 +126,13 @@ static long do_fcntl(unsigned int fd, struct file *f, unsigned int cmd, unsigned
 
 long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
 	long ret;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	ret = do_fcntl(fd, f, cmd, arg);
-	fput(f);
+	ret = do_fcntl(fd, f.file, cmd, arg);
+	fdput(f);
 	return ret;
 }
 

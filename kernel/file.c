@@ -54,7 +54,7 @@ static void assign_fd_bit(unsigned long *map, unsigned int fd, bool on)
 		map[fd / BITS_PER_LONG] &= ~bit;
 }
 
-/* Descriptor fd of files, or NULL; the caller holds files->file_lock. */
+/* Descriptor fd of files, or NULL; the caller holds file_lock or is the table's only user. */
 static struct file *files_lookup_fd_locked(struct files_struct *files, unsigned int fd)
 {
 	return fd < files->max_fds ? files->fd[fd] : NULL;
@@ -76,6 +76,14 @@ static struct file *fget_files(struct files_struct *files, unsigned int fd)
 struct file *fget(unsigned int fd)
 {
 	return current->files ? fget_files(current->files, fd) : NULL;
+}
+
+/* fdget of a table other tasks share (see fs.h): a reference, as fget. */
+struct fd fdget_shared(unsigned int fd)
+{
+	struct file *f = fget(fd);
+
+	return (struct fd){ .file = f, .put = f != NULL };
 }
 
 /* task_lock keeps task->files from being dropped (exit) or swapped (execve) meanwhile. */
@@ -373,13 +381,13 @@ static long vfs_read(struct file *f, char __user *buf, unsigned long count)
 
 long sys_read(unsigned int fd, char __user *buf, unsigned long count)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
 	long ret;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	ret = vfs_read(f, buf, count);
-	fput(f);
+	ret = vfs_read(f.file, buf, count);
+	fdput(f);
 	return ret;
 }
 
@@ -394,13 +402,13 @@ static long vfs_write(struct file *f, const char __user *buf, unsigned long coun
 
 long sys_write(unsigned int fd, const char __user *buf, unsigned long count)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
 	long ret;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	ret = vfs_write(f, buf, count);
-	fput(f);
+	ret = vfs_write(f.file, buf, count);
+	fdput(f);
 	return ret;
 }
 
@@ -436,13 +444,13 @@ static long check_seekable(const struct file *f)
 /* A position past LONG_MAX is set, but cannot be returned: -EOVERFLOW, as Linux. */
 long sys_lseek(unsigned int fd, long offset, unsigned int whence)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
 	s64 pos;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	pos = check_seekable(f) ?: file_seek(f, offset, whence);
-	fput(f);
+	pos = check_seekable(f.file) ?: file_seek(f.file, offset, whence);
+	fdput(f);
 	return pos > LONG_MAX ? -EOVERFLOW : (long)pos;
 }
 
@@ -465,36 +473,36 @@ static long do_llseek(struct file *f, s64 offset, s64 __user *result, unsigned i
 long sys_llseek(unsigned int fd, unsigned long offset_high, unsigned long offset_low,
 		s64 __user *result, unsigned int whence)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
 	long ret;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	ret = do_llseek(f, (s64)((u64)offset_high << 32 | offset_low), result, whence);
-	fput(f);
+	ret = do_llseek(f.file, (s64)((u64)offset_high << 32 | offset_low), result, whence);
+	fdput(f);
 	return ret;
 }
 
 long sys_getdents64(unsigned int fd, void __user *dirp, unsigned int count)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
 	long ret;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	ret = f->f_op->getdents64 ? f->f_op->getdents64(f, dirp, count) : -ENOTDIR;
-	fput(f);
+	ret = f.file->f_op->getdents64 ? f.file->f_op->getdents64(f.file, dirp, count) : -ENOTDIR;
+	fdput(f);
 	return ret;
 }
 
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
 	long ret;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	ret = f->f_op->ioctl ? f->f_op->ioctl(f, cmd, arg) : -ENOTTY;
-	fput(f);
+	ret = f.file->f_op->ioctl ? f.file->f_op->ioctl(f.file, cmd, arg) : -ENOTTY;
+	fdput(f);
 	return ret;
 }

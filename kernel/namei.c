@@ -180,18 +180,18 @@ static int walk_at(struct ramfs_inode *base, const char *base_path, const char *
 static int walk_at_fd(int dfd, const char *name, unsigned int flags, const struct cred *cred,
 		      struct path *p)
 {
-	struct file *f = fget(dfd);
+	struct fd f = fdget(dfd);
 	int err;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	if (!S_ISDIR(f->f_mode))
+	if (!S_ISDIR(f.file->f_mode))
 		err = -ENOTDIR;
-	else if (f->f_inode)
-		err = walk_at(f->f_inode, NULL, name, flags, cred, p);
+	else if (f.file->f_inode)
+		err = walk_at(f.file->f_inode, NULL, name, flags, cred, p);
 	else
-		err = walk_at(ramfs_root(), f->f_path, name, flags, cred, p);
-	fput(f);
+		err = walk_at(ramfs_root(), f.file->f_path, name, flags, cred, p);
+	fdput(f);
 	return err;
 }
 

@@ -408,15 +408,15 @@ long sys_truncate64(const char __user *upath, unsigned long lo, unsigned long hi
 
 static long ftruncate_fd(unsigned int fd, loff_t length)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
 	long err = -EINVAL;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	if (length >= 0 && f->f_inode && S_ISREG(f->f_inode->mode) &&
-	    (f->f_flags & (O_WRONLY | O_RDWR)))
-		err = do_truncate(f->f_inode, length);
-	fput(f);
+	if (length >= 0 && f.file->f_inode && S_ISREG(f.file->f_inode->mode) &&
+	    (f.file->f_flags & (O_WRONLY | O_RDWR)))
+		err = do_truncate(f.file->f_inode, length);
+	fdput(f);
 	return err;
 }
 
@@ -458,13 +458,13 @@ long sys_chmod(const char __user *uname, umode_t mode)
 
 long sys_fchmod(unsigned int fd, umode_t mode)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
 	long err;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	err = f->f_inode ? chmod_inode(f->f_inode, mode) : -EPERM;
-	fput(f);
+	err = f.file->f_inode ? chmod_inode(f.file->f_inode, mode) : -EPERM;
+	fdput(f);
 	return err;
 }
 
@@ -519,13 +519,13 @@ long sys_lchown32(const char __user *uname, u32 uid, u32 gid)
 
 long sys_fchown32(unsigned int fd, u32 uid, u32 gid)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
 	long err;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	err = f->f_inode ? chown_inode(f->f_inode, uid, gid) : -EPERM;
-	fput(f);
+	err = f.file->f_inode ? chown_inode(f.file->f_inode, uid, gid) : -EPERM;
+	fdput(f);
 	return err;
 }
 
@@ -655,13 +655,13 @@ static long chdir_file(const struct file *f)
 
 long sys_fchdir(unsigned int fd)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
 	long err;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	err = chdir_file(f);
-	fput(f);
+	err = chdir_file(f.file);
+	fdput(f);
 	return err;
 }
 

@@ -170,13 +170,13 @@ static long rw_vector(struct file *f, const struct iovec __user *uvec, unsigned 
 static long do_rw_vector(unsigned int fd, const struct iovec __user *uvec, unsigned long vlen,
 			 bool write)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
 	long ret;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	ret = rw_vector(f, uvec, vlen, write);
-	fput(f);
+	ret = rw_vector(f.file, uvec, vlen, write);
+	fdput(f);
 	return ret;
 }
 
@@ -217,16 +217,16 @@ static long do_pread_pwrite(unsigned int fd, char __user *buf, unsigned long cou
 			    u32 pos_hi, bool write)
 {
 	loff_t pos = (loff_t)((u64)pos_hi << 32 | pos_lo);
-	struct file *f;
+	struct fd f;
 	long ret;
 
 	if (pos < 0)
 		return -EINVAL;
-	f = fget(fd);
-	if (!f)
+	f = fdget(fd);
+	if (!f.file)
 		return -EBADF;
-	ret = pread_pwrite(f, buf, count, pos, write);
-	fput(f);
+	ret = pread_pwrite(f.file, buf, count, pos, write);
+	fdput(f);
 	return ret;
 }
 

@@ -146,13 +146,13 @@ static long stat_at(int dfd, const char __user *uname, unsigned int flags, bool 
 
 long sys_fstat64(unsigned int fd, struct stat64 __user *ubuf)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
 	struct kstat st;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	file_stat(f, &st);
-	fput(f);
+	file_stat(f.file, &st);
+	fdput(f);
 	return put_stat64(&st, ubuf);
 }
 

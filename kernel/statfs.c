@@ -102,13 +102,13 @@ static long statfs_file(struct file *f, struct kstatfs *st)
 
 static long statfs_fd(unsigned int fd, struct kstatfs *st)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
 	long err;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	err = statfs_file(f, st);
-	fput(f);
+	err = statfs_file(f.file, st);
+	fdput(f);
 	return err;
 }
 

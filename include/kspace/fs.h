@@ -10,6 +10,7 @@
 
 #include <asm/atomic.h>
 #include <asm/uaccess.h>
+#include <kspace/sched.h>
 #include <kspace/spinlock.h>
 #include <kspace/stat.h>
 #include <kspace/timer.h>
@@ -119,6 +120,35 @@ struct file *fd_remove(unsigned int fd); /* take fd out of the table (close); NU
 struct file *fget(unsigned int fd);
 struct file *fget_task(struct task_struct *task, unsigned int fd); /* another task's (/proc) */
 bool fd_is_open(unsigned int fd); /* only whether it is open, at this instant */
+
+/* fget for one system call: the reference is taken only when the table is shared. */
+struct fd {
+	struct file *file;
+	bool put; /* fdput drops a reference */
+};
+
+struct fd fdget_shared(unsigned int fd);
+
+/*
+ * As Linux's __fget_light: while no other task shares the table, none can close fd
+ * under us (this task is busy in the call), so the file needs no reference and the
+ * table no lock. /proc takes references from other tasks, but never removes a file.
+ * Inline: read and write pay for nothing else.
+ */
+static inline struct fd fdget(unsigned int fd)
+{
+	struct files_struct *files = current->files;
+
+	if (files && atomic_read(&files->count) == 1)
+		return (struct fd){ .file = fd < files->max_fds ? files->fd[fd] : NULL };
+	return fdget_shared(fd);
+}
+
+static inline void fdput(struct fd f)
+{
+	if (f.put)
+		fput(f.file);
+}
 bool get_close_on_exec(unsigned int fd);
 void set_close_on_exec(unsigned int fd, bool on);
 void do_close_on_exec(struct files_struct *files); /* execve, past the point of no return */
