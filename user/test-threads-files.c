@@ -11,6 +11,7 @@
  * only raw system calls (no errno, no stdio); the main thread does the checking.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,7 @@
 #define TARGET 20   /* the descriptor the threads fight over */
 #define FIRST_NEW 40 /* the mutator's new descriptors start here: past the table's first 32 */
 #define NR_NEW 24
+#define JOIN_SECONDS 40 /* well within runtests' 60 */
 #define F "/tmp/test-threads-files"
 
 static long raw4(long nr, long a, long b, long c, long d)
@@ -82,18 +84,36 @@ static long spawn(void *stack, volatile int *ctid, int (*fn)(void *), void *arg)
 	return ret;
 }
 
-/* pthread_join's wait: the kernel clears *ctid at the thread's exit and wakes it. */
-static void join(volatile int *ctid)
+static long long now_ms(void)
 {
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+
+/*
+ * pthread_join's wait: the kernel clears *word at the thread's exit and wakes it. Not
+ * past deadline (ms): with allocations failing on purpose a thread may end unseen, and
+ * the process's exit_group must still end the rest.
+ */
+static bool join(volatile int *word, long long deadline)
+{
+	const struct timespec tick = { 0, 100 * 1000000 };
 	int tid;
 
-	while ((tid = *ctid) != 0)
-		raw4(__NR_futex, (long)ctid, FUTEX_WAIT, tid, 0);
+	while ((tid = *word) != 0) {
+		if (now_ms() > deadline)
+			return false;
+		raw4(__NR_futex, (long)word, FUTEX_WAIT, tid, (long)&tick);
+	}
+	return true;
 }
 
 static char stacks[NR_READERS + 1][STACK_SIZE] __attribute__((aligned(16)));
 static unsigned long allowed_cpus;
-static volatile int done;
+/* Each thread's word, cleared by the kernel when it exits; the last is the mutator's. */
+static volatile int tid_words[NR_READERS + 1];
 
 struct reader {
 	int cpu;              /* -1: not pinned */
@@ -140,15 +160,15 @@ static void judge(struct reader *me, long call, long r, int ok)
 
 static int reader(void *arg)
 {
+	/* i386's old mmap: its six arguments in a block */
+	const unsigned long map_args[6] = { 0, 4096, PROT_READ, MAP_PRIVATE, TARGET, 0 };
 	struct reader *me = arg;
 	char buf[256]; /* struct stat64 and what read brings */
 	long r;
 
-	/* i386's old mmap: its six arguments in a block */
-	const unsigned long map_args[6] = { 0, 4096, PROT_READ, MAP_PRIVATE, TARGET, 0 };
-
 	pin_self(me->cpu);
-	while (!done) {
+	/* until the mutator is gone, however it ends (a failed allocation may kill it) */
+	while (tid_words[NR_READERS]) {
 		r = raw3(__NR_read, TARGET, (long)buf, 16);
 		judge(me, __NR_read, r, r >= 0 || r == -EAGAIN); /* the pipe is non-blocking */
 		r = raw3(__NR_fstat64, TARGET, (long)buf, 0);
@@ -204,39 +224,38 @@ static int mutator(void *arg)
 		raw3(__NR_sched_yield, 0, 0, 0); /* on one CPU: each reader gets a turn each round */
 	}
 	raw3(__NR_close, TARGET, 0, 0);
-	done = 1;
 	return 0;
 }
 
 /* The stress itself, in a child process so that its table and threads are gone after. */
 static void stress(void)
 {
-	static volatile int ctid[NR_READERS + 1];
+	long long deadline = now_ms() + JOIN_SECONDS * 1000;
+	int fd = open(F, O_RDONLY), joined = 0;
 	long tid;
-	int fd = open(F, O_RDONLY);
 
 	/* TARGET - 1 stays open: the mutator dups it to its new descriptors */
 	if (fd < 0 || dup2(fd, TARGET - 1) != TARGET - 1)
 		exit(2);
 	close(fd);
+	tid_words[NR_READERS] = -1; /* the mutator's, set before the readers look at it */
 	for (int i = 0; i < NR_READERS; i++) {
 		readers[i].cpu = nth_cpu(i + 1);
-		ctid[i] = -1; /* cleared by the kernel at the thread's exit */
-		tid = spawn(stacks[i], &ctid[i], reader, &readers[i]);
+		tid_words[i] = -1; /* cleared by the kernel at the thread's exit */
+		tid = spawn(stacks[i], &tid_words[i], reader, &readers[i]);
 		if (tid <= 0)
-			ctid[i] = 0;
+			tid_words[i] = 0;
 		check(tid > 0, "reader thread %d started, pinned to CPU %d (%s)", i, readers[i].cpu,
 		      describe_result(tid));
 	}
-	ctid[NR_READERS] = -1;
-	tid = spawn(stacks[NR_READERS], &ctid[NR_READERS], mutator, (void *)(long)nth_cpu(0));
-	if (tid <= 0) {
-		ctid[NR_READERS] = 0;
-		done = 1;
-	}
+	tid = spawn(stacks[NR_READERS], &tid_words[NR_READERS], mutator, (void *)(long)nth_cpu(0));
+	if (tid <= 0)
+		tid_words[NR_READERS] = 0;
 	check(tid > 0, "mutator thread started, pinned to CPU %d", nth_cpu(0));
 	for (int i = 0; i <= NR_READERS; i++)
-		join(&ctid[i]);
+		joined += join(&tid_words[i], deadline);
+	check(joined == NR_READERS + 1, "all %d threads ended within %d s (%d did)", NR_READERS + 1,
+	      JOIN_SECONDS, joined);
 	check(mutator_rounds == ROUNDS && !mutator_bad_call,
 	      "the mutator closed, dup2'd and opened over descriptor %d %ld times (first failure: "
 	      "syscall %ld = %ld)", TARGET, mutator_rounds, mutator_bad_call, mutator_bad_r);
@@ -247,7 +266,7 @@ static void stress(void)
 		      readers[i].bad_r);
 	check(fcntl(TARGET, F_GETFD) == -1 && errno == EBADF, "descriptor %d is closed at the end",
 	      TARGET);
-	exit(check_status());
+	exit(check_status()); /* exit_group: ends any thread still running */
 }
 
 static char text[256 << 10];
@@ -270,14 +289,6 @@ static long slab_active(void)
 		sum += strtol(p, NULL, 10);
 	}
 	return sum;
-}
-
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
 }
 
 static void sleep_ms(long ms)
