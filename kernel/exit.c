@@ -68,6 +68,19 @@ static void exit_mm(struct task_struct *p)
 	mmput(mm);
 }
 
+/* Under task_lock, as exit_mm: /proc may be reading p's table from another CPU. */
+static void exit_files(struct task_struct *p)
+{
+	struct files_struct *files = p->files;
+
+	if (!files)
+		return;
+	task_lock(p);
+	p->files = NULL;
+	task_unlock(p);
+	put_files(files);
+}
+
 static struct task_struct *init_process(void)
 {
 	struct task_struct *p;
@@ -216,10 +229,7 @@ void do_exit(long code)
 		retarget_shared_pending(p);
 	exit_mm_release(p);
 	exit_mm(p);
-	if (p->files) {
-		put_files(p->files);
-		p->files = NULL;
-	}
+	exit_files(p);
 	exit_fs(p);
 	if (group_dead)
 		tty_exit_session();

@@ -36,8 +36,7 @@ long sys_dup(unsigned int fd)
 
 	if (!f)
 		return -EBADF;
-	get_file(f); /* before it is installed: from then on another thread may close it */
-	newfd = fd_install_from(f, 0, false);
+	newfd = fd_install_from(f, 0, false); /* fget's reference becomes the new slot's */
 	if (newfd < 0)
 		fput(f);
 	if (newfd == -EINVAL) /* RLIMIT_NOFILE is 0 */
@@ -49,6 +48,7 @@ long sys_dup(unsigned int fd)
 long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
 {
 	struct file *f;
+	long err;
 
 	if (flags & ~O_CLOEXEC)
 		return -EINVAL;
@@ -59,14 +59,16 @@ long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
 	f = fget(oldfd);
 	if (!f)
 		return -EBADF;
-	return fd_replace(newfd, f, flags & O_CLOEXEC);
+	err = fd_replace(newfd, f, flags & O_CLOEXEC);
+	fput(f);
+	return err;
 }
 
 /* dup2(fd, fd) only checks that fd is open; otherwise dup3 without flags. */
 long sys_dup2(unsigned int oldfd, unsigned int newfd)
 {
 	if (oldfd == newfd)
-		return fget(oldfd) ? (long)newfd : -EBADF;
+		return fd_is_open(oldfd) ? (long)newfd : -EBADF;
 	return sys_dup3(oldfd, newfd, 0);
 }
 
@@ -76,7 +78,7 @@ static long dupfd(struct file *f, unsigned long from, bool cloexec)
 
 	if (from >= rlimit(RLIMIT_NOFILE) || from >= NR_OPEN)
 		return -EINVAL;
-	get_file(f); /* before it is installed: from then on another thread may close it */
+	get_file(f); /* the new slot's own reference, taken before another thread can close it */
 	fd = fd_install_from(f, from, cloexec);
 	if (fd < 0)
 		fput(f);
@@ -99,12 +101,8 @@ static long setfl(struct file *f, unsigned long arg)
 	return 0;
 }
 
-long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
+static long do_fcntl(unsigned int fd, struct file *f, unsigned int cmd, unsigned long arg)
 {
-	struct file *f = fget(fd);
-
-	if (!f)
-		return -EBADF;
 	switch (cmd) {
 	case F_DUPFD:
 		return dupfd(f, arg, false);
@@ -124,6 +122,18 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	default: /* locks, leases, owners, signals: not in kspace */
 		return -EINVAL;
 	}
+}
+
+long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
+{
+	struct fd f = fdget(fd);
+	long ret;
+
+	if (!f.file)
+		return -EBADF;
+	ret = do_fcntl(fd, f.file, cmd, arg);
+	fdput(f);
+	return ret;
 }
 
 /* fcntl64 differs only for the 64-bit lock commands, which kspace does not have. */

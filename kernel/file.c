@@ -54,17 +54,67 @@ static void assign_fd_bit(unsigned long *map, unsigned int fd, bool on)
 		map[fd / BITS_PER_LONG] &= ~bit;
 }
 
-struct file *files_lookup_fd_raw(const struct files_struct *files, unsigned int fd)
+/* Descriptor fd of files, or NULL; the caller holds file_lock or is the table's only user. */
+static struct file *files_lookup_fd_locked(struct files_struct *files, unsigned int fd)
 {
-	return files && fd < files->max_fds ? files->fd[fd] : NULL;
+	return fd < files->max_fds ? files->fd[fd] : NULL;
+}
+
+/* A reference to descriptor fd of files, taken under its lock: close may come at once. */
+static struct file *fget_files(struct files_struct *files, unsigned int fd)
+{
+	struct file *f;
+
+	spin_lock(&files->file_lock);
+	f = files_lookup_fd_locked(files, fd);
+	if (f)
+		get_file(f);
+	spin_unlock(&files->file_lock);
+	return f;
 }
 
 struct file *fget(unsigned int fd)
 {
-	return files_lookup_fd_raw(current->files, fd);
+	return current->files ? fget_files(current->files, fd) : NULL;
 }
 
-/* Make room for descriptor nr: a table twice as large (or more), the old one copied in. */
+/* fdget of a table other tasks share (see fs.h): a reference, as fget. */
+struct fd fdget_shared(unsigned int fd)
+{
+	struct file *f = fget(fd);
+
+	return (struct fd){ .file = f, .put = f != NULL };
+}
+
+/* task_lock keeps task->files from being dropped (exit) or swapped (execve) meanwhile. */
+struct file *fget_task(struct task_struct *task, unsigned int fd)
+{
+	struct file *f = NULL;
+
+	task_lock(task);
+	if (task->files)
+		f = fget_files(task->files, fd);
+	task_unlock(task);
+	return f;
+}
+
+bool fd_is_open(unsigned int fd)
+{
+	struct files_struct *files = current->files;
+	bool open;
+
+	spin_lock(&files->file_lock);
+	open = files_lookup_fd_locked(files, fd) != NULL;
+	spin_unlock(&files->file_lock);
+	return open;
+}
+
+/*
+ * Make room for descriptor nr: a table twice as large (or more), the old one copied in.
+ * Called and returning with files->file_lock held, but kzalloc may sleep, so the lock
+ * is dropped around it: 1 says so, and the caller looks at the table again (another
+ * thread may have grown it, or taken the slot it had found). 0: nr fits already.
+ */
 static int expand_files(struct files_struct *files, unsigned int nr)
 {
 	unsigned int n = files->max_fds, words;
@@ -78,18 +128,24 @@ static int expand_files(struct files_struct *files, unsigned int nr)
 	while (n <= nr)
 		n *= 2;
 	words = n / BITS_PER_LONG;
+	spin_unlock(&files->file_lock);
 	fd = kzalloc(n * sizeof(*fd) + words * sizeof(*map), GFP_KERNEL);
+	spin_lock(&files->file_lock);
 	if (!fd)
 		return -ENOMEM;
+	if (n <= files->max_fds) { /* another thread grew it meanwhile */
+		kfree(fd);
+		return 1;
+	}
 	map = (unsigned long *)(fd + n); /* one allocation: the slots, then the bitmap */
 	memcpy(fd, files->fd, files->max_fds * sizeof(*fd));
 	memcpy(map, files->close_on_exec, files->max_fds / BITS_PER_LONG * sizeof(*map));
 	if (files->fd != files->fd_array)
-		kfree(files->fd);
+		kfree(files->fd); /* every reader holds the lock: none still looks at it */
 	files->fd = fd;
 	files->close_on_exec = map;
 	files->max_fds = n;
-	return 0;
+	return 1;
 }
 
 static void install(struct files_struct *files, unsigned int fd, struct file *f, bool cloexec)
@@ -98,24 +154,37 @@ static void install(struct files_struct *files, unsigned int fd, struct file *f,
 	assign_fd_bit(files->close_on_exec, fd, cloexec);
 }
 
+/* The lowest free slot from start, grown into if needed; file_lock held (see expand_files). */
+static int alloc_fd(struct files_struct *files, unsigned int start, unsigned long end)
+{
+	unsigned int fd;
+	int err;
+
+	do {
+		fd = start;
+		while (fd < files->max_fds && files->fd[fd])
+			fd++;
+		if (fd >= end)
+			return -EMFILE;
+		err = expand_files(files, fd);
+	} while (err > 0);
+	return err ? err : (int)fd;
+}
+
 /* Descriptors go no higher than RLIMIT_NOFILE allows (and never past NR_OPEN). */
 int fd_install_from(struct file *f, unsigned int start, bool cloexec)
 {
 	struct files_struct *files = current->files;
 	unsigned long end = min(rlimit(RLIMIT_NOFILE), (unsigned long)NR_OPEN);
-	unsigned int fd = start;
-	int err;
+	int fd;
 
 	if (start >= end)
 		return -EINVAL;
-	while (fd < files->max_fds && files->fd[fd])
-		fd++;
-	if (fd >= end)
-		return -EMFILE;
-	err = expand_files(files, fd);
-	if (err)
-		return err;
-	install(files, fd, f, cloexec);
+	spin_lock(&files->file_lock);
+	fd = alloc_fd(files, start, end);
+	if (fd >= 0)
+		install(files, fd, f, cloexec);
+	spin_unlock(&files->file_lock);
 	return fd;
 }
 
@@ -132,54 +201,72 @@ int fd_install_new(struct file *f)
 int fd_replace(unsigned int fd, struct file *f, bool cloexec)
 {
 	struct files_struct *files = current->files;
-	int err = expand_files(files, fd);
-	struct file *old;
+	struct file *old = NULL;
+	int err;
 
-	if (err)
-		return err;
-	old = files->fd[fd];
-	get_file(f);
-	install(files, fd, f, cloexec);
-	if (old)
+	spin_lock(&files->file_lock);
+	do
+		err = expand_files(files, fd);
+	while (err > 0);
+	if (!err) {
+		old = files->fd[fd];
+		install(files, fd, get_file(f), cloexec);
+	}
+	spin_unlock(&files->file_lock);
+	if (old) /* its release may sleep: not under the lock */
 		fput(old);
-	return fd;
+	return err ? err : (int)fd;
 }
 
 struct file *fd_remove(unsigned int fd)
 {
 	struct files_struct *files = current->files;
-	struct file *f = files_lookup_fd_raw(files, fd);
+	struct file *f;
 
+	spin_lock(&files->file_lock);
+	f = files_lookup_fd_locked(files, fd);
 	if (f)
 		install(files, fd, NULL, false);
+	spin_unlock(&files->file_lock);
 	return f;
 }
 
 bool get_close_on_exec(unsigned int fd)
 {
-	return fget(fd) && fd_bit(current->files->close_on_exec, fd);
+	struct files_struct *files = current->files;
+	bool on;
+
+	spin_lock(&files->file_lock);
+	on = files_lookup_fd_locked(files, fd) && fd_bit(files->close_on_exec, fd);
+	spin_unlock(&files->file_lock);
+	return on;
 }
 
 void set_close_on_exec(unsigned int fd, bool on)
 {
-	if (fget(fd))
-		assign_fd_bit(current->files->close_on_exec, fd, on);
+	struct files_struct *files = current->files;
+
+	spin_lock(&files->file_lock);
+	if (files_lookup_fd_locked(files, fd))
+		assign_fd_bit(files->close_on_exec, fd, on);
+	spin_unlock(&files->file_lock);
 }
 
+/* Each file comes out under the lock and is put with it dropped: its release may sleep. */
 void do_close_on_exec(struct files_struct *files)
 {
-	for (unsigned int w = 0; w < files->max_fds / BITS_PER_LONG; w++) {
-		unsigned long bits = files->close_on_exec[w];
+	spin_lock(&files->file_lock);
+	for (unsigned int fd = 0; fd < files->max_fds; fd++) {
+		struct file *f = files->fd[fd];
 
-		for (unsigned int fd = w * BITS_PER_LONG; bits; fd++, bits >>= 1) {
-			struct file *f = files->fd[fd];
-
-			if (!(bits & 1) || !f)
-				continue;
-			install(files, fd, NULL, false);
-			fput(f);
-		}
+		if (!f || !fd_bit(files->close_on_exec, fd))
+			continue;
+		install(files, fd, NULL, false);
+		spin_unlock(&files->file_lock);
+		fput(f);
+		spin_lock(&files->file_lock);
 	}
+	spin_unlock(&files->file_lock);
 }
 
 /* One past the highest open descriptor: how much of the table a copy needs. */
@@ -192,29 +279,57 @@ static unsigned int open_fds_end(const struct files_struct *files)
 	return n;
 }
 
-struct files_struct *dup_files(const struct files_struct *old)
+static struct files_struct *alloc_files(void)
 {
 	struct files_struct *files = kzalloc(sizeof(*files), GFP_KERNEL);
-	unsigned int n = old ? open_fds_end(old) : 0;
 
 	if (!files)
 		return NULL;
 	atomic_set(&files->count, 1);
+	spin_lock_init(&files->file_lock);
 	files->max_fds = NR_OPEN_DEFAULT;
 	files->fd = files->fd_array;
 	files->close_on_exec = files->close_on_exec_init;
-	if (n && expand_files(files, n - 1)) {
-		kfree(files);
-		return NULL;
+	return files;
+}
+
+/*
+ * The copy is sized while old's lock is held, grown with it dropped (the new table
+ * is ours alone, but growing takes its lock), and old looked at again: another
+ * thread may have opened more meanwhile. The slots are copied under old's lock.
+ */
+struct files_struct *dup_files(struct files_struct *old)
+{
+	struct files_struct *files = alloc_files();
+	unsigned int n;
+	int err = 0;
+
+	if (!files || !old)
+		return files;
+	spin_lock(&old->file_lock);
+	while ((n = open_fds_end(old)) > files->max_fds) {
+		spin_unlock(&old->file_lock);
+		spin_lock(&files->file_lock);
+		err = expand_files(files, n - 1);
+		spin_unlock(&files->file_lock);
+		spin_lock(&old->file_lock);
+		if (err < 0)
+			break;
 	}
-	for (unsigned int fd = 0; fd < n; fd++)
+	for (unsigned int fd = 0; err >= 0 && fd < n; fd++)
 		if ((files->fd[fd] = old->fd[fd])) {
 			get_file(files->fd[fd]);
 			assign_fd_bit(files->close_on_exec, fd, fd_bit(old->close_on_exec, fd));
 		}
+	spin_unlock(&old->file_lock);
+	if (err < 0) {
+		put_files(files);
+		return NULL;
+	}
 	return files;
 }
 
+/* The last user is gone: nobody else can reach the table, so no lock is needed. */
 void put_files(struct files_struct *files)
 {
 	if (!atomic_dec_and_test(&files->count))
@@ -253,11 +368,9 @@ long sys_close(unsigned int fd)
 	return 0;
 }
 
-long sys_read(unsigned int fd, char __user *buf, unsigned long count)
+static long vfs_read(struct file *f, char __user *buf, unsigned long count)
 {
-	struct file *f = fget(fd);
-
-	if (!f || (f->f_flags & O_ACCMODE) == O_WRONLY || (f->f_flags & O_ACCMODE) == O_ACCMODE)
+	if ((f->f_flags & O_ACCMODE) == O_WRONLY || (f->f_flags & O_ACCMODE) == O_ACCMODE)
 		return -EBADF;
 	if (!f->f_op->read)
 		return -EISDIR;
@@ -266,15 +379,37 @@ long sys_read(unsigned int fd, char __user *buf, unsigned long count)
 	return f->f_op->read(f, buf, count, &f->f_pos);
 }
 
-long sys_write(unsigned int fd, const char __user *buf, unsigned long count)
+long sys_read(unsigned int fd, char __user *buf, unsigned long count)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
+	long ret;
 
-	if (!f || (f->f_flags & O_ACCMODE) == O_RDONLY || (f->f_flags & O_ACCMODE) == O_ACCMODE)
+	if (!f.file)
+		return -EBADF;
+	ret = vfs_read(f.file, buf, count);
+	fdput(f);
+	return ret;
+}
+
+static long vfs_write(struct file *f, const char __user *buf, unsigned long count)
+{
+	if ((f->f_flags & O_ACCMODE) == O_RDONLY || (f->f_flags & O_ACCMODE) == O_ACCMODE)
 		return -EBADF;
 	if (!access_ok(buf, count))
 		return -EFAULT;
 	return f->f_op->write ? f->f_op->write(f, buf, count, &f->f_pos) : -EINVAL;
+}
+
+long sys_write(unsigned int fd, const char __user *buf, unsigned long count)
+{
+	struct fd f = fdget(fd);
+	long ret;
+
+	if (!f.file)
+		return -EBADF;
+	ret = vfs_write(f.file, buf, count);
+	fdput(f);
+	return ret;
 }
 
 /* /dev/null, zero, full, random...: lseek succeeds and the position stays 0 (null_lseek). */
@@ -300,57 +435,74 @@ static s64 file_seek(struct file *f, s64 offset, unsigned int whence)
 	return f->f_pos;
 }
 
-/* The file behind fd, if it has positions: -EBADF, or -ESPIPE for the console. */
-static struct file *seekable_file(unsigned int fd, long *err)
+/* A file with no positions (the console, a pipe): -ESPIPE. */
+static long check_seekable(const struct file *f)
 {
-	struct file *f = fget(fd);
-
-	*err = !f ? -EBADF : !file_seekable(f) && !mem_device(f) ? -ESPIPE : 0;
-	return *err ? NULL : f;
+	return !file_seekable(f) && !mem_device(f) ? -ESPIPE : 0;
 }
 
 /* A position past LONG_MAX is set, but cannot be returned: -EOVERFLOW, as Linux. */
 long sys_lseek(unsigned int fd, long offset, unsigned int whence)
 {
-	long err;
-	struct file *f = seekable_file(fd, &err);
-	s64 pos = f ? file_seek(f, offset, whence) : err;
+	struct fd f = fdget(fd);
+	s64 pos;
 
+	if (!f.file)
+		return -EBADF;
+	pos = check_seekable(f.file) ?: file_seek(f.file, offset, whence);
+	fdput(f);
 	return pos > LONG_MAX ? -EOVERFLOW : (long)pos;
+}
+
+static long do_llseek(struct file *f, s64 offset, s64 __user *result, unsigned int whence)
+{
+	long err = check_seekable(f);
+	s64 pos;
+
+	if (err)
+		return err;
+	if (whence > SEEK_END)
+		return -EINVAL;
+	pos = file_seek(f, offset, whence);
+	if (pos < 0)
+		return pos;
+	return copy_to_user(result, &pos, sizeof(pos)) ? -EFAULT : 0;
 }
 
 /* glibc's lseek: a 64-bit offset in two halves, the new position stored at result. */
 long sys_llseek(unsigned int fd, unsigned long offset_high, unsigned long offset_low,
 		s64 __user *result, unsigned int whence)
 {
-	long err;
-	struct file *f = seekable_file(fd, &err);
-	s64 pos;
+	struct fd f = fdget(fd);
+	long ret;
 
-	if (!f)
-		return err;
-	if (whence > SEEK_END)
-		return -EINVAL;
-	pos = file_seek(f, (s64)((u64)offset_high << 32 | offset_low), whence);
-	if (pos < 0)
-		return pos;
-	return copy_to_user(result, &pos, sizeof(pos)) ? -EFAULT : 0;
+	if (!f.file)
+		return -EBADF;
+	ret = do_llseek(f.file, (s64)((u64)offset_high << 32 | offset_low), result, whence);
+	fdput(f);
+	return ret;
 }
 
 long sys_getdents64(unsigned int fd, void __user *dirp, unsigned int count)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
+	long ret;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	return f->f_op->getdents64 ? f->f_op->getdents64(f, dirp, count) : -ENOTDIR;
+	ret = f.file->f_op->getdents64 ? f.file->f_op->getdents64(f.file, dirp, count) : -ENOTDIR;
+	fdput(f);
+	return ret;
 }
 
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
+	long ret;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	return f->f_op->ioctl ? f->f_op->ioctl(f, cmd, arg) : -ENOTTY;
+	ret = f.file->f_op->ioctl ? f.file->f_op->ioctl(f.file, cmd, arg) : -ENOTTY;
+	fdput(f);
+	return ret;
 }

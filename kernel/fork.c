@@ -670,11 +670,13 @@ int unshare_files_sighand(void)
 	struct sighand_struct *sighand = current->sighand;
 
 	if (files && atomic_read(&files->count) > 1) {
-		current->files = dup_files(files);
-		if (!current->files) {
-			current->files = files;
+		struct files_struct *copy = dup_files(files);
+
+		if (!copy)
 			return -ENOMEM;
-		}
+		task_lock(current); /* /proc reads current->files under it */
+		current->files = copy;
+		task_unlock(current);
 		put_files(files);
 	}
 	if (atomic_read(&sighand->count) > 1) {

@@ -163,6 +163,38 @@ static int walk_from(struct ramfs_inode *base, const char *name, unsigned int fl
 	return err ? err : walk_canonical(canon, flags, cred, p, depth);
 }
 
+/* Walk name from base, or from base_path where that is set (a /proc directory). */
+static int walk_at(struct ramfs_inode *base, const char *base_path, const char *name,
+		   unsigned int flags, const struct cred *cred, struct path *p)
+{
+	char *canon;
+	int err;
+
+	if (!base_path)
+		return walk_from(base, name, flags, cred, p, 0);
+	err = lexical_path(base_path, name, &canon);
+	return err ? err : walk_canonical(canon, flags, cred, p, 0);
+}
+
+/* From the directory open as dfd: held by fget while the walk reads its inode or path. */
+static int walk_at_fd(int dfd, const char *name, unsigned int flags, const struct cred *cred,
+		      struct path *p)
+{
+	struct fd f = fdget(dfd);
+	int err;
+
+	if (!f.file)
+		return -EBADF;
+	if (!S_ISDIR(f.file->f_mode))
+		err = -ENOTDIR;
+	else if (f.file->f_inode)
+		err = walk_at(f.file->f_inode, NULL, name, flags, cred, p);
+	else
+		err = walk_at(ramfs_root(), f.file->f_path, name, flags, cred, p);
+	fdput(f);
+	return err;
+}
+
 /*
  * Resolve (dfd, name) with RAMFS_LOOKUP_* flags and cred's permissions. A relative
  * name starts at the working directory for AT_FDCWD, else at the directory open as
@@ -173,31 +205,18 @@ int path_lookupat_cred(int dfd, const char *name, unsigned int flags, const stru
 {
 	const char *base_path = NULL;
 	struct ramfs_inode *base = ramfs_root();
-	struct file *f;
-	char *canon;
 	int err;
 
 	memset(p, 0, sizeof(*p));
-	if (name[0] != '/' && dfd == AT_FDCWD) {
+	if (name[0] != '/' && dfd != AT_FDCWD)
+		return walk_at_fd(dfd, name, flags, cred, p);
+	if (name[0] != '/') {
 		if (in_proc(current->fs->cwd))
 			base_path = current->fs->cwd;
 		else if ((err = ramfs_lookup(current->fs->cwd, &base)))
 			return err;
-	} else if (name[0] != '/') {
-		f = fget(dfd);
-		if (!f)
-			return -EBADF;
-		if (!S_ISDIR(f->f_mode))
-			return -ENOTDIR;
-		if (f->f_inode)
-			base = f->f_inode;
-		else
-			base_path = f->f_path;
 	}
-	if (!base_path)
-		return walk_from(base, name, flags, cred, p, 0);
-	err = lexical_path(base_path, name, &canon);
-	return err ? err : walk_canonical(canon, flags, cred, p, 0);
+	return walk_at(base, base_path, name, flags, cred, p);
 }
 
 int path_lookupat(int dfd, const char *name, unsigned int flags, struct path *p)
@@ -220,10 +239,10 @@ int user_path_at(int dfd, const char __user *uname, unsigned int flags, bool emp
 		f = fget(dfd);
 		if (!f)
 			return -EBADF;
-		if (!f->f_inode) /* a /proc file or the console: the caller opens it by fd */
-			return -EOPNOTSUPP;
 		p->inode = f->f_inode;
-		return 0;
+		fput(f);
+		/* no inode: a /proc file or the console, which the caller opens by fd */
+		return p->inode ? 0 : -EOPNOTSUPP;
 	}
 	if (err)
 		return err;

@@ -408,15 +408,16 @@ long sys_truncate64(const char __user *upath, unsigned long lo, unsigned long hi
 
 static long ftruncate_fd(unsigned int fd, loff_t length)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
+	long err = -EINVAL;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	if (length < 0)
-		return -EINVAL;
-	if (!f->f_inode || !S_ISREG(f->f_inode->mode) || !(f->f_flags & (O_WRONLY | O_RDWR)))
-		return -EINVAL;
-	return do_truncate(f->f_inode, length);
+	if (length >= 0 && f.file->f_inode && S_ISREG(f.file->f_inode->mode) &&
+	    (f.file->f_flags & (O_WRONLY | O_RDWR)))
+		err = do_truncate(f.file->f_inode, length);
+	fdput(f);
+	return err;
 }
 
 long sys_ftruncate(unsigned int fd, unsigned long length)
@@ -457,11 +458,14 @@ long sys_chmod(const char __user *uname, umode_t mode)
 
 long sys_fchmod(unsigned int fd, umode_t mode)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
+	long err;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	return f->f_inode ? chmod_inode(f->f_inode, mode) : -EPERM;
+	err = f.file->f_inode ? chmod_inode(f.file->f_inode, mode) : -EPERM;
+	fdput(f);
+	return err;
 }
 
 /*
@@ -515,11 +519,14 @@ long sys_lchown32(const char __user *uname, u32 uid, u32 gid)
 
 long sys_fchown32(unsigned int fd, u32 uid, u32 gid)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
+	long err;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	return f->f_inode ? chown_inode(f->f_inode, uid, gid) : -EPERM;
+	err = f.file->f_inode ? chown_inode(f.file->f_inode, uid, gid) : -EPERM;
+	fdput(f);
+	return err;
 }
 
 /* The original calls take 16-bit ids; 0xffff is -1 (Linux's low2highuid). */
@@ -565,7 +572,7 @@ long sys_faccessat2(int dfd, const char __user *uname, int mode, int flags)
 	}
 	err = getname(uname, &name);
 	if (err == -ENOENT && (flags & AT_EMPTY_PATH))
-		return dfd == AT_FDCWD || fget(dfd) ? 0 : -EBADF;
+		return dfd == AT_FDCWD || fd_is_open(dfd) ? 0 : -EBADF;
 	if (err)
 		return err;
 	err = path_lookupat_cred(dfd, name, flags & AT_SYMLINK_NOFOLLOW ? RAMFS_LOOKUP_NOFOLLOW : 0,
@@ -630,14 +637,11 @@ long sys_chdir(const char __user *upath)
 	return err;
 }
 
-long sys_fchdir(unsigned int fd)
+static long chdir_file(const struct file *f)
 {
-	struct file *f = fget(fd);
 	struct path p = { 0 };
 	long err;
 
-	if (!f)
-		return -EBADF;
 	if (!S_ISDIR(f->f_mode))
 		return -ENOTDIR;
 	if (f->f_inode)
@@ -646,6 +650,18 @@ long sys_fchdir(unsigned int fd)
 	if (!err)
 		err = set_cwd(&p);
 	path_put(&p);
+	return err;
+}
+
+long sys_fchdir(unsigned int fd)
+{
+	struct fd f = fdget(fd);
+	long err;
+
+	if (!f.file)
+		return -EBADF;
+	err = chdir_file(f.file);
+	fdput(f);
 	return err;
 }
 

@@ -181,10 +181,10 @@ static pid_t parse_pid(const char *name)
 	return pid;
 }
 
-/* Descriptor fd of task t, if open; NULL for a kernel thread. */
-static struct file *task_fd(const struct task_struct *t, unsigned int fd)
+/* Descriptor fd of task t with a reference, if open; NULL for a kernel thread. */
+static struct file *task_fd(struct task_struct *t, unsigned int fd)
 {
-	return t && t->files ? files_lookup_fd_raw(t->files, fd) : NULL;
+	return t ? fget_task(t, fd) : NULL;
 }
 
 /* name as a descriptor number of pf's task that is open, into pf->fd. */
@@ -192,15 +192,17 @@ static bool parse_fd(struct proc_file *pf, const char *name)
 {
 	pid_t n = parse_pid(name); /* the same digits; "self" is no descriptor */
 	struct task_struct *t;
-	bool open;
+	struct file *f;
 
 	if (n < 0 || !strcmp(name, "self") || !*name || (name[0] == '0' && name[1]))
 		return false;
 	pf->fd = n;
 	t = get_proc_task(pf->pid);
-	open = task_fd(t, n) != NULL;
+	f = task_fd(t, n);
 	put_proc_task(t);
-	return open;
+	if (f)
+		fput(f);
+	return f != NULL;
 }
 
 /* Whether tid names a thread of pid's process. */
@@ -322,17 +324,36 @@ static long proc_write(struct file *f, const char __user *buf, unsigned long cou
 /* A name for a number, in the caller's buffer: CPUs may list /proc at once. */
 #define NAME_LEN 12
 
+/* The index'th open descriptor of t, or -1; t's table read under its locks (see fget_task). */
+static int nth_fd(struct task_struct *t, unsigned long index)
+{
+	struct files_struct *files;
+	int found = -1;
+
+	task_lock(t);
+	files = t->files;
+	if (files) {
+		spin_lock(&files->file_lock);
+		for (unsigned int fd = 0; found < 0 && fd < files->max_fds; fd++)
+			if (files->fd[fd] && index-- == 0)
+				found = fd;
+		spin_unlock(&files->file_lock);
+	}
+	task_unlock(t);
+	return found;
+}
+
 /* The index'th open descriptor of t, as a name, a symlink. */
-static const char *fd_entry(const struct task_struct *t, unsigned long index, unsigned char *type,
+static const char *fd_entry(struct task_struct *t, unsigned long index, unsigned char *type,
 			    char *name)
 {
+	int fd = t ? nth_fd(t, index) : -1;
+
 	*type = DT_LNK;
-	for (unsigned int fd = 0; t && t->files && fd < t->files->max_fds; fd++)
-		if (t->files->fd[fd] && index-- == 0) {
-			snprintf(name, NAME_LEN, "%u", fd);
-			return name;
-		}
-	return NULL;
+	if (fd < 0)
+		return NULL;
+	snprintf(name, NAME_LEN, "%d", fd);
+	return name;
 }
 
 /* The same for pid's: a reference held while its table is looked at. */
@@ -535,6 +556,7 @@ int procfs_readlink(const char *path, char *buf, size_t size)
 	struct task_struct *t;
 	struct mm_struct *mm;
 	struct proc_file pf;
+	struct file *f;
 	int err;
 
 	if (next_component(&rest, name, sizeof(name)) && !strcmp(name, "self") && !*rest)
@@ -550,12 +572,13 @@ int procfs_readlink(const char *path, char *buf, size_t size)
 	}
 	err = proc_resolve(path, &pf);
 	if (!err && pf.kind == PROC_FD_LINK) {
-		struct file *f;
-
 		t = get_proc_task(pf.pid);
 		f = task_fd(t, pf.fd);
-		err = f ? fd_link(f, buf, size) : -ENOENT; /* closed since proc_resolve looked */
 		put_proc_task(t);
+		if (!f) /* closed since proc_resolve saw it */
+			return -ENOENT;
+		err = fd_link(f, buf, size);
+		fput(f);
 		return err;
 	}
 	return err ? err : -EINVAL;
@@ -570,17 +593,20 @@ static int follow_link(struct proc_file *pf, unsigned int flags, struct file **o
 {
 	struct task_struct *t = get_proc_task(pf->pid);
 	struct file *g = task_fd(t, pf->fd);
-	int err = 0;
+	int err;
 
-	if (g && g->f_inode)
-		err = inode_open(g->f_inode, flags, out);
-	else if (g && S_ISCHR(g->f_mode) && g->f_rdev)
-		err = chrdev_open(g->f_rdev, flags, out);
-	else if (!g)
-		err = -ENOENT;
-	else
-		*out = get_file(g);
 	put_proc_task(t);
+	if (!g)
+		return -ENOENT;
+	if (g->f_inode) {
+		err = inode_open(g->f_inode, flags, out);
+	} else if (S_ISCHR(g->f_mode) && g->f_rdev) {
+		err = chrdev_open(g->f_rdev, flags, out);
+	} else {
+		*out = g; /* shared: task_fd's reference becomes the caller's */
+		return 0;
+	}
+	fput(g);
 	return err;
 }
 

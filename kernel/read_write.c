@@ -143,14 +143,13 @@ static long rw_loop(struct file *f, const struct iovec *iov, unsigned long nr, l
 	return done;
 }
 
-static long do_rw_vector(unsigned int fd, const struct iovec __user *uvec, unsigned long vlen,
-			 bool write)
+static long rw_vector(struct file *f, const struct iovec __user *uvec, unsigned long vlen,
+		      bool write)
 {
 	struct iovec fast[UIO_FASTIOV], *iov = fast;
-	struct file *f = fget(fd);
 	long ret;
 
-	if (!f || (f->f_flags & O_ACCMODE) == (write ? O_RDONLY : O_WRONLY))
+	if ((f->f_flags & O_ACCMODE) == (write ? O_RDONLY : O_WRONLY))
 		return -EBADF;
 	ret = import_iovec(uvec, vlen, fast, &iov);
 	if (ret > 0 && !(write ? !!f->f_op->write : !!f->f_op->read))
@@ -168,6 +167,19 @@ static long do_rw_vector(unsigned int fd, const struct iovec __user *uvec, unsig
 	return ret;
 }
 
+static long do_rw_vector(unsigned int fd, const struct iovec __user *uvec, unsigned long vlen,
+			 bool write)
+{
+	struct fd f = fdget(fd);
+	long ret;
+
+	if (!f.file)
+		return -EBADF;
+	ret = rw_vector(f.file, uvec, vlen, write);
+	fdput(f);
+	return ret;
+}
+
 long sys_readv(unsigned int fd, const struct iovec __user *vec, unsigned long vlen)
 {
 	return do_rw_vector(fd, vec, vlen, false);
@@ -178,22 +190,10 @@ long sys_writev(unsigned int fd, const struct iovec __user *vec, unsigned long v
 	return do_rw_vector(fd, vec, vlen, true);
 }
 
-/*
- * i386 passes pread64's 64-bit position in two registers, low word first. Linux's
- * order: a negative position, the descriptor, a file without positions (-ESPIPE),
- * the access mode, the buffer, then a position that count would carry past the end.
- */
-static long do_pread_pwrite(unsigned int fd, char __user *buf, unsigned long count, u32 pos_lo,
-			    u32 pos_hi, bool write)
+/* The checks that follow the descriptor's (see do_pread_pwrite), then the transfer. */
+static long pread_pwrite(struct file *f, char __user *buf, unsigned long count, loff_t pos,
+			 bool write)
 {
-	loff_t pos = (loff_t)((u64)pos_hi << 32 | pos_lo);
-	struct file *f;
-
-	if (pos < 0)
-		return -EINVAL;
-	f = fget(fd);
-	if (!f)
-		return -EBADF;
 	if (!file_seekable(f))
 		return -ESPIPE;
 	if ((f->f_flags & O_ACCMODE) == (write ? O_RDONLY : O_WRONLY))
@@ -206,6 +206,28 @@ static long do_pread_pwrite(unsigned int fd, char __user *buf, unsigned long cou
 	if (count > (u64)S64_MAX - pos)
 		return -EINVAL;
 	return write ? f->f_op->write(f, buf, count, &pos) : f->f_op->read(f, buf, count, &pos);
+}
+
+/*
+ * i386 passes pread64's 64-bit position in two registers, low word first. Linux's
+ * order: a negative position, the descriptor, a file without positions (-ESPIPE),
+ * the access mode, the buffer, then a position that count would carry past the end.
+ */
+static long do_pread_pwrite(unsigned int fd, char __user *buf, unsigned long count, u32 pos_lo,
+			    u32 pos_hi, bool write)
+{
+	loff_t pos = (loff_t)((u64)pos_hi << 32 | pos_lo);
+	struct fd f;
+	long ret;
+
+	if (pos < 0)
+		return -EINVAL;
+	f = fdget(fd);
+	if (!f.file)
+		return -EBADF;
+	ret = pread_pwrite(f.file, buf, count, pos, write);
+	fdput(f);
+	return ret;
 }
 
 long sys_pread64(unsigned int fd, char __user *buf, unsigned long count, u32 pos_lo, u32 pos_hi)

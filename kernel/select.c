@@ -29,8 +29,9 @@
 #define POLLEX_SET POLLPRI
 #define NO_DEADLINE (-1LL)
 
-/* One wait queue the caller sits on while it polls. */
+/* One wait queue the caller sits on while it polls; the file keeps q alive. */
 struct poll_table_entry {
+	struct file *filp;
 	struct wait_queue_entry wait;
 	wait_queue_head_t *q;
 	struct poll_table_entry *next;
@@ -47,11 +48,11 @@ static void queue_proc(struct file *f, wait_queue_head_t *q, poll_table *pt)
 	struct poll_wqueues *pwq = container_of(pt, struct poll_wqueues, pt);
 	struct poll_table_entry *e = kmalloc(sizeof(*e), GFP_KERNEL);
 
-	(void)f;
 	if (!e) {
 		pwq->error = -ENOMEM;
 		return;
 	}
+	e->filp = get_file(f); /* another thread may close it while we sleep on q */
 	e->wait.task = current;
 	e->q = q;
 	e->next = pwq->entries;
@@ -64,6 +65,7 @@ static void poll_freewait(struct poll_wqueues *pwq)
 	while (pwq->entries) {
 		struct poll_table_entry *e = pwq->entries;
 		remove_wait_queue(e->q, &e->wait);
+		fput(e->filp);
 		pwq->entries = e->next;
 		kfree(e);
 	}
@@ -204,6 +206,8 @@ static int poll_pass(struct poll_job *job, poll_table *pt)
 		f = fget(p->fd);
 		p->revents = f ? file_poll(f, (unsigned short)p->events, pt) : POLLNVAL;
 		count += p->revents != 0;
+		if (f)
+			fput(f);
 	}
 	return count;
 }
@@ -324,7 +328,8 @@ static int mark(unsigned long *set, int fd, bool ready)
 static int check_select_fds(const struct poll_job *job)
 {
 	for (int fd = 0; fd < job->n; fd++)
-		if ((test_fd(job->in, fd) || test_fd(job->out, fd) || test_fd(job->ex, fd)) && !fget(fd))
+		if ((test_fd(job->in, fd) || test_fd(job->out, fd) || test_fd(job->ex, fd)) &&
+		    !fd_is_open(fd))
 			return -EBADF;
 	return 0;
 }
@@ -336,13 +341,17 @@ static int select_pass(struct poll_job *job, poll_table *pt)
 	memset(job->res_in, 0, 3 * FDS_LONGS(job->n) * sizeof(long));
 	for (int fd = 0; fd < job->n; fd++) {
 		bool in = test_fd(job->in, fd), out = test_fd(job->out, fd), ex = test_fd(job->ex, fd);
-		struct file *f = fget(fd);
+		struct file *f;
 		unsigned int mask;
 
-		if ((!in && !out && !ex) || !f)
+		if (!in && !out && !ex)
+			continue;
+		f = fget(fd);
+		if (!f)
 			continue;
 		mask = file_poll(f, (in ? POLLIN_SET : 0) | (out ? POLLOUT_SET : 0) |
 					   (ex ? POLLEX_SET : 0), pt);
+		fput(f);
 		count += mark(job->res_in, fd, in && (mask & POLLIN_SET));
 		count += mark(job->res_out, fd, out && (mask & POLLOUT_SET));
 		count += mark(job->res_ex, fd, ex && (mask & POLLEX_SET));

@@ -120,7 +120,11 @@ static long stat_at(int dfd, const char __user *uname, unsigned int flags, bool 
 	long err = user_path_at(dfd, uname, flags, empty_ok, &p);
 
 	if (err == -EOPNOTSUPP) { /* "" names a file without an inode: describe the file */
-		file_stat(fget(dfd), st);
+		f = fget(dfd);
+		if (!f) /* closed by another thread since */
+			return -EBADF;
+		file_stat(f, st);
+		fput(f);
 		return 0;
 	}
 	if (err)
@@ -142,12 +146,13 @@ static long stat_at(int dfd, const char __user *uname, unsigned int flags, bool 
 
 long sys_fstat64(unsigned int fd, struct stat64 __user *ubuf)
 {
-	struct file *f = fget(fd);
+	struct fd f = fdget(fd);
 	struct kstat st;
 
-	if (!f)
+	if (!f.file)
 		return -EBADF;
-	file_stat(f, &st);
+	file_stat(f.file, &st);
+	fdput(f);
 	return put_stat64(&st, ubuf);
 }
 

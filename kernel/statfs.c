@@ -84,13 +84,10 @@ static long statfs_path(const char __user *upath, struct kstatfs *st)
 }
 
 /* A ramfs file's mount is found from its path; /proc files are proc's; others the root's. */
-static long statfs_fd(unsigned int fd, struct kstatfs *st)
+static long statfs_file(struct file *f, struct kstatfs *st)
 {
-	struct file *f = fget(fd);
 	char *path;
 
-	if (!f)
-		return -EBADF;
 	if (procfs_file(f) || !f->f_inode) {
 		statfs_mnt(lookup_mnt(procfs_file(f) ? "/proc" : "/"), st);
 		return 0;
@@ -101,6 +98,18 @@ static long statfs_fd(unsigned int fd, struct kstatfs *st)
 	statfs_mnt(lookup_mnt(path), st);
 	kfree(path);
 	return 0;
+}
+
+static long statfs_fd(unsigned int fd, struct kstatfs *st)
+{
+	struct fd f = fdget(fd);
+	long err;
+
+	if (!f.file)
+		return -EBADF;
+	err = statfs_file(f.file, st);
+	fdput(f);
+	return err;
 }
 
 static long put_statfs(const struct kstatfs *st, struct statfs __user *buf)

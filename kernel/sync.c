@@ -14,5 +14,5 @@ long sys_sync(void)
 
 long sys_syncfs(unsigned int fd)
 {
-	return fget(fd) ? 0 : -EBADF;
+	return fd_is_open(fd) ? 0 : -EBADF;
 }

@@ -61,7 +61,9 @@ static long do_utimes(int dfd, const char __user *uname, struct timespec64 *time
 		f = fget(dfd);
 		if (!f)
 			return -EBADF;
-		return f->f_inode ? set_times(f->f_inode, times) : -EPERM;
+		err = f->f_inode ? set_times(f->f_inode, times) : -EPERM;
+		fput(f);
+		return err;
 	}
 	err = user_path_at(dfd, uname, flags & AT_SYMLINK_NOFOLLOW ? RAMFS_LOOKUP_NOFOLLOW : 0,
 			   flags & AT_EMPTY_PATH, &p);

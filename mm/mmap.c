@@ -282,14 +282,18 @@ long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot,
 		file = fget(fd);
 		if (!file)
 			return -EBADF;
-		if (flags & MAP_HUGETLB) /* only a hugetlbfs file takes it */
+		if (flags & MAP_HUGETLB) { /* only a hugetlbfs file takes it */
+			fput(file);
 			return -EINVAL;
+		}
 	} else if (flags & MAP_HUGETLB) {
 		return -ENOMEM; /* no huge pages are reserved, as with Linux's nr_hugepages = 0 */
 	}
 	down_write(&current->mm->mmap_sem);
 	addr = do_mmap(file, addr, len, prot, flags & ~(MAP_EXECUTABLE | MAP_DENYWRITE), pgoff);
 	up_write(&current->mm->mmap_sem);
+	if (file) /* a mapping holds the inode itself (vm_file), not the file */
+		fput(file);
 	return addr;
 }
 

@@ -105,6 +105,7 @@ USER_TESTS := \
 	test-termios \
 	test-tlb \
 	test-threads \
+	test-threads-files \
 	test-tls \
 	test-tty-ctty \
 	test-truncate \

@@ -10,10 +10,14 @@
 
 #include <asm/atomic.h>
 #include <asm/uaccess.h>
+#include <kspace/sched.h>
+#include <kspace/spinlock.h>
 #include <kspace/stat.h>
 #include <kspace/timer.h>
 #include <kspace/types.h>
 #include <uapi/linux/fcntl.h>
+
+struct task_struct;
 
 #define NR_OPEN_DEFAULT 32 /* descriptors in files_struct itself: most tasks need no more */
 #define NR_OPEN 4096       /* the most a table grows to: RLIMIT_NOFILE's ceiling (INR_OPEN_MAX) */
@@ -83,10 +87,13 @@ static inline struct file *get_file(struct file *f)
 /*
  * The descriptor table. It starts as the arrays inside the struct and grows (doubling,
  * up to NR_OPEN) when a descriptor past its end is asked for, as Linux's fdtable does.
- * Read fd[] through fget() or files_lookup_fd_raw(): slots past max_fds do not exist.
+ * Threads (CLONE_FILES) share one table across CPUs: file_lock guards fd[], the bitmap
+ * and max_fds, and fget() takes a reference under it, so a close() on another CPU
+ * leaves the file to its user until that user's fput().
  */
 struct files_struct {
-	atomic_t count;               /* tasks sharing this table (vfork/threads would share; fork copies) */
+	atomic_t count;               /* tasks sharing this table (CLONE_FILES); fork copies */
+	spinlock_t file_lock;         /* every look at or change of what follows */
 	unsigned int max_fds;         /* slots in fd[] and bits in close_on_exec[] */
 	struct file **fd;             /* fd_array, or a kmalloc'd larger table */
 	unsigned long *close_on_exec; /* bit n set: execve closes descriptor n */
@@ -109,15 +116,46 @@ int fd_install_from(struct file *f, unsigned int start, bool cloexec);
 /* Put f at fd, closing what was there (dup2, dup3); fd must be below RLIMIT_NOFILE. */
 int fd_replace(unsigned int fd, struct file *f, bool cloexec);
 struct file *fd_remove(unsigned int fd); /* take fd out of the table (close); NULL if not open */
-struct file *fget(unsigned int fd);  /* the task's open file fd, or NULL */
-struct file *files_lookup_fd_raw(const struct files_struct *files, unsigned int fd);
+/* The task's open file fd with a reference the caller fput()s, or NULL. */
+struct file *fget(unsigned int fd);
+struct file *fget_task(struct task_struct *task, unsigned int fd); /* another task's (/proc) */
+bool fd_is_open(unsigned int fd); /* only whether it is open, at this instant */
+
+/* fget for one system call: the reference is taken only when the table is shared. */
+struct fd {
+	struct file *file;
+	bool put; /* fdput drops a reference */
+};
+
+struct fd fdget_shared(unsigned int fd);
+
+/*
+ * As Linux's __fget_light: while no other task shares the table, none can close fd
+ * under us (this task is busy in the call), so the file needs no reference and the
+ * table no lock. /proc takes references from other tasks, but never removes a file.
+ * Inline: read and write pay for nothing else.
+ */
+static inline struct fd fdget(unsigned int fd)
+{
+	struct files_struct *files = current->files;
+
+	if (files && atomic_read(&files->count) == 1)
+		return (struct fd){ .file = fd < files->max_fds ? files->fd[fd] : NULL };
+	return fdget_shared(fd);
+}
+
+static inline void fdput(struct fd f)
+{
+	if (f.put)
+		fput(f.file);
+}
 bool get_close_on_exec(unsigned int fd);
 void set_close_on_exec(unsigned int fd, bool on);
 void do_close_on_exec(struct files_struct *files); /* execve, past the point of no return */
 /* mm/filemap.c: mmap of an initramfs file */
 int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
 
-struct files_struct *dup_files(const struct files_struct *old); /* fork */
+struct files_struct *dup_files(struct files_struct *old);      /* fork */
 void put_files(struct files_struct *files);                    /* exit */
 
 /* For reading a finished text (a /proc file) from offset f_pos. */

@@ -25,9 +25,6 @@ void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func, vo
 /* The same on every online CPU, this one included (here, with interrupts off). */
 void on_each_cpu(smp_call_func_t func, void *info, bool wait);
 
-/* Make cpu call schedule() soon: the reschedule IPI (it sets nothing; the sender set need_resched). */
-void smp_send_reschedule(int cpu);
-
 /* Mark this CPU (the boot CPU) possible, present and online, before anything asks. */
 void boot_cpu_init(void);
 
