@@ -21,17 +21,19 @@ static void do_notify_parent(struct task_struct *p, int why, int status)
 }
 
 /*
- * wait4 hears of every stop and continue; SIGCHLD only without SA_NOCLDSTOP. Under
- * tasklist_lock, so that the parent is not replaced or freed meanwhile.
+ * wait4 hears of every stop and continue; SIGCHLD only without SA_NOCLDSTOP, with
+ * status the stop signal or SIGCONT (passed: a wait4 on another CPU may already have
+ * reported and cleared p->stop_signal). Under tasklist_lock, so that the parent is
+ * not replaced or freed meanwhile.
  */
-void notify_parent_stopped(struct task_struct *p, int why)
+void notify_parent_stopped(struct task_struct *p, int why, int status)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	if (p->parent) {
 		if (!(p->parent->sighand->action[SIGCHLD - 1].sa_flags & SA_NOCLDSTOP))
-			do_notify_parent(p, why, why == CLD_STOPPED ? p->stop_signal : SIGCONT);
+			do_notify_parent(p, why, status);
 		wake_up(&p->parent->wait_chldexit);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
@@ -69,7 +71,7 @@ void do_signal_stop(int sig)
 	current->continued = false;
 	set_current_state(TASK_STOPPED);
 	spin_unlock_irq(&current->sighand->siglock);
-	notify_parent_stopped(current, CLD_STOPPED);
+	notify_parent_stopped(current, CLD_STOPPED, sig);
 	schedule();
 }
 

@@ -11,12 +11,19 @@
 #include <kspace/kernel.h>
 #include <kspace/ramfs.h>
 #include <kspace/slab.h>
+#include <kspace/spinlock.h>
 #include <kspace/string.h>
 
 #define WALK_MOUNT 1 /* walk(): the path entered a mount point; rest in w->mnt_rest */
 
 static struct ramfs_inode *root;
 static unsigned long next_ino = 1;
+/*
+ * Every inode's count and nlink, and next_ino: files are opened, closed and unlinked
+ * on several CPUs at once, and an inode is freed by whichever sees both reach zero.
+ * The names and directories themselves have no lock yet: see the issue 14 notes.
+ */
+static DEFINE_SPINLOCK(inode_count_lock);
 
 static struct ramfs_inode *alloc_inode(umode_t mode)
 {
@@ -26,7 +33,9 @@ static struct ramfs_inode *alloc_inode(umode_t mode)
 		return NULL;
 	inode->mode = mode;
 	inode->nlink = S_ISDIR(mode) ? 2 : 1;
+	spin_lock(&inode_count_lock);
 	inode->ino = next_ino++;
+	spin_unlock(&inode_count_lock);
 	inode->parent = inode;
 	INIT_LIST_HEAD(&inode->children);
 	INIT_LIST_HEAD(&inode->aliases);
@@ -44,13 +53,20 @@ static void free_inode(struct ramfs_inode *inode)
 
 void ramfs_iget(struct ramfs_inode *inode)
 {
+	spin_lock(&inode_count_lock);
 	inode->count++;
+	spin_unlock(&inode_count_lock);
 }
 
 void ramfs_iput(struct ramfs_inode *inode)
 {
+	bool last;
+
+	spin_lock(&inode_count_lock);
 	BUG_ON(inode->count <= 0);
-	if (!--inode->count && !inode->nlink)
+	last = !--inode->count && !inode->nlink;
+	spin_unlock(&inode_count_lock);
+	if (last)
 		free_inode(inode);
 }
 
@@ -361,20 +377,26 @@ int ramfs_link(struct ramfs_inode *dir, const char *name, size_t len, struct ram
 	BUG_ON(S_ISDIR(inode->mode));
 	if (!d_add(dir, name, len, inode))
 		return -ENOMEM;
+	spin_lock(&inode_count_lock);
 	inode->nlink++;
+	spin_unlock(&inode_count_lock);
 	return 0;
 }
 
 void ramfs_unlink(struct ramfs_dentry *d)
 {
 	struct ramfs_inode *inode = d->inode;
+	bool last;
 
 	BUG_ON(S_ISDIR(inode->mode) && !list_empty(&inode->children));
 	d_unhash(d);
 	list_del(&d->alias);
 	kfree(d);
+	spin_lock(&inode_count_lock);
 	inode->nlink = S_ISDIR(inode->mode) ? 0 : inode->nlink - 1;
-	if (!inode->nlink && !inode->count)
+	last = !inode->nlink && !inode->count;
+	spin_unlock(&inode_count_lock);
+	if (last)
 		free_inode(inode);
 }
 

@@ -512,7 +512,7 @@ static bool group_work(void)
 	if (signal->flags & SIGNAL_CLD_CONTINUED) {
 		signal->flags &= ~SIGNAL_CLD_CONTINUED;
 		spin_unlock_irq(&current->sighand->siglock);
-		notify_parent_stopped(current->group_leader, CLD_CONTINUED);
+		notify_parent_stopped(current->group_leader, CLD_CONTINUED, SIGCONT);
 		return true;
 	}
 	/* Another thread ends the process (exit_group, a fatal signal, execve). */

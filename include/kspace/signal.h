@@ -122,7 +122,7 @@ void do_signal_stop(int sig); /* stop current; called with siglock, returns with
 void do_default_stop(int sig); /* a stop signal's default action, the whole group; the same */
 bool is_current_pgrp_orphaned(void);
 void kill_pgrp(pid_t pgrp, int sig);
-void notify_parent_stopped(struct task_struct *p, int why);
+void notify_parent_stopped(struct task_struct *p, int why, int status);
 bool notify_parent_exit(struct task_struct *p); /* true: the parent keeps no zombie */
 
 /* The arch side (arch/x86/kernel/signal.c): frames, and acting on pending work. */
