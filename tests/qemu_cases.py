@@ -125,7 +125,7 @@ FAULTS_REJECT = [r"Kernel panic", r"BUG", r"Oops", r"fault-inject: .* returned -
 # (kernel/ramfs.c, mm/filemap.c) and the file systems it mounted (kernel/namespace.c),
 # named by the function that called kmalloc.
 def file_owner(caller):
-    return caller.startswith("ramfs_") or caller in ("d_add", "grab_page", "grow_pages", "sys_mount")
+    return caller.startswith("ramfs_") or caller in ("alloc_inode", "d_add", "grab_page", "grow_pages", "sys_mount")
 
 
 def no_page_lost(log):

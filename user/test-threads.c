@@ -120,6 +120,8 @@ static long spawn(unsigned long flags, void *stack, volatile int *ptid, void *tl
 			     : "0"(__NR_clone), "b"(flags), "c"(sp), "d"(ptid), "S"(tls), "D"(ctid),
 			       [exit] "i"(__NR_exit)
 			     : "memory");
+	if (ret < 0 && ctid)
+		*ctid = 0; /* no thread (ENOMEM, say, when allocations fail on purpose): none to join */
 	return ret;
 }
 
@@ -489,7 +491,8 @@ static int exec_self(void *arg)
 
 	(void)arg;
 	raw3(__NR_execve, (long)self_path, (long)argv, (long)envp);
-	return 99;
+	raw3(__NR_exit_group, SPAWN_FAILED, 0, 0); /* it failed (out of memory): the whole process */
+	return SPAWN_FAILED;
 }
 
 static void check_exec_from_thread(void)
