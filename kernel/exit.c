@@ -36,8 +36,6 @@
 #define WCONTINUED 0x00000008
 #define RUSAGE_SIZE 72 /* struct rusage on i386 */
 
-void unhash_task(struct task_struct *p); /* kernel/fork.c */
-
 /* Drop the task list's reference to p, already out of it, once p is off its CPU. */
 static void free_unhashed(struct task_struct *p)
 {

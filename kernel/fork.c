@@ -37,7 +37,6 @@
 #include <kspace/syscall_defs.h>
 
 #define THREAD_ORDER 1 /* 2^1 pages = THREAD_SIZE */
-#define PID_MAX 32768
 
 #define CSIGNAL 0x000000ff              /* the signal the parent gets at the child's exit */
 #define CLONE_VM 0x00000100             /* share the address space */
@@ -64,57 +63,6 @@
 			 CLONE_PTRACE | CLONE_VFORK | CLONE_PARENT | CLONE_THREAD | CLONE_SYSVSEM | \
 			 CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | \
 			 CLONE_DETACHED | CLONE_UNTRACED | CLONE_CHILD_SETTID | CLONE_IO)
-
-LIST_HEAD(task_list);
-/*
- * Guards task_list, pids, nr_threads and the thread-group and children links against
- * other CPUs; irqsave, as the tick walks the list (ITIMER_REAL).
- */
-DEFINE_SPINLOCK(tasklist_lock);
-static int nr_threads;
-
-/* Zombies too: their pid is taken until they are reaped. */
-struct task_struct *find_task_by_pid(pid_t pid)
-{
-	struct task_struct *p;
-
-	list_for_each_entry(p, &task_list, tasks)
-		if (p->pid == pid)
-			return p;
-	return NULL;
-}
-
-/* The task pid names (0: the caller) with a reference (put_task_struct), or NULL. */
-struct task_struct *find_get_task(pid_t pid)
-{
-	struct task_struct *p;
-	unsigned long flags;
-
-	spin_lock_irqsave(&tasklist_lock, flags);
-	p = pid ? find_task_by_pid(pid) : current;
-	if (p)
-		get_task_struct(p);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return p;
-}
-
-static bool pid_in_use(pid_t pid)
-{
-	return find_task_by_pid(pid) != NULL;
-}
-
-/* The next unused pid after the last one handed out, wrapping below PID_MAX. */
-static pid_t alloc_pid(void)
-{
-	static pid_t last_pid;
-
-	for (int tries = 0; tries < PID_MAX; tries++) {
-		last_pid = last_pid + 1 < PID_MAX ? last_pid + 1 : 1;
-		if (!pid_in_use(last_pid))
-			return last_pid;
-	}
-	return -EAGAIN;
-}
 
 /* Linux's limit: kernel stacks may take at most an eighth of RAM. */
 static int max_threads(void)
@@ -223,20 +171,6 @@ void free_task(struct task_struct *p)
 		put_signal(p->signal);
 	free_pages((unsigned long)p->stack, THREAD_ORDER);
 	kfree(p);
-}
-
-/*
- * p leaves the task list, its thread group and its parent's children: its pid is free
- * and it no longer counts towards max_threads. tasklist_lock held.
- */
-void unhash_task(struct task_struct *p)
-{
-	nr_threads--;
-	list_del(&p->tasks);
-	list_del_init(&p->sibling); /* threads are nobody's children: empty */
-	spin_lock(&p->sighand->siglock);
-	list_del_init(&p->thread_node);
-	spin_unlock(&p->sighand->siglock);
 }
 
 /* A new process's signal_struct, or (CLONE_THREAD) a share of the caller's. */

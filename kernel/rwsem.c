@@ -54,7 +54,8 @@ void up_read(struct rw_semaphore *sem)
 	bool last;
 
 	spin_lock(&sem->wait_lock);
-	last = --sem->activity == 0;
+	/* Under wait_lock: a sleeper queues itself before it lets wait_lock go. */
+	last = --sem->activity == 0 && waitqueue_active(&sem->wait);
 	spin_unlock(&sem->wait_lock);
 	if (last)
 		wake_up(&sem->wait);
@@ -78,8 +79,12 @@ void down_write(struct rw_semaphore *sem)
 
 void up_write(struct rw_semaphore *sem)
 {
+	bool waiters;
+
 	spin_lock(&sem->wait_lock);
 	sem->activity = 0;
+	waiters = waitqueue_active(&sem->wait); /* queued before they let wait_lock go */
 	spin_unlock(&sem->wait_lock);
-	wake_up(&sem->wait);
+	if (waiters)
+		wake_up(&sem->wait);
 }

@@ -89,6 +89,7 @@ KERNEL_OBJS := \
 	kernel/namei_ops.o \
 	kernel/open.o \
 	kernel/panic.o \
+	kernel/pid.o \
 	kernel/pipe.o \
 	kernel/params.o \
 	kernel/printk.o \

@@ -236,10 +236,14 @@ __noreturn void do_exit(long code);
 void fork_init(void); /* init_task's limits, once RAM is counted */
 void exec_mm_release(struct task_struct *tsk); /* exec: vfork's parent may go on */
 void exit_mm_release(struct task_struct *tsk); /* exit: the same, and CLONE_CHILD_CLEARTID */
-struct task_struct *find_task_by_pid(pid_t pid);
 
+/* The task list and pids (kernel/pid.c). */
 extern struct list_head task_list; /* every task but init_task, by creation */
-extern spinlock_t tasklist_lock;  /* guards it across CPUs (kernel/fork.c) */
+extern spinlock_t tasklist_lock;  /* guards it, pids and nr_threads across CPUs */
+extern int nr_threads;            /* tasks started and not yet released */
+struct task_struct *find_task_by_pid(pid_t pid); /* tasklist_lock held */
+pid_t alloc_pid(void);                           /* tasklist_lock held; -EAGAIN if none */
+void unhash_task(struct task_struct *p);         /* tasklist_lock held: p leaves the list */
 
 /*
  * The thread group: its threads, and its leader. The thread list changes under both
