@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "clone_thread.h"
 
 #define CLONE_VM 0x00000100
 #define CLONE_FS 0x00000200
@@ -124,32 +125,10 @@ static void yield(void)
 	raw3(__NR_sched_yield, 0, 0, 0);
 }
 
-/* clone with a new stack on which the child calls fn(arg), then exits this thread. */
+/* A thread on stack calling fn(arg); the kernel clears *tid when it ends. */
 static long spawn(void *stack, volatile int *tid, int (*fn)(void *), void *arg)
 {
-	unsigned long *sp = (unsigned long *)((char *)stack + STACK_SIZE);
-	long ret;
-
-	*--sp = 0; /* fn's frame starts 16-byte aligned */
-	*--sp = 0;
-	*--sp = 0;
-	*--sp = (unsigned long)arg;
-	*--sp = (unsigned long)fn;
-	__asm__ __volatile__("int $0x80\n\t"
-			     "test %%eax, %%eax\n\t"
-			     "jnz 1f\n\t"
-			     "popl %%eax\n\t"
-			     "call *%%eax\n\t"
-			     "movl %%eax, %%ebx\n\t"
-			     "movl %[exit], %%eax\n\t"
-			     "int $0x80\n\t"
-			     "hlt\n"
-			     "1:"
-			     : "=a"(ret)
-			     : "0"(__NR_clone), "b"(THREAD_FLAGS), "c"(sp), "d"(tid), "S"(0), "D"(tid),
-			       [exit] "i"(__NR_exit)
-			     : "memory");
-	return ret;
+	return clone_thread(THREAD_FLAGS, (char *)stack + STACK_SIZE, tid, NULL, tid, fn, arg);
 }
 
 /* pthread_join's wait: the kernel clears *tid when the thread exits and wakes us. */

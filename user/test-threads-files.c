@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "clone_thread.h"
 
 #define CLONE_VM 0x00000100
 #define CLONE_FS 0x00000200
@@ -56,32 +57,10 @@ static long raw3(long nr, long a, long b, long c)
 	return raw4(nr, a, b, c, 0);
 }
 
-/* clone onto stack; the child calls fn(arg) and exits (this thread only). */
+/* A thread on stack calling fn(arg); the kernel clears *ctid when it ends. */
 static long spawn(void *stack, volatile int *ctid, int (*fn)(void *), void *arg)
 {
-	unsigned long *sp = (unsigned long *)((char *)stack + STACK_SIZE);
-	long ret;
-
-	*--sp = 0; /* fn's frame starts 16-byte aligned */
-	*--sp = 0;
-	*--sp = 0;
-	*--sp = (unsigned long)arg;
-	*--sp = (unsigned long)fn;
-	__asm__ __volatile__("int $0x80\n\t"
-			     "test %%eax, %%eax\n\t"
-			     "jnz 1f\n\t"
-			     "popl %%eax\n\t"
-			     "call *%%eax\n\t"
-			     "movl %%eax, %%ebx\n\t"
-			     "movl %[exit], %%eax\n\t"
-			     "int $0x80\n\t"
-			     "hlt\n"
-			     "1:"
-			     : "=a"(ret)
-			     : "0"(__NR_clone), "b"(THREAD_FLAGS), "c"(sp), "d"(0), "S"(0), "D"(ctid),
-			       [exit] "i"(__NR_exit)
-			     : "memory");
-	return ret;
+	return clone_thread(THREAD_FLAGS, (char *)stack + STACK_SIZE, NULL, NULL, ctid, fn, arg);
 }
 
 static long long now_ms(void)

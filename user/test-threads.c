@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "clone_thread.h"
 
 #define CLONE_VM 0x00000100
 #define CLONE_FS 0x00000200
@@ -98,28 +99,8 @@ static long futex(volatile int *word, int op, int val, const struct timespec *ts
 static long spawn(unsigned long flags, void *stack, volatile int *ptid, void *tls,
 		  volatile int *ctid, int (*fn)(void *), void *arg)
 {
-	unsigned long *sp = (unsigned long *)((char *)stack + STACK_SIZE);
-	long ret;
+	long ret = clone_thread(flags, (char *)stack + STACK_SIZE, ptid, tls, ctid, fn, arg);
 
-	*--sp = 0; /* fn's frame starts 16-byte aligned */
-	*--sp = 0;
-	*--sp = 0;
-	*--sp = (unsigned long)arg;
-	*--sp = (unsigned long)fn;
-	__asm__ __volatile__("int $0x80\n\t"
-			     "test %%eax, %%eax\n\t"
-			     "jnz 1f\n\t"
-			     "popl %%eax\n\t"
-			     "call *%%eax\n\t"
-			     "movl %%eax, %%ebx\n\t"
-			     "movl %[exit], %%eax\n\t"
-			     "int $0x80\n\t"
-			     "hlt\n"
-			     "1:"
-			     : "=a"(ret)
-			     : "0"(__NR_clone), "b"(flags), "c"(sp), "d"(ptid), "S"(tls), "D"(ctid),
-			       [exit] "i"(__NR_exit)
-			     : "memory");
 	if (ret < 0 && ctid)
 		*ctid = 0; /* no thread (ENOMEM, say, when allocations fail on purpose): none to join */
 	return ret;

@@ -184,7 +184,7 @@ USER_PROGS_GLIBC := $(filter-out $(addprefix $(B)/user/,$(USER_TESTS)),$(USER_PR
 .PHONY: user-glibc
 user-glibc: $(USER_GLIBC_TESTS) $(GLIBC_DEMO) $(GLIBC_PTHREADS)
 
-$(USER_GLIBC_TESTS): $(B)/user-glibc/%: user/%.c user/check.c user/check.h user/user.mk
+$(USER_GLIBC_TESTS): $(B)/user-glibc/%: user/%.c user/check.c user/check.h user/clone_thread.h user/user.mk
 	$(quiet) GLIBC $@
 	@mkdir -p $(dir $@)
 	$(Q)$(GLIBC_CC) $(GLIBC_CFLAGS) -o $@ $< user/check.c
