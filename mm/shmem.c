@@ -9,12 +9,17 @@
  *
  * Pages are found by offset in a two-level table like an i386 page table: a page of
  * pointers to leaf pages, each holding PAGES_PER_LEAF page pointers, made on demand.
+ *
+ * Processes sharing an object fault on their own CPUs, each under its own mm's
+ * mmap_sem: the object's mutex makes the first touch of a page happen once, so that
+ * two of them touching it at the same time get the same page, not one each.
  */
 #include <kspace/errno.h>
 #include <kspace/gfp.h>
 #include <kspace/highmem.h>
 #include <kspace/mm.h>
 #include <kspace/mman.h>
+#include <kspace/mutex.h>
 #include <kspace/slab.h>
 #include <kspace/string.h>
 
@@ -22,7 +27,8 @@
 #define NR_LEAVES (PAGE_SIZE / sizeof(struct page **)) /* 1024 x 1024 pages: 4 GiB */
 
 struct shmem_object {
-	int count;                  /* regions referring to it */
+	atomic_t count;             /* regions referring to it (in any process) */
+	struct mutex lock;          /* leaf[] and the pages in it */
 	struct page **leaf[NR_LEAVES];
 };
 
@@ -39,15 +45,11 @@ static struct page **shmem_slot(struct shmem_object *obj, unsigned long index)
 	return *leaf ? &(*leaf)[index % PAGES_PER_LEAF] : NULL;
 }
 
-/* The object's page for a fault at address, with one more reference for the PTE. */
-static struct page *shmem_nopage(struct vm_area_struct *vma, unsigned long address)
+/* The page at slot, made (zero-filled) if it is not there yet; NULL out of memory. */
+static struct page *shmem_getpage(struct page **slot)
 {
-	struct shmem_object *obj = vma->vm_private_data;
-	struct page **slot = shmem_slot(obj, vma->vm_pgoff + ((address - vma->vm_start) >> PAGE_SHIFT));
 	void *v;
 
-	if (!slot)
-		return NULL;
 	if (!*slot) {
 		*slot = alloc_page(GFP_HIGHUSER);
 		if (!*slot)
@@ -56,20 +58,35 @@ static struct page *shmem_nopage(struct vm_area_struct *vma, unsigned long addre
 		memset(v, 0, PAGE_SIZE);
 		kunmap_atomic(v, KM_USER0);
 	}
-	(*slot)->_count++;
+	get_page(*slot); /* the PTE's reference */
 	return *slot;
+}
+
+/* The object's page for a fault at address, with one more reference for the PTE. */
+static struct page *shmem_nopage(struct vm_area_struct *vma, unsigned long address)
+{
+	struct shmem_object *obj = vma->vm_private_data;
+	struct page **slot, *page = NULL;
+
+	mutex_lock(&obj->lock);
+	slot = shmem_slot(obj, vma->vm_pgoff + ((address - vma->vm_start) >> PAGE_SHIFT));
+	if (slot)
+		page = shmem_getpage(slot);
+	mutex_unlock(&obj->lock);
+	return page;
 }
 
 static void shmem_open(struct vm_area_struct *vma)
 {
-	((struct shmem_object *)vma->vm_private_data)->count++;
+	atomic_inc(&((struct shmem_object *)vma->vm_private_data)->count);
 }
 
+/* The last region gone (no process can fault on it any more): the pages go. */
 static void shmem_close(struct vm_area_struct *vma)
 {
 	struct shmem_object *obj = vma->vm_private_data;
 
-	if (--obj->count)
+	if (!atomic_dec_and_test(&obj->count))
 		return;
 	for (unsigned long i = 0; i < NR_LEAVES; i++) {
 		if (!obj->leaf[i])
@@ -95,7 +112,8 @@ int shmem_zero_setup(struct vm_area_struct *vma)
 
 	if (!obj)
 		return -ENOMEM;
-	obj->count = 1;
+	atomic_set(&obj->count, 1);
+	mutex_init(&obj->lock);
 	vma->vm_private_data = obj;
 	vma->vm_ops = &shmem_vm_ops;
 	vma->vm_pgoff = 0;

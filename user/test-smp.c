@@ -3,8 +3,10 @@
  * sched_setaffinity moves the caller at once, a sleeping task when it wakes and a
  * running one on another CPU soon; /proc/<pid>/stat's processor field follows; and
  * eight busy processes are seen running on more than one CPU when there is more
- * than one; FUTEX_WAKE_OP's add to a word loses nothing to another CPU's adds. The number of CPUs comes from sched_getaffinity, so the same checks
- * hold at -smp 1, at -smp 4 and on Linux.
+ * than one; FUTEX_WAKE_OP's add to a word loses nothing to another CPU's adds; and
+ * processes on several CPUs touching the pages of one shared anonymous mapping for
+ * the first time, all at once, share every page. The number of CPUs comes from
+ * sched_getaffinity, so the same checks hold at -smp 1, at -smp 4 and on Linux.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -239,6 +241,73 @@ static void check_wake_op_atomic(void)
 	munmap(word, 4096);
 }
 
+#define SHARED_PAGES 64
+#define SHARED_ROUNDS 8
+#define MAX_TOUCHERS 8
+
+/* The CPU that is bit k (mod ncpus) of the test's mask. */
+static int nth_cpu(int k)
+{
+	unsigned long left = cpus;
+
+	for (k %= ncpus; k > 0; k--)
+		left &= left - 1;
+	return __builtin_ctzl(left);
+}
+
+/* A child of check_shared_first_touch: on its CPU, when told, write id into every page. */
+static void touch_shared(unsigned int *pages, volatile unsigned int *ctl, int id, int cpu)
+{
+	pin(0, cpu);
+	__atomic_fetch_add(&ctl[0], 1, __ATOMIC_SEQ_CST);
+	while (!ctl[1])
+		;
+	for (int p = 0; p < SHARED_PAGES; p++)
+		pages[p * 1024 + id] = id + 1;
+	_exit(0);
+}
+
+/*
+ * One process per CPU, each writing its own word of every page of a fresh
+ * MAP_SHARED|MAP_ANONYMOUS mapping, all starting together: the first touches of each
+ * page race on several CPUs, and every process must still have reached the one page
+ * the mapping has there (a kernel that gave two of them a page each loses words).
+ */
+static void check_shared_first_touch(void)
+{
+	int n = ncpus < MAX_TOUCHERS ? ncpus : MAX_TOUCHERS, lost = 0, failed = 0;
+	size_t len = SHARED_PAGES * 4096;
+
+	if (n < 2)
+		n = 2; /* one CPU: two processes taking turns still share every page */
+	for (int round = 0; round < SHARED_ROUNDS; round++) {
+		unsigned int *pages = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+		unsigned int *ctl = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+		int status;
+
+		if (pages == MAP_FAILED || ctl == MAP_FAILED) {
+			failed++;
+			break;
+		}
+		ctl[0] = ctl[1] = 0;
+		for (int id = 0; id < n; id++)
+			if (fork() == 0)
+				touch_shared(pages, ctl, id, nth_cpu(id));
+		while (__atomic_load_n(&ctl[0], __ATOMIC_SEQ_CST) != (unsigned int)n)
+			sleep_ms(1);
+		__atomic_store_n(&ctl[1], 1, __ATOMIC_SEQ_CST);
+		while (wait(&status) > 0)
+			failed += !WIFEXITED(status) || WEXITSTATUS(status);
+		for (int p = 0; p < SHARED_PAGES; p++)
+			for (int id = 0; id < n; id++)
+				lost += pages[p * 1024 + id] != (unsigned int)id + 1;
+		munmap(pages, len);
+		munmap(ctl, 4096);
+	}
+	check(!failed && !lost, "%d processes touching %d fresh shared pages at once, %d times: "
+	      "%d writes lost", n, SHARED_PAGES, SHARED_ROUNDS, lost);
+}
+
 int main(void)
 {
 	long r = syscall(__NR_sched_getaffinity, 0, sizeof(cpus), &cpus);
@@ -251,5 +320,6 @@ int main(void)
 	check_pin_running();
 	check_busy_spread();
 	check_wake_op_atomic();
+	check_shared_first_touch();
 	return check_status();
 }
