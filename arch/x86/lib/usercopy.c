@@ -9,13 +9,13 @@
  *
  * A large copy (file data moves a page at a time) goes 128 bytes per step through the
  * eight XMM registers instead: a quarter of rep movsl's steps. Those registers hold the
- * current task's user state, so the copy saves them first and puts them back after
- * (fxsave/fxrstor, in the same asm statement). It must not fault: a fault may sleep,
- * and the next task would run with the kernel's values in its registers. So every
- * user page of the range is touched first, each touch in the exception table; if one
- * fails, the plain copy does the work and counts exactly what it could not copy. With
- * one CPU, a kernel that is not preempted and no page reclaim, touched pages stay
- * present until the copy ends.
+ * current task's user state, so the copy saves them first, on its own kernel stack,
+ * and puts them back after. A fault inside may sleep, and another thread may have
+ * unmapped the page on another CPU: every XMM access is in the exception table too.
+ * While the task sleeps, the scheduler saves and restores the registers' kernel
+ * values with the rest of its FPU state, so the copy resumes as it was; if the fault
+ * cannot be mended, the user state comes back from the stack and the plain copy
+ * finishes the rest, counting exactly what it could not copy.
  */
 #include <asm/fpu.h>
 #include <asm/uaccess.h>
@@ -25,83 +25,55 @@
 
 #define SSE_COPY_MIN 1024 /* below this, saving the FPU state costs more than it saves */
 
-/* One access of insn to the user byte at p; bad becomes 1 if it faults. */
-#define touch_user_byte(insn, bad, p, clobbers...)			\
-	__asm__ __volatile__("0:	" insn "\n"				\
-			     "1:\n"						\
-			     ".pushsection .fixup, \"ax\"\n"			\
-			     "2:	movl $1, %0\n"				\
-			     "	jmp 1b\n"					\
-			     ".popsection\n"					\
-			     _ASM_EXTABLE(0b, 2b)				\
-			     : "+r"(bad) : "r"(p) : "memory", ##clobbers)
+static unsigned long __copy_user(void *to, const void *from, unsigned long n);
 
-/* Touch each user page of [addr, addr + n), inside the range: all present (writable if write)? */
-static bool prefault(unsigned long addr, unsigned long n, bool write)
+/* One 16-byte move of step: XMMn from the source, or XMMn to the destination. */
+#define SSE_LOAD(n) "10" #n ":	movups " #n "*16(%%esi), %%xmm" #n "\n"
+#define SSE_STORE(n) "20" #n ":	movups %%xmm" #n ", " #n "*16(%%edi)\n"
+#define SSE_EXTABLE(n) _ASM_EXTABLE(10##n##b, 3b) _ASM_EXTABLE(20##n##b, 3b)
+
+/*
+ * n / 128 steps of 128 bytes through XMM0-7, the registers saved around them; returns
+ * the bytes of those steps not copied (a fault the page fault handler could not mend:
+ * the step it hit and those after it).
+ */
+static unsigned long sse_copy(void *to, const void *from, unsigned long n)
 {
-	unsigned long page = addr & PAGE_MASK, last = (addr + n - 1) & PAGE_MASK;
-	int bad = 0;
-
-	for (;;) {
-		if (write)
-			touch_user_byte("orb $0, (%1)", bad, max(page, addr)); /* changes nothing */
-		else
-			touch_user_byte("movb (%1), %%al", bad, max(page, addr), "eax");
-		if (bad || page == last)
-			return !bad;
-		page += PAGE_SIZE;
-	}
-}
-
-/* n / 128 steps of 128 bytes through XMM0-7, the registers saved around them. */
-static void sse_copy(void *to, const void *from, unsigned long n)
-{
-	static u8 saved[512] __attribute__((aligned(16)));
+	u8 saved[512] __attribute__((aligned(16)));
 	unsigned long steps = n / 128, d0, d1;
 
 	__asm__ __volatile__("fxsave %[saved]\n"
-			     "1:	movups 0(%%esi), %%xmm0\n"
-			     "	movups 16(%%esi), %%xmm1\n"
-			     "	movups 32(%%esi), %%xmm2\n"
-			     "	movups 48(%%esi), %%xmm3\n"
-			     "	movups 64(%%esi), %%xmm4\n"
-			     "	movups 80(%%esi), %%xmm5\n"
-			     "	movups 96(%%esi), %%xmm6\n"
-			     "	movups 112(%%esi), %%xmm7\n"
-			     "	movups %%xmm0, 0(%%edi)\n"
-			     "	movups %%xmm1, 16(%%edi)\n"
-			     "	movups %%xmm2, 32(%%edi)\n"
-			     "	movups %%xmm3, 48(%%edi)\n"
-			     "	movups %%xmm4, 64(%%edi)\n"
-			     "	movups %%xmm5, 80(%%edi)\n"
-			     "	movups %%xmm6, 96(%%edi)\n"
-			     "	movups %%xmm7, 112(%%edi)\n"
+			     "1:\n"
+			     SSE_LOAD(0) SSE_LOAD(1) SSE_LOAD(2) SSE_LOAD(3)
+			     SSE_LOAD(4) SSE_LOAD(5) SSE_LOAD(6) SSE_LOAD(7)
+			     SSE_STORE(0) SSE_STORE(1) SSE_STORE(2) SSE_STORE(3)
+			     SSE_STORE(4) SSE_STORE(5) SSE_STORE(6) SSE_STORE(7)
 			     "	addl $128, %%esi\n"
 			     "	addl $128, %%edi\n"
 			     "	decl %%ecx\n"
 			     "	jnz 1b\n"
-			     "fxrstor %[saved]\n"
-			     : "+c"(steps), "=&D"(d0), "=&S"(d1), [saved] "+m"(saved)
+			     "2:	fxrstor %[saved]\n"
+			     ".pushsection .fixup, \"ax\"\n"
+			     "3:	jmp 2b\n" /* ecx: the steps not done */
+			     ".popsection\n"
+			     SSE_EXTABLE(0) SSE_EXTABLE(1) SSE_EXTABLE(2) SSE_EXTABLE(3)
+			     SSE_EXTABLE(4) SSE_EXTABLE(5) SSE_EXTABLE(6) SSE_EXTABLE(7)
+			     : "+c"(steps), "=&D"(d0), "=&S"(d1), [saved] "=m"(saved)
 			     : "1"(to), "2"(from)
 			     : "memory");
+	return steps * 128;
 }
 
 /*
- * The large-copy path: the user side touched, the 128-byte steps, the tail by the plain
- * copy (which cannot fault now); for n >= SSE_COPY_MIN. Returns false, having done
- * nothing, without SSE or when a page is missing.
+ * The large-copy path, for n >= SSE_COPY_MIN: the 128-byte steps, then the rest by
+ * the plain copy, which also retries what a fault stopped and counts it exactly.
+ * Returns the bytes not copied.
  */
-static bool copy_user_sse(void *to, const void *from, unsigned long n, const void __user *user,
-			  bool user_is_dest)
+static unsigned long copy_user_sse(void *to, const void *from, unsigned long n)
 {
-	unsigned long bulk = n & ~127UL;
+	unsigned long bulk = n & ~127UL, done = bulk - sse_copy(to, from, bulk);
 
-	if (!fpu_has_sse || !prefault((unsigned long)user, n, user_is_dest))
-		return false;
-	sse_copy(to, from, bulk);
-	if (n > bulk)
-		memcpy((char *)to + bulk, (const char *)from + bulk, n - bulk);
-	return true;
+	return __copy_user((char *)to + done, (const char *)from + done, n - done);
 }
 
 static unsigned long __copy_user(void *to, const void *from, unsigned long n)
@@ -131,7 +103,7 @@ unsigned long copy_from_user(void *to, const void __user *from, unsigned long n)
 
 	might_sleep(); /* a fault on the user page may have to wait for it (Linux's might_fault) */
 	if (access_ok(from, n))
-		left = n >= SSE_COPY_MIN && copy_user_sse(to, (const void *)from, n, from, false) ? 0
+		left = n >= SSE_COPY_MIN && fpu_has_sse ? copy_user_sse(to, (const void *)from, n)
 		       : __copy_user(to, (const void *)from, n);
 	if (left) /* never leave stale kernel data in the caller's buffer */
 		memset((char *)to + (n - left), 0, left);
@@ -143,8 +115,8 @@ unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
 	might_sleep();
 	if (!access_ok(to, n))
 		return n;
-	if (n >= SSE_COPY_MIN && copy_user_sse((void *)to, from, n, to, true))
-		return 0;
+	if (n >= SSE_COPY_MIN && fpu_has_sse)
+		return copy_user_sse((void *)to, from, n);
 	return __copy_user((void *)to, from, n);
 }
 

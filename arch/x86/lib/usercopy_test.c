@@ -3,6 +3,7 @@
  * KUnit cases. The test task borrows a small user address space: one mapped page at
  * USER_PAGE with nothing mapped after it, so copies can run off its end.
  */
+#include <asm/fpu.h>
 #include <asm/uaccess.h>
 #include <kspace/mman.h>
 #include <kspace/sched.h>
@@ -49,6 +50,40 @@ static int usercopy_round_trip_and_residue_body(void)
 SELFTEST(usercopy_round_trip_and_residue)
 {
 	return with_test_mm(usercopy_round_trip_and_residue_body);
+}
+
+/*
+ * A copy large enough for the XMM path that runs into the unmapped page: the count of
+ * bytes not copied is exact, the mapped part arrives, and the XMM registers (the
+ * user's, in a real system call) hold what they held before.
+ */
+static int usercopy_large_runs_off_the_end_body(void)
+{
+	static const u32 mark[4] = { 0x01234567, 0x89abcdef, 0xdeadbeef, 0x5a5a5a5a };
+	static char out[3000], in[3000];
+	const unsigned long n = sizeof(out), mapped = 1000;
+	u32 xmm0[4];
+
+	for (unsigned long i = 0; i < n; i++)
+		out[i] = (char)(i * 7);
+	if (fpu_has_sse)
+		__asm__ __volatile__("movups %0, %%xmm0" : : "m"(mark));
+	EXPECT(copy_to_user((char __user *)USER_END - mapped, out, n) == n - mapped);
+	memset(in, 0x55, n);
+	EXPECT(copy_from_user(in, (char __user *)USER_END - mapped, n) == n - mapped);
+	EXPECT(!memcmp(in, out, mapped) && in[mapped] == 0 && in[n - 1] == 0);
+	EXPECT(copy_to_user((char __user *)USER_PAGE, out, 2048) == 0);
+	EXPECT(copy_from_user(in, (char __user *)USER_PAGE, 2048) == 0 && !memcmp(in, out, 2048));
+	if (fpu_has_sse) {
+		__asm__ __volatile__("movups %%xmm0, %0" : "=m"(xmm0));
+		EXPECT(!memcmp(xmm0, mark, sizeof(mark)));
+	}
+	return 0;
+}
+
+SELFTEST(usercopy_large_runs_off_the_end)
+{
+	return with_test_mm(usercopy_large_runs_off_the_end_body);
 }
 
 static int usercopy_rejects_kernel_and_wrapping_body(void)
