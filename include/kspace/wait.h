@@ -29,13 +29,14 @@ typedef struct wait_queue_head {
 
 struct wait_queue_entry {
 	struct task_struct *task;
+	bool autoremove;        /* DEFINE_WAIT's: wake_up takes it off the queue (Linux's autoremove_wake_function) */
 	struct list_head entry;
 };
 
 #define __WAIT_QUEUE_HEAD_INITIALIZER(name) \
 	{ .lock = __SPIN_LOCK_INIT(name.lock), .task_list = LIST_HEAD_INIT(name.task_list) }
 #define DECLARE_WAIT_QUEUE_HEAD(name) wait_queue_head_t name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
-#define DEFINE_WAIT(name) struct wait_queue_entry name = { current, LIST_HEAD_INIT(name.entry) }
+#define DEFINE_WAIT(name) struct wait_queue_entry name = { current, true, LIST_HEAD_INIT(name.entry) }
 
 /* A macro so that each place initialising queues gives their locks one class. */
 #define init_waitqueue_head(q)                  \
@@ -48,7 +49,10 @@ static inline bool waitqueue_active(const wait_queue_head_t *q) { return !list_e
 void prepare_to_wait(wait_queue_head_t *q, struct wait_queue_entry *wait, long state);
 void finish_wait(wait_queue_head_t *q, struct wait_queue_entry *wait);
 void wake_up(wait_queue_head_t *q); /* wake every task on q */
-/* Queue and unqueue an entry without changing the task's state (poll and select). */
+/*
+ * Queue and unqueue an entry without changing the task's state (poll and select); it
+ * stays queued, whatever wakes it, until remove_wait_queue.
+ */
 void add_wait_queue(wait_queue_head_t *q, struct wait_queue_entry *wait);
 void remove_wait_queue(wait_queue_head_t *q, struct wait_queue_entry *wait);
 
