@@ -76,21 +76,35 @@ void fork_init(void)
 	init_rlimits(init_task.rlim, max_threads());
 }
 
-struct fs_struct *fs_alloc(const char *cwd, unsigned int umask)
+/* An fs_struct with room for a cwd of len bytes, in the same allocation. */
+static struct fs_struct *fs_new(size_t len, unsigned int umask)
 {
-	struct fs_struct *fs = kmalloc(sizeof(*fs), GFP_KERNEL);
+	struct fs_struct *fs = kmalloc(sizeof(*fs) + len, GFP_KERNEL);
 
 	if (!fs)
 		return NULL;
-	fs->cwd = kstrdup(cwd, GFP_KERNEL);
-	if (!fs->cwd) {
-		kfree(fs);
-		return NULL;
-	}
 	fs->users = 1;
 	fs->umask = umask;
+	fs->cwd = fs->cwd_buf;
 	spin_lock_init(&fs->lock);
 	return fs;
+}
+
+struct fs_struct *fs_alloc(const char *cwd, unsigned int umask)
+{
+	size_t len = strlen(cwd) + 1;
+	struct fs_struct *fs = fs_new(len, umask);
+
+	if (fs)
+		memcpy(fs->cwd_buf, cwd, len);
+	return fs;
+}
+
+/* A cwd other than the one fs was made with came from kmalloc. */
+static void free_cwd(struct fs_struct *fs, char *cwd)
+{
+	if (cwd != fs->cwd_buf)
+		kfree(cwd);
 }
 
 void fs_set_cwd(struct fs_struct *fs, char *cwd)
@@ -101,7 +115,7 @@ void fs_set_cwd(struct fs_struct *fs, char *cwd)
 	old = fs->cwd;
 	fs->cwd = cwd;
 	spin_unlock(&fs->lock);
-	kfree(old);
+	free_cwd(fs, old);
 }
 
 void put_fs(struct fs_struct *fs)
@@ -112,7 +126,7 @@ void put_fs(struct fs_struct *fs)
 	last = --fs->users == 0;
 	spin_unlock(&fs->lock);
 	if (last) {
-		kfree(fs->cwd);
+		free_cwd(fs, fs->cwd);
 		kfree(fs);
 	}
 }
@@ -369,24 +383,32 @@ static int copy_files(struct task_struct *p, unsigned long clone_flags)
 }
 
 /*
- * A copy of a shared fs's cwd. Another thread may chdir meanwhile and free the old
- * string, so it is read under fs->lock; kmalloc may sleep, so it is not called under it.
+ * A copy of fs, cwd included. Another thread sharing fs may chdir meanwhile and free
+ * the old string, so it is read under fs->lock; kmalloc may sleep, so it is not
+ * called under it. An fs used by current alone cannot change: no lock then.
  */
-static char *fs_cwd_dup(struct fs_struct *fs)
+static struct fs_struct *fs_dup(struct fs_struct *fs)
 {
-	for (;;) {
-		size_t len;
-		char *copy;
+	struct fs_struct *copy;
+	size_t len;
 
+	if (__atomic_load_n(&fs->users, __ATOMIC_ACQUIRE) == 1) {
+		len = strlen(fs->cwd) + 1;
+		copy = fs_new(len, fs->umask);
+		if (copy)
+			memcpy(copy->cwd_buf, fs->cwd, len);
+		return copy;
+	}
+	for (;;) {
 		spin_lock(&fs->lock);
 		len = strlen(fs->cwd) + 1;
 		spin_unlock(&fs->lock);
-		copy = kmalloc(len, GFP_KERNEL);
+		copy = fs_new(len, fs->umask);
 		if (!copy)
 			return NULL;
 		spin_lock(&fs->lock);
 		if (strlen(fs->cwd) < len) {
-			memcpy(copy, fs->cwd, strlen(fs->cwd) + 1);
+			memcpy(copy->cwd_buf, fs->cwd, strlen(fs->cwd) + 1);
 			spin_unlock(&fs->lock);
 			return copy;
 		}
@@ -398,7 +420,6 @@ static char *fs_cwd_dup(struct fs_struct *fs)
 static int copy_fs(struct task_struct *p, unsigned long clone_flags)
 {
 	struct fs_struct *fs = current->fs;
-	char *cwd;
 
 	if (!fs) /* a kernel thread before init's exec */
 		return 0;
@@ -409,9 +430,7 @@ static int copy_fs(struct task_struct *p, unsigned long clone_flags)
 		p->fs = fs;
 		return 0;
 	}
-	cwd = fs_cwd_dup(fs);
-	p->fs = cwd ? fs_alloc(cwd, fs->umask) : NULL;
-	kfree(cwd);
+	p->fs = fs_dup(fs);
 	return p->fs ? 0 : -ENOMEM;
 }
 

@@ -91,7 +91,8 @@ struct fs_struct {
 	int users;         /* tasks sharing it */
 	spinlock_t lock;   /* guards cwd's replacement */
 	unsigned int umask;
-	char *cwd;         /* a canonical absolute path */
+	char *cwd;         /* a canonical absolute path: cwd_buf, or one chdir allocated */
+	char cwd_buf[];    /* the cwd it was made with, allocated with it */
 };
 
 /*
