@@ -140,9 +140,27 @@ static void put_signal(struct signal_struct *sig)
 	}
 }
 
+/*
+ * A zeroed task_struct but for pending.info[], a third of it: an entry is read only
+ * once its signal is pending, and sending the signal writes it first.
+ */
+static struct task_struct *alloc_task_struct(void)
+{
+	struct task_struct *p = kmalloc(sizeof(*p), GFP_KERNEL);
+	size_t rest = offsetof(struct task_struct, pending.queue);
+
+	BUILD_BUG_ON(offsetof(struct task_struct, pending.info) + sizeof(p->pending.info) !=
+		     offsetof(struct task_struct, pending.queue));
+	if (p) {
+		memset(p, 0, offsetof(struct task_struct, pending.info));
+		memset((char *)p + rest, 0, sizeof(*p) - rest);
+	}
+	return p;
+}
+
 static struct task_struct *alloc_task(const char *name)
 {
-	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
+	struct task_struct *p = alloc_task_struct();
 	unsigned long stack = __get_free_pages(GFP_KERNEL, THREAD_ORDER);
 
 	if (!p || !stack) {
