@@ -32,6 +32,8 @@ struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, unsigned long
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm, unsigned long start,
 				     unsigned long end, unsigned long flags);
 int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+/* fork: link vma after prev, mm's last region (NULL: vma is the first), as it is. */
+void append_vma(struct mm_struct *mm, struct vm_area_struct *prev, struct vm_area_struct *vma);
 struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *vma);
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr);
 void remove_vma(struct vm_area_struct *vma); /* free it (it is unlinked already) */
