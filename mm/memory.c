@@ -138,6 +138,29 @@ static int do_nopage(struct vm_area_struct *vma, unsigned long address, pte_t *p
 }
 
 /*
+ * do_wp_page for an mm no other task uses (mm_users 1; get_task_mm's readers would
+ * count too): nothing else changes its entries, so neither page_table_lock nor a
+ * reference to hold the old page while it is copied is needed.
+ */
+static int do_wp_page_alone(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
+{
+	struct page *old = pte_page(*pte), *new;
+
+	if (page_count(old) == 1 || (vma->vm_flags & VM_SHARED)) {
+		*pte |= _PAGE_RW; /* no flush: see do_wp_page */
+		return VM_FAULT_OK;
+	}
+	new = alloc_page(GFP_HIGHUSER);
+	if (!new)
+		return VM_FAULT_OOM;
+	copy_user_highpage(new, old);
+	*pte = PFN_PHYS(page_to_pfn(new)) | vma->vm_page_prot;
+	flush_tlb_page(vma, address);
+	__free_page(old); /* the mapping's reference; the other sharer keeps its own */
+	return VM_FAULT_OK;
+}
+
+/*
  * A write to a present, read-only page of a writable region: copy-on-write. Shared
  * memory is never copied: the writer's entry just becomes writable. The copy is made
  * unlocked, and goes in only if the entry still holds the page copied: another
@@ -150,6 +173,8 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 	bool installed;
 	pte_t orig;
 
+	if (atomic_read(&vma->vm_mm->mm_users) == 1)
+		return do_wp_page_alone(vma, address, pte);
 	spin_lock(ptl);
 	orig = *pte;
 	old = pte_page(orig);
