@@ -179,11 +179,11 @@ static void bad_page(struct page *page, const char *reason)
 }
 
 /* The checks that make a wrong free a clear BUG instead of silent corruption. */
-static void check_free(struct page *page, const struct zone *zone, unsigned int order)
+static void check_free(struct page *page, unsigned int order)
 {
 	unsigned long pfn = page_to_pfn(page);
 
-	if (!pfn_valid(pfn) || !zone)
+	if (!pfn_valid(pfn)) /* the zones cover every valid pfn */
 		bad_page(page, "not a page of RAM");
 	if (!page_block_is_ready(pfn))
 		bad_page(page, "freed, but was never allocated");
@@ -218,11 +218,11 @@ void __free_pages(struct page *page, unsigned int order)
 	struct zone *zone;
 	unsigned long flags;
 
-	zone = page_zone(page); /* looked up once: check_free() asks whether there is one */
-	check_free(page, zone, order);
+	check_free(page, order);
 	/* Only the last reference frees: the count drops atomically, whoever else holds one. */
 	if (__atomic_sub_fetch(&page->_count, 1, __ATOMIC_ACQ_REL) != 0)
 		return;
+	zone = page_zone(page); /* only now: most drops of a shared page free nothing */
 	page->private = 0;
 	if (page_poisoning)
 		kernel_poison_pages(page, 1UL << order);
