@@ -25,30 +25,42 @@
 #define _PAGE_TABLE (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED)
 
 /*
- * The entry for address; with alloc, its page table is made if missing. Two threads
- * may both find the table missing: the page is allocated unlocked (it may sleep), and
- * page_table_lock decides whose is installed.
+ * A page table for the entry pgd of address. Two threads may both find it missing:
+ * the page is allocated unlocked (it may sleep), and page_table_lock decides whose
+ * is installed. False if there is no memory for it.
  */
-pte_t *pte_offset(struct mm_struct *mm, unsigned long address, bool alloc)
+static __noinline bool pte_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)
+{
+	unsigned long table = get_zeroed_page(GFP_KERNEL);
+
+	if (!table)
+		return false;
+	spin_lock(&mm->page_table_lock);
+	if (!(*pgd & _PAGE_PRESENT)) {
+		*pgd = __pa(table) | _PAGE_TABLE;
+		mm->pgtables[pgd_index(address) / 32] |= 1UL << (pgd_index(address) % 32);
+		table = 0;
+	}
+	spin_unlock(&mm->page_table_lock);
+	if (table)
+		free_page(table);
+	return true;
+}
+
+/* pte_offset, inline for the page fault. */
+static __always_inline pte_t *walk_pte(struct mm_struct *mm, unsigned long address, bool alloc)
 {
 	pgd_t *pgd = &mm->pgd[pgd_index(address)];
 
-	if (!(READ_ONCE(*pgd) & _PAGE_PRESENT)) {
-		unsigned long table = alloc ? get_zeroed_page(GFP_KERNEL) : 0;
-
-		if (!table)
-			return NULL;
-		spin_lock(&mm->page_table_lock);
-		if (!(*pgd & _PAGE_PRESENT)) {
-			*pgd = __pa(table) | _PAGE_TABLE;
-			mm->pgtables[pgd_index(address) / 32] |= 1UL << (pgd_index(address) % 32);
-			table = 0;
-		}
-		spin_unlock(&mm->page_table_lock);
-		if (table)
-			free_page(table);
-	}
+	if (!(READ_ONCE(*pgd) & _PAGE_PRESENT) && (!alloc || !pte_alloc(mm, pgd, address)))
+		return NULL;
 	return (pte_t *)__va(*pgd & PAGE_MASK) + pte_index(address);
+}
+
+/* The entry for address; with alloc, its page table is made if missing. */
+pte_t *pte_offset(struct mm_struct *mm, unsigned long address, bool alloc)
+{
+	return walk_pte(mm, address, alloc);
 }
 
 /*
@@ -210,7 +222,7 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, bool write)
 {
-	pte_t *pte = pte_offset(vma->vm_mm, address, true);
+	pte_t *pte = walk_pte(vma->vm_mm, address, true);
 
 	if (!pte)
 		return VM_FAULT_OOM;
