@@ -303,7 +303,7 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	init_rwsem(&mm->mmap_sem);
 	spin_lock_init(&mm->page_table_lock);
 	memset(mm->pgtables, 0, sizeof(mm->pgtables));
-	mm->cpu_vm_mask = CPU_MASK_NONE; /* loaded nowhere yet (dup_mm copied the parent's) */
+	mm->cpu_vm_mask = CPU_MASK_NONE; /* loaded nowhere yet */
 	mm->pgd = pgd_alloc();
 	return mm->pgd ? mm : NULL;
 }
@@ -359,7 +359,8 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	if (!mm)
 		return NULL;
 	down_write(&oldmm->mmap_sem); /* no region changes and no page faults meanwhile */
-	*mm = *oldmm; /* brk, start_stack, arg_start...: the same layout */
+	/* The layout, start_code on (brk, start_stack, arg_start...); mm_init sets the rest. */
+	memcpy(&mm->start_code, &oldmm->start_code, sizeof(*mm) - offsetof(struct mm_struct, start_code));
 	if (mm_init(mm)) {
 		if (mm->exe_file)
 			ramfs_iget(mm->exe_file);
