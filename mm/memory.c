@@ -306,22 +306,45 @@ static void tlb_remove_page(struct mmu_gather *tlb, unsigned long addr, struct p
 		tlb_flush_mmu(tlb);
 }
 
+/* The present pages of [start, end) into tlb. Inline in both callers: their loop. */
+static __always_inline void zap_pte_range(struct mmu_gather *tlb, unsigned long start, unsigned long end)
+{
+	pte_t *pte = NULL;
+
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+		pte = next_pte(tlb->mm, pte, addr, false);
+		if (!pte || !pte_present(*pte))
+			continue;
+		tlb_remove_page(tlb, addr, pte_page(*pte));
+		*pte = 0;
+		tlb->mm->rss--;
+	}
+}
+
+/* Field by field: zeroing pages[] would cost more than a small munmap. */
+static void tlb_gather_mmu(struct mmu_gather *tlb, struct mm_struct *mm)
+{
+	tlb->mm = mm;
+	tlb->nr = 0;
+}
+
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
 	struct mmu_gather tlb;
-	pte_t *pte = NULL;
 
-	tlb.mm = vma->vm_mm; /* field by field: zeroing pages[] would cost more than a small munmap */
-	tlb.nr = 0;
+	tlb_gather_mmu(&tlb, vma->vm_mm);
+	zap_pte_range(&tlb, start, end);
+	tlb_flush_mmu(&tlb);
+}
 
-	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
-		pte = next_pte(tlb.mm, pte, addr, false);
-		if (!pte || !pte_present(*pte))
-			continue;
-		tlb_remove_page(&tlb, addr, pte_page(*pte));
-		*pte = 0;
-		tlb.mm->rss--;
-	}
+/* exit: every region's pages, gathered across regions (Linux's unmap_vmas). */
+void unmap_vmas(struct mm_struct *mm)
+{
+	struct mmu_gather tlb;
+
+	tlb_gather_mmu(&tlb, mm);
+	for (struct vm_area_struct *vma = mm->mmap; vma; vma = vma->vm_next)
+		zap_pte_range(&tlb, vma->vm_start, vma->vm_end);
 	tlb_flush_mmu(&tlb);
 }
 

@@ -352,9 +352,9 @@ void exit_mmap(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma = mm->mmap;
 
+	unmap_vmas(mm);
 	while (vma) {
 		struct vm_area_struct *next = vma->vm_next;
-		zap_page_range(vma, vma->vm_start, vma->vm_end);
 		remove_vma(vma);
 		vma = next;
 	}

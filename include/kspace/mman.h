@@ -71,6 +71,7 @@ unsigned long vm_prot_bits(unsigned long vm_flags); /* PTE bits for a region's p
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, bool write);
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma);
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+void unmap_vmas(struct mm_struct *mm); /* exit: all of mm's pages, with one gather */
 void free_pgtables(struct mm_struct *mm);
 int install_page(struct vm_area_struct *vma, unsigned long address, struct page *page);
 
