@@ -142,7 +142,8 @@ static void put_signal(struct signal_struct *sig)
 
 /*
  * A zeroed task_struct but for pending.info[], a third of it: an entry is read only
- * once its signal is pending, and sending the signal writes it first.
+ * when its signal is dequeued, and send_signal writes it first (the SIGKILL a group
+ * exit sets directly only kills: its siginfo goes nowhere).
  */
 static struct task_struct *alloc_task_struct(void)
 {
