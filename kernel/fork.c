@@ -76,47 +76,6 @@ void fork_init(void)
 	init_rlimits(init_task.rlim, max_threads());
 }
 
-struct fs_struct *fs_alloc(const char *cwd, unsigned int umask)
-{
-	struct fs_struct *fs = kmalloc(sizeof(*fs), GFP_KERNEL);
-
-	if (!fs)
-		return NULL;
-	fs->cwd = kstrdup(cwd, GFP_KERNEL);
-	if (!fs->cwd) {
-		kfree(fs);
-		return NULL;
-	}
-	fs->users = 1;
-	fs->umask = umask;
-	spin_lock_init(&fs->lock);
-	return fs;
-}
-
-void fs_set_cwd(struct fs_struct *fs, char *cwd)
-{
-	char *old;
-
-	spin_lock(&fs->lock);
-	old = fs->cwd;
-	fs->cwd = cwd;
-	spin_unlock(&fs->lock);
-	kfree(old);
-}
-
-void put_fs(struct fs_struct *fs)
-{
-	bool last;
-
-	spin_lock(&fs->lock);
-	last = --fs->users == 0;
-	spin_unlock(&fs->lock);
-	if (last) {
-		kfree(fs->cwd);
-		kfree(fs);
-	}
-}
-
 static void put_signal(struct signal_struct *sig)
 {
 	if (atomic_dec_and_test(&sig->count)) {
@@ -126,9 +85,28 @@ static void put_signal(struct signal_struct *sig)
 	}
 }
 
+/*
+ * A zeroed task_struct but for pending.info[], a third of it: an entry is read only
+ * when its signal is dequeued, and send_signal writes it first (the SIGKILL a group
+ * exit sets directly only kills: its siginfo goes nowhere).
+ */
+static struct task_struct *alloc_task_struct(void)
+{
+	struct task_struct *p = kmalloc(sizeof(*p), GFP_KERNEL);
+	size_t rest = offsetof(struct task_struct, pending.queue);
+
+	BUILD_BUG_ON(offsetof(struct task_struct, pending.info) + sizeof(p->pending.info) !=
+		     offsetof(struct task_struct, pending.queue));
+	if (p) {
+		memset(p, 0, offsetof(struct task_struct, pending.info));
+		memset((char *)p + rest, 0, sizeof(*p) - rest);
+	}
+	return p;
+}
+
 static struct task_struct *alloc_task(const char *name)
 {
-	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
+	struct task_struct *p = alloc_task_struct();
 	unsigned long stack = __get_free_pages(GFP_KERNEL, THREAD_ORDER);
 
 	if (!p || !stack) {
@@ -271,7 +249,7 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	init_rwsem(&mm->mmap_sem);
 	spin_lock_init(&mm->page_table_lock);
 	memset(mm->pgtables, 0, sizeof(mm->pgtables));
-	mm->cpu_vm_mask = CPU_MASK_NONE; /* loaded nowhere yet (dup_mm copied the parent's) */
+	mm->cpu_vm_mask = CPU_MASK_NONE; /* loaded nowhere yet */
 	mm->pgd = pgd_alloc();
 	return mm->pgd ? mm : NULL;
 }
@@ -327,7 +305,8 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	if (!mm)
 		return NULL;
 	down_write(&oldmm->mmap_sem); /* no region changes and no page faults meanwhile */
-	*mm = *oldmm; /* brk, start_stack, arg_start...: the same layout */
+	/* The layout, start_code on (brk, start_stack, arg_start...); mm_init sets the rest. */
+	memcpy(&mm->start_code, &oldmm->start_code, sizeof(*mm) - offsetof(struct mm_struct, start_code));
 	if (mm_init(mm)) {
 		if (mm->exe_file)
 			ramfs_iget(mm->exe_file);
@@ -368,37 +347,9 @@ static int copy_files(struct task_struct *p, unsigned long clone_flags)
 	return p->files ? 0 : -ENOMEM;
 }
 
-/*
- * A copy of a shared fs's cwd. Another thread may chdir meanwhile and free the old
- * string, so it is read under fs->lock; kmalloc may sleep, so it is not called under it.
- */
-static char *fs_cwd_dup(struct fs_struct *fs)
-{
-	for (;;) {
-		size_t len;
-		char *copy;
-
-		spin_lock(&fs->lock);
-		len = strlen(fs->cwd) + 1;
-		spin_unlock(&fs->lock);
-		copy = kmalloc(len, GFP_KERNEL);
-		if (!copy)
-			return NULL;
-		spin_lock(&fs->lock);
-		if (strlen(fs->cwd) < len) {
-			memcpy(copy, fs->cwd, strlen(fs->cwd) + 1);
-			spin_unlock(&fs->lock);
-			return copy;
-		}
-		spin_unlock(&fs->lock); /* it grew: try again with the new length */
-		kfree(copy);
-	}
-}
-
 static int copy_fs(struct task_struct *p, unsigned long clone_flags)
 {
 	struct fs_struct *fs = current->fs;
-	char *cwd;
 
 	if (!fs) /* a kernel thread before init's exec */
 		return 0;
@@ -409,9 +360,7 @@ static int copy_fs(struct task_struct *p, unsigned long clone_flags)
 		p->fs = fs;
 		return 0;
 	}
-	cwd = fs_cwd_dup(fs);
-	p->fs = cwd ? fs_alloc(cwd, fs->umask) : NULL;
-	kfree(cwd);
+	p->fs = copy_fs_struct(fs);
 	return p->fs ? 0 : -ENOMEM;
 }
 

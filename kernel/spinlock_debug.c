@@ -20,19 +20,6 @@
 #include <kspace/spinlock.h>
 #include <kspace/stacktrace.h>
 
-/* Field by field: a compound literal is built on the stack and copied (fork makes several). */
-void __spin_lock_init(spinlock_t *lock, const char *name, struct lock_class_key *key)
-{
-	lock->raw = __ARCH_SPIN_LOCK_UNLOCKED;
-	lock->magic = SPINLOCK_MAGIC;
-	lock->owner_cpu = -1;
-	lock->recursion = 0;
-	lock->owner = NULL;
-	lock->dep_map.key = key;
-	lock->dep_map.name = name;
-	lock->dep_map.class_cache = NULL;
-}
-
 static void spin_bug(spinlock_t *lock, const char *msg)
 {
 	char sym[KSYM_SYMBOL_LEN];

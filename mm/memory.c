@@ -25,30 +25,42 @@
 #define _PAGE_TABLE (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED)
 
 /*
- * The entry for address; with alloc, its page table is made if missing. Two threads
- * may both find the table missing: the page is allocated unlocked (it may sleep), and
- * page_table_lock decides whose is installed.
+ * A page table for the entry pgd of address. Two threads may both find it missing:
+ * the page is allocated unlocked (it may sleep), and page_table_lock decides whose
+ * is installed. False if there is no memory for it.
  */
-pte_t *pte_offset(struct mm_struct *mm, unsigned long address, bool alloc)
+static __noinline bool pte_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address)
+{
+	unsigned long table = get_zeroed_page(GFP_KERNEL);
+
+	if (!table)
+		return false;
+	spin_lock(&mm->page_table_lock);
+	if (!(*pgd & _PAGE_PRESENT)) {
+		*pgd = __pa(table) | _PAGE_TABLE;
+		mm->pgtables[pgd_index(address) / 32] |= 1UL << (pgd_index(address) % 32);
+		table = 0;
+	}
+	spin_unlock(&mm->page_table_lock);
+	if (table)
+		free_page(table);
+	return true;
+}
+
+/* pte_offset, inline for the page fault. */
+static __always_inline pte_t *walk_pte(struct mm_struct *mm, unsigned long address, bool alloc)
 {
 	pgd_t *pgd = &mm->pgd[pgd_index(address)];
 
-	if (!(READ_ONCE(*pgd) & _PAGE_PRESENT)) {
-		unsigned long table = alloc ? get_zeroed_page(GFP_KERNEL) : 0;
-
-		if (!table)
-			return NULL;
-		spin_lock(&mm->page_table_lock);
-		if (!(*pgd & _PAGE_PRESENT)) {
-			*pgd = __pa(table) | _PAGE_TABLE;
-			mm->pgtables[pgd_index(address) / 32] |= 1UL << (pgd_index(address) % 32);
-			table = 0;
-		}
-		spin_unlock(&mm->page_table_lock);
-		if (table)
-			free_page(table);
-	}
+	if (!(READ_ONCE(*pgd) & _PAGE_PRESENT) && (!alloc || !pte_alloc(mm, pgd, address)))
+		return NULL;
 	return (pte_t *)__va(*pgd & PAGE_MASK) + pte_index(address);
+}
+
+/* The entry for address; with alloc, its page table is made if missing. */
+pte_t *pte_offset(struct mm_struct *mm, unsigned long address, bool alloc)
+{
+	return walk_pte(mm, address, alloc);
 }
 
 /*
@@ -138,6 +150,29 @@ static int do_nopage(struct vm_area_struct *vma, unsigned long address, pte_t *p
 }
 
 /*
+ * do_wp_page for an mm no other task uses (mm_users 1; get_task_mm's readers would
+ * count too): nothing else changes its entries, so neither page_table_lock nor a
+ * reference to hold the old page while it is copied is needed.
+ */
+static int do_wp_page_alone(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
+{
+	struct page *old = pte_page(*pte), *new;
+
+	if (page_count(old) == 1 || (vma->vm_flags & VM_SHARED)) {
+		*pte |= _PAGE_RW; /* no flush: see do_wp_page */
+		return VM_FAULT_OK;
+	}
+	new = alloc_page(GFP_HIGHUSER);
+	if (!new)
+		return VM_FAULT_OOM;
+	copy_user_highpage(new, old);
+	*pte = PFN_PHYS(page_to_pfn(new)) | vma->vm_page_prot;
+	flush_tlb_page(vma, address);
+	__free_page(old); /* the mapping's reference; the other sharer keeps its own */
+	return VM_FAULT_OK;
+}
+
+/*
  * A write to a present, read-only page of a writable region: copy-on-write. Shared
  * memory is never copied: the writer's entry just becomes writable. The copy is made
  * unlocked, and goes in only if the entry still holds the page copied: another
@@ -150,6 +185,8 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 	bool installed;
 	pte_t orig;
 
+	if (atomic_read(&vma->vm_mm->mm_users) == 1)
+		return do_wp_page_alone(vma, address, pte);
 	spin_lock(ptl);
 	orig = *pte;
 	old = pte_page(orig);
@@ -185,7 +222,7 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, bool write)
 {
-	pte_t *pte = pte_offset(vma->vm_mm, address, true);
+	pte_t *pte = walk_pte(vma->vm_mm, address, true);
 
 	if (!pte)
 		return VM_FAULT_OOM;
@@ -269,22 +306,45 @@ static void tlb_remove_page(struct mmu_gather *tlb, unsigned long addr, struct p
 		tlb_flush_mmu(tlb);
 }
 
+/* The present pages of [start, end) into tlb. Inline in both callers: their loop. */
+static __always_inline void zap_pte_range(struct mmu_gather *tlb, unsigned long start, unsigned long end)
+{
+	pte_t *pte = NULL;
+
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+		pte = next_pte(tlb->mm, pte, addr, false);
+		if (!pte || !pte_present(*pte))
+			continue;
+		tlb_remove_page(tlb, addr, pte_page(*pte));
+		*pte = 0;
+		tlb->mm->rss--;
+	}
+}
+
+/* Field by field: zeroing pages[] would cost more than a small munmap. */
+static void tlb_gather_mmu(struct mmu_gather *tlb, struct mm_struct *mm)
+{
+	tlb->mm = mm;
+	tlb->nr = 0;
+}
+
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
 	struct mmu_gather tlb;
-	pte_t *pte = NULL;
 
-	tlb.mm = vma->vm_mm; /* field by field: zeroing pages[] would cost more than a small munmap */
-	tlb.nr = 0;
+	tlb_gather_mmu(&tlb, vma->vm_mm);
+	zap_pte_range(&tlb, start, end);
+	tlb_flush_mmu(&tlb);
+}
 
-	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
-		pte = next_pte(tlb.mm, pte, addr, false);
-		if (!pte || !pte_present(*pte))
-			continue;
-		tlb_remove_page(&tlb, addr, pte_page(*pte));
-		*pte = 0;
-		tlb.mm->rss--;
-	}
+/* exit: every region's pages, gathered across regions (Linux's unmap_vmas). */
+void unmap_vmas(struct mm_struct *mm)
+{
+	struct mmu_gather tlb;
+
+	tlb_gather_mmu(&tlb, mm);
+	for (struct vm_area_struct *vma = mm->mmap; vma; vma = vma->vm_next)
+		zap_pte_range(&tlb, vma->vm_start, vma->vm_end);
 	tlb_flush_mmu(&tlb);
 }
 

@@ -352,9 +352,9 @@ void exit_mmap(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma = mm->mmap;
 
+	unmap_vmas(mm);
 	while (vma) {
 		struct vm_area_struct *next = vma->vm_next;
-		zap_page_range(vma, vma->vm_start, vma->vm_end);
 		remove_vma(vma);
 		vma = next;
 	}
@@ -375,6 +375,8 @@ void exit_mmap(struct mm_struct *mm)
  */
 static int copy_regions(struct mm_struct *mm, struct mm_struct *oldmm)
 {
+	struct vm_area_struct *prev = NULL;
+
 	for (struct vm_area_struct *v = oldmm->mmap; v; v = v->vm_next) {
 		struct vm_area_struct *copy;
 
@@ -385,12 +387,10 @@ static int copy_regions(struct mm_struct *mm, struct mm_struct *oldmm)
 			return -ENOMEM;
 		*copy = *v;
 		copy->vm_mm = mm;
-		if (copy->vm_ops && copy->vm_ops->open) /* before a merge may absorb the copy */
+		if (copy->vm_ops && copy->vm_ops->open)
 			copy->vm_ops->open(copy);
-		if (insert_vm_struct(mm, copy)) {
-			remove_vma(copy);
-			return -ENOMEM;
-		}
+		append_vma(mm, prev, copy);
+		prev = copy;
 		if (!(v->vm_flags & VM_WIPEONFORK) && copy_page_range(mm, oldmm, v))
 			return -ENOMEM;
 	}

@@ -34,30 +34,14 @@ struct page *mem_map;
 unsigned long max_pfn, max_low_pfn;
 unsigned long totalram_pages, totalhigh_pages;
 
-/* One bit per MAX_ORDER block of the 4 GiB space: are its struct pages initialised? */
-#define NR_BLOCKS ((1UL << (32 - PAGE_SHIFT)) / MAX_ORDER_NR_PAGES)
 #define BITS_PER_LONG (8 * sizeof(unsigned long))
-static unsigned long block_ready[NR_BLOCKS / BITS_PER_LONG];
-
-static bool block_is_ready(unsigned long pfn)
-{
-	unsigned long b = pfn / MAX_ORDER_NR_PAGES;
-
-	return block_ready[b / BITS_PER_LONG] & (1UL << (b % BITS_PER_LONG));
-}
+unsigned long page_block_ready[NR_PAGE_BLOCKS / BITS_PER_LONG];
 
 static void set_block_ready(unsigned long pfn)
 {
 	unsigned long b = pfn / MAX_ORDER_NR_PAGES;
 
-	block_ready[b / BITS_PER_LONG] |= 1UL << (b % BITS_PER_LONG);
-}
-
-bool page_struct_initialised(const struct page *page)
-{
-	unsigned long pfn = page_to_pfn(page);
-
-	return pfn_valid(pfn) && block_is_ready(pfn);
+	page_block_ready[b / BITS_PER_LONG] |= 1UL << (b % BITS_PER_LONG);
 }
 
 struct zone *page_zone(const struct page *page)
@@ -85,7 +69,7 @@ static void prepare_block(struct page *head)
 {
 	unsigned long pfn = page_to_pfn(head);
 
-	if (block_is_ready(pfn))
+	if (page_block_is_ready(pfn))
 		return;
 	init_struct_pages(pfn + 1, MAX_ORDER_NR_PAGES - 1, false);
 	set_block_ready(pfn);
@@ -157,7 +141,7 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	might_sleep_if(gfp_mask & __GFP_RECLAIM);
 	if (order >= MAX_ORDER)
 		return NULL;
-	if ((!(gfp_mask & __GFP_HIGHMEM) || fail_page_alloc_highmem) &&
+	if (unlikely(fail_page_alloc.enabled) && (!(gfp_mask & __GFP_HIGHMEM) || fail_page_alloc_highmem) &&
 	    should_fail(&fail_page_alloc, PAGE_SIZE << order))
 		return NULL;
 	for (struct zone *const *z = zonelist(gfp_mask); *z && !page; z++) {
@@ -195,13 +179,13 @@ static void bad_page(struct page *page, const char *reason)
 }
 
 /* The checks that make a wrong free a clear BUG instead of silent corruption. */
-static void check_free(struct page *page, const struct zone *zone, unsigned int order)
+static void check_free(struct page *page, unsigned int order)
 {
 	unsigned long pfn = page_to_pfn(page);
 
-	if (!pfn_valid(pfn) || !zone)
+	if (!pfn_valid(pfn)) /* the zones cover every valid pfn */
 		bad_page(page, "not a page of RAM");
-	if (!block_is_ready(pfn))
+	if (!page_block_is_ready(pfn))
 		bad_page(page, "freed, but was never allocated");
 	if (PageReserved(page))
 		bad_page(page, "freeing a reserved page");
@@ -234,11 +218,11 @@ void __free_pages(struct page *page, unsigned int order)
 	struct zone *zone;
 	unsigned long flags;
 
-	zone = page_zone(page); /* looked up once: check_free() asks whether there is one */
-	check_free(page, zone, order);
+	check_free(page, order);
 	/* Only the last reference frees: the count drops atomically, whoever else holds one. */
 	if (__atomic_sub_fetch(&page->_count, 1, __ATOMIC_ACQ_REL) != 0)
 		return;
+	zone = page_zone(page); /* only now: most drops of a shared page free nothing */
 	page->private = 0;
 	if (page_poisoning)
 		kernel_poison_pages(page, 1UL << order);
@@ -296,7 +280,7 @@ void free_boot_pages(unsigned long start, unsigned long end)
 {
 	unsigned long block = ALIGN_DOWN(start, MAX_ORDER_NR_PAGES);
 
-	if (!block_is_ready(block)) {
+	if (!page_block_is_ready(block)) {
 		init_struct_pages(block, min(MAX_ORDER_NR_PAGES, max_pfn - block), true);
 		set_block_ready(block);
 	}

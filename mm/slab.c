@@ -167,7 +167,7 @@ static void *__kmalloc(size_t size, gfp_t gfp, unsigned long caller)
 	might_sleep_if(gfp & __GFP_RECLAIM);
 	if (!size)
 		return ZERO_SIZE_PTR;
-	if (should_fail(&failslab, size))
+	if (unlikely(failslab.enabled) && should_fail(&failslab, size))
 		return NULL;
 	if (size > KMALLOC_MAX_CACHE_SIZE)
 		return kmalloc_large(size, gfp);

@@ -177,6 +177,25 @@ int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
 	return 0;
 }
 
+/*
+ * fork copies the parent's regions in address order, none overlapping or mergeable,
+ * so each goes last without a search or a merge (Linux's dup_mmap). The last node of
+ * the tree has no right child: the new one goes there.
+ */
+void append_vma(struct mm_struct *mm, struct vm_area_struct *prev, struct vm_area_struct *vma)
+{
+	rb_link_node(&vma->vm_rb, prev ? &prev->vm_rb : NULL,
+		     prev ? &prev->vm_rb.rb_right : &mm->mm_rb.rb_node);
+	rb_insert_color(&vma->vm_rb, &mm->mm_rb);
+	vma->vm_next = NULL;
+	if (prev)
+		prev->vm_next = vma;
+	else
+		mm->mmap = vma;
+	mm->map_count++;
+	mm->total_vm += vma_pages(vma);
+}
+
 /* Split vma at addr: vma keeps [start, addr), a new region gets [addr, end). */
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
 {

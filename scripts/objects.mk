@@ -79,6 +79,7 @@ KERNEL_OBJS := \
 	kernel/fcntl.o \
 	kernel/file.o \
 	kernel/fork.o \
+	kernel/fs_struct.o \
 	kernel/futex.o \
 	kernel/main.o \
 	kernel/nice.o \

@@ -1,7 +1,8 @@
 /*
  * user/test-clone.c: clone with the flags glibc's fork uses (SIGCHLD, CLONE_CHILD_SETTID,
  * CLONE_CHILD_CLEARTID, CLONE_PARENT_SETTID) and a new stack, vfork's ordering,
- * set_tid_address, gettid and the robust-list calls, and the flag combinations Linux
+ * set_tid_address, gettid and the robust-list calls, the working directory a child
+ * inherits (its own, or shared with CLONE_FS), and the flag combinations Linux
  * itself rejects. kspace refuses exit signals other than SIGCHLD: checked only there,
  * since on Linux they would succeed. Threads are tested in test-threads.c.
  */
@@ -39,6 +40,42 @@ static void check_plain_clone(void)
 	status = wait_status(pid);
 	check(pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 7,
 	      "clone(SIGCHLD) makes a child that exits 7 (%s)", describe_status(status));
+}
+
+/* The child of a child that moved: it starts where its own parent is now. */
+static void chdir_then_fork(void)
+{
+	char buf[64];
+	pid_t pid;
+
+	if (chdir("/proc") != 0)
+		_exit(1);
+	pid = fork();
+	if (pid == 0)
+		_exit(getcwd(buf, sizeof(buf)) && strcmp(buf, "/proc") == 0 ? 0 : 2);
+	_exit(wait_status(pid) == 0 ? 0 : 3);
+}
+
+/* A child's chdir moves the parent only if CLONE_FS shares their working directory. */
+static void check_cwd(void)
+{
+	char buf[64] = "";
+	long pid;
+	int status;
+
+	check(chdir("/dev") == 0, "chdir(\"/dev\")");
+	status = run_in_child(chdir_then_fork);
+	check(status == 0 && getcwd(buf, sizeof(buf)) && strcmp(buf, "/dev") == 0,
+	      "a child's chdir and its own child's inherited cwd leave the parent in /dev (%s, %s)",
+	      describe_status(status), buf);
+	pid = syscall(__NR_clone, CLONE_FS | SIGCHLD, 0, NULL, 0, NULL);
+	if (pid == 0)
+		_exit(chdir("/proc") == 0 ? 0 : 1);
+	status = wait_status(pid);
+	check(status == 0 && getcwd(buf, sizeof(buf)) && strcmp(buf, "/proc") == 0,
+	      "a CLONE_FS child's chdir(\"/proc\") moves its parent too (%s, %s)",
+	      describe_status(status), buf);
+	chdir("/");
 }
 
 static volatile int parent_tid, child_tid;
@@ -225,6 +262,7 @@ static void robust_as_user(void)
 int main(void)
 {
 	check_plain_clone();
+	check_cwd();
 	check_settid();
 	check_new_stack();
 	check_bad_flags();

@@ -2,9 +2,11 @@
  * user/test-fork-cow.c: after fork, parent and child have separate memory, even though
  * a copy-on-write kernel shares the pages until one side writes. The child's writes to
  * data, bss, heap and stack never reach the parent, the parent's writes never reach
- * the child, and both start from the values at the time of fork.
+ * the child, and both start from the values at the time of fork. A child also gets
+ * every region of its parent, each findable (by a fault, by /proc/self/maps, by munmap).
  */
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -53,6 +55,53 @@ static int child(volatile int *stack_word)
 	return all_are(stack_word, BY_CHILD) ? failed : failed | 4;
 }
 
+#define REGIONS 48 /* pages of alternating protection: as many regions */
+
+/* In the child: each page still holds its number and is its own region; munmap finds them. */
+static int check_regions(char *p)
+{
+	struct mapping m;
+
+	for (int i = 0; i < REGIONS; i++) {
+		unsigned long a = (unsigned long)(p + i * PAGE_SIZE);
+
+		if (p[i * PAGE_SIZE] != i || !find_mapping(a, &m) || m.start != a ||
+		    m.end != a + PAGE_SIZE || m.perms[1] != (i % 2 ? '-' : 'w'))
+			return 1;
+	}
+	for (int i = 1; i < REGIONS; i += 2)
+		if (munmap(p + i * PAGE_SIZE, PAGE_SIZE))
+			return 2;
+	for (int i = 0; i < REGIONS; i += 2)
+		if (p[i * PAGE_SIZE] != i || find_mapping((unsigned long)(p + (i + 1) * PAGE_SIZE), &m))
+			return 3;
+	return 0;
+}
+
+static void check_fork_regions(void)
+{
+	char *p = mmap(NULL, REGIONS * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int status = -1;
+	pid_t pid;
+
+	check(p != MAP_FAILED, "mmap %d pages", REGIONS);
+	if (p == MAP_FAILED)
+		return;
+	for (int i = 0; i < REGIONS; i++) {
+		p[i * PAGE_SIZE] = i;
+		if (i % 2)
+			mprotect(p + i * PAGE_SIZE, PAGE_SIZE, PROT_READ);
+	}
+	pid = fork();
+	if (pid == 0)
+		_exit(check_regions(p));
+	if (pid > 0)
+		waitpid(pid, &status, 0);
+	check(status == 0, "a child gets all %d regions of its parent, each with its page and "
+	      "protection, and can unmap half of them (%s)", REGIONS, describe_status(status));
+	munmap(p, REGIONS * PAGE_SIZE);
+}
+
 int main(void)
 {
 	volatile int stack_word = ORIGINAL;
@@ -80,5 +129,6 @@ int main(void)
 	check(!(status & 4), "the child's own writes stick in the child");
 	check(all_are(&stack_word, BY_PARENT),
 	      "the child's writes to data, bss, heap and stack do not reach the parent");
+	check_fork_regions();
 	return check_status();
 }

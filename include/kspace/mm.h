@@ -78,12 +78,6 @@ static inline int page_count(const struct page *page) { return page->_count; }
 /* Another reference; atomic, as __free_page's drop is (processes share pages across CPUs). */
 static inline void get_page(struct page *page) { __atomic_add_fetch(&page->_count, 1, __ATOMIC_RELAXED); }
 
-/*
- * False for pages whose struct page was never set up (page_alloc.c): inside a free
- * block not yet split, or in a block that is all hole or reserved.
- */
-bool page_struct_initialised(const struct page *page);
-
 extern unsigned long totalram_pages;  /* pages the buddy allocator manages */
 extern unsigned long totalhigh_pages; /* ... of which in ZONE_HIGHMEM */
 

@@ -79,6 +79,10 @@ struct mm_struct {
 	atomic_t mm_users;                  /* tasks using this address space */
 	bool oom_victim;                    /* killed for memory: the OOM killer waits for it */
 	int map_count;                      /* number of regions */
+	/*
+	 * From here on, fork copies the parent's (and mm_init resets the counts and the
+	 * mask); mm_init sets everything above.
+	 */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long mmap_base;            /* mmap searches down from here (arch_pick_mmap_layout) */

@@ -32,6 +32,8 @@ struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, unsigned long
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm, unsigned long start,
 				     unsigned long end, unsigned long flags);
 int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+/* fork: link vma after prev, mm's last region (NULL: vma is the first), as it is. */
+void append_vma(struct mm_struct *mm, struct vm_area_struct *prev, struct vm_area_struct *vma);
 struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *vma);
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr);
 void remove_vma(struct vm_area_struct *vma); /* free it (it is unlinked already) */
@@ -69,6 +71,7 @@ unsigned long vm_prot_bits(unsigned long vm_flags); /* PTE bits for a region's p
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, bool write);
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma);
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+void unmap_vmas(struct mm_struct *mm); /* exit: all of mm's pages, with one gather */
 void free_pgtables(struct mm_struct *mm);
 int install_page(struct vm_area_struct *vma, unsigned long address, struct page *page);
 

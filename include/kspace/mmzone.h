@@ -12,11 +12,35 @@
 #define KSPACE_MMZONE_H
 
 #include <kspace/list.h>
+#include <kspace/mm.h>
 #include <kspace/spinlock.h>
 #include <kspace/types.h>
 
 #define MAX_ORDER 11 /* orders 0..10: blocks of up to 1024 pages, 4 MiB */
 #define MAX_ORDER_NR_PAGES (1UL << (MAX_ORDER - 1))
+
+/* One bit per MAX_ORDER block of the 4 GiB space: are its struct pages initialised? */
+#define NR_PAGE_BLOCKS ((1UL << (32 - PAGE_SHIFT)) / MAX_ORDER_NR_PAGES)
+extern unsigned long page_block_ready[NR_PAGE_BLOCKS / (8 * sizeof(unsigned long))];
+
+static inline bool page_block_is_ready(unsigned long pfn)
+{
+	unsigned long b = pfn / MAX_ORDER_NR_PAGES, bits = 8 * sizeof(unsigned long);
+
+	return page_block_ready[b / bits] & (1UL << (b % bits));
+}
+
+/*
+ * False for pages whose struct page was never set up (page_alloc.c): inside a free
+ * block not yet split, or in a block that is all hole or reserved. Inline: every
+ * kfree asks.
+ */
+static inline bool page_struct_initialised(const struct page *page)
+{
+	unsigned long pfn = page_to_pfn(page);
+
+	return pfn_valid(pfn) && page_block_is_ready(pfn);
+}
 
 enum zone_type { ZONE_DMA, ZONE_NORMAL, ZONE_HIGHMEM, MAX_NR_ZONES };
 

@@ -91,7 +91,8 @@ struct fs_struct {
 	int users;         /* tasks sharing it */
 	spinlock_t lock;   /* guards cwd's replacement */
 	unsigned int umask;
-	char *cwd;         /* a canonical absolute path */
+	char *cwd;         /* a canonical absolute path: cwd_buf, or one chdir allocated */
+	char cwd_buf[];    /* the cwd it was made with, allocated with it */
 };
 
 /*
@@ -290,6 +291,7 @@ int unshare_files_sighand(void); /* execve: private descriptor table and signal 
 struct fs_struct *fs_alloc(const char *cwd, unsigned int umask);
 void fs_set_cwd(struct fs_struct *fs, char *cwd); /* takes cwd, frees the old one */
 void put_fs(struct fs_struct *fs);
+struct fs_struct *copy_fs_struct(struct fs_struct *fs); /* fork: the child's own copy */
 unsigned short nr_tasks(void);
 
 /* Ticks of CPU per turn: DEF_TIMESLICE at nice 0, scaled by (20 - nice) / 20, at least 1. */

@@ -40,7 +40,21 @@ typedef struct spinlock {
 #define __SPIN_LOCK_UNLOCKED(lockname) ((spinlock_t)__SPIN_LOCK_INIT(lockname))
 #define DEFINE_SPINLOCK(name) spinlock_t name = __SPIN_LOCK_INIT(name)
 
-void __spin_lock_init(spinlock_t *lock, const char *name, struct lock_class_key *key);
+/*
+ * Field by field (a compound literal is built on the stack and copied), and inline:
+ * fork sets up several locks.
+ */
+static inline void __spin_lock_init(spinlock_t *lock, const char *name, struct lock_class_key *key)
+{
+	lock->raw = __ARCH_SPIN_LOCK_UNLOCKED;
+	lock->magic = SPINLOCK_MAGIC;
+	lock->owner_cpu = -1;
+	lock->recursion = 0;
+	lock->owner = NULL;
+	lock->dep_map.key = key;
+	lock->dep_map.name = name;
+	lock->dep_map.class_cache = NULL;
+}
 
 /* Every lock initialised at one place is one class, as in Linux: the key is static here. */
 #define spin_lock_init(lock)                                \

@@ -1,6 +1,6 @@
 /*
  * tests/fuzz/mm_kernel.c: mm/page_alloc.c itself, compiled as a kernel source, with
- * a reset of the state a boot leaves (its static record of which blocks have their
+ * a reset of the state a boot leaves (its record of which blocks have their
  * struct pages set up, the zones' counters, memblock), so that the multiboot harness
  * can boot one machine per input in one process.
  */
@@ -10,7 +10,7 @@
 
 void fuzz_mm_reset(void)
 {
-	memset(block_ready, 0, sizeof(block_ready));
+	memset(page_block_ready, 0, sizeof(page_block_ready));
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		struct zone *zone = &zone_table[z];
 

@@ -9,13 +9,6 @@
 struct thread_info host_thread_info;
 bool lock_debug, debug_locks;
 
-void __spin_lock_init(spinlock_t *lock, const char *name, struct lock_class_key *key)
-{
-	*lock = __SPIN_LOCK_UNLOCKED(lock);
-	lock->dep_map.key = key;
-	lock->dep_map.name = name;
-}
-
 void spin_lock_debug(spinlock_t *lock, unsigned int subclass)
 {
 	(void)subclass;

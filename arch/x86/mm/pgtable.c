@@ -45,14 +45,19 @@ void unmap_kernel_page(unsigned long vaddr)
 	*pte = 0;
 }
 
-/* A new page directory: empty user half, kernel half copied from swapper_pg_dir. */
+/*
+ * A new page directory: empty user half, kernel half copied from swapper_pg_dir
+ * (each entry written once: a zeroed page would clear the kernel half for nothing).
+ */
 pgd_t *pgd_alloc(void)
 {
-	pgd_t *pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
+	pgd_t *pgd = (pgd_t *)__get_free_page(GFP_KERNEL);
 
-	if (pgd)
+	if (pgd) {
+		memset(pgd, 0, KERNEL_PGD_INDEX * sizeof(pgd_t));
 		memcpy(pgd + KERNEL_PGD_INDEX, swapper_pg_dir + KERNEL_PGD_INDEX,
 		       (PTRS_PER_PGD - KERNEL_PGD_INDEX) * sizeof(pgd_t));
+	}
 	return pgd;
 }
 
