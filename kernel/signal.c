@@ -603,16 +603,19 @@ int copy_sighand(struct task_struct *p, bool share)
 		p->sighand = current->sighand;
 		return 0;
 	}
-	p->sighand = kzalloc(sizeof(*p->sighand), GFP_KERNEL);
+	/* Not zeroed: every field is set below, the actions copied or cleared. */
+	p->sighand = kmalloc(sizeof(*p->sighand), GFP_KERNEL);
 	if (!p->sighand)
 		return -ENOMEM;
 	atomic_set(&p->sighand->count, 1);
 	spin_lock_init(&p->sighand->siglock);
-	if (old) { /* another thread may be changing an action meanwhile */
-		spin_lock_irqsave(&old->siglock, flags);
-		memcpy(p->sighand->action, old->action, sizeof(old->action));
-		spin_unlock_irqrestore(&old->siglock, flags);
+	if (!old) {
+		memset(p->sighand->action, 0, sizeof(p->sighand->action));
+		return 0;
 	}
+	spin_lock_irqsave(&old->siglock, flags); /* another thread may be changing an action */
+	memcpy(p->sighand->action, old->action, sizeof(old->action));
+	spin_unlock_irqrestore(&old->siglock, flags);
 	return 0;
 }
 

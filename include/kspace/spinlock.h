@@ -68,7 +68,7 @@ void spin_lock_debug(spinlock_t *lock, unsigned int subclass);
 bool spin_trylock_debug(spinlock_t *lock);
 void spin_unlock_debug(spinlock_t *lock);
 
-static inline void spin_lock(spinlock_t *lock)
+static __always_inline void spin_lock(spinlock_t *lock)
 {
 	preempt_disable();
 	if (unlikely(lock_debug)) {
@@ -93,7 +93,7 @@ static inline void spin_lock_nested(spinlock_t *lock, unsigned int subclass)
 	arch_spin_lock(&lock->raw);
 }
 
-static inline bool spin_trylock(spinlock_t *lock)
+static __always_inline bool spin_trylock(spinlock_t *lock)
 {
 	preempt_disable();
 	if (unlikely(lock_debug)) {
@@ -106,7 +106,7 @@ static inline bool spin_trylock(spinlock_t *lock)
 	return false;
 }
 
-static inline void spin_unlock(spinlock_t *lock)
+static __always_inline void spin_unlock(spinlock_t *lock)
 {
 	if (unlikely(lock_debug))
 		spin_unlock_debug(lock);
@@ -115,13 +115,13 @@ static inline void spin_unlock(spinlock_t *lock)
 	preempt_enable();
 }
 
-static inline void spin_lock_irq(spinlock_t *lock)
+static __always_inline void spin_lock_irq(spinlock_t *lock)
 {
 	local_irq_disable();
 	spin_lock(lock);
 }
 
-static inline void spin_unlock_irq(spinlock_t *lock)
+static __always_inline void spin_unlock_irq(spinlock_t *lock)
 {
 	spin_unlock(lock);
 	local_irq_enable();
