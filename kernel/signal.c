@@ -109,12 +109,15 @@ void recalc_sigpending(void)
 /* Under siglock: a sender on another CPU reads the mask to pick a thread to wake. */
 void set_current_blocked(sigset_t set)
 {
+	struct task_struct *tsk = current;
+	spinlock_t *siglock = &tsk->sighand->siglock;
 	unsigned long flags;
 
-	spin_lock_irqsave(&current->sighand->siglock, flags);
-	current->blocked = set & ~SIG_KERNEL_ONLY_MASK;
-	set_tsk_sigpending(current, pending_set(current) & ~current->blocked);
-	spin_unlock_irqrestore(&current->sighand->siglock, flags);
+	set &= ~SIG_KERNEL_ONLY_MASK;
+	spin_lock_irqsave(siglock, flags);
+	tsk->blocked = set;
+	set_tsk_sigpending(tsk, pending_set(tsk) & ~set);
+	spin_unlock_irqrestore(siglock, flags);
 }
 
 /* A real-time signal waiting in a task's pending queue. */
