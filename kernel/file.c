@@ -421,7 +421,7 @@ static bool mem_device(const struct file *f)
 /* Move f's position: offset from the start, the current position or the end. */
 static s64 file_seek(struct file *f, s64 offset, unsigned int whence)
 {
-	s64 size = f->f_inode ? f->f_inode->size : (s64)f->f_size;
+	s64 size = f->f_inode ? i_size_read(f->f_inode) : (s64)f->f_size;
 	s64 base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (s64)f->f_pos
 		   : whence == SEEK_END ? size : -1;
 

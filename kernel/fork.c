@@ -372,7 +372,7 @@ static int copy_files(struct task_struct *p, unsigned long clone_flags)
  * A copy of a shared fs's cwd. Another thread may chdir meanwhile and free the old
  * string, so it is read under fs->lock; kmalloc may sleep, so it is not called under it.
  */
-static char *fs_cwd_dup(struct fs_struct *fs)
+char *fs_cwd_dup(struct fs_struct *fs)
 {
 	for (;;) {
 		size_t len;

@@ -198,6 +198,9 @@ void namei_init(void); /* /proc becomes a mount point */
 /* kernel/open.c: open (dfd, name) as openat does. */
 int do_filp_open(int dfd, const char *name, unsigned int flags, umode_t mode, struct file **out);
 
+/* kernel/readdir.c: the getdents64 of a ramfs directory. */
+long ramfs_getdents64(struct file *f, void __user *dirp, unsigned long count);
+
 /* mm/filemap.c: read(2)/write(2) of a ramfs file at *ppos, which they move. */
 long filemap_read_user(struct ramfs_inode *inode, loff_t *ppos, char __user *buf,
 		       unsigned long count);
