@@ -77,6 +77,7 @@ USER_TESTS := \
 	test-proc \
 	test-proc-fd \
 	test-proc-files \
+	test-ramfs-smp \
 	test-read \
 	test-readlink \
 	test-rename \
