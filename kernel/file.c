@@ -231,6 +231,19 @@ struct file *fd_remove(unsigned int fd)
 	return f;
 }
 
+bool fd_remove_file(unsigned int fd, struct file *f)
+{
+	struct files_struct *files = current->files;
+	bool ours;
+
+	spin_lock(&files->file_lock);
+	ours = files_lookup_fd_locked(files, fd) == f;
+	if (ours)
+		install(files, fd, NULL, false);
+	spin_unlock(&files->file_lock);
+	return ours;
+}
+
 bool get_close_on_exec(unsigned int fd)
 {
 	struct files_struct *files = current->files;

@@ -375,6 +375,13 @@ static int create_pipe_files(struct file *f[2], int flags)
  * space, which if it faults leaves no descriptor behind. O_DIRECT (packet mode) and
  * O_NOTIFICATION_PIPE are not in kspace: -EINVAL.
  */
+/*
+ * Each descriptor is visible to the process's other threads from its install on: one
+ * may close it or dup2 over it before the copy to the user fails. So the call keeps a
+ * reference of its own on each file until it is done, and undoes only an install that
+ * is still there (fd_remove_file), putting the table's reference then and its own
+ * always: never a file another thread put in that slot, never one put twice.
+ */
 long sys_pipe2(int __user *fildes, int flags)
 {
 	struct file *f[2];
@@ -386,18 +393,20 @@ long sys_pipe2(int __user *fildes, int flags)
 	err = create_pipe_files(f, flags);
 	if (err)
 		return err;
+	get_file(f[0]);
+	get_file(f[1]);
 	fd[0] = err = fd_install_from(f[0], 0, flags & O_CLOEXEC);
 	if (err >= 0)
 		fd[1] = err = fd_install_from(f[1], 0, flags & O_CLOEXEC);
 	if (err >= 0 && copy_to_user(fildes, fd, sizeof(fd)))
 		err = -EFAULT;
-	if (err >= 0)
-		return 0;
 	for (int i = 0; i < 2; i++) {
-		if (fd[i] >= 0)
-			fd_remove(fd[i]);
+		if (err < 0 && (fd[i] < 0 || fd_remove_file(fd[i], f[i])))
+			fput(f[i]); /* the table's reference, or the one it never took */
 		fput(f[i]);
 	}
+	if (err >= 0)
+		return 0;
 	return err == -EINVAL ? -EMFILE : err; /* RLIMIT_NOFILE of 0 */
 }
 

@@ -444,8 +444,9 @@ int main(void)
 	long slab_before = 0, slab_after = -1, free_before = 0, free_after = -1;
 	const struct timespec tick = { 0, 100 * 1000000 };
 
-	check(syscall(__NR_sched_getaffinity, 0, sizeof(allowed_cpus), &allowed_cpus) > 0,
-	      "sched_getaffinity: %d CPU(s) to spread the workers over",
+	long r = syscall(__NR_sched_getaffinity, 0, sizeof(allowed_cpus), &allowed_cpus);
+
+	check(r > 0 && allowed_cpus, "sched_getaffinity: %d CPU(s) to spread the workers over",
 	      __builtin_popcountl(allowed_cpus));
 	if (on_kspace()) { /* this process's own memory, its heap too, in before the count */
 		memset(buf, 0, sizeof(buf));

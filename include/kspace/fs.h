@@ -116,6 +116,12 @@ int fd_install_from(struct file *f, unsigned int start, bool cloexec);
 /* Put f at fd, closing what was there (dup2, dup3); fd must be below RLIMIT_NOFILE. */
 int fd_replace(unsigned int fd, struct file *f, bool cloexec);
 struct file *fd_remove(unsigned int fd); /* take fd out of the table (close); NULL if not open */
+/*
+ * Take fd out only if it still holds f (another thread may have closed it or dup2'd
+ * over it since): true if it did. The caller holds a reference of its own on f, so
+ * no other file can be at f's address meanwhile.
+ */
+bool fd_remove_file(unsigned int fd, struct file *f);
 /* The task's open file fd with a reference the caller fput()s, or NULL. */
 struct file *fget(unsigned int fd);
 struct file *fget_task(struct task_struct *task, unsigned int fd); /* another task's (/proc) */
