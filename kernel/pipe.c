@@ -376,16 +376,14 @@ static int create_pipe_files(struct file *f[2], int flags)
  * O_NOTIFICATION_PIPE are not in kspace: -EINVAL.
  */
 /*
- * Each descriptor is visible to the process's other threads from its install on: one
- * may close it or dup2 over it before the copy to the user fails. So the call keeps a
- * reference of its own on each file until it is done, and undoes only an install that
- * is still there (fd_remove_file), putting the table's reference then and its own
- * always: never a file another thread put in that slot, never one put twice.
+ * Both descriptors are reserved and copied out before either is installed (Linux's
+ * order): until then the process's other threads cannot reach them, so a failure
+ * gives back two numbers no one else has used, never a file another thread put there.
  */
 long sys_pipe2(int __user *fildes, int flags)
 {
 	struct file *f[2];
-	int fd[2] = { -1, -1 };
+	int fd[2];
 	long err;
 
 	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
@@ -393,21 +391,25 @@ long sys_pipe2(int __user *fildes, int flags)
 	err = create_pipe_files(f, flags);
 	if (err)
 		return err;
-	get_file(f[0]);
-	get_file(f[1]);
-	fd[0] = err = fd_install_from(f[0], 0, flags & O_CLOEXEC);
-	if (err >= 0)
-		fd[1] = err = fd_install_from(f[1], 0, flags & O_CLOEXEC);
-	if (err >= 0 && copy_to_user(fildes, fd, sizeof(fd)))
-		err = -EFAULT;
-	for (int i = 0; i < 2; i++) {
-		if (err < 0 && (fd[i] < 0 || fd_remove_file(fd[i], f[i])))
-			fput(f[i]); /* the table's reference, or the one it never took */
-		fput(f[i]);
+	fd[0] = err = get_unused_fd_flags(flags);
+	if (err >= 0) {
+		fd[1] = err = get_unused_fd_flags(flags);
+		if (err < 0)
+			put_unused_fd(fd[0]);
 	}
-	if (err >= 0)
-		return 0;
-	return err == -EINVAL ? -EMFILE : err; /* RLIMIT_NOFILE of 0 */
+	if (err >= 0 && copy_to_user(fildes, fd, sizeof(fd))) {
+		put_unused_fd(fd[0]);
+		put_unused_fd(fd[1]);
+		err = -EFAULT;
+	}
+	if (err < 0) {
+		fput(f[0]);
+		fput(f[1]);
+		return err;
+	}
+	fd_install(fd[0], f[0]);
+	fd_install(fd[1], f[1]);
+	return 0;
 }
 
 long sys_pipe(int __user *fildes)

@@ -72,6 +72,7 @@ USER_TESTS := \
 	test-openat \
 	test-prctl \
 	test-pipe \
+	test-pipe2-race \
 	test-priority \
 	test-poll \
 	test-proc \
