@@ -125,7 +125,7 @@ static void namer(int n)
 	_exit(0);
 }
 
-struct dirent64 {
+struct linux_dirent64 {
 	unsigned long long d_ino;
 	long long d_off;
 	unsigned short d_reclen;
@@ -144,8 +144,8 @@ static void list_once(char (*seen)[64], int *stable_seen)
 	must("lister", "open the directory", fd);
 	memset(stable_seen, 0, NR_STABLE * sizeof(*stable_seen));
 	while ((got = syscall(__NR_getdents64, fd, buf, sizeof(buf))) > 0) {
-		for (long off = 0; off < got; off += ((struct dirent64 *)(buf + off))->d_reclen) {
-			const char *name = ((struct dirent64 *)(buf + off))->d_name;
+		for (long off = 0; off < got; off += ((struct linux_dirent64 *)(buf + off))->d_reclen) {
+			const char *name = ((struct linux_dirent64 *)(buf + off))->d_name;
 
 			for (int i = 0; i < n; i++)
 				if (!strcmp(seen[i], name))
