@@ -385,16 +385,16 @@ static long do_rename_locked(struct path *op, struct path *np, unsigned int flag
 	if (nd && !(flags & RENAME_EXCHANGE) && S_ISDIR(nd->inode->mode))
 		victim = lock_victim(nd->inode);
 	err = may_rename(op, od, np, nd, flags);
-	if (!err) {
+	if (!err) { /* before: a replaced file may go with its last name */
 		inode_touch(od->inode, false);
 		inode_touch(op->inode, true);
 		inode_touch(np->inode, true);
 		if (nd)
 			inode_touch(nd->inode, false);
 		if (flags & RENAME_EXCHANGE)
-			ramfs_exchange(od, nd);
+			err = ramfs_exchange(od, nd);
 		else
-			ramfs_rename(od, np->inode, np->last, np->last_len, nd);
+			err = ramfs_rename(od, np->inode, np->last, np->last_len, nd);
 	}
 	unlock_victim(victim);
 	return err;

@@ -139,17 +139,28 @@ static void d_unhash(struct ramfs_dentry *d)
 	list_del(&d->sibling);
 }
 
+/* An entry named name[0..len) for inode, not yet in any list. */
+static struct ramfs_dentry *d_alloc(const char *name, size_t len, struct ramfs_inode *inode)
+{
+	struct ramfs_dentry *d = kmalloc(sizeof(*d) + len + 1, GFP_KERNEL);
+
+	if (!d)
+		return NULL;
+	d->name_size = len + 1;
+	memcpy(d->name, name, len);
+	d->name[len] = '\0';
+	d->inode = inode;
+	return d;
+}
+
 /* A new entry name[0..len) in dir for inode, which walks see whole from now on. */
 static struct ramfs_dentry *d_add(struct ramfs_inode *dir, const char *name, size_t len,
 				  struct ramfs_inode *inode)
 {
-	struct ramfs_dentry *d = kmalloc(sizeof(*d), GFP_KERNEL);
+	struct ramfs_dentry *d = d_alloc(name, len, inode);
 
 	if (!d)
 		return NULL;
-	memcpy(d->name, name, len);
-	d->name[len] = '\0';
-	d->inode = inode;
 	spin_lock(&dcache_lock);
 	list_add_tail(&d->alias, &inode->aliases);
 	d_insert(dir, d);
@@ -365,39 +376,77 @@ bool ramfs_is_ancestor(const struct ramfs_inode *b, const struct ramfs_inode *a)
 	return found;
 }
 
-void ramfs_rename(struct ramfs_dentry *d, struct ramfs_inode *newdir, const char *name, size_t len,
-		  struct ramfs_dentry *target)
+/* d's place, in its directory and on its inode, goes to new (unhashed). dcache_lock held. */
+static void d_replace(struct ramfs_dentry *d, struct ramfs_dentry *new)
+{
+	list_replace(&d->alias, &new->alias);
+	list_replace(&d->sibling, &new->sibling);
+	new->dir = d->dir;
+}
+
+/* A new entry for d's inode if name[0..len) does not fit in d, else NULL (nothing to do). */
+static int d_room(struct ramfs_dentry *d, const char *name, size_t len, struct ramfs_dentry **new)
+{
+	*new = NULL;
+	if (len < d->name_size)
+		return 0;
+	*new = d_alloc(name, len, d->inode);
+	return *new ? 0 : -ENOMEM;
+}
+
+int ramfs_rename(struct ramfs_dentry *d, struct ramfs_inode *newdir, const char *name, size_t len,
+		 struct ramfs_dentry *target)
 {
 	struct ramfs_inode *victim = target ? target->inode : NULL;
+	struct ramfs_dentry *old = NULL, *new;
+	int err = d_room(d, name, len, &new);
 
+	if (err)
+		return err;
 	spin_lock(&dcache_lock);
 	if (target)
 		d_drop(target);
+	if (new) {
+		d_replace(d, new);
+		old = d;
+		d = new;
+	} else {
+		memmove(d->name, name, len); /* name may be d->name itself */
+		d->name[len] = '\0';
+	}
 	d_unhash(d);
-	memmove(d->name, name, len); /* name may be d->name itself */
-	d->name[len] = '\0';
 	d_insert(newdir, d);
 	spin_unlock(&dcache_lock);
+	kfree(old);
 	if (target) {
 		kfree(target);
 		drop_nlink(victim);
 	}
+	return 0;
 }
 
-void ramfs_exchange(struct ramfs_dentry *a, struct ramfs_dentry *b)
+int ramfs_exchange(struct ramfs_dentry *a, struct ramfs_dentry *b)
 {
+	struct ramfs_dentry *na = d_alloc(b->name, strlen(b->name), a->inode);
+	struct ramfs_dentry *nb = d_alloc(a->name, strlen(a->name), b->inode);
 	struct ramfs_inode *adir = a->dir, *bdir = b->dir;
-	char name[RAMFS_NAME_MAX + 1];
 
+	if (!na || !nb) {
+		kfree(na);
+		kfree(nb);
+		return -ENOMEM;
+	}
 	spin_lock(&dcache_lock);
-	d_unhash(a);
-	d_unhash(b);
-	strlcpy(name, a->name, sizeof(name));
-	strlcpy(a->name, b->name, sizeof(a->name));
-	strlcpy(b->name, name, sizeof(b->name));
-	d_insert(bdir, a);
-	d_insert(adir, b);
+	d_replace(a, na);
+	d_replace(b, nb);
+	d_unhash(na);
+	d_unhash(nb);
+	d_insert(bdir, na);
+	d_insert(adir, nb);
 	spin_unlock(&dcache_lock);
+	kfree(a);
+	kfree(b);
+	return 0;
 }
 
 struct ramfs_inode *ramfs_lock_rename(struct ramfs_inode *p1, struct ramfs_inode *p2)
@@ -649,7 +698,7 @@ static struct ramfs_dentry *merge(struct ramfs_inode *dst, struct ramfs_inode *t
 		pos = pos->next;
 		match = ramfs_find(d, child->name, strlen(child->name));
 		if (!match) {
-			if (commit)
+			if (commit) /* the same name: no memory needed */
 				ramfs_rename(child, d, child->name, strlen(child->name), NULL);
 		} else if (S_ISDIR(child->inode->mode) && S_ISDIR(match->inode->mode)) {
 			s = child->inode;

@@ -62,12 +62,14 @@ struct ramfs_inode {
 	struct list_head aliases;     /* its names (ramfs_dentry.alias) */
 };
 
+/* Allocated as long as its name needs: most names are short, NAME_MAX is 255. */
 struct ramfs_dentry {
-	char name[RAMFS_NAME_MAX + 1];
 	struct ramfs_inode *inode;
 	struct ramfs_inode *dir;    /* the directory the name is in */
 	struct list_head sibling;   /* in dir->children */
 	struct list_head alias;     /* in inode->aliases */
+	size_t name_size;           /* bytes name[] has room for */
+	char name[];
 };
 
 #define RAMFS_MOUNT_PROC 1
@@ -166,12 +168,13 @@ void ramfs_unlink(struct ramfs_dentry *d);
 /*
  * Give d's inode the name newname in newdir, replacing what target names there (NULL:
  * the name is free; the caller has checked the replacement is allowed), in one step
- * for walks. Both directories' i_mutex held (ramfs_lock_rename). It needs no memory,
- * so it cannot fail. ramfs_exchange swaps two names the same way.
+ * for walks. Both directories' i_mutex held (ramfs_lock_rename). A name longer than
+ * d has room for takes a new entry (d is freed): -ENOMEM changes nothing. A name no
+ * longer than d's needs no memory. ramfs_exchange swaps two names the same way.
  */
-void ramfs_rename(struct ramfs_dentry *d, struct ramfs_inode *newdir, const char *name,
-		  size_t len, struct ramfs_dentry *target);
-void ramfs_exchange(struct ramfs_dentry *a, struct ramfs_dentry *b);
+int ramfs_rename(struct ramfs_dentry *d, struct ramfs_inode *newdir, const char *name,
+		 size_t len, struct ramfs_dentry *target);
+int ramfs_exchange(struct ramfs_dentry *a, struct ramfs_dentry *b);
 
 /*
  * Lock the two directories of a rename, as Linux's lock_rename: one if they are the
