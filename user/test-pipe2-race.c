@@ -26,7 +26,7 @@
 #define THREAD_FLAGS 0x00250f00 /* CLONE_VM|FS|FILES|SIGHAND|THREAD|SYSVSEM|CHILD_CLEARTID */
 #define FUTEX_WAIT 0
 #define STACK_SIZE 16384
-#define ROUNDS 20000
+#define ROUNDS 3000
 #define KEEP 10 /* the file the thread dup2s */
 
 static long raw3(long nr, long a, long b, long c)
