@@ -26,7 +26,7 @@ extern const struct vm_operations_struct file_vm_ops;
 
 static bool read_exact(struct ramfs_inode *file, unsigned long off, void *buf, unsigned long len)
 {
-	return (u64)off + len <= (u64)file->size && ramfs_read(file, off, buf, len) == (long)len;
+	return (u64)off + len <= (u64)i_size_read(file) && ramfs_read(file, off, buf, len) == (long)len;
 }
 
 /* Say why a dynamic program does not start: its interpreter's path, made printable. */
@@ -126,7 +126,7 @@ static int load_phdrs(struct linux_binprm *bprm, const Elf32_Ehdr *eh, const Elf
 	lay.regions = kmalloc(ELF_MAX_REGIONS(eh->e_phnum) * sizeof(*lay.regions), GFP_KERNEL);
 	if (!lay.regions)
 		return -ENOMEM;
-	err = elf_plan_layout(eh, phdrs, bprm->file->size, &lay);
+	err = elf_plan_layout(eh, phdrs, i_size_read(bprm->file), &lay);
 	if (err && lay.interp)
 		report_interp(bprm, lay.interp);
 	if (!err)

@@ -71,25 +71,31 @@ int chrdev_open(u32 rdev, unsigned int flags, struct file **out)
 	return -ENXIO; /* a node for a device kspace has no driver for */
 }
 
-/* /dev and its nodes, owned by root; an initramfs may have made some already. */
+/* One node in /dev (locked), unless an initramfs made it already. */
+static void make_node(struct ramfs_inode *dev, const struct chrdev *c)
+{
+	struct ramfs_inode *inode;
+
+	if (ramfs_find(dev, c->name, strlen(c->name)))
+		return;
+	inode = ramfs_new_inode(S_IFCHR | c->mode, c->rdev, NULL);
+	if (inode)
+		inode->atime = inode->mtime = inode->ctime = current_time();
+	if (!inode || ramfs_instantiate(dev, c->name, strlen(c->name), inode))
+		pr_err("chrdev: cannot make /dev/%s\n", c->name);
+}
+
+/* /dev and its nodes, owned by root. */
 void chrdev_init(void)
 {
-	struct ramfs_inode *dev, *inode;
-	struct ramfs_dentry *d;
+	struct ramfs_inode *dev;
 
 	if (ramfs_lookup("/dev", &dev) && ramfs_mkdir(ramfs_root(), "/dev", 0755, &dev)) {
 		pr_err("chrdev: cannot make /dev\n");
 		return;
 	}
-	for (unsigned int i = 0; i < ARRAY_SIZE(chrdevs); i++) {
-		const struct chrdev *c = &chrdevs[i];
-
-		d = ramfs_find(dev, c->name, strlen(c->name));
-		if (d)
-			continue;
-		if (ramfs_new_inode(dev, c->name, strlen(c->name), S_IFCHR | c->mode, c->rdev, &inode))
-			pr_err("chrdev: cannot make /dev/%s\n", c->name);
-		else
-			inode->atime = inode->mtime = inode->ctime = current_time();
-	}
+	inode_lock(dev);
+	for (unsigned int i = 0; i < ARRAY_SIZE(chrdevs); i++)
+		make_node(dev, &chrdevs[i]);
+	inode_unlock(dev);
 }

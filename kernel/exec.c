@@ -232,13 +232,14 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 {
 	struct linux_binprm bprm = { .filename = filename };
 	unsigned long sp;
-	int err = path_lookup(filename, &bprm.file);
+	int err = path_lookup(filename, &bprm.file); /* held until the end: mm's own come first */
 
 	if (err)
 		return err;
 	if (!S_ISREG(bprm.file->mode) || ramfs_permission(bprm.file, &current->cred, MAY_EXEC))
-		return -EACCES;
-	err = copy_strings(&bprm, argv, envp, user);
+		err = -EACCES;
+	if (!err)
+		err = copy_strings(&bprm, argv, envp, user);
 	if (!err)
 		err = (bprm.mm = mm_alloc()) ? load_elf_binary(&bprm) : -ENOMEM;
 	if (!err)
@@ -262,6 +263,7 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 	if (bprm.mm)
 		mmput(bprm.mm);
 	vfree(bprm.strings);
+	ramfs_iput(bprm.file);
 	return err;
 }
 

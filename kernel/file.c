@@ -3,6 +3,7 @@
  * lseek, _llseek, getdents64, ioctl. Opening is kernel/open.c's, names kernel/namei.c's,
  * stat kernel/stat.c's.
  */
+#include <kspace/bug.h>
 #include <kspace/errno.h>
 #include <kspace/fs.h>
 #include <kspace/kernel.h>
@@ -119,7 +120,7 @@ static int expand_files(struct files_struct *files, unsigned int nr)
 {
 	unsigned int n = files->max_fds, words;
 	struct file **fd;
-	unsigned long *map;
+	unsigned long *map, *open;
 
 	if (nr < n)
 		return 0;
@@ -129,7 +130,7 @@ static int expand_files(struct files_struct *files, unsigned int nr)
 		n *= 2;
 	words = n / BITS_PER_LONG;
 	spin_unlock(&files->file_lock);
-	fd = kzalloc(n * sizeof(*fd) + words * sizeof(*map), GFP_KERNEL);
+	fd = kzalloc(n * sizeof(*fd) + 2 * words * sizeof(*map), GFP_KERNEL);
 	spin_lock(&files->file_lock);
 	if (!fd)
 		return -ENOMEM;
@@ -137,55 +138,105 @@ static int expand_files(struct files_struct *files, unsigned int nr)
 		kfree(fd);
 		return 1;
 	}
-	map = (unsigned long *)(fd + n); /* one allocation: the slots, then the bitmap */
+	map = (unsigned long *)(fd + n); /* one allocation: the slots, then the bitmaps */
+	open = map + words;
 	memcpy(fd, files->fd, files->max_fds * sizeof(*fd));
 	memcpy(map, files->close_on_exec, files->max_fds / BITS_PER_LONG * sizeof(*map));
+	memcpy(open, files->open_fds, files->max_fds / BITS_PER_LONG * sizeof(*map));
 	if (files->fd != files->fd_array)
 		kfree(files->fd); /* every reader holds the lock: none still looks at it */
 	files->fd = fd;
 	files->close_on_exec = map;
+	files->open_fds = open;
 	files->max_fds = n;
 	return 1;
 }
 
+/* Descriptor fd now holds f (NULL: it is free again). */
 static void install(struct files_struct *files, unsigned int fd, struct file *f, bool cloexec)
 {
 	files->fd[fd] = f;
 	assign_fd_bit(files->close_on_exec, fd, cloexec);
+	assign_fd_bit(files->open_fds, fd, f != NULL);
 }
 
-/* The lowest free slot from start, grown into if needed; file_lock held (see expand_files). */
-static int alloc_fd(struct files_struct *files, unsigned int start, unsigned long end)
+/*
+ * The lowest free descriptor from start, grown into if needed and taken (reserved);
+ * file_lock held (see expand_files).
+ */
+static int alloc_fd(struct files_struct *files, unsigned int start, unsigned long end,
+		    bool cloexec)
 {
 	unsigned int fd;
 	int err;
 
 	do {
 		fd = start;
-		while (fd < files->max_fds && files->fd[fd])
+		while (fd < files->max_fds && fd_bit(files->open_fds, fd))
 			fd++;
 		if (fd >= end)
 			return -EMFILE;
 		err = expand_files(files, fd);
 	} while (err > 0);
-	return err ? err : (int)fd;
+	if (err)
+		return err;
+	assign_fd_bit(files->open_fds, fd, true);
+	assign_fd_bit(files->close_on_exec, fd, cloexec);
+	return fd;
+}
+
+static unsigned long nofile_end(void)
+{
+	return min(rlimit(RLIMIT_NOFILE), (unsigned long)NR_OPEN);
 }
 
 /* Descriptors go no higher than RLIMIT_NOFILE allows (and never past NR_OPEN). */
 int fd_install_from(struct file *f, unsigned int start, bool cloexec)
 {
 	struct files_struct *files = current->files;
-	unsigned long end = min(rlimit(RLIMIT_NOFILE), (unsigned long)NR_OPEN);
+	unsigned long end = nofile_end();
 	int fd;
 
 	if (start >= end)
 		return -EINVAL;
 	spin_lock(&files->file_lock);
-	fd = alloc_fd(files, start, end);
+	fd = alloc_fd(files, start, end, cloexec);
 	if (fd >= 0)
-		install(files, fd, f, cloexec);
+		files->fd[fd] = f;
 	spin_unlock(&files->file_lock);
 	return fd;
+}
+
+int get_unused_fd_flags(unsigned int flags)
+{
+	struct files_struct *files = current->files;
+	int fd = -EMFILE;
+
+	spin_lock(&files->file_lock);
+	if (nofile_end())
+		fd = alloc_fd(files, 0, nofile_end(), flags & O_CLOEXEC);
+	spin_unlock(&files->file_lock);
+	return fd;
+}
+
+void fd_install(unsigned int fd, struct file *f)
+{
+	struct files_struct *files = current->files;
+
+	spin_lock(&files->file_lock);
+	BUG_ON(fd >= files->max_fds || !fd_bit(files->open_fds, fd) || files->fd[fd]);
+	files->fd[fd] = f;
+	spin_unlock(&files->file_lock);
+}
+
+void put_unused_fd(unsigned int fd)
+{
+	struct files_struct *files = current->files;
+
+	spin_lock(&files->file_lock);
+	BUG_ON(files->fd[fd]);
+	install(files, fd, NULL, false);
+	spin_unlock(&files->file_lock);
 }
 
 int fd_install_new(struct file *f)
@@ -208,6 +259,8 @@ int fd_replace(unsigned int fd, struct file *f, bool cloexec)
 	do
 		err = expand_files(files, fd);
 	while (err > 0);
+	if (!err && !files->fd[fd] && fd_bit(files->open_fds, fd))
+		err = -EBUSY; /* reserved by a call still making its files (Linux's do_dup2) */
 	if (!err) {
 		old = files->fd[fd];
 		install(files, fd, get_file(f), cloexec);
@@ -290,6 +343,7 @@ static struct files_struct *alloc_files(void)
 	files->max_fds = NR_OPEN_DEFAULT;
 	files->fd = files->fd_array;
 	files->close_on_exec = files->close_on_exec_init;
+	files->open_fds = files->open_fds_init;
 	return files;
 }
 
@@ -316,11 +370,9 @@ struct files_struct *dup_files(struct files_struct *old)
 		if (err < 0)
 			break;
 	}
-	for (unsigned int fd = 0; err >= 0 && fd < n; fd++)
-		if ((files->fd[fd] = old->fd[fd])) {
-			get_file(files->fd[fd]);
-			assign_fd_bit(files->close_on_exec, fd, fd_bit(old->close_on_exec, fd));
-		}
+	for (unsigned int fd = 0; err >= 0 && fd < n; fd++) /* not what is only reserved */
+		if (old->fd[fd])
+			install(files, fd, get_file(old->fd[fd]), fd_bit(old->close_on_exec, fd));
 	spin_unlock(&old->file_lock);
 	if (err < 0) {
 		put_files(files);
@@ -421,7 +473,7 @@ static bool mem_device(const struct file *f)
 /* Move f's position: offset from the start, the current position or the end. */
 static s64 file_seek(struct file *f, s64 offset, unsigned int whence)
 {
-	s64 size = f->f_inode ? f->f_inode->size : (s64)f->f_size;
+	s64 size = f->f_inode ? i_size_read(f->f_inode) : (s64)f->f_size;
 	s64 base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (s64)f->f_pos
 		   : whence == SEEK_END ? size : -1;
 

@@ -65,14 +65,42 @@ void put_fs(struct fs_struct *fs)
 }
 
 /*
- * A copy of fs, cwd included. Another thread sharing fs may chdir meanwhile and free
- * the old string, so it is read under fs->lock; kmalloc may sleep, so it is not
- * called under it. An fs used by current alone cannot change: no lock then.
+ * A kmalloc'd copy of fs's cwd, or NULL. Another thread sharing fs may chdir meanwhile
+ * and free the old string, so it is read under fs->lock; kmalloc may sleep, so it is
+ * not called under it.
+ */
+char *fs_cwd_dup(struct fs_struct *fs)
+{
+	for (;;) {
+		size_t len;
+		char *copy;
+
+		spin_lock(&fs->lock);
+		len = strlen(fs->cwd) + 1;
+		spin_unlock(&fs->lock);
+		copy = kmalloc(len, GFP_KERNEL);
+		if (!copy)
+			return NULL;
+		spin_lock(&fs->lock);
+		if (strlen(fs->cwd) < len) {
+			memcpy(copy, fs->cwd, strlen(fs->cwd) + 1);
+			spin_unlock(&fs->lock);
+			return copy;
+		}
+		spin_unlock(&fs->lock); /* it grew: try again with the new length */
+		kfree(copy);
+	}
+}
+
+/*
+ * A copy of fs, cwd included. An fs used by current alone cannot change, so its cwd
+ * goes straight into the copy's own buffer; a shared one is read through fs_cwd_dup.
  */
 struct fs_struct *copy_fs_struct(struct fs_struct *fs)
 {
 	struct fs_struct *copy;
 	size_t len;
+	char *cwd;
 
 	if (__atomic_load_n(&fs->users, __ATOMIC_ACQUIRE) == 1) {
 		len = strlen(fs->cwd) + 1;
@@ -81,20 +109,10 @@ struct fs_struct *copy_fs_struct(struct fs_struct *fs)
 			memcpy(copy->cwd_buf, fs->cwd, len);
 		return copy;
 	}
-	for (;;) {
-		spin_lock(&fs->lock);
-		len = strlen(fs->cwd) + 1;
-		spin_unlock(&fs->lock);
-		copy = fs_new(len, fs->umask);
-		if (!copy)
-			return NULL;
-		spin_lock(&fs->lock);
-		if (strlen(fs->cwd) < len) {
-			memcpy(copy->cwd_buf, fs->cwd, strlen(fs->cwd) + 1);
-			spin_unlock(&fs->lock);
-			return copy;
-		}
-		spin_unlock(&fs->lock); /* it grew: try again with the new length */
-		kfree(copy);
-	}
+	cwd = fs_cwd_dup(fs);
+	if (!cwd)
+		return NULL;
+	copy = fs_alloc(cwd, fs->umask);
+	kfree(cwd);
+	return copy;
 }

@@ -72,11 +72,8 @@ static __noreturn void run_init_process(void)
 	current->fs = fs_alloc("/", 0022);
 	if (!console || !current->files || !current->fs)
 		panic("cannot open the console for init");
-	for (int fd = 0; fd < 3; fd++) {
-		current->files->fd[fd] = console;
-		if (fd > 0)
-			get_file(console);
-	}
+	for (int fd = 0; fd < 3; fd++)
+		fd_install_from(fd ? get_file(console) : console, fd, false);
 	pr_info("Run %s as init process\n", init_filename);
 	argv_init[0] = init_filename;
 	err = kernel_execve(init_filename, argv_init, envp_init, regs);

@@ -29,9 +29,13 @@ struct timespec64 current_time(void)
 /* A change to inode's attributes (ctime), or to its contents too (mtime). */
 void inode_touch(struct ramfs_inode *inode, bool contents)
 {
-	inode->ctime = current_time();
+	struct timespec64 now = current_time();
+
+	spin_lock(&inode->i_lock); /* stat reads the times whole */
+	inode->ctime = now;
 	if (contents)
-		inode->mtime = inode->ctime;
+		inode->mtime = now;
+	spin_unlock(&inode->i_lock);
 }
 
 /* Copy a path from user space into a PATH_MAX kmalloc buffer: "" is -ENOENT. */
@@ -112,6 +116,9 @@ const char *in_proc(const char *canon)
 
 void path_put(struct path *p)
 {
+	if (p->inode)
+		ramfs_iput(p->inode);
+	p->inode = NULL;
 	kfree(p->proc);
 	kfree(p->name);
 	p->proc = p->name = NULL;
@@ -157,6 +164,7 @@ static int walk_from(struct ramfs_inode *base, const char *name, unsigned int fl
 	p->slash = nd.slash;
 	if (!nd.mnt_rest)
 		return 0;
+	ramfs_iput(p->inode);
 	p->inode = NULL;
 	err = lexical_path("/proc", nd.mnt_rest + (nd.mnt_rest[0] == '/'), &canon);
 	kfree(nd.mnt_rest);
@@ -203,20 +211,26 @@ static int walk_at_fd(int dfd, const char *name, unsigned int flags, const struc
 int path_lookupat_cred(int dfd, const char *name, unsigned int flags, const struct cred *cred,
 		       struct path *p)
 {
-	const char *base_path = NULL;
-	struct ramfs_inode *base = ramfs_root();
+	struct ramfs_inode *base;
+	char *cwd;
 	int err;
 
 	memset(p, 0, sizeof(*p));
 	if (name[0] != '/' && dfd != AT_FDCWD)
 		return walk_at_fd(dfd, name, flags, cred, p);
-	if (name[0] != '/') {
-		if (in_proc(current->fs->cwd))
-			base_path = current->fs->cwd;
-		else if ((err = ramfs_lookup(current->fs->cwd, &base)))
-			return err;
+	if (name[0] == '/')
+		return walk_at(ramfs_root(), NULL, name, flags, cred, p);
+	cwd = fs_cwd_dup(current->fs); /* another thread may chdir meanwhile */
+	if (!cwd)
+		return -ENOMEM;
+	if (in_proc(cwd)) {
+		err = walk_at(ramfs_root(), cwd, name, flags, cred, p);
+	} else if (!(err = ramfs_lookup_get(ramfs_root(), cwd, 0, &base))) {
+		err = walk_at(base, NULL, name, flags, cred, p);
+		ramfs_iput(base);
 	}
-	return walk_at(base, base_path, name, flags, cred, p);
+	kfree(cwd);
+	return err;
 }
 
 int path_lookupat(int dfd, const char *name, unsigned int flags, struct path *p)
@@ -240,6 +254,8 @@ int user_path_at(int dfd, const char __user *uname, unsigned int flags, bool emp
 		if (!f)
 			return -EBADF;
 		p->inode = f->f_inode;
+		if (p->inode)
+			ramfs_iget(p->inode);
 		fput(f);
 		/* no inode: a /proc file or the console, which the caller opens by fd */
 		return p->inode ? 0 : -EOPNOTSUPP;
@@ -254,7 +270,7 @@ int user_path_at(int dfd, const char __user *uname, unsigned int flags, bool emp
 	return err;
 }
 
-/* The ramfs file a path names, relative to the working directory (execve). */
+/* The ramfs file a path names, relative to the working directory (execve), held. */
 int path_lookup(const char *name, struct ramfs_inode **out)
 {
 	struct path p;
@@ -262,35 +278,27 @@ int path_lookup(const char *name, struct ramfs_inode **out)
 
 	if (!err && p.proc)
 		err = -EACCES;
-	if (!err)
+	if (!err) {
 		*out = p.inode;
+		p.inode = NULL; /* the reference is the caller's */
+	}
 	path_put(&p);
 	return err;
 }
 
-/* The absolute path of a ramfs directory, from its names up to the root (d_path). */
+/* The absolute path of a ramfs inode, from its names up to the root (d_path). */
 char *dir_path(struct ramfs_inode *dir)
 {
 	char *buf = kmalloc(PATH_MAX, GFP_KERNEL);
-	size_t len = PATH_MAX - 1, n;
-	struct ramfs_dentry *d;
+	char *path = buf ? ramfs_d_path(dir, buf, PATH_MAX) : NULL;
 
-	if (!buf)
+	if (!path) {
+		kfree(buf);
 		return NULL;
-	buf[len] = '\0';
-	for (; (d = ramfs_first_alias(dir)); dir = d->dir) {
-		n = strlen(d->name);
-		if (n + 1 > len) {
-			kfree(buf);
-			return NULL;
-		}
-		len -= n;
-		memcpy(buf + len, d->name, n);
-		buf[--len] = '/';
 	}
-	if (len == PATH_MAX - 1)
-		buf[--len] = '/';
-	memmove(buf, buf + len, PATH_MAX - len);
+	memmove(buf, path, buf + PATH_MAX - path);
+	if (!buf[0])
+		strlcpy(buf, "/", PATH_MAX);
 	return buf;
 }
 
@@ -368,22 +376,19 @@ int may_delete(struct ramfs_inode *dir, struct ramfs_inode *victim, bool isdir)
 }
 
 /*
- * A new inode named p->last in p->inode: current's fs ids own it, or the directory's
- * group if the directory is set-group-ID (a new directory inherits the bit), as Linux's
- * inode_init_owner. mode is final but for that.
+ * A new inode named p->last in p->inode, whose i_mutex the caller holds (*out stays
+ * valid while it does): current's fs ids own it, or the directory's group if the
+ * directory is set-group-ID (a new directory inherits the bit), as Linux's
+ * inode_init_owner. mode is final but for that. All is set before the name appears.
  */
 int vfs_create(struct path *p, umode_t mode, u32 rdev, const char *target,
 	       struct ramfs_inode **out)
 {
-	struct ramfs_inode *dir = p->inode, *inode;
+	struct ramfs_inode *dir = p->inode, *inode = ramfs_new_inode(mode, rdev, target);
 	int err;
 
-	if (target)
-		err = ramfs_new_symlink(dir, p->last, p->last_len, target, &inode);
-	else
-		err = ramfs_new_inode(dir, p->last, p->last_len, mode, rdev, &inode);
-	if (err)
-		return err;
+	if (!inode)
+		return -ENOMEM;
 	inode->uid = current->cred.fsuid;
 	inode->gid = current->cred.fsgid;
 	if (dir->mode & S_ISGID) {
@@ -396,6 +401,9 @@ int vfs_create(struct path *p, umode_t mode, u32 rdev, const char *target,
 		inode->mode &= ~S_ISGID;
 	inode_touch(inode, true);
 	inode->atime = inode->mtime;
+	err = ramfs_instantiate(dir, p->last, p->last_len, inode);
+	if (err)
+		return err;
 	inode_touch(dir, true);
 	if (out)
 		*out = inode;

@@ -3,6 +3,10 @@
  * mkdir, symlink, link, rmdir, unlink and rename (and their *at forms), with Linux's
  * order of checks, so the same mistake gives the same errno. The walk and the
  * permission rules they rely on are namei.c's.
+ *
+ * Each holds the i_mutex of the directory it changes from the look at the name to the
+ * change (rename: both directories', ramfs_lock_rename), and rmdir and rename the
+ * i_mutex of a directory they remove, so that nothing is created in it meanwhile.
  */
 #include <kspace/errno.h>
 #include <kspace/fs.h>
@@ -20,7 +24,8 @@
 /*
  * The checks every creating call makes, in Linux's order (filename_create): the
  * parent walk, "." ".." and "/" exist, a taken name, a trailing slash on a
- * non-directory; then may_create.
+ * non-directory; then may_create. On success the directory is locked: the name
+ * stays free until the caller's inode_unlock.
  */
 static int create_lookup(int dfd, const char __user *uname, bool isdir, struct path *p)
 {
@@ -32,11 +37,16 @@ static int create_lookup(int dfd, const char __user *uname, bool isdir, struct p
 		return current->cred.fsuid ? -EACCES : -EPERM;
 	if (!p->last_len || (p->last_len <= 2 && !strncmp(p->last, "..", p->last_len)))
 		return -EEXIST;
+	inode_lock(p->inode);
 	if (ramfs_find(p->inode, p->last, p->last_len))
-		return -EEXIST;
-	if (p->slash && !isdir)
-		return -ENOENT;
-	return may_create(p->inode);
+		err = -EEXIST;
+	else if (p->slash && !isdir)
+		err = -ENOENT;
+	else
+		err = may_create(p->inode);
+	if (err)
+		inode_unlock(p->inode);
+	return err;
 }
 
 static long do_mknodat(int dfd, const char __user *uname, umode_t mode, unsigned int dev)
@@ -52,11 +62,14 @@ static long do_mknodat(int dfd, const char __user *uname, umode_t mode, unsigned
 	    !S_ISSOCK(mode))
 		return -EINVAL;
 	err = create_lookup(dfd, uname, false, &p);
-	if (!err && (S_ISCHR(mode) || S_ISBLK(mode)) && current->cred.fsuid != 0)
-		err = -EPERM; /* CAP_MKNOD */
-	if (!err)
-		err = vfs_create(&p, (mode & S_IFMT) | (mode & S_IALLUGO & ~current->fs->umask),
-				 S_ISCHR(mode) || S_ISBLK(mode) ? dev : 0, NULL, NULL);
+	if (!err) {
+		if ((S_ISCHR(mode) || S_ISBLK(mode)) && current->cred.fsuid != 0)
+			err = -EPERM; /* CAP_MKNOD */
+		else
+			err = vfs_create(&p, (mode & S_IFMT) | (mode & S_IALLUGO & ~current->fs->umask),
+					 S_ISCHR(mode) || S_ISBLK(mode) ? dev : 0, NULL, NULL);
+		inode_unlock(p.inode);
+	}
 	path_put(&p);
 	return err;
 }
@@ -76,9 +89,11 @@ long sys_mkdirat(int dfd, const char __user *uname, umode_t mode)
 	struct path p;
 	long err = create_lookup(dfd, uname, true, &p);
 
-	if (!err)
+	if (!err) {
 		err = vfs_create(&p, S_IFDIR | (mode & (S_IRWXUGO | S_ISVTX) & ~current->fs->umask), 0,
 				 NULL, NULL);
+		inode_unlock(p.inode);
+	}
 	path_put(&p);
 	return err;
 }
@@ -97,8 +112,10 @@ long sys_symlinkat(const char __user *utarget, int dfd, const char __user *uname
 	if (err)
 		return err;
 	err = create_lookup(dfd, uname, false, &p);
-	if (!err)
+	if (!err) {
 		err = vfs_create(&p, S_IFLNK | S_IRWXUGO, 0, target, NULL);
+		inode_unlock(p.inode);
+	}
 	path_put(&p);
 	kfree(target);
 	return err;
@@ -142,20 +159,20 @@ long sys_linkat(int olddfd, const char __user *oldname, int newdfd, const char _
 	err = create_lookup(newdfd, newname, false, &new);
 	if (err && new.proc)
 		err = -EXDEV;
-	if (!err && !inode)
+	if (err)
+		goto out;
+	if (!inode)
 		err = -EXDEV;
-	if (!err)
-		err = may_linkat(inode);
-	if (!err && S_ISDIR(inode->mode))
+	else if (!(err = may_linkat(inode)) && S_ISDIR(inode->mode))
 		err = -EPERM;
-	if (!err && !inode->nlink)
-		err = -ENOENT;
-	if (!err)
+	else if (!err) /* -ENOENT if its last name went meanwhile */
 		err = ramfs_link(new.inode, new.last, new.last_len, inode);
 	if (!err) {
 		inode_touch(inode, false);
 		inode_touch(new.inode, true);
 	}
+	inode_unlock(new.inode);
+out:
 	path_put(&new);
 	path_put(&old);
 	return err;
@@ -166,15 +183,24 @@ long sys_link(const char __user *oldname, const char __user *newname)
 	return sys_linkat(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
 }
 
-/* The parent walk of unlink, rmdir and rename's source, and the entry it ends at. */
-static int delete_lookup(int dfd, const char __user *uname, struct path *p, struct ramfs_dentry **d)
+/* The parent walk of unlink, rmdir and each name of rename. */
+static int parent_lookup(int dfd, const char __user *uname, struct path *p)
 {
 	int err = user_path_at(dfd, uname, RAMFS_LOOKUP_PARENT, false, p);
 
+	if (!err && p->proc)
+		err = current->cred.fsuid ? -EACCES : -EPERM;
+	return err;
+}
+
+/* The entry p ends at (NULL: none), its directory locked (on success) until finish_delete. */
+static int delete_lookup(int dfd, const char __user *uname, struct path *p, struct ramfs_dentry **d)
+{
+	int err = parent_lookup(dfd, uname, p);
+
 	if (err)
 		return err;
-	if (p->proc)
-		return current->cred.fsuid ? -EACCES : -EPERM;
+	inode_lock(p->inode);
 	*d = p->last_len ? ramfs_find(p->inode, p->last, p->last_len) : NULL;
 	return 0;
 }
@@ -189,7 +215,7 @@ static bool is_dotdot(const struct path *p)
 	return p->last_len == 2 && p->last[0] == '.' && p->last[1] == '.';
 }
 
-/* Remove d from the directory p looked up, if the checks passed (err 0). */
+/* Remove d from the directory p looked up, if the checks passed (err 0), and unlock it. */
 static long finish_delete(struct path *p, struct ramfs_dentry *d, long err)
 {
 	if (!err) {
@@ -197,34 +223,74 @@ static long finish_delete(struct path *p, struct ramfs_dentry *d, long err)
 		inode_touch(d->inode, false);
 		ramfs_unlink(d);
 	}
-	path_put(p);
+	inode_unlock(p->inode);
 	return err;
+}
+
+/* A directory to be removed: held and locked, so that nothing is created in it. */
+static struct ramfs_inode *lock_victim(struct ramfs_inode *dir)
+{
+	ramfs_iget(dir);
+	inode_lock(dir);
+	return dir;
+}
+
+static void unlock_victim(struct ramfs_inode *dir)
+{
+	if (!dir)
+		return;
+	inode_unlock(dir);
+	ramfs_iput(dir);
+}
+
+static long rmdir_checks(struct path *p, struct ramfs_dentry *d, struct ramfs_inode **victim)
+{
+	long err;
+
+	if (is_dot(p))
+		return -EINVAL;
+	if (is_dotdot(p))
+		return -ENOTEMPTY;
+	if (!p->last_len)
+		return -EBUSY;
+	if (!d)
+		return -ENOENT;
+	err = may_delete(p->inode, d->inode, true);
+	if (err)
+		return err;
+	*victim = lock_victim(d->inode);
+	return list_empty(&d->inode->children) ? 0 : -ENOTEMPTY;
 }
 
 static long do_rmdir(int dfd, const char __user *uname)
 {
+	struct ramfs_inode *victim = NULL;
 	struct ramfs_dentry *d = NULL;
 	struct path p;
 	long err = delete_lookup(dfd, uname, &p, &d);
 
-	if (err)
-		;
-	else if (is_dot(&p))
-		err = -EINVAL;
-	else if (is_dotdot(&p))
-		err = -ENOTEMPTY;
-	else if (!p.last_len)
-		err = -EBUSY;
-	else if (!d)
-		err = -ENOENT;
-	else if (!(err = may_delete(p.inode, d->inode, true)) && !list_empty(&d->inode->children))
-		err = -ENOTEMPTY;
-	return finish_delete(&p, d, err);
+	if (!err) {
+		err = finish_delete(&p, d, rmdir_checks(&p, d, &victim));
+		unlock_victim(victim);
+	}
+	path_put(&p);
+	return err;
 }
 
 long sys_rmdir(const char __user *uname)
 {
 	return do_rmdir(AT_FDCWD, uname);
+}
+
+static long unlink_checks(struct path *p, struct ramfs_dentry *d)
+{
+	if (!p->last_len || is_dot(p) || is_dotdot(p))
+		return -EISDIR;
+	if (p->slash) /* "name/": a directory's spelling */
+		return !d ? -ENOENT : S_ISDIR(d->inode->mode) ? -EISDIR : -ENOTDIR;
+	if (!d)
+		return -ENOENT;
+	return may_delete(p->inode, d->inode, false);
 }
 
 static long do_unlink(int dfd, const char __user *uname)
@@ -233,17 +299,10 @@ static long do_unlink(int dfd, const char __user *uname)
 	struct path p;
 	long err = delete_lookup(dfd, uname, &p, &d);
 
-	if (err)
-		;
-	else if (!p.last_len || is_dot(&p) || is_dotdot(&p))
-		err = -EISDIR;
-	else if (p.slash) /* "name/": a directory's spelling */
-		err = !d ? -ENOENT : S_ISDIR(d->inode->mode) ? -EISDIR : -ENOTDIR;
-	else if (!d)
-		err = -ENOENT;
-	else
-		err = may_delete(p.inode, d->inode, false);
-	return finish_delete(&p, d, err);
+	if (!err)
+		err = finish_delete(&p, d, unlink_checks(&p, d));
+	path_put(&p);
+	return err;
 }
 
 long sys_unlink(const char __user *uname)
@@ -312,20 +371,38 @@ static int rename_checks(struct path *op, struct ramfs_dentry *od, struct path *
 	return 0;
 }
 
-static void rename_exchange(struct ramfs_dentry *od, struct ramfs_dentry *nd)
+/* Both directories locked: the entries, the checks, the change. */
+static long do_rename_locked(struct path *op, struct path *np, unsigned int flags)
 {
-	struct ramfs_inode *odir = od->dir, *ndir = nd->dir;
-	char name[RAMFS_NAME_MAX + 1];
+	struct ramfs_dentry *od = op->last_len ? ramfs_find(op->inode, op->last, op->last_len) : NULL;
+	struct ramfs_dentry *nd = np->last_len ? ramfs_find(np->inode, np->last, np->last_len) : NULL;
+	struct ramfs_inode *victim = NULL;
+	long err = rename_checks(op, od, np, nd, flags);
 
-	strlcpy(name, od->name, sizeof(name));
-	ramfs_rename(od, ndir, nd->name, strlen(nd->name), NULL);
-	ramfs_rename(nd, odir, name, strlen(name), NULL);
+	if (err || (nd && od->inode == nd->inode))
+		return err; /* two names of one file: nothing to do */
+	/* A directory replaced must stay empty: not an ancestor of op (rename_checks). */
+	if (nd && !(flags & RENAME_EXCHANGE) && S_ISDIR(nd->inode->mode))
+		victim = lock_victim(nd->inode);
+	err = may_rename(op, od, np, nd, flags);
+	if (!err) { /* before: a replaced file may go with its last name */
+		inode_touch(od->inode, false);
+		inode_touch(op->inode, true);
+		inode_touch(np->inode, true);
+		if (nd)
+			inode_touch(nd->inode, false);
+		if (flags & RENAME_EXCHANGE)
+			err = ramfs_exchange(od, nd);
+		else
+			err = ramfs_rename(od, np->inode, np->last, np->last_len, nd);
+	}
+	unlock_victim(victim);
+	return err;
 }
 
 long sys_renameat2(int olddfd, const char __user *oldname, int newdfd,
 		   const char __user *newname, unsigned int flags)
 {
-	struct ramfs_dentry *od = NULL, *nd = NULL;
 	struct path op, np = { 0 };
 	long err;
 
@@ -333,31 +410,18 @@ long sys_renameat2(int olddfd, const char __user *oldname, int newdfd,
 		return -EINVAL;
 	if ((flags & RENAME_EXCHANGE) && (flags & (RENAME_NOREPLACE | RENAME_WHITEOUT)))
 		return -EINVAL;
-	err = delete_lookup(olddfd, oldname, &op, &od);
+	err = parent_lookup(olddfd, oldname, &op);
 	if (!err)
-		err = delete_lookup(newdfd, newname, &np, &nd);
+		err = parent_lookup(newdfd, newname, &np);
 	if (err == -EPERM || err == -EACCES)
 		err = op.proc || np.proc ? -EXDEV : err; /* /proc is another file system */
 	if (!err && (flags & RENAME_WHITEOUT))
 		err = -EINVAL; /* ramfs has no whiteouts */
-	if (!err)
-		err = rename_checks(&op, od, &np, nd, flags);
-	if (!err && nd && od->inode == nd->inode)
-		goto out; /* two names of one file: nothing to do */
-	if (!err)
-		err = may_rename(&op, od, &np, nd, flags);
-	if (err)
-		goto out;
-	inode_touch(od->inode, false);
-	inode_touch(op.inode, true);
-	inode_touch(np.inode, true);
-	if (nd)
-		inode_touch(nd->inode, false);
-	if (flags & RENAME_EXCHANGE)
-		rename_exchange(od, nd);
-	else
-		ramfs_rename(od, np.inode, np.last, np.last_len, nd);
-out:
+	if (!err) {
+		ramfs_lock_rename(op.inode, np.inode);
+		err = do_rename_locked(&op, &np, flags);
+		ramfs_unlock_rename(op.inode, np.inode);
+	}
 	path_put(&np);
 	path_put(&op);
 	return err;

@@ -1,8 +1,9 @@
 /*
  * kernel/open.c: opening files and changing what a file is, as Linux's fs/open.c:
  * open, openat, creat (O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_NOFOLLOW, O_DIRECTORY),
- * the file operations of ramfs files and directories, truncate and ftruncate, chmod,
- * chown (the 16-bit and 32-bit id forms), access and faccessat, chdir, fchdir, getcwd.
+ * the file operations of ramfs files and directories (getdents64: readdir.c), truncate
+ * and ftruncate, chmod, chown (the 16-bit and 32-bit id forms), access and faccessat,
+ * chdir, fchdir, getcwd.
  * Permissions are checked against the caller's fs ids (access: its real ids).
  */
 #include <kspace/errno.h>
@@ -13,14 +14,6 @@
 #include <kspace/slab.h>
 #include <kspace/string.h>
 #include <kspace/syscall_defs.h>
-
-#define DT_FIFO 1
-#define DT_CHR 2
-#define DT_DIR 4
-#define DT_BLK 6
-#define DT_REG 8
-#define DT_LNK 10
-#define DT_SOCK 12
 
 static long ramfs_file_read(struct file *f, char __user *buf, unsigned long count, loff_t *ppos)
 {
@@ -46,6 +39,7 @@ static long ramfs_file_write(struct file *f, const char __user *buf, unsigned lo
 
 	if (!count)
 		return 0;
+	inode_lock(inode); /* the end O_APPEND finds is where the bytes go: no writer between */
 	if (f->f_flags & O_APPEND) /* every write goes to the end, even pwrite's (as Linux) */
 		*ppos = inode->size;
 	n = filemap_write_user(inode, ppos, buf, count);
@@ -53,73 +47,14 @@ static long ramfs_file_write(struct file *f, const char __user *buf, unsigned lo
 		remove_privs(inode);
 		inode_touch(inode, true);
 	}
+	inode_unlock(inode);
 	return n;
 }
 
 static void ramfs_release(struct file *f)
 {
+	kfree(f->private_data); /* a directory's readdir cursor */
 	ramfs_iput(f->f_inode);
-}
-
-/* One linux_dirent64 record; 0 when it does not fit in the room left. */
-static unsigned long put_dirent(void __user *dirp, unsigned long room, unsigned long ino,
-				unsigned long next, unsigned char type, const char *name)
-{
-	unsigned long namelen = strlen(name), reclen = ALIGN(19 + namelen + 1, 8UL);
-	char rec[19 + RAMFS_NAME_MAX + 1 + 8] = { 0 };
-
-	if (reclen > room)
-		return 0;
-	*(u64 *)rec = ino;
-	*(u64 *)(rec + 8) = next;
-	*(u16 *)(rec + 16) = reclen;
-	rec[18] = type;
-	memcpy(rec + 19, name, namelen);
-	return copy_to_user(dirp, rec, reclen) ? (unsigned long)-1 : reclen;
-}
-
-static unsigned char dirent_type(umode_t mode)
-{
-	switch (mode & S_IFMT) {
-	case S_IFDIR: return DT_DIR;
-	case S_IFLNK: return DT_LNK;
-	case S_IFCHR: return DT_CHR;
-	case S_IFBLK: return DT_BLK;
-	case S_IFIFO: return DT_FIFO;
-	case S_IFSOCK: return DT_SOCK;
-	}
-	return DT_REG;
-}
-
-/* Entries 0 and 1 are "." and ".."; entry n >= 2 is child n - 2. */
-static long ramfs_getdents64(struct file *f, void __user *dirp, unsigned long count)
-{
-	unsigned long done = 0;
-
-	for (;;) {
-		struct ramfs_inode *dir = f->f_inode, *e = NULL;
-		const char *name = f->f_pos == 0 ? "." : "..";
-		struct ramfs_dentry *d = NULL;
-		unsigned long n;
-
-		if (f->f_pos >= 2 && (f->f_pos > INT_MAX || !(d = ramfs_child_at(dir, f->f_pos - 2))))
-			break; /* the end, or a position lseek put past any directory's size */
-		if (d) {
-			e = d->inode;
-			name = d->name;
-		} else {
-			e = f->f_pos == 0 ? dir : dir->parent;
-		}
-		n = put_dirent((char __user *)dirp + done, count - done, e->ino, f->f_pos + 1,
-			       dirent_type(e->mode), name);
-		if (n == (unsigned long)-1)
-			return -EFAULT;
-		if (!n)
-			return done ? (long)done : -EINVAL; /* not even one record fits */
-		done += n;
-		f->f_pos++;
-	}
-	return done;
 }
 
 static const struct file_operations ramfs_file_ops = {
@@ -210,11 +145,10 @@ static int create_file(struct path *p, umode_t mode, unsigned int flags, struct 
 	return err ? err : open_inode(inode, flags & ~O_TRUNC, out);
 }
 
-/* Where the symlink d leads, spelled from the root (a relative target from d's directory). */
-static int symlink_path(struct ramfs_dentry *d, char **out)
+/* Where a symlink in dir leads, spelled from the root (a relative target from dir). */
+static int symlink_path(struct ramfs_inode *dir, const char *target, char **out)
 {
-	const char *target = d->inode->target;
-	char *path = target[0] == '/' ? NULL : dir_path(d->dir);
+	char *path = target[0] == '/' ? NULL : dir_path(dir);
 	size_t len = path ? strlen(path) : 0, tlen = strlen(target);
 
 	*out = NULL;
@@ -233,14 +167,61 @@ static int symlink_path(struct ramfs_dentry *d, char **out)
 	return 0;
 }
 
+/* O_TRUNC of a regular file that has data. */
+static void handle_truncate(struct ramfs_inode *inode)
+{
+	if (!S_ISREG(inode->mode))
+		return;
+	inode_lock(inode);
+	if (inode->size) {
+		filemap_truncate(inode, 0);
+		inode_touch(inode, true);
+	}
+	inode_unlock(inode);
+}
+
+/* open(2) of an inode that exists: its checks, the open, and O_TRUNC. */
+static int open_existing(struct ramfs_inode *inode, unsigned int flags, bool slash,
+			 struct file **out)
+{
+	int err = may_open(inode, flags);
+
+	if (!err && slash && !S_ISDIR(inode->mode))
+		err = -ENOTDIR;
+	if (!err)
+		err = open_inode(inode, flags, out);
+	if (!err && (flags & O_TRUNC))
+		handle_truncate(inode);
+	return err;
+}
+
+static int open_create(int dfd, const char *name, unsigned int flags, umode_t mode, int links,
+		       struct file **out);
+
+/* open(2) with O_CREAT met a symlink in dir: what it points to is opened or created. */
+static int open_symlink(struct ramfs_inode *dir, struct ramfs_inode *link, unsigned int flags,
+			umode_t mode, int links, struct file **out)
+{
+	char *path;
+	int err = ++links > MAXSYMLINKS ? -ELOOP : symlink_path(dir, link->target, &path);
+
+	if (err)
+		return err;
+	err = open_create(AT_FDCWD, path, flags, mode, links, out);
+	kfree(path);
+	return err;
+}
+
 /*
  * open with O_CREAT: the parent is walked, and the last component is created, or
  * opened if it exists (O_EXCL: -EEXIST, even for a symlink). A symlink there is
- * followed, and a dangling one creates its target, as on Linux.
+ * followed, and a dangling one creates its target, as on Linux. The directory is
+ * locked while the name is looked at and made; what exists is held once it is not.
  */
 static int open_create(int dfd, const char *name, unsigned int flags, umode_t mode, int links,
 		       struct file **out)
 {
+	struct ramfs_inode *inode;
 	struct ramfs_dentry *d;
 	struct path p;
 	int err = path_lookupat(dfd, name, RAMFS_LOOKUP_PARENT, &p);
@@ -256,32 +237,23 @@ static int open_create(int dfd, const char *name, unsigned int flags, umode_t mo
 		err = -EISDIR;
 		goto out;
 	}
+	inode_lock(p.inode);
 	d = ramfs_find(p.inode, p.last, p.last_len);
 	if (!d) {
 		err = create_file(&p, mode, flags, out);
-	} else if (flags & O_EXCL) {
-		err = -EEXIST;
-	} else if (S_ISLNK(d->inode->mode) && !(flags & O_NOFOLLOW)) {
-		err = ++links > MAXSYMLINKS ? -ELOOP : 0;
-		if (!err) {
-			char *path;
-
-			err = symlink_path(d, &path);
-			if (!err)
-				err = open_create(AT_FDCWD, path, flags, mode, links, out);
-			kfree(path);
-		}
-	} else {
-		err = may_open(d->inode, flags);
-		if (!err && p.slash && !S_ISDIR(d->inode->mode))
-			err = -ENOTDIR;
-		if (!err)
-			err = open_inode(d->inode, flags, out);
-		if (!err && (flags & O_TRUNC) && S_ISREG(d->inode->mode) && d->inode->size) {
-			filemap_truncate(d->inode, 0);
-			inode_touch(d->inode, true);
-		}
+		inode_unlock(p.inode);
+		goto out;
 	}
+	inode = d->inode;
+	ramfs_iget(inode);
+	inode_unlock(p.inode);
+	if (flags & O_EXCL)
+		err = -EEXIST;
+	else if (S_ISLNK(inode->mode) && !(flags & O_NOFOLLOW))
+		err = open_symlink(p.inode, inode, flags, mode, links, out);
+	else
+		err = open_existing(inode, flags, p.slash, out);
+	ramfs_iput(inode);
 out:
 	path_put(&p);
 	return err;
@@ -307,13 +279,7 @@ int do_filp_open(int dfd, const char *name, unsigned int flags, umode_t mode, st
 				fput(*out);
 		}
 	} else {
-		err = may_open(p.inode, flags);
-		if (!err)
-			err = open_inode(p.inode, flags, out);
-		if (!err && (flags & O_TRUNC) && S_ISREG(p.inode->mode) && p.inode->size) {
-			filemap_truncate(p.inode, 0);
-			inode_touch(p.inode, true);
-		}
+		err = open_existing(p.inode, flags, false, out);
 	}
 	path_put(&p);
 	return err;
@@ -347,7 +313,10 @@ long sys_creat(const char __user *upath, int mode)
 	return sys_openat(AT_FDCWD, upath, O_CREAT | O_WRONLY | O_TRUNC, mode);
 }
 
-/* The ramfs inode of a path (for the attribute calls); /proc's files cannot be changed. */
+/*
+ * The ramfs inode of a path (for the attribute calls), held: the caller's ramfs_iput
+ * lets it go. /proc's files cannot be changed.
+ */
 static int attr_lookup(int dfd, const char __user *uname, unsigned int flags, bool empty_ok,
 		       struct ramfs_inode **out)
 {
@@ -358,8 +327,10 @@ static int attr_lookup(int dfd, const char __user *uname, unsigned int flags, bo
 		err = current->cred.fsuid ? -EACCES : -EPERM;
 	if (err == -EOPNOTSUPP)
 		err = -EPERM;
-	if (!err)
+	if (!err) {
 		*out = p.inode;
+		p.inode = NULL; /* the reference is the caller's */
+	}
 	path_put(&p);
 	return err;
 }
@@ -374,9 +345,11 @@ static long do_truncate(struct ramfs_inode *inode, loff_t length)
 		return -EINVAL;
 	if (length > RAMFS_MAX_FILESIZE)
 		return -EFBIG;
+	inode_lock(inode); /* against writes and other truncates: see mm/filemap.c */
 	remove_privs(inode);
 	ramfs_truncate(inode, length);
 	inode_touch(inode, true);
+	inode_unlock(inode);
 	return 0;
 }
 
@@ -391,9 +364,11 @@ static long truncate_path(const char __user *upath, loff_t length)
 	if (err)
 		return err;
 	if (S_ISDIR(inode->mode))
-		return -EISDIR;
-	err = inode_permission(inode, MAY_WRITE);
-	return err ? err : do_truncate(inode, length);
+		err = -EISDIR;
+	else if (!(err = inode_permission(inode, MAY_WRITE)))
+		err = do_truncate(inode, length);
+	ramfs_iput(inode);
+	return err;
 }
 
 long sys_truncate(const char __user *upath, long length)
@@ -431,7 +406,7 @@ long sys_ftruncate64(unsigned int fd, unsigned long lo, unsigned long hi)
 }
 
 /* chmod: the owner or root; a non-member's set-group-ID bit is dropped (Linux's setattr). */
-static long chmod_inode(struct ramfs_inode *inode, umode_t mode)
+static long chmod_locked(struct ramfs_inode *inode, umode_t mode)
 {
 	if (!owner_or_capable(inode))
 		return -EPERM;
@@ -443,12 +418,27 @@ static long chmod_inode(struct ramfs_inode *inode, umode_t mode)
 	return 0;
 }
 
+/* Under the inode's lock, as Linux's notify_change: a write may be dropping set-ID bits. */
+static long chmod_inode(struct ramfs_inode *inode, umode_t mode)
+{
+	long err;
+
+	inode_lock(inode);
+	err = chmod_locked(inode, mode);
+	inode_unlock(inode);
+	return err;
+}
+
 long sys_fchmodat(int dfd, const char __user *uname, umode_t mode)
 {
 	struct ramfs_inode *inode;
 	long err = attr_lookup(dfd, uname, 0, false, &inode);
 
-	return err ? err : chmod_inode(inode, mode);
+	if (err)
+		return err;
+	err = chmod_inode(inode, mode);
+	ramfs_iput(inode);
+	return err;
 }
 
 long sys_chmod(const char __user *uname, umode_t mode)
@@ -474,7 +464,7 @@ long sys_fchmod(unsigned int fd, umode_t mode)
  * non-directory clears set-user-ID, and set-group-ID where it means that (with group
  * exec), root's too, as Linux's chown_common asks.
  */
-static long chown_inode(struct ramfs_inode *inode, u32 uid, u32 gid)
+static long chown_locked(struct ramfs_inode *inode, u32 uid, u32 gid)
 {
 	bool root = current->cred.fsuid == 0, owner = current->cred.fsuid == inode->uid;
 
@@ -495,6 +485,16 @@ static long chown_inode(struct ramfs_inode *inode, u32 uid, u32 gid)
 	return 0;
 }
 
+static long chown_inode(struct ramfs_inode *inode, u32 uid, u32 gid)
+{
+	long err;
+
+	inode_lock(inode);
+	err = chown_locked(inode, uid, gid);
+	inode_unlock(inode);
+	return err;
+}
+
 long sys_fchownat(int dfd, const char __user *uname, u32 uid, u32 gid, int flags)
 {
 	struct ramfs_inode *inode;
@@ -504,7 +504,11 @@ long sys_fchownat(int dfd, const char __user *uname, u32 uid, u32 gid, int flags
 		return -EINVAL;
 	err = attr_lookup(dfd, uname, flags & AT_SYMLINK_NOFOLLOW ? RAMFS_LOOKUP_NOFOLLOW : 0,
 			  flags & AT_EMPTY_PATH, &inode);
-	return err ? err : chown_inode(inode, uid, gid);
+	if (err)
+		return err;
+	err = chown_inode(inode, uid, gid);
+	ramfs_iput(inode);
+	return err;
 }
 
 long sys_chown32(const char __user *uname, u32 uid, u32 gid)
@@ -665,12 +669,20 @@ long sys_fchdir(unsigned int fd)
 	return err;
 }
 
-/* Linux's getcwd returns the length including the NUL. */
+/* Linux's getcwd returns the length including the NUL. A copy: another thread may chdir. */
 long sys_getcwd(char __user *buf, unsigned long size)
 {
-	unsigned long len = strlen(current->fs->cwd) + 1;
+	char *cwd = fs_cwd_dup(current->fs);
+	unsigned long len;
+	long err;
 
+	if (!cwd)
+		return -ENOMEM;
+	len = strlen(cwd) + 1;
 	if (len > size)
-		return -ERANGE;
-	return copy_to_user(buf, current->fs->cwd, len) ? -EFAULT : (long)len;
+		err = -ERANGE;
+	else
+		err = copy_to_user(buf, cwd, len) ? -EFAULT : (long)len;
+	kfree(cwd);
+	return err;
 }

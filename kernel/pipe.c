@@ -375,10 +375,15 @@ static int create_pipe_files(struct file *f[2], int flags)
  * space, which if it faults leaves no descriptor behind. O_DIRECT (packet mode) and
  * O_NOTIFICATION_PIPE are not in kspace: -EINVAL.
  */
+/*
+ * Both descriptors are reserved and copied out before either is installed (Linux's
+ * order): until then the process's other threads cannot reach them, so a failure
+ * gives back two numbers no one else has used, never a file another thread put there.
+ */
 long sys_pipe2(int __user *fildes, int flags)
 {
 	struct file *f[2];
-	int fd[2] = { -1, -1 };
+	int fd[2];
 	long err;
 
 	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
@@ -386,19 +391,25 @@ long sys_pipe2(int __user *fildes, int flags)
 	err = create_pipe_files(f, flags);
 	if (err)
 		return err;
-	fd[0] = err = fd_install_from(f[0], 0, flags & O_CLOEXEC);
-	if (err >= 0)
-		fd[1] = err = fd_install_from(f[1], 0, flags & O_CLOEXEC);
-	if (err >= 0 && copy_to_user(fildes, fd, sizeof(fd)))
-		err = -EFAULT;
-	if (err >= 0)
-		return 0;
-	for (int i = 0; i < 2; i++) {
-		if (fd[i] >= 0)
-			fd_remove(fd[i]);
-		fput(f[i]);
+	fd[0] = err = get_unused_fd_flags(flags);
+	if (err >= 0) {
+		fd[1] = err = get_unused_fd_flags(flags);
+		if (err < 0)
+			put_unused_fd(fd[0]);
 	}
-	return err == -EINVAL ? -EMFILE : err; /* RLIMIT_NOFILE of 0 */
+	if (err >= 0 && copy_to_user(fildes, fd, sizeof(fd))) {
+		put_unused_fd(fd[0]);
+		put_unused_fd(fd[1]);
+		err = -EFAULT;
+	}
+	if (err < 0) {
+		fput(f[0]);
+		fput(f[1]);
+		return err;
+	}
+	fd_install(fd[0], f[0]);
+	fd_install(fd[1], f[1]);
+	return 0;
 }
 
 long sys_pipe(int __user *fildes)

@@ -489,7 +489,7 @@ static const struct file_operations proc_dir_ops = {
 /* As Linux: the file's path now, or, once its last name is gone, the old one " (deleted)". */
 static int exe_link(const struct mm_struct *mm, char *buf, size_t size)
 {
-	bool named = mm->exe_file && ramfs_first_alias(mm->exe_file);
+	bool named = mm->exe_file && ramfs_has_name(mm->exe_file);
 	char *path = named ? dir_path(mm->exe_file) : NULL;
 
 	if (named && !path)
@@ -513,7 +513,7 @@ static int fd_link(const struct file *f, char *buf, size_t size)
 
 	if (f->f_path) {
 		strlcpy(buf, f->f_path, size);
-	} else if (f->f_inode && ramfs_first_alias(f->f_inode)) {
+	} else if (f->f_inode && ramfs_has_name(f->f_inode)) {
 		path = dir_path(f->f_inode);
 		if (!path)
 			return -ENOMEM; /* not "(deleted)": the file still has its name */

@@ -1,10 +1,34 @@
 /*
  * kernel/ramfs.c: the in-memory file system (see ramfs.h): inodes and the directory
- * entries naming them, path walks, and the changes programs make to the tree. Inodes
- * and entries come from kmalloc; a file's data lives in pages that mm/filemap.c
- * manages. Walks over a tree are loops, not recursion: a PATH_MAX path can be 2048
- * directories deep, far more frames than a kernel stack holds. Only symlink
- * resolution recurses, at most MAXSYMLINKS deep.
+ * entries naming them, and the changes programs make to the tree. Inodes and entries
+ * come from kmalloc; a file's data lives in pages that mm/filemap.c manages. Path
+ * walks are kernel/ramfs_walk.c's.
+ *
+ * Locking, as Linux's VFS (Documentation/filesystems/locking.rst, directory-locking.rst).
+ * Each lock is taken only after those listed above it:
+ *
+ *   s_vfs_rename_mutex  a rename between two directories, so that two of them cannot
+ *                       lock their two directories in opposite orders (lock_rename)
+ *   i_mutex (dir)       its entries: create, mkdir, mknod, symlink, link, unlink, rmdir
+ *                       and rename hold it from the check that a name is free (or there)
+ *                       to the change. A parent's before its child's (rmdir and rename
+ *                       lock the directory they remove); two unrelated directories only
+ *                       under s_vfs_rename_mutex.
+ *   i_mutex (file)      its data and size change under it: write (with O_APPEND's move to
+ *                       the end), truncate, and its mode's set-ID bits
+ *   mmap_sem            a user copy under a file's i_mutex may fault: a fault must
+ *                       never take an i_mutex (filemap_nopage does not)
+ *   dcache_lock         the tree's links: every directory's children, each entry's name,
+ *                       dir and alias, each inode's aliases and parent. Writers hold the
+ *                       directory's i_mutex too, so under an i_mutex the entries of that
+ *                       directory can be read without it (ramfs_find).
+ *   inode_count_lock    every inode's count and nlink, and next_ino
+ *   i_lock              one inode's pages[], nr_pages, size and times: taken alone, by
+ *                       readers that hold no i_mutex (read, stat, a fault)
+ *
+ * Walks and getdents take only dcache_lock, for one step: what they keep across a
+ * sleep is a reference on an inode (count), or a copy of a name. An inode is freed
+ * when both its count and its nlink are 0, by whichever CPU saw them reach it.
  */
 #include <kspace/bug.h>
 #include <kspace/errno.h>
@@ -14,16 +38,11 @@
 #include <kspace/spinlock.h>
 #include <kspace/string.h>
 
-#define WALK_MOUNT 1 /* walk(): the path entered a mount point; rest in w->mnt_rest */
-
 static struct ramfs_inode *root;
 static unsigned long next_ino = 1;
-/*
- * Every inode's count and nlink, and next_ino: files are opened, closed and unlinked
- * on several CPUs at once, and an inode is freed by whichever sees both reach zero.
- * The names and directories themselves have no lock yet: see the issue 14 notes.
- */
 static DEFINE_SPINLOCK(inode_count_lock);
+static DEFINE_SPINLOCK(dcache_lock);
+static DEFINE_MUTEX(s_vfs_rename_mutex);
 
 static struct ramfs_inode *alloc_inode(umode_t mode)
 {
@@ -36,12 +55,15 @@ static struct ramfs_inode *alloc_inode(umode_t mode)
 	spin_lock(&inode_count_lock);
 	inode->ino = next_ino++;
 	spin_unlock(&inode_count_lock);
+	mutex_init(&inode->i_mutex);
+	spin_lock_init(&inode->i_lock);
 	inode->parent = inode;
 	INIT_LIST_HEAD(&inode->children);
 	INIT_LIST_HEAD(&inode->aliases);
 	return inode;
 }
 
+/* Its last name and last user are gone: no other CPU can reach it. */
 static void free_inode(struct ramfs_inode *inode)
 {
 	if (S_ISREG(inode->mode))
@@ -70,7 +92,28 @@ void ramfs_iput(struct ramfs_inode *inode)
 		free_inode(inode);
 }
 
-/* Put d in dir, keeping dir's entries sorted by name. */
+/* One name less (a directory: none left), freeing the inode if no one holds it either. */
+static void drop_nlink(struct ramfs_inode *inode)
+{
+	bool last;
+
+	spin_lock(&inode_count_lock);
+	inode->nlink = S_ISDIR(inode->mode) ? 0 : inode->nlink - 1;
+	last = !inode->nlink && !inode->count;
+	spin_unlock(&inode_count_lock);
+	if (last)
+		free_inode(inode);
+}
+
+/* A subdirectory's ".." is a link of its parent. dcache_lock held. */
+static void add_subdir_link(struct ramfs_inode *dir, int n)
+{
+	spin_lock(&inode_count_lock);
+	dir->nlink += n;
+	spin_unlock(&inode_count_lock);
+}
+
+/* Put d in dir, keeping dir's entries sorted by name. dcache_lock held. */
 static void d_insert(struct ramfs_inode *dir, struct ramfs_dentry *d)
 {
 	struct list_head *pos;
@@ -82,37 +125,50 @@ static void d_insert(struct ramfs_inode *dir, struct ramfs_dentry *d)
 	d->dir = dir;
 	if (S_ISDIR(d->inode->mode)) {
 		d->inode->parent = dir;
-		dir->nlink++;
+		add_subdir_link(dir, 1);
 	}
 }
 
-/* Take d out of its directory (not off its inode). */
+/* Take d out of its directory (not off its inode). dcache_lock held. */
 static void d_unhash(struct ramfs_dentry *d)
 {
 	if (S_ISDIR(d->inode->mode)) {
-		d->dir->nlink--;
+		add_subdir_link(d->dir, -1);
 		d->inode->parent = d->inode;
 	}
 	list_del(&d->sibling);
 }
 
-/* A new entry name[0..len) in dir for inode. */
-static struct ramfs_dentry *d_add(struct ramfs_inode *dir, const char *name, size_t len,
-				  struct ramfs_inode *inode)
+/* An entry named name[0..len) for inode, not yet in any list. */
+static struct ramfs_dentry *d_alloc(const char *name, size_t len, struct ramfs_inode *inode)
 {
-	struct ramfs_dentry *d = kmalloc(sizeof(*d), GFP_KERNEL);
+	struct ramfs_dentry *d = kmalloc(sizeof(*d) + len + 1, GFP_KERNEL);
 
 	if (!d)
 		return NULL;
+	d->name_size = len + 1;
 	memcpy(d->name, name, len);
 	d->name[len] = '\0';
 	d->inode = inode;
-	list_add_tail(&d->alias, &inode->aliases);
-	d_insert(dir, d);
 	return d;
 }
 
-struct ramfs_dentry *ramfs_find(struct ramfs_inode *dir, const char *name, size_t len)
+/* A new entry name[0..len) in dir for inode, which walks see whole from now on. */
+static struct ramfs_dentry *d_add(struct ramfs_inode *dir, const char *name, size_t len,
+				  struct ramfs_inode *inode)
+{
+	struct ramfs_dentry *d = d_alloc(name, len, inode);
+
+	if (!d)
+		return NULL;
+	spin_lock(&dcache_lock);
+	list_add_tail(&d->alias, &inode->aliases);
+	d_insert(dir, d);
+	spin_unlock(&dcache_lock);
+	return d;
+}
+
+static struct ramfs_dentry *__find(struct ramfs_inode *dir, const char *name, size_t len)
 {
 	struct ramfs_dentry *d;
 
@@ -122,10 +178,35 @@ struct ramfs_dentry *ramfs_find(struct ramfs_inode *dir, const char *name, size_
 	return NULL;
 }
 
-struct ramfs_dentry *ramfs_first_alias(const struct ramfs_inode *inode)
+struct ramfs_dentry *ramfs_find(struct ramfs_inode *dir, const char *name, size_t len)
 {
-	return list_empty(&inode->aliases) ? NULL
-					   : list_first_entry(&inode->aliases, struct ramfs_dentry, alias);
+	return __find(dir, name, len);
+}
+
+struct ramfs_inode *ramfs_lookup_child(struct ramfs_inode *dir, const char *name, size_t len)
+{
+	struct ramfs_dentry *d;
+	struct ramfs_inode *inode = NULL;
+
+	spin_lock(&dcache_lock);
+	d = __find(dir, name, len);
+	if (d) { /* hashed, so nlink > 0: the reference comes before any unlink's check */
+		inode = d->inode;
+		ramfs_iget(inode);
+	}
+	spin_unlock(&dcache_lock);
+	return inode;
+}
+
+struct ramfs_inode *ramfs_get_parent(struct ramfs_inode *dir)
+{
+	struct ramfs_inode *parent;
+
+	spin_lock(&dcache_lock);
+	parent = dir->parent;
+	ramfs_iget(parent);
+	spin_unlock(&dcache_lock);
+	return parent;
 }
 
 static struct ramfs_inode *tree_root(struct ramfs_inode *inode)
@@ -133,6 +214,53 @@ static struct ramfs_inode *tree_root(struct ramfs_inode *inode)
 	while (inode->parent != inode)
 		inode = inode->parent;
 	return inode;
+}
+
+struct ramfs_inode *ramfs_get_root(struct ramfs_inode *inode)
+{
+	spin_lock(&dcache_lock);
+	inode = tree_root(inode);
+	ramfs_iget(inode);
+	spin_unlock(&dcache_lock);
+	return inode;
+}
+
+struct ramfs_dentry *ramfs_first_alias(const struct ramfs_inode *inode)
+{
+	return list_empty(&inode->aliases) ? NULL
+					   : list_first_entry(&inode->aliases, struct ramfs_dentry, alias);
+}
+
+bool ramfs_has_name(const struct ramfs_inode *inode)
+{
+	bool named;
+
+	spin_lock(&dcache_lock);
+	named = !list_empty(&inode->aliases);
+	spin_unlock(&dcache_lock);
+	return named;
+}
+
+char *ramfs_d_path(const struct ramfs_inode *inode, char *buf, size_t size)
+{
+	char *p = buf + size - 1;
+	struct ramfs_dentry *d;
+	size_t n;
+
+	*p = '\0';
+	spin_lock(&dcache_lock);
+	for (; (d = ramfs_first_alias(inode)); inode = d->dir) {
+		n = strlen(d->name);
+		if ((size_t)(p - buf) < n + 1) {
+			p = NULL;
+			break;
+		}
+		p -= n;
+		memcpy(p, d->name, n);
+		*--p = '/';
+	}
+	spin_unlock(&dcache_lock);
+	return p;
 }
 
 static bool is_dot_or_dotdot(const char *name, size_t len)
@@ -163,323 +291,270 @@ int ramfs_permission(const struct ramfs_inode *inode, const struct cred *cred, i
 	return mask & ~mode & 7 ? -EACCES : 0;
 }
 
-/* One walk: the symlinks it followed, whose permissions count, what a mount point left. */
-struct walk {
-	int links;
-	const struct cred *cred;
-	char *mnt_rest;
-};
-
-/* Append "/" and path[0..len) to w->mnt_rest, if len: what follows a mount point. */
-static int append_rest(struct walk *w, const char *path, size_t len)
-{
-	size_t have = strlen(w->mnt_rest);
-
-	while (len && *path == '/')
-		path++, len--;
-	if (!len)
-		return 0;
-	if (have + 1 + len >= PATH_MAX)
-		return -ENAMETOOLONG;
-	w->mnt_rest[have] = '/';
-	memcpy(w->mnt_rest + have + 1, path, len);
-	w->mnt_rest[have + 1 + len] = '\0';
-	return 0;
-}
-
-static int enter_mount(struct walk *w, const char *rest, size_t len)
-{
-	w->mnt_rest = kmalloc(PATH_MAX, GFP_KERNEL);
-	if (!w->mnt_rest)
-		return -ENOMEM;
-	w->mnt_rest[0] = '\0';
-	return append_rest(w, rest, len) ?: WALK_MOUNT;
-}
-
-/* The directory's entry for one component, checked as Linux's link_path_walk does. */
-static int step(struct walk *w, struct ramfs_inode *node, const char *name, size_t n,
-		struct ramfs_inode **child)
-{
-	struct ramfs_dentry *d;
-	int err;
-
-	if (!S_ISDIR(node->mode))
-		return -ENOTDIR;
-	if (w->cred && (err = ramfs_permission(node, w->cred, MAY_EXEC)))
-		return err;
-	if (n > RAMFS_NAME_MAX)
-		return -ENAMETOOLONG;
-	if (n == 1 && name[0] == '.')
-		*child = node;
-	else if (n == 2 && name[0] == '.' && name[1] == '.')
-		*child = node->parent; /* the root's parent is itself */
-	else if (!node->nlink || !(d = ramfs_find(node, name, n)))
-		return -ENOENT; /* a removed directory has no entries */
-	else
-		*child = d->inode;
-	return 0;
-}
-
-/*
- * Resolve path[0..len) from dir. Symlinks are followed in every component that a
- * slash follows, and in the last one if follow is set.
- */
-static int walk(struct walk *w, struct ramfs_inode *dir, const char *path, size_t len, bool follow,
-		struct ramfs_inode **out)
-{
-	struct ramfs_inode *node = dir, *child;
-	size_t i = 0, n;
-	int err;
-
-	if (len && path[0] == '/')
-		node = tree_root(dir);
-	for (;;) {
-		while (i < len && path[i] == '/')
-			i++;
-		if (i == len)
-			break;
-		for (n = 0; i + n < len && path[i + n] != '/'; n++)
-			;
-		err = step(w, node, path + i, n, &child);
-		if (err)
-			return err;
-		i += n;
-		if (S_ISLNK(child->mode) && (i < len || follow)) {
-			if (++w->links > MAXSYMLINKS)
-				return -ELOOP;
-			err = walk(w, node, child->target, child->size, true, &child);
-			if (err == WALK_MOUNT) {
-				*out = child;
-				return append_rest(w, path + i, len - i) ?: WALK_MOUNT;
-			}
-			if (err)
-				return err;
-		}
-		node = child;
-		if (node->mounted) {
-			*out = node;
-			return enter_mount(w, path + i, len - i);
-		}
-	}
-	/* "file/" names a directory that is not there. */
-	if (len && path[len - 1] == '/' && !S_ISDIR(node->mode))
-		return -ENOTDIR;
-	*out = node;
-	return 0;
-}
-
-/* RAMFS_LOOKUP_PARENT: walk to the directory of the last component and check it. */
-static int walk_parent(struct walk *w, struct ramfs_inode *dir, const char *path, size_t len,
-		       struct nameidata *nd)
-{
-	size_t end, begin;
-	int err;
-
-	for (end = len; end && path[end - 1] == '/'; end--)
-		;
-	for (begin = end; begin && path[begin - 1] != '/'; begin--)
-		;
-	nd->last = path + begin;
-	nd->last_len = end - begin;
-	nd->slash = end < len;
-	err = walk(w, dir, path, begin, true, &nd->inode);
-	if (err == WALK_MOUNT)
-		return append_rest(w, path + begin, len - begin) ?: WALK_MOUNT;
-	if (err || !nd->last_len)
-		return err;
-	if (!S_ISDIR(nd->inode->mode))
-		return -ENOTDIR;
-	if (w->cred && (err = ramfs_permission(nd->inode, w->cred, MAY_EXEC)))
-		return err;
-	return nd->last_len > RAMFS_NAME_MAX ? -ENAMETOOLONG : 0;
-}
-
-int ramfs_walk(struct ramfs_inode *dir, const char *path, unsigned int flags,
-	       const struct cred *cred, struct nameidata *nd)
-{
-	size_t len = strnlen(path, PATH_MAX);
-	struct walk w = { .cred = cred };
-	int err;
-
-	nd->mnt_rest = NULL;
-	if (len == PATH_MAX)
-		return -ENAMETOOLONG;
-	if (!len)
-		return -ENOENT;
-	if (flags & RAMFS_LOOKUP_PARENT)
-		err = walk_parent(&w, dir, path, len, nd);
-	else
-		err = walk(&w, dir, path, len, !(flags & RAMFS_LOOKUP_NOFOLLOW), &nd->inode);
-	if (err == WALK_MOUNT) {
-		nd->mnt_rest = w.mnt_rest;
-		return 0;
-	}
-	kfree(w.mnt_rest);
-	return err;
-}
-
-int ramfs_lookup_at(struct ramfs_inode *dir, const char *path, unsigned int flags,
-		    struct ramfs_inode **out)
-{
-	struct nameidata nd;
-	int err = ramfs_walk(dir, path, flags, NULL, &nd);
-
-	kfree(nd.mnt_rest);
-	if (!err)
-		*out = nd.inode;
-	return err;
-}
-
-int ramfs_lookup(const char *path, struct ramfs_inode **out)
-{
-	return ramfs_lookup_at(root, path, 0, out);
-}
-
-int ramfs_new_inode(struct ramfs_inode *dir, const char *name, size_t len, umode_t mode, u32 rdev,
-		    struct ramfs_inode **out)
+struct ramfs_inode *ramfs_new_inode(umode_t mode, u32 rdev, const char *target)
 {
 	struct ramfs_inode *inode = alloc_inode(mode);
+	size_t tlen = target ? strlen(target) : 0;
 
 	if (!inode)
-		return -ENOMEM;
-	if (!d_add(dir, name, len, inode)) {
-		kfree(inode);
-		return -ENOMEM;
-	}
+		return NULL;
 	inode->rdev = rdev;
-	if (out)
-		*out = inode;
-	return 0;
+	if (target) {
+		inode->target = kmalloc(tlen + 1, GFP_KERNEL);
+		if (!inode->target) {
+			kfree(inode);
+			return NULL;
+		}
+		memcpy(inode->target, target, tlen + 1);
+		inode->size = tlen;
+	}
+	return inode;
 }
 
-int ramfs_new_symlink(struct ramfs_inode *dir, const char *name, size_t len, const char *target,
-		      struct ramfs_inode **out)
+int ramfs_instantiate(struct ramfs_inode *dir, const char *name, size_t len,
+		      struct ramfs_inode *inode)
 {
-	size_t tlen = strlen(target);
-	char *copy = kmalloc(tlen + 1, GFP_KERNEL);
-	int err;
-
-	if (!copy)
-		return -ENOMEM;
-	memcpy(copy, target, tlen + 1);
-	err = ramfs_new_inode(dir, name, len, S_IFLNK | S_IRWXUGO, 0, out);
-	if (err) {
-		kfree(copy);
-		return err;
-	}
-	(*out)->target = copy;
-	(*out)->size = tlen;
-	return 0;
+	if (d_add(dir, name, len, inode))
+		return 0;
+	free_inode(inode);
+	return -ENOMEM;
 }
 
 int ramfs_link(struct ramfs_inode *dir, const char *name, size_t len, struct ramfs_inode *inode)
 {
+	bool linked;
+
 	BUG_ON(S_ISDIR(inode->mode));
-	if (!d_add(dir, name, len, inode))
-		return -ENOMEM;
 	spin_lock(&inode_count_lock);
-	inode->nlink++;
+	linked = inode->nlink; /* 0: unlinked on another CPU, not to be brought back */
+	if (linked)
+		inode->nlink++;
 	spin_unlock(&inode_count_lock);
+	if (!linked)
+		return -ENOENT;
+	if (!d_add(dir, name, len, inode)) {
+		drop_nlink(inode); /* the caller's reference keeps it */
+		return -ENOMEM;
+	}
 	return 0;
+}
+
+/* Take d out of its directory and off its inode, which keeps its nlink. dcache_lock held. */
+static void d_drop(struct ramfs_dentry *d)
+{
+	d_unhash(d);
+	list_del(&d->alias);
 }
 
 void ramfs_unlink(struct ramfs_dentry *d)
 {
 	struct ramfs_inode *inode = d->inode;
-	bool last;
 
 	BUG_ON(S_ISDIR(inode->mode) && !list_empty(&inode->children));
-	d_unhash(d);
-	list_del(&d->alias);
+	spin_lock(&dcache_lock);
+	d_drop(d);
+	spin_unlock(&dcache_lock);
 	kfree(d);
-	spin_lock(&inode_count_lock);
-	inode->nlink = S_ISDIR(inode->mode) ? 0 : inode->nlink - 1;
-	last = !inode->nlink && !inode->count;
-	spin_unlock(&inode_count_lock);
-	if (last)
-		free_inode(inode);
+	drop_nlink(inode);
 }
 
 bool ramfs_is_ancestor(const struct ramfs_inode *b, const struct ramfs_inode *a)
 {
+	bool found = false;
+
+	spin_lock(&dcache_lock);
 	for (;;) {
-		if (a == b)
-			return true;
+		if (a == b) {
+			found = true;
+			break;
+		}
 		if (a->parent == a)
-			return false;
+			break;
 		a = a->parent;
+	}
+	spin_unlock(&dcache_lock);
+	return found;
+}
+
+/* d's place, in its directory and on its inode, goes to new (unhashed). dcache_lock held. */
+static void d_replace(struct ramfs_dentry *d, struct ramfs_dentry *new)
+{
+	list_replace(&d->alias, &new->alias);
+	list_replace(&d->sibling, &new->sibling);
+	new->dir = d->dir;
+}
+
+/* A new entry for d's inode if name[0..len) does not fit in d, else NULL (nothing to do). */
+static int d_room(struct ramfs_dentry *d, const char *name, size_t len, struct ramfs_dentry **new)
+{
+	*new = NULL;
+	if (len < d->name_size)
+		return 0;
+	*new = d_alloc(name, len, d->inode);
+	return *new ? 0 : -ENOMEM;
+}
+
+int ramfs_rename(struct ramfs_dentry *d, struct ramfs_inode *newdir, const char *name, size_t len,
+		 struct ramfs_dentry *target)
+{
+	struct ramfs_inode *victim = target ? target->inode : NULL;
+	struct ramfs_dentry *old = NULL, *new;
+	int err = d_room(d, name, len, &new);
+
+	if (err)
+		return err;
+	spin_lock(&dcache_lock);
+	if (target)
+		d_drop(target);
+	if (new) {
+		d_replace(d, new);
+		old = d;
+		d = new;
+	} else {
+		memmove(d->name, name, len); /* name may be d->name itself */
+		d->name[len] = '\0';
+	}
+	d_unhash(d);
+	d_insert(newdir, d);
+	spin_unlock(&dcache_lock);
+	kfree(old);
+	if (target) {
+		kfree(target);
+		drop_nlink(victim);
+	}
+	return 0;
+}
+
+int ramfs_exchange(struct ramfs_dentry *a, struct ramfs_dentry *b)
+{
+	struct ramfs_dentry *na = d_alloc(b->name, strlen(b->name), a->inode);
+	struct ramfs_dentry *nb = d_alloc(a->name, strlen(a->name), b->inode);
+	struct ramfs_inode *adir = a->dir, *bdir = b->dir;
+
+	if (!na || !nb) {
+		kfree(na);
+		kfree(nb);
+		return -ENOMEM;
+	}
+	spin_lock(&dcache_lock);
+	d_replace(a, na);
+	d_replace(b, nb);
+	d_unhash(na);
+	d_unhash(nb);
+	d_insert(bdir, na);
+	d_insert(adir, nb);
+	spin_unlock(&dcache_lock);
+	kfree(a);
+	kfree(b);
+	return 0;
+}
+
+struct ramfs_inode *ramfs_lock_rename(struct ramfs_inode *p1, struct ramfs_inode *p2)
+{
+	if (p1 == p2) {
+		mutex_lock(&p1->i_mutex);
+		return NULL;
+	}
+	/* Only a rename across directories moves a directory: none can while we look. */
+	mutex_lock(&s_vfs_rename_mutex);
+	if (ramfs_is_ancestor(p2, p1)) {
+		mutex_lock(&p2->i_mutex);
+		mutex_lock(&p1->i_mutex);
+		return p2;
+	}
+	mutex_lock(&p1->i_mutex);
+	mutex_lock(&p2->i_mutex);
+	return ramfs_is_ancestor(p1, p2) ? p1 : NULL;
+}
+
+void ramfs_unlock_rename(struct ramfs_inode *p1, struct ramfs_inode *p2)
+{
+	mutex_unlock(&p1->i_mutex);
+	if (p1 != p2) {
+		mutex_unlock(&p2->i_mutex);
+		mutex_unlock(&s_vfs_rename_mutex);
 	}
 }
 
-void ramfs_rename(struct ramfs_dentry *d, struct ramfs_inode *newdir, const char *name, size_t len,
-		  struct ramfs_dentry *target)
-{
-	d_unhash(d);
-	memmove(d->name, name, len); /* name may be d->name itself */
-	d->name[len] = '\0';
-	if (target)
-		ramfs_unlink(target);
-	d_insert(newdir, d);
-}
-
-/* Where a new entry goes: its directory and its name, from the path being created. */
+/*
+ * Where a new entry goes: its directory, returned locked and held, and its name, from
+ * the path being created.
+ */
 static int find_new_entry(struct ramfs_inode *start, const char *path, struct nameidata *nd)
 {
 	int err = ramfs_walk(start, path, RAMFS_LOOKUP_PARENT, NULL, nd);
 
-	if (nd->mnt_rest) {
-		kfree(nd->mnt_rest);
-		return -EACCES;
-	}
 	if (err)
 		return err;
+	if (nd->mnt_rest) {
+		kfree(nd->mnt_rest);
+		ramfs_iput(nd->inode);
+		return -EACCES;
+	}
+	mutex_lock(&nd->inode->i_mutex);
 	/* "/", "." and ".." always exist. */
 	if (!nd->last_len || is_dot_or_dotdot(nd->last, nd->last_len) ||
-	    ramfs_find(nd->inode, nd->last, nd->last_len))
+	    ramfs_find(nd->inode, nd->last, nd->last_len)) {
+		mutex_unlock(&nd->inode->i_mutex);
+		ramfs_iput(nd->inode);
 		return -EEXIST;
+	}
 	return 0;
+}
+
+/* Name inode as nd says, unless err, and let the directory go. */
+static int finish_new_entry(struct nameidata *nd, int err, struct ramfs_inode *inode,
+			    struct ramfs_inode **out)
+{
+	if (!err)
+		err = ramfs_instantiate(nd->inode, nd->last, nd->last_len, inode);
+	mutex_unlock(&nd->inode->i_mutex);
+	ramfs_iput(nd->inode);
+	if (!err && out)
+		*out = inode;
+	return err;
 }
 
 int ramfs_mkdir(struct ramfs_inode *dir, const char *path, umode_t mode, struct ramfs_inode **out)
 {
+	struct ramfs_inode *inode;
 	struct nameidata nd;
 	int err = find_new_entry(dir, path, &nd);
 
 	if (err)
 		return err;
-	return ramfs_new_inode(nd.inode, nd.last, nd.last_len, S_IFDIR | (mode & S_IALLUGO), 0, out);
+	inode = ramfs_new_inode(S_IFDIR | (mode & S_IALLUGO), 0, NULL);
+	return finish_new_entry(&nd, inode ? 0 : -ENOMEM, inode, out);
 }
 
+/* The data goes in before the name: no walk sees the file half written. */
 int ramfs_create(struct ramfs_inode *dir, const char *path, umode_t mode, const void *data,
 		 unsigned long size, struct ramfs_inode **out)
 {
-	struct ramfs_inode *inode;
+	struct ramfs_inode *inode = NULL;
 	struct nameidata nd;
 	int err = find_new_entry(dir, path, &nd);
 
 	if (err)
 		return err;
 	if (nd.slash)
-		return -EISDIR;
-	if (size > __LONG_MAX__) /* ramfs_read returns a long */
-		return -EFBIG;
-	err = ramfs_new_inode(nd.inode, nd.last, nd.last_len, S_IFREG | (mode & S_IALLUGO), 0, &inode);
-	if (err)
-		return err;
-	if (size && filemap_write(inode, 0, data, size) < 0) {
-		ramfs_unlink(ramfs_first_alias(inode));
-		return -ENOMEM;
-	}
-	if (out)
-		*out = inode;
-	return 0;
+		err = -EISDIR;
+	else if (size > __LONG_MAX__) /* ramfs_read returns a long */
+		err = -EFBIG;
+	else if (!(inode = ramfs_new_inode(S_IFREG | (mode & S_IALLUGO), 0, NULL)))
+		err = -ENOMEM;
+	else if (size && filemap_write(inode, 0, data, size) < 0)
+		err = -ENOMEM;
+	if (err && inode)
+		free_inode(inode);
+	return finish_new_entry(&nd, err, inode, out);
 }
 
 int ramfs_symlink(struct ramfs_inode *dir, const char *path, const char *target,
 		  struct ramfs_inode **out)
 {
 	size_t len = strnlen(target, PATH_MAX);
-	struct ramfs_inode *inode;
+	struct ramfs_inode *inode = NULL;
 	struct nameidata nd;
 	int err;
 
@@ -491,11 +566,10 @@ int ramfs_symlink(struct ramfs_inode *dir, const char *path, const char *target,
 	if (err)
 		return err;
 	if (nd.slash)
-		return -EISDIR;
-	err = ramfs_new_symlink(nd.inode, nd.last, nd.last_len, target, &inode);
-	if (!err && out)
-		*out = inode;
-	return err;
+		err = -EISDIR;
+	else if (!(inode = ramfs_new_inode(S_IFLNK | S_IRWXUGO, 0, target)))
+		err = -ENOMEM;
+	return finish_new_entry(&nd, err, inode, out);
 }
 
 int ramfs_truncate(struct ramfs_inode *inode, loff_t size)
@@ -510,16 +584,18 @@ int ramfs_truncate(struct ramfs_inode *inode, loff_t size)
 
 long ramfs_read(struct ramfs_inode *inode, unsigned long off, void *buf, unsigned long len)
 {
+	loff_t size;
+
 	if (S_ISDIR(inode->mode))
 		return -EISDIR;
-	if ((u64)off >= (u64)inode->size)
+	size = i_size_read(inode);
+	if ((u64)off >= (u64)size)
 		return 0;
-	len = min((u64)len, (u64)(inode->size - off));
-	if (S_ISLNK(inode->mode)) {
-		memcpy(buf, inode->target + off, len);
-		return len;
-	}
-	return filemap_read(inode, off, buf, len);
+	len = min((u64)len, (u64)(size - off));
+	if (!S_ISLNK(inode->mode))
+		return filemap_read(inode, off, buf, len); /* less if truncated meanwhile */
+	memcpy(buf, inode->target + off, len); /* a symlink's target never changes */
+	return len;
 }
 
 struct ramfs_dentry *ramfs_child_at(struct ramfs_inode *dir, unsigned long index)
@@ -530,6 +606,39 @@ struct ramfs_dentry *ramfs_child_at(struct ramfs_inode *dir, unsigned long index
 		if (!index--)
 			return d;
 	return NULL;
+}
+
+bool ramfs_readdir(struct ramfs_inode *dir, const char *after, unsigned long index,
+		   struct ramfs_dirent *out)
+{
+	struct ramfs_dentry *d = NULL, *e;
+
+	spin_lock(&dcache_lock);
+	if (!after)
+		d = ramfs_child_at(dir, index);
+	else
+		list_for_each_entry(e, &dir->children, sibling)
+			if (strcmp(e->name, after) > 0) {
+				d = e;
+				break;
+			}
+	if (d) {
+		out->ino = d->inode->ino;
+		out->mode = d->inode->mode;
+		strlcpy(out->name, d->name, sizeof(out->name));
+	}
+	spin_unlock(&dcache_lock);
+	return d;
+}
+
+unsigned long ramfs_parent_ino(struct ramfs_inode *dir)
+{
+	unsigned long ino;
+
+	spin_lock(&dcache_lock);
+	ino = dir->parent->ino;
+	spin_unlock(&dcache_lock);
+	return ino;
 }
 
 void ramfs_remove_tree(struct ramfs_inode *top)
@@ -589,7 +698,7 @@ static struct ramfs_dentry *merge(struct ramfs_inode *dst, struct ramfs_inode *t
 		pos = pos->next;
 		match = ramfs_find(d, child->name, strlen(child->name));
 		if (!match) {
-			if (commit)
+			if (commit) /* the same name: no memory needed */
 				ramfs_rename(child, d, child->name, strlen(child->name), NULL);
 		} else if (S_ISDIR(child->inode->mode) && S_ISDIR(match->inode->mode)) {
 			s = child->inode;

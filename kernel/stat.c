@@ -49,7 +49,7 @@ struct kstat {
 	struct timespec64 atime, mtime, ctime;
 };
 
-/* A file's 512-byte blocks: its pages, as ramfs and tmpfs count them. */
+/* A file's 512-byte blocks: its pages, as ramfs and tmpfs count them. i_lock held. */
 static u64 inode_blocks(const struct ramfs_inode *inode)
 {
 	u64 pages = 0;
@@ -59,13 +59,16 @@ static u64 inode_blocks(const struct ramfs_inode *inode)
 	return pages * (PAGE_SIZE / 512);
 }
 
-static void inode_stat(const struct ramfs_inode *i, struct kstat *st)
+/* Under i_lock: a write or truncate on another CPU changes the size, pages and times. */
+static void inode_stat(struct ramfs_inode *i, struct kstat *st)
 {
+	spin_lock(&i->i_lock);
 	*st = (struct kstat){
 		.ino = i->ino, .mode = i->mode, .nlink = i->nlink, .uid = i->uid, .gid = i->gid,
 		.rdev = i->rdev, .size = i->size, .blocks = inode_blocks(i),
 		.atime = i->atime, .mtime = i->mtime, .ctime = i->ctime,
 	};
+	spin_unlock(&i->i_lock);
 }
 
 /* An open file: its inode, or (/proc, the console) what the file itself says. */

@@ -36,11 +36,13 @@ static long set_times(struct ramfs_inode *inode, struct timespec64 *times)
 		return -EPERM;
 	if (!times && !owner_or_capable(inode) && (err = inode_permission(inode, MAY_WRITE)))
 		return err;
+	spin_lock(&inode->i_lock); /* stat reads the times whole */
 	if (!times || times[0].tv_nsec != UTIME_OMIT)
 		inode->atime = !times || times[0].tv_nsec == UTIME_NOW ? now : times[0];
 	if (!times || times[1].tv_nsec != UTIME_OMIT)
 		inode->mtime = !times || times[1].tv_nsec == UTIME_NOW ? now : times[1];
 	inode->ctime = now;
+	spin_unlock(&inode->i_lock);
 	return 0;
 }
 

@@ -22,34 +22,57 @@
 #include <kspace/slab.h>
 #include <kspace/string.h>
 
-static struct page *find_page(const struct ramfs_inode *inode, unsigned long index)
+/*
+ * Another CPU may be growing pages[] (a new array, the old one freed) or truncating
+ * (pages freed) while this one reads: a reader takes the page under i_lock, with a
+ * reference of its own, as Linux's find_get_page takes it from the page cache. The
+ * copy then needs no lock, and may sleep. NULL: a hole.
+ */
+static struct page *find_get_page(struct ramfs_inode *inode, unsigned long index)
 {
-	return index < inode->nr_pages ? inode->pages[index] : NULL;
+	struct page *page = NULL;
+
+	spin_lock(&inode->i_lock);
+	if (index < inode->nr_pages && (page = inode->pages[index]))
+		get_page(page);
+	spin_unlock(&inode->i_lock);
+	return page;
 }
 
-/* Make pages[] hold index: at least double it, so appending costs O(1) per page. */
+/*
+ * Make pages[] hold index: at least double it, so appending costs O(1) per page. The
+ * writer holds i_mutex, so no other grows or truncates it; readers see the old array
+ * or the new one, switched under i_lock.
+ */
 static int grow_pages(struct ramfs_inode *inode, unsigned long index)
 {
 	unsigned long nr = max(max(index + 1, 2 * inode->nr_pages), 4UL);
-	struct page **pages;
+	struct page **pages, **old;
 
 	if (index >= ~0UL / sizeof(*pages) / 2)
 		return -ENOMEM;
 	pages = kzalloc(nr * sizeof(*pages), GFP_KERNEL);
 	if (!pages)
 		return -ENOMEM;
+	spin_lock(&inode->i_lock);
 	if (inode->nr_pages)
 		memcpy(pages, inode->pages, inode->nr_pages * sizeof(*pages));
-	kfree(inode->pages);
+	old = inode->pages;
 	inode->pages = pages;
 	inode->nr_pages = nr;
+	spin_unlock(&inode->i_lock);
+	kfree(old);
 	return 0;
 }
 
-/* The page holding byte index << PAGE_SHIFT, allocated (zeroed) if it is a hole. */
+/*
+ * The page holding byte index << PAGE_SHIFT, allocated (zeroed) if it is a hole.
+ * i_mutex held: only its holder changes pages[], so it reads pages[] without i_lock,
+ * and the page stays until it lets i_mutex go.
+ */
 static struct page *grab_page(struct ramfs_inode *inode, unsigned long index)
 {
-	struct page *page = find_page(inode, index);
+	struct page *page = index < inode->nr_pages ? inode->pages[index] : NULL;
 	void *v;
 
 	if (page)
@@ -62,8 +85,26 @@ static struct page *grab_page(struct ramfs_inode *inode, unsigned long index)
 	v = kmap_atomic(page, KM_USER1);
 	memset(v, 0, PAGE_SIZE);
 	kunmap_atomic(v, KM_USER1);
+	spin_lock(&inode->i_lock);
 	inode->pages[index] = page;
+	spin_unlock(&inode->i_lock);
 	return page;
+}
+
+/* Bytes from pos that a read of count may return: what is there at this instant. */
+static unsigned long readable(struct ramfs_inode *inode, loff_t pos, unsigned long count)
+{
+	loff_t size = i_size_read(inode);
+
+	return pos >= size ? 0 : min((u64)count, (u64)(size - pos));
+}
+
+/* i_mutex held: the size only it changes, set whole for readers. */
+static void i_size_write(struct ramfs_inode *inode, loff_t size)
+{
+	spin_lock(&inode->i_lock);
+	inode->size = size;
+	spin_unlock(&inode->i_lock);
 }
 
 /*
@@ -75,10 +116,11 @@ long filemap_read(struct ramfs_inode *inode, loff_t off, void *buf, unsigned lon
 {
 	unsigned long done = 0;
 
+	len = readable(inode, off, len);
 	while (done < len) {
 		unsigned long in_page = (off + done) & ~PAGE_MASK;
 		unsigned long n = min(len - done, PAGE_SIZE - in_page);
-		struct page *page = find_page(inode, (off + done) >> PAGE_SHIFT);
+		struct page *page = find_get_page(inode, (off + done) >> PAGE_SHIFT);
 		char *v;
 
 		if (!page) {
@@ -87,6 +129,7 @@ long filemap_read(struct ramfs_inode *inode, loff_t off, void *buf, unsigned lon
 			v = kmap_atomic(page, KM_USER1);
 			memcpy((char *)buf + done, v + in_page, n);
 			kunmap_atomic(v, KM_USER1);
+			__free_page(page); /* find_get_page's reference */
 		}
 		done += n;
 	}
@@ -111,33 +154,48 @@ long filemap_write(struct ramfs_inode *inode, loff_t off, const void *buf, unsig
 		done += n;
 	}
 	if (off + (loff_t)len > inode->size)
-		inode->size = off + len;
+		i_size_write(inode, off + len);
 	return done;
 }
 
+/*
+ * The size goes first, then the pages past it, each taken out of pages[] under
+ * i_lock: a reader that found one before holds its own reference, and the page is
+ * freed with the last of them.
+ */
 void filemap_truncate(struct ramfs_inode *inode, loff_t size)
 {
 	unsigned long keep = (size + PAGE_SIZE - 1) >> PAGE_SHIFT; /* pages still (partly) in */
 	unsigned long tail = size & ~PAGE_MASK;
-	struct page *last = tail ? find_page(inode, keep - 1) : NULL;
+	struct page *last = tail && keep - 1 < inode->nr_pages ? inode->pages[keep - 1] : NULL;
+	bool shrink = size < inode->size;
+	struct page **pages = NULL;
 	char *v;
 
-	for (unsigned long i = keep; i < inode->nr_pages; i++)
-		if (inode->pages[i]) {
-			__free_page(inode->pages[i]);
-			inode->pages[i] = NULL;
-		}
-	if (last && size < inode->size) { /* growing again later must read zeros here */
+	i_size_write(inode, size);
+	for (unsigned long i = keep; i < inode->nr_pages; i++) {
+		struct page *page;
+
+		spin_lock(&inode->i_lock);
+		page = inode->pages[i];
+		inode->pages[i] = NULL;
+		spin_unlock(&inode->i_lock);
+		if (page)
+			__free_page(page);
+	}
+	if (last && shrink) { /* growing again later must read zeros here */
 		v = kmap_atomic(last, KM_USER1);
 		memset(v + tail, 0, PAGE_SIZE - tail);
 		kunmap_atomic(v, KM_USER1);
 	}
 	if (!keep) {
-		kfree(inode->pages);
+		spin_lock(&inode->i_lock);
+		pages = inode->pages;
 		inode->pages = NULL;
 		inode->nr_pages = 0;
+		spin_unlock(&inode->i_lock);
 	}
-	inode->size = size;
+	kfree(pages);
 }
 
 /*
@@ -146,6 +204,8 @@ void filemap_truncate(struct ramfs_inode *inode, loff_t size)
  * page is brought in, or another task may run meanwhile. A kmap_atomic slot is per
  * CPU and must not be held across a sleep (the next task would take the same slot),
  * so these use kmap: a persistent mapping that stays valid while its user sleeps.
+ * A read takes no mutex: a fault in its copy may lead to filemap_nopage, which must
+ * not wait for a writer that is itself faulting (see the lock order in ramfs.c).
  */
 long filemap_read_user(struct ramfs_inode *inode, loff_t *ppos, char __user *buf,
 		       unsigned long count)
@@ -153,19 +213,20 @@ long filemap_read_user(struct ramfs_inode *inode, loff_t *ppos, char __user *buf
 	unsigned long done = 0, left = 0;
 	loff_t pos = *ppos;
 
-	if (pos >= inode->size || !count)
+	count = readable(inode, pos, count);
+	if (!count)
 		return 0;
-	count = min((u64)count, (u64)(inode->size - pos));
 	while (done < count && !left) {
 		unsigned long in_page = (pos + done) & ~PAGE_MASK;
 		unsigned long n = min(count - done, PAGE_SIZE - in_page);
-		struct page *page = find_page(inode, (pos + done) >> PAGE_SHIFT);
+		struct page *page = find_get_page(inode, (pos + done) >> PAGE_SHIFT);
 
 		if (!page) {
 			left = clear_user(buf + done, n);
 		} else {
 			left = copy_to_user(buf + done, (char *)kmap(page) + in_page, n);
 			kunmap(page);
+			__free_page(page);
 		}
 		done += n - left;
 	}
@@ -175,6 +236,7 @@ long filemap_read_user(struct ramfs_inode *inode, loff_t *ppos, char __user *buf
 	return done;
 }
 
+/* i_mutex held (ramfs_file_write). */
 long filemap_write_user(struct ramfs_inode *inode, loff_t *ppos, const char __user *buf,
 			unsigned long count)
 {
@@ -199,7 +261,7 @@ long filemap_write_user(struct ramfs_inode *inode, loff_t *ppos, const char __us
 		return left ? -EFAULT : -ENOMEM; /* no page: as tmpfs, ENOSPC is for a size limit */
 	*ppos = pos + done;
 	if (*ppos > inode->size)
-		inode->size = *ppos;
+		i_size_write(inode, *ppos);
 	return done;
 }
 
@@ -243,7 +305,7 @@ int generic_file_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	vma->vm_ops = &file_vm_ops;
 	vma->vm_file = file->f_inode;
-	vma->vm_file_end = min((u64)file->f_inode->size, (u64)~0UL);
+	vma->vm_file_end = min((u64)i_size_read(file->f_inode), (u64)~0UL);
 	filemap_open(vma);
 	return 0;
 }

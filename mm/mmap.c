@@ -406,15 +406,15 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	return err;
 }
 
-/* A file's path, from the root of the initramfs (Linux's d_path). */
+/* A file's path, from the root of the initramfs (Linux's d_path); none once it has no name. */
 static void show_path(struct seq_buf *s, const struct ramfs_inode *inode)
 {
-	struct ramfs_dentry *d = ramfs_first_alias(inode);
+	char *buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	char *path = buf ? ramfs_d_path(inode, buf, PATH_MAX) : NULL;
 
-	if (!d)
-		return; /* the root, or a file that has lost its last name */
-	show_path(s, d->dir);
-	seq_buf_printf(s, "/%s", d->name);
+	if (path)
+		seq_buf_printf(s, "%s", path);
+	kfree(buf);
 }
 
 /* Linux's /proc/<pid>/maps line: range, rwxp (s: MAP_SHARED), offset, device, inode, name. */

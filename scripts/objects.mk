@@ -100,6 +100,8 @@ KERNEL_OBJS := \
 	kernel/proc_misc.o \
 	kernel/procfs.o \
 	kernel/ramfs.o \
+	kernel/ramfs_walk.o \
+	kernel/readdir.o \
 	kernel/random.o \
 	kernel/rbtree.o \
 	kernel/read_write.o \

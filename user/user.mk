@@ -72,11 +72,13 @@ USER_TESTS := \
 	test-openat \
 	test-prctl \
 	test-pipe \
+	test-pipe2-race \
 	test-priority \
 	test-poll \
 	test-proc \
 	test-proc-fd \
 	test-proc-files \
+	test-ramfs-smp \
 	test-read \
 	test-readlink \
 	test-rename \

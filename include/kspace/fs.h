@@ -94,11 +94,13 @@ static inline struct file *get_file(struct file *f)
 struct files_struct {
 	atomic_t count;               /* tasks sharing this table (CLONE_FILES); fork copies */
 	spinlock_t file_lock;         /* every look at or change of what follows */
-	unsigned int max_fds;         /* slots in fd[] and bits in close_on_exec[] */
+	unsigned int max_fds;         /* slots in fd[] and bits in each bitmap */
 	struct file **fd;             /* fd_array, or a kmalloc'd larger table */
 	unsigned long *close_on_exec; /* bit n set: execve closes descriptor n */
+	unsigned long *open_fds;      /* bit n set: n is taken, installed or only reserved */
 	struct file *fd_array[NR_OPEN_DEFAULT];
 	unsigned long close_on_exec_init[NR_OPEN_DEFAULT / 32];
+	unsigned long open_fds_init[NR_OPEN_DEFAULT / 32];
 };
 
 /* Whether f has positions (lseek, pread64, pwrite64): not the console, not a pipe (-ESPIPE). */
@@ -113,6 +115,15 @@ void fput(struct file *f);
 int fd_install_new(struct file *f);
 /* The lowest free descriptor >= start (-EINVAL if start is past RLIMIT_NOFILE, -EMFILE). */
 int fd_install_from(struct file *f, unsigned int start, bool cloexec);
+/*
+ * Linux's two steps, for a call that must have every descriptor before it shows any
+ * (pipe2): reserve the lowest free one (-EMFILE; O_CLOEXEC in flags is recorded), then
+ * fd_install a file there, or put_unused_fd to give the number back. A reserved
+ * descriptor is not open (EBADF), no other call takes it, and dup2 onto it is EBUSY.
+ */
+int get_unused_fd_flags(unsigned int flags);
+void fd_install(unsigned int fd, struct file *f);
+void put_unused_fd(unsigned int fd);
 /* Put f at fd, closing what was there (dup2, dup3); fd must be below RLIMIT_NOFILE. */
 int fd_replace(unsigned int fd, struct file *f, bool cloexec);
 struct file *fd_remove(unsigned int fd); /* take fd out of the table (close); NULL if not open */
@@ -197,6 +208,9 @@ void namei_init(void); /* /proc becomes a mount point */
 
 /* kernel/open.c: open (dfd, name) as openat does. */
 int do_filp_open(int dfd, const char *name, unsigned int flags, umode_t mode, struct file **out);
+
+/* kernel/readdir.c: the getdents64 of a ramfs directory. */
+long ramfs_getdents64(struct file *f, void __user *dirp, unsigned long count);
 
 /* mm/filemap.c: read(2)/write(2) of a ramfs file at *ppos, which they move. */
 long filemap_read_user(struct ramfs_inode *inode, loff_t *ppos, char __user *buf,

@@ -37,6 +37,15 @@ static inline void list_del(struct list_head *e)
 	e->next = e->prev = NULL;
 }
 
+/* new takes old's place in its list; old is left out of it. */
+static inline void list_replace(struct list_head *old, struct list_head *new)
+{
+	new->next = old->next;
+	new->next->prev = new;
+	new->prev = old->prev;
+	new->prev->next = new;
+}
+
 static inline bool list_empty(const struct list_head *h) { return h->next == h; }
 
 /* Exactly one entry. */

@@ -13,13 +13,22 @@
  * marked as a mount point (/proc) ends the walk: what is left of the path is handed
  * back for the file system mounted there. Functions return 0 or a negative errno:
  * -ENOENT, -ENOTDIR, -ENAMETOOLONG, -ELOOP, -EEXIST, -EISDIR, -EACCES, -ENOMEM,
- * -EFBIG. There is no locking: callers serialize.
+ * -EFBIG.
+ *
+ * Several CPUs use the tree at once: the locks, their order and what each guards are
+ * described at the top of kernel/ramfs.c. In short, as Linux's VFS: a directory's
+ * i_mutex is held to change its names, a file's to change its data; walks take no
+ * mutex but a reference (count) on each inode they stop at; the tree's links change
+ * under dcache_lock. Functions marked "alone" are for a tree no other task can reach
+ * yet (the boot, before user space; the host tests).
  */
 #ifndef KSPACE_RAMFS_H
 #define KSPACE_RAMFS_H
 
 #include <kspace/cred.h>
 #include <kspace/list.h>
+#include <kspace/mutex.h>
+#include <kspace/spinlock.h>
 #include <kspace/stat.h>
 #include <kspace/timer.h>
 #include <kspace/types.h>
@@ -41,7 +50,9 @@ struct ramfs_inode {
 	unsigned long ino;            /* unique, never reused */
 	loff_t size;                  /* file: bytes of data; symlink: target length; dir: 0 */
 	u32 rdev;                     /* a device node's number: major << 8 | minor */
-	int count;                    /* open files and mapped regions holding it */
+	int count;                    /* open files, mapped regions and walks holding it */
+	struct mutex i_mutex;         /* dir: held to change its names; file: its data and size */
+	spinlock_t i_lock;            /* pages[], nr_pages, size and the times, for their readers */
 	unsigned char mounted;        /* RAMFS_MOUNT_*: a file system is mounted on this directory */
 	struct page **pages;          /* file: page i holds bytes [i, i + 1) * PAGE_SIZE; NULL: zeros */
 	unsigned long nr_pages;       /* slots in pages[] */
@@ -51,12 +62,14 @@ struct ramfs_inode {
 	struct list_head aliases;     /* its names (ramfs_dentry.alias) */
 };
 
+/* Allocated as long as its name needs: most names are short, NAME_MAX is 255. */
 struct ramfs_dentry {
-	char name[RAMFS_NAME_MAX + 1];
 	struct ramfs_inode *inode;
 	struct ramfs_inode *dir;    /* the directory the name is in */
 	struct list_head sibling;   /* in dir->children */
 	struct list_head alias;     /* in inode->aliases */
+	size_t name_size;           /* bytes name[] has room for */
+	char name[];
 };
 
 #define RAMFS_MOUNT_PROC 1
@@ -90,15 +103,28 @@ void ramfs_init(void);
 struct ramfs_inode *ramfs_root(void);
 
 /*
- * Resolve path from dir; cred, if not NULL, must have search permission in every
- * directory passed (-EACCES).
+ * Resolve path from dir (kernel/ramfs_walk.c); cred, if not NULL, must have search
+ * permission in every directory passed (-EACCES). On success nd->inode holds a
+ * reference, which the caller drops with ramfs_iput.
  */
 int ramfs_walk(struct ramfs_inode *dir, const char *path, unsigned int flags,
 	       const struct cred *cred, struct nameidata *nd);
-/* Resolve path from / or dir, following every symlink (no mount points, no permissions). */
+/* The same, from / or dir, following every symlink: *out with a reference. */
+int ramfs_lookup_get(struct ramfs_inode *dir, const char *path, unsigned int flags,
+		     struct ramfs_inode **out);
+/* Alone: the same, without the reference. */
 int ramfs_lookup(const char *path, struct ramfs_inode **out);
 int ramfs_lookup_at(struct ramfs_inode *dir, const char *path, unsigned int flags,
 		    struct ramfs_inode **out);
+
+/*
+ * One step of a walk, under dcache_lock: dir's entry called name[0..len), dir's
+ * parent (itself at the root of a tree or once removed), the root of inode's tree.
+ * Each is returned with a reference (NULL: no such entry).
+ */
+struct ramfs_inode *ramfs_lookup_child(struct ramfs_inode *dir, const char *name, size_t len);
+struct ramfs_inode *ramfs_get_parent(struct ramfs_inode *dir);
+struct ramfs_inode *ramfs_get_root(struct ramfs_inode *inode);
 
 /* Whether cred may do mask (MAY_*) to inode: 0 or -EACCES. Root passes all but exec
  * of a file no one may execute. */
@@ -108,7 +134,7 @@ int ramfs_permission(const struct ramfs_inode *inode, const struct cred *cred, i
  * Create a directory, a regular file holding a copy of data[0..size), or a symlink
  * to target. mode gives the permission bits (S_IALLUGO); uid, gid and times start
  * at 0 for the caller to set. The parent must exist; out, if not NULL, receives the
- * new inode.
+ * new inode (alone: it holds no reference).
  */
 int ramfs_mkdir(struct ramfs_inode *dir, const char *path, umode_t mode, struct ramfs_inode **out);
 int ramfs_create(struct ramfs_inode *dir, const char *path, umode_t mode, const void *data,
@@ -117,41 +143,77 @@ int ramfs_symlink(struct ramfs_inode *dir, const char *path, const char *target,
 		  struct ramfs_inode **out);
 
 /*
- * The same on a directory and a name (len <= RAMFS_NAME_MAX, not "." or "..", not
- * taken): a new inode of type and permissions mode (rdev for a device node), or a
- * new name for an existing non-directory inode (nlink + 1).
+ * A new inode of type and permissions mode (rdev for a device node, a copy of target
+ * for a symlink), or NULL: no one can see it until ramfs_instantiate names it, so the
+ * caller sets its owner and times first (Linux's new_inode and d_instantiate). The
+ * name (len <= RAMFS_NAME_MAX, not "." or "..") must be free in dir, whose i_mutex
+ * the caller holds; on -ENOMEM the new inode is freed.
  */
-int ramfs_new_inode(struct ramfs_inode *dir, const char *name, size_t len, umode_t mode,
-		    u32 rdev, struct ramfs_inode **out);
-int ramfs_new_symlink(struct ramfs_inode *dir, const char *name, size_t len, const char *target,
-		      struct ramfs_inode **out);
+struct ramfs_inode *ramfs_new_inode(umode_t mode, u32 rdev, const char *target);
+int ramfs_instantiate(struct ramfs_inode *dir, const char *name, size_t len,
+		      struct ramfs_inode *inode);
+/* A new name for a non-directory (nlink + 1); -ENOENT if its last name went meanwhile. */
 int ramfs_link(struct ramfs_inode *dir, const char *name, size_t len, struct ramfs_inode *inode);
 
-/* The entry of dir called name[0..len), or NULL. */
+/* The entry of dir called name[0..len), or NULL: dir->i_mutex held, or alone. */
 struct ramfs_dentry *ramfs_find(struct ramfs_inode *dir, const char *name, size_t len);
 
 /*
- * Remove the name d (a directory must be empty: the caller checks). The inode is
- * freed with its last name unless it is open or mapped: then with its last user.
+ * Remove the name d, with its directory's i_mutex held (a directory must be empty:
+ * the caller checks, holding its i_mutex too). The inode is freed with its last name
+ * unless it is open, mapped or walked: then with its last user.
  */
 void ramfs_unlink(struct ramfs_dentry *d);
 
 /*
  * Give d's inode the name newname in newdir, replacing what target names there (NULL:
- * the name is free; the caller has checked the replacement is allowed). It needs no
- * memory, so it cannot fail.
+ * the name is free; the caller has checked the replacement is allowed), in one step
+ * for walks. Both directories' i_mutex held (ramfs_lock_rename). A name longer than
+ * d has room for takes a new entry (d is freed): -ENOMEM changes nothing. A name no
+ * longer than d's needs no memory. ramfs_exchange swaps two names the same way.
  */
-void ramfs_rename(struct ramfs_dentry *d, struct ramfs_inode *newdir, const char *name,
-		  size_t len, struct ramfs_dentry *target);
+int ramfs_rename(struct ramfs_dentry *d, struct ramfs_inode *newdir, const char *name,
+		 size_t len, struct ramfs_dentry *target);
+int ramfs_exchange(struct ramfs_dentry *a, struct ramfs_dentry *b);
+
+/*
+ * Lock the two directories of a rename, as Linux's lock_rename: one if they are the
+ * same; else s_vfs_rename_mutex, then an ancestor before its descendant. Returns
+ * whichever of the two is an ancestor of the other, or NULL.
+ */
+struct ramfs_inode *ramfs_lock_rename(struct ramfs_inode *p1, struct ramfs_inode *p2);
+void ramfs_unlock_rename(struct ramfs_inode *p1, struct ramfs_inode *p2);
 
 /* Whether a is b or a directory inside b (rename must not move a directory into itself). */
 bool ramfs_is_ancestor(const struct ramfs_inode *b, const struct ramfs_inode *a);
 
-/* An open file or a mapped region takes a reference; the last one frees an unlinked inode. */
+/* A directory's names or a file's data are about to change (Linux's inode_lock). */
+static inline void inode_lock(struct ramfs_inode *inode)
+{
+	mutex_lock(&inode->i_mutex);
+}
+
+static inline void inode_unlock(struct ramfs_inode *inode)
+{
+	mutex_unlock(&inode->i_mutex);
+}
+
+/* An open file, a mapped region or a walk takes a reference; the last one frees an unlinked inode. */
 void ramfs_iget(struct ramfs_inode *inode);
 void ramfs_iput(struct ramfs_inode *inode);
 
-/* Set a regular file's size: pages past it are freed, the new bytes read as zero. */
+/* A regular file's size, whole: a loff_t is two words that a writer changes in turn. */
+static inline loff_t i_size_read(struct ramfs_inode *inode)
+{
+	loff_t size;
+
+	spin_lock(&inode->i_lock);
+	size = inode->size;
+	spin_unlock(&inode->i_lock);
+	return size;
+}
+
+/* Set a regular file's size (i_mutex held): pages past it are freed, new bytes read as zero. */
 int ramfs_truncate(struct ramfs_inode *inode, loff_t size);
 
 /*
@@ -160,15 +222,36 @@ int ramfs_truncate(struct ramfs_inode *inode, loff_t size);
  */
 long ramfs_read(struct ramfs_inode *inode, unsigned long off, void *buf, unsigned long len);
 
-/*
- * The index'th entry of dir in name order, or NULL past the last one ("." and ".."
- * are not entries). Indexes are stable while the directory does not change, which
- * is what getdents64 needs to resume from a file offset.
- */
+/* Alone: the index'th entry of dir in name order, or NULL past the last one. */
 struct ramfs_dentry *ramfs_child_at(struct ramfs_inode *dir, unsigned long index);
 
-/* A name of inode (its first), or NULL once it has none. */
+/* What getdents64 reports of one entry, copied out under dcache_lock. */
+struct ramfs_dirent {
+	unsigned long ino;
+	umode_t mode;
+	char name[RAMFS_NAME_MAX + 1];
+};
+
+/*
+ * The entry of dir whose name sorts next after after, or with after NULL its index'th
+ * ("." and ".." are not entries): false past the last. Names are sorted and unique,
+ * so resuming after the last name read returns each entry that stays once, whatever
+ * other CPUs add or remove meanwhile (Linux's dcache_readdir keeps a cursor for that).
+ */
+bool ramfs_readdir(struct ramfs_inode *dir, const char *after, unsigned long index,
+		   struct ramfs_dirent *out);
+unsigned long ramfs_parent_ino(struct ramfs_inode *dir); /* ".." */
+
+/* A name of inode (its first), or NULL once it has none: alone (see ramfs_has_name). */
 struct ramfs_dentry *ramfs_first_alias(const struct ramfs_inode *inode);
+bool ramfs_has_name(const struct ramfs_inode *inode); /* at this instant */
+
+/*
+ * inode's path from the root of its tree, by first names (Linux's d_path): written at
+ * the end of buf[0..size), returning where it starts, or NULL if it does not fit; ""
+ * for an inode without a name (the root of a tree, or one whose names are all gone).
+ */
+char *ramfs_d_path(const struct ramfs_inode *inode, char *buf, size_t size);
 
 /* Remove inode, which has one name, with everything under it. Not the root. */
 void ramfs_remove_tree(struct ramfs_inode *inode);
@@ -188,7 +271,8 @@ int ramfs_graft(struct ramfs_inode *dst, struct ramfs_inode *tree);
  * A regular file's pages (mm/filemap.c; on the host, tests/host/stub_filemap.c):
  * copies between kernel buffers and the file, growing it, and freeing pages.
  * filemap_write returns the bytes written or -ENOMEM; filemap_truncate frees the
- * pages past size and zeroes the tail of the last one.
+ * pages past size and zeroes the tail of the last one. Both with i_mutex held (or on
+ * a file no one else can reach); filemap_read needs no lock.
  */
 long filemap_read(struct ramfs_inode *inode, loff_t off, void *buf, unsigned long len);
 long filemap_write(struct ramfs_inode *inode, loff_t off, const void *buf, unsigned long len);

@@ -290,6 +290,7 @@ int de_thread(void); /* execve: the other threads end, the caller becomes the le
 int unshare_files_sighand(void); /* execve: private descriptor table and signal actions */
 struct fs_struct *fs_alloc(const char *cwd, unsigned int umask);
 void fs_set_cwd(struct fs_struct *fs, char *cwd); /* takes cwd, frees the old one */
+char *fs_cwd_dup(struct fs_struct *fs); /* a kmalloc'd copy of cwd, or NULL */
 void put_fs(struct fs_struct *fs);
 struct fs_struct *copy_fs_struct(struct fs_struct *fs); /* fork: the child's own copy */
 unsigned short nr_tasks(void);

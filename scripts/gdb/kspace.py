@@ -310,7 +310,8 @@ def inode_path(inode):
         d = next(list_entries(int(inode["aliases"].address), "struct ramfs_dentry", "alias"), None)
         if d is None:
             break
-        parts.append(d["name"].string())
+        # name[] is a flexible array, as long as its name: read it from its address
+        parts.append(d["name"].address.cast(gdb.lookup_type("char").pointer()).string())
         inode = d["dir"]
     return "/" + "/".join(reversed(parts))
 

@@ -40,6 +40,16 @@ static struct ramfs_inode *node(struct ramfs_inode *inode)
 	return nodes[nr_nodes++] = inode;
 }
 
+/* References held on the tree's inodes (a walk's result is put before this is asked). */
+static int refs_held(void)
+{
+	int refs = 0;
+
+	for (int i = 0; i < nr_nodes; i++)
+		refs += nodes[i]->count;
+	return refs;
+}
+
 static void build_tree(void)
 {
 	struct ramfs_inode *i, *root;
@@ -132,6 +142,11 @@ static void run(struct ramfs_inode *dir, const char *path, unsigned int flags,
 	kfree(nd.mnt_rest);
 	FUZZ_CHECK(stub_alloc_live() == live, "%ld allocations left by a walk (error %d)",
 		   stub_alloc_live() - live, r->err);
+	if (!r->err) { /* the result's reference, and no other */
+		FUZZ_CHECK(nd.inode->count == 1, "the result is held %d times", nd.inode->count);
+		ramfs_iput(nd.inode);
+	}
+	FUZZ_CHECK(!refs_held(), "%d references left by a walk (error %d)", refs_held(), r->err);
 }
 
 static bool same(const struct result *a, const struct result *b, bool compare_last)
