@@ -8,8 +8,8 @@
 #ifndef KSPACE_MUTEX_H
 #define KSPACE_MUTEX_H
 
+#include <asm/current.h>
 #include <kspace/lockdep.h>
-#include <kspace/sched.h>
 #include <kspace/wait.h>
 
 struct mutex {

@@ -10,6 +10,7 @@
 #define KSPACE_SCHED_H
 
 #include <asm/atomic.h>
+#include <asm/current.h>
 #include <asm/processor.h>
 #include <asm/thread_info.h>
 #include <asm/uaccess.h>
@@ -174,12 +175,6 @@ struct task_struct {
 };
 
 extern struct task_struct init_task; /* pid 0: the boot thread, then the idle task */
-
-static inline struct task_struct *get_current(void)
-{
-	return current_thread_info()->task;
-}
-#define current get_current()
 
 /*
  * A full barrier after the store: the sleeper's "state = sleeping; test the condition"
