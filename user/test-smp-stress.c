@@ -457,7 +457,27 @@ static void read_usage(struct usage *u)
 	u->objects = slab_objects();
 }
 
-/* An exited thread's stack may be freed only once its CPU has switched away: allow a second. */
+/*
+ * An exited thread's stack is freed only once its CPU has switched away, which under
+ * multi-threaded TCG may be a while after its process was reaped. The baseline waits
+ * until three readings 10 ms apart agree; the final reading waits (up to a second)
+ * for the baseline.
+ */
+static void read_usage_stable(struct usage *u)
+{
+	struct timespec tick = { 0, 10 * 1000 * 1000 };
+	struct usage last;
+	int same = 0;
+
+	read_usage(u);
+	for (int i = 0; i < 100 && same < 2; i++) {
+		last = *u;
+		nanosleep(&tick, NULL);
+		read_usage(u);
+		same = u->bytes == last.bytes && u->objects == last.objects ? same + 1 : 0;
+	}
+}
+
 static void read_usage_settled(struct usage *u, const struct usage *want)
 {
 	struct timespec tick = { 0, 10 * 1000 * 1000 };
@@ -478,7 +498,7 @@ int main(void)
 		long long start = now_ms();
 		int good;
 
-		read_usage(&before);
+		read_usage_stable(&before);
 		good = run_workers();
 		check(good == NR_PROCS,
 		      "run %d: %d processes of %d threads, %d COW forks each: every page and status "
