@@ -178,10 +178,16 @@ system_call:
 	call [sys_call_table + eax * 4]
 	add esp, 24
 	mov [esp + PT_EAX], eax
-	mov ecx, esp
-	and ecx, ~(THREAD_SIZE - 1)     ; current_thread_info()
-	test dword [ecx + TI_FLAGS], _TIF_FAULT_INJECTED
+	; syscall_exit's test, with the fault-injection flag in it too: one test of the
+	; flags on the way out of every system call, and none of it costs more when clear.
+	cli
+	mov eax, esp
+	and eax, ~(THREAD_SIZE - 1)     ; current_thread_info()
+	test dword [eax + TI_FLAGS], _TIF_WORK_MASK | _TIF_FAULT_INJECTED
+	jz restore_all
+	test dword [eax + TI_FLAGS], _TIF_FAULT_INJECTED
 	jz syscall_exit
+	sti
 	call fault_inject_syscall_exit  ; was the injected failure handled cleanly?
 	jmp syscall_exit
 .badsys:
