@@ -56,6 +56,7 @@ USER_TESTS := \
 	test-fork-loop \
 	test-forkbomb \
 	test-futex \
+	test-futex-threads \
 	test-getpid \
 	test-getrandom \
 	test-interrupts \
