@@ -3,8 +3,9 @@
  * futex_time64. Without memory shared between processes nobody else can wake a
  * waiter, so the waits here end by their timeout: EAGAIN when the word is not the
  * value expected, ETIMEDOUT after at least the time asked, EINVAL/EFAULT for bad
- * words and timeouts, ENOSYS for the operations kspace lacks; FUTEX_WAKE with no
- * waiter returns 0.
+ * words and timeouts, ENOSYS for unknown operations (and FUTEX_CLOCK_REALTIME on a
+ * plain FUTEX_WAIT, as Linux); FUTEX_WAKE with no waiter returns 0. The operations
+ * that need a waiter are test-futex-threads.c's.
  */
 #include <errno.h>
 #include <limits.h>
