@@ -14,7 +14,7 @@
 #   make user            builds them all
 #
 # Each user/test-*.c is one program, linked with user/check.c; every other program is
-# one file, linked alone.
+# one file, linked alone, but for sysfuzz (sysfuzz*.c).
 
 USER_TOOLS := \
 	init \
@@ -126,7 +126,10 @@ USER_BAD_ELF_DIR := $(B)/user/bad-elf
 MKBADELF := $(B)/tools/mkbadelf
 HOSTCC ?= gcc
 
-USER_OBJS := $(addprefix $(B)/user/,$(addsuffix .o,$(USER_TOOLS) check $(USER_TESTS) elf-image))
+# sysfuzz is the one program of several files: these besides sysfuzz.c.
+SYSFUZZ_PARTS := $(addprefix $(B)/user/,sysfuzz_calls.o sysfuzz_tidy.o sysfuzz_memory.o)
+USER_OBJS := $(addprefix $(B)/user/,$(addsuffix .o,$(USER_TOOLS) check $(USER_TESTS) elf-image)) \
+	$(SYSFUZZ_PARTS)
 
 .PHONY: user
 user: $(USER_PROGS)
@@ -136,7 +139,12 @@ $(USER_OBJS): $(B)/user/%.o: user/%.c user/user.mk libc/libc.mk | $(UAPI_HEADERS
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(USER_CFLAGS) -MMD -MP -c $< -o $@
 
-$(addprefix $(B)/user/,$(USER_TOOLS)): $(B)/user/%: $(CRT0) $(B)/user/%.o $(USER_LIBS)
+$(addprefix $(B)/user/,$(filter-out sysfuzz,$(USER_TOOLS))): $(B)/user/%: $(CRT0) $(B)/user/%.o \
+		$(USER_LIBS)
+	$(quiet) LD $@
+	$(Q)$(CC) $(USER_LDFLAGS) -o $@ $^
+
+$(B)/user/sysfuzz: $(CRT0) $(B)/user/sysfuzz.o $(SYSFUZZ_PARTS) $(USER_LIBS)
 	$(quiet) LD $@
 	$(Q)$(CC) $(USER_LDFLAGS) -o $@ $^
 
