@@ -7,12 +7,14 @@
  * kill() and sigqueue() signal a process (any of its threads may take it; a thread's
  * id names its process); tkill, tgkill and rt_tgsigqueueinfo signal one thread.
  *
- * Permission (Linux's kill_ok_by_cred): root, or the sender's real or effective uid
- * equal to the target's real or saved one; SIGCONT also reaches any process of the
- * sender's own session, so a shell can continue a job whose uid changed.
+ * Permission (Linux's kill_ok_by_cred): a process may always signal itself; else root,
+ * or the sender's real or effective uid equal to the target's real or saved one;
+ * SIGCONT also reaches any process of the sender's own session, so a shell can
+ * continue a job whose uid changed.
  *
  * The target is looked up and signalled under tasklist_lock, so that it cannot be
- * reaped and freed on another CPU in between.
+ * reaped and freed on another CPU in between. A task signalling itself (raise, abort)
+ * needs neither: it is running, so it cannot be freed.
  */
 #include <kspace/errno.h>
 #include <kspace/kernel.h>
@@ -23,7 +25,7 @@ static int check_kill_permission(int sig, const struct task_struct *p)
 {
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
-	if (kill_ok_by_cred(p) || (sig == SIGCONT && p->sid == current->sid))
+	if (p->tgid == current->tgid || kill_ok_by_cred(p) || (sig == SIGCONT && p->sid == current->sid))
 		return 0;
 	return -EPERM;
 }
@@ -103,6 +105,8 @@ long sys_kill(int pid, int sig)
 		return -ESRCH;
 	info.kill.pid = current->tgid;
 	info.kill.uid = current->cred.uid;
+	if (pid == current->pid) /* what find_task_by_pid would return, without the lock */
+		return group_send_sig_info(sig, &info, current);
 	spin_lock_irqsave(&tasklist_lock, flags);
 	ret = kill_something_info(sig, &info, pid);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
@@ -147,21 +151,27 @@ long sys_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, const void __user *ui
 	return do_rt_sigqueueinfo(tgid, pid, sig, uinfo);
 }
 
+/* The checks, then the sending, for one thread p (NULL: none has the pid). */
+static int tkill_checked(pid_t tgid, int sig, struct kernel_siginfo *info, struct task_struct *p)
+{
+	int err = !p || (tgid > 0 && p->tgid != tgid) ? -ESRCH : check_kill_permission(sig, p);
+
+	return err || !sig ? err : send_signal_thread(sig, info, p);
+}
+
 /* One thread, which tgid (if given) must name the process of. */
 static long do_tkill(pid_t tgid, pid_t pid, int sig)
 {
 	struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_TKILL };
-	struct task_struct *p;
 	unsigned long flags;
 	int err;
 
 	info.kill.pid = current->tgid;
 	info.kill.uid = current->cred.uid;
+	if (pid == current->pid) /* raise(): as in sys_kill, no lookup */
+		return tkill_checked(tgid, sig, &info, current);
 	spin_lock_irqsave(&tasklist_lock, flags);
-	p = find_task_by_pid(pid);
-	err = !p || (tgid > 0 && p->tgid != tgid) ? -ESRCH : check_kill_permission(sig, p);
-	if (!err && sig)
-		err = send_signal_thread(sig, &info, p);
+	err = tkill_checked(tgid, sig, &info, find_task_by_pid(pid));
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return err;
 }

@@ -54,7 +54,7 @@ static struct k_sigaction *sig_action(struct task_struct *p, int sig)
 bool sig_handler_ignored(__sighandler_t handler, int sig)
 {
 	return handler == SIG_IGN ||
-	       (handler == SIG_DFL && sig <= 32 && (sigmask(sig) & SIG_DEFAULT_IGNORE_MASK));
+	       (handler == SIG_DFL && siginmask(sig, SIG_DEFAULT_IGNORE_MASK));
 }
 
 /* Whether p would drop sig now. A blocked signal is kept: the action may change. */
@@ -64,7 +64,7 @@ static bool sig_ignored(struct task_struct *p, int sig, bool force)
 
 	if (p->tgid == 1 && handler == SIG_DFL && !force)
 		return true; /* init dies of nothing it does not handle */
-	if ((p->blocked & sigmask(sig)) && !(sigmask(sig) & SIG_KERNEL_ONLY_MASK))
+	if (sigismember(p->blocked, sig) && !sig_kernel_only(sig))
 		return false;
 	return sig_handler_ignored(handler, sig);
 }
@@ -106,18 +106,19 @@ void recalc_sigpending(void)
 	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 }
 
-/* Under siglock: a sender on another CPU reads the mask to pick a thread to wake. */
+/*
+ * Under siglock: a sender on another CPU reads the mask to pick a thread to wake.
+ * Called from system calls only, with interrupts on: the _irq lock, not _irqsave.
+ */
 void set_current_blocked(sigset_t set)
 {
 	struct task_struct *tsk = current;
-	spinlock_t *siglock = &tsk->sighand->siglock;
-	unsigned long flags;
 
 	set &= ~SIG_KERNEL_ONLY_MASK;
-	spin_lock_irqsave(siglock, flags);
+	spin_lock_irq(&tsk->sighand->siglock);
 	tsk->blocked = set;
 	set_tsk_sigpending(tsk, pending_set(tsk) & ~set);
-	spin_unlock_irqrestore(siglock, flags);
+	spin_unlock_irq(&tsk->sighand->siglock);
 }
 
 /* A real-time signal waiting in a task's pending queue. */
@@ -198,7 +199,7 @@ static bool sigqueue_add(struct sigpending *pending, const struct kernel_siginfo
  */
 static bool prepare_signal(int sig, struct task_struct *p, bool force)
 {
-	if (sigmask(sig) & SIG_KERNEL_STOP_MASK) {
+	if (sig_kernel_stop(sig)) {
 		flush_sigqueue_mask(p, sigmask(SIGCONT));
 	} else if (sig == SIGCONT) {
 		struct task_struct *t;
@@ -235,7 +236,7 @@ bool task_alive(const struct task_struct *p)
 /* Linux's wants_signal: a thread that can take sig now. */
 static bool wants_signal(int sig, const struct task_struct *p)
 {
-	if ((p->blocked & sigmask(sig)) || !task_alive(p))
+	if (sigismember(p->blocked, sig) || !task_alive(p))
 		return false;
 	return sig == SIGKILL || p->state != TASK_STOPPED;
 }
@@ -267,7 +268,7 @@ void retarget_shared_pending(struct task_struct *tsk)
 static bool sig_fatal(struct task_struct *p, int sig)
 {
 	return sig_action(p, sig)->sa_handler == SIG_DFL &&
-	       !(sig <= 32 && (sigmask(sig) & (SIG_DEFAULT_IGNORE_MASK | SIG_KERNEL_STOP_MASK)));
+	       !siginmask(sig, SIG_DEFAULT_IGNORE_MASK | SIG_KERNEL_STOP_MASK);
 }
 
 /* SIGKILL to each thread of p's process but p; siglock held. */
@@ -330,23 +331,23 @@ static int send_signal_locked(int sig, const struct kernel_siginfo *info, struct
 	if (sig >= SIGRTMIN) {
 		if (!sigqueue_add(pending, info) && info->si_code != SI_USER)
 			return -EAGAIN;
-	} else if (!(pending->signal & sigmask(sig))) {
+	} else if (!sigismember(pending->signal, sig)) {
 		pending->info[sig - 1] = *info;
 	}
 	pending->signal |= sigmask(sig);
 	if (group)
 		complete_signal(sig, p);
-	else if (!(p->blocked & sigmask(sig)))
+	else if (!sigismember(p->blocked, sig))
 		signal_wake_up(p, sig);
 	return 0;
 }
 
 /*
  * The caller keeps p from being freed: p is current, or was found under tasklist_lock
- * that is still held (release_task takes it too).
+ * that is still held (release_task takes it too). Inline: kill() makes one call less.
  */
-static int __send_signal(int sig, const struct kernel_siginfo *info, struct task_struct *p,
-			 bool group)
+static inline int __send_signal(int sig, const struct kernel_siginfo *info,
+				struct task_struct *p, bool group)
 {
 	unsigned long flags;
 	int ret;
@@ -441,6 +442,17 @@ static void dequeue_rt(struct sigpending *pending, int sig, struct kernel_siginf
 	kfree(found);
 }
 
+/*
+ * The lowest signal in a non-empty set, a word at a time as Linux's next_signal:
+ * __builtin_ffsll is a call into libgcc on i386.
+ */
+static int next_signal(sigset_t set)
+{
+	if ((u32)set)
+		return __builtin_ffs((u32)set);
+	return 32 + __builtin_ffs((u32)(set >> 32));
+}
+
 /* The next signal in mask from one pending set, taken off it with its siginfo; or 0. */
 static int dequeue_from(struct sigpending *pending, sigset_t mask, struct kernel_siginfo *info)
 {
@@ -451,7 +463,7 @@ static int dequeue_from(struct sigpending *pending, sigset_t mask, struct kernel
 		return 0;
 	if (ready & SYNCHRONOUS_MASK)
 		ready &= SYNCHRONOUS_MASK;
-	sig = __builtin_ffsll(ready);
+	sig = next_signal(ready);
 	if (sig < SIGRTMIN) {
 		pending->signal &= ~sigmask(sig);
 		*info = pending->info[sig - 1];
@@ -468,13 +480,17 @@ static int dequeue_from(struct sigpending *pending, sigset_t mask, struct kernel
  */
 static int __dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 {
-	int sig = current->pending.signal & mask ? dequeue_from(&current->pending, mask, info) : 0;
+	struct task_struct *tsk = current;
+	int sig = 0;
 
-	if (!sig && current->signal)
-		sig = dequeue_from(&current->signal->shared_pending, mask, info);
-	set_tsk_sigpending(current, pending_set(current) & ~current->blocked);
-	if (sigmask(sig) & SIG_KERNEL_STOP_MASK)
-		current->jobctl |= JOBCTL_STOP_DEQUEUED;
+	/* The tests here save a call: most of the time one of the sets is empty. */
+	if (tsk->pending.signal & mask)
+		sig = dequeue_from(&tsk->pending, mask, info);
+	if (!sig && tsk->signal && (tsk->signal->shared_pending.signal & mask))
+		sig = dequeue_from(&tsk->signal->shared_pending, mask, info);
+	set_tsk_sigpending(tsk, pending_set(tsk) & ~tsk->blocked);
+	if (sig && sig_kernel_stop(sig))
+		tsk->jobctl |= JOBCTL_STOP_DEQUEUED;
 	return sig;
 }
 
@@ -501,7 +517,7 @@ int copy_siginfo_to_user(void __user *to, const struct kernel_siginfo *info)
 /* Linux's is_ignored: whether current would not act on sig now (SIG_IGN, or blocked). */
 bool is_ignored(int sig)
 {
-	return (current->blocked & sigmask(sig)) || sig_action(current, sig)->sa_handler == SIG_IGN;
+	return sigismember(current->blocked, sig) || sig_action(current, sig)->sa_handler == SIG_IGN;
 }
 
 /*
@@ -534,6 +550,25 @@ static bool group_work(void)
 }
 
 /*
+ * The handler of the signal just taken runs with its sa_mask, and the signal itself
+ * unless SA_NODEFER, blocked. Set here, under the siglock get_signal holds anyway,
+ * rather than after the frame is written (Linux's order): that would take the lock
+ * once more on every delivery. signal_setup_done puts the old mask back if the
+ * frame cannot be written.
+ */
+static void block_for_handler(struct task_struct *tsk, struct ksignal *ksig)
+{
+	sigset_t blocked = tsk->blocked | ksig->ka.sa_mask;
+
+	if (!(ksig->ka.sa_flags & SA_NODEFER))
+		blocked |= sigmask(ksig->sig);
+	ksig->blocked = tsk->blocked;
+	tsk->blocked = blocked & ~SIG_KERNEL_ONLY_MASK;
+	if (signal_pending(tsk)) /* blocking more can only turn it off */
+		set_tsk_sigpending(tsk, pending_set(tsk) & ~tsk->blocked);
+}
+
+/*
  * Find a signal for the arch code to deliver to a handler, carrying out every
  * default action on the way. false: nothing to deliver (or only ignored signals).
  */
@@ -557,6 +592,7 @@ bool get_signal(struct ksignal *ksig)
 			ksig->sig = sig;
 			if (ka->sa_flags & SA_RESETHAND)
 				ka->sa_handler = SIG_DFL;
+			block_for_handler(current, ksig);
 			spin_unlock_irq(&current->sighand->siglock);
 			return true;
 		}
@@ -564,7 +600,7 @@ bool get_signal(struct ksignal *ksig)
 			spin_unlock_irq(&current->sighand->siglock);
 			continue;
 		}
-		if (sigmask(sig) & SIG_KERNEL_STOP_MASK) {
+		if (sig_kernel_stop(sig)) {
 			do_default_stop(sig);
 			continue;
 		}
@@ -575,24 +611,21 @@ bool get_signal(struct ksignal *ksig)
 
 /*
  * After the arch code tried to build the frame: on success the handler runs with
- * its sa_mask (and the signal itself, unless SA_NODEFER) blocked. A frame that could
- * not be written (a bad stack) means SIGSEGV, fatal if SIGSEGV's own frame failed
- * (Linux's force_sigsegv): its handler could not run either.
+ * the mask get_signal set, and the frame holds the one sigreturn restores. A frame
+ * that could not be written (a bad stack) means the old mask back and SIGSEGV, fatal
+ * if SIGSEGV's own frame failed (Linux's force_sigsegv): its handler could not run
+ * either.
  */
 void signal_setup_done(int failed, struct ksignal *ksig)
 {
-	sigset_t blocked = current->blocked | ksig->ka.sa_mask;
-
 	if (failed) {
+		set_current_blocked(ksig->blocked);
 		if (ksig->sig == SIGSEGV)
 			sig_action(current, SIGSEGV)->sa_handler = SIG_DFL;
 		force_sig(SIGSEGV);
 		return;
 	}
 	current->restore_sigmask = false;
-	if (!(ksig->ka.sa_flags & SA_NODEFER))
-		blocked |= sigmask(ksig->sig);
-	set_current_blocked(blocked);
 }
 
 int copy_sighand(struct task_struct *p, bool share)

@@ -1,13 +1,15 @@
 /*
  * user/test-signal-kill.c: kill, tkill and tgkill as Linux checks them: who may
  * signal whom (root, or a matching uid: a child that setuid(1000)s gets EPERM for
- * root's processes), signal 0 as a probe, a missing target (ESRCH) found before a
+ * root's processes; a thread whose own uid changed may still signal its process),
+ * signal 0 as a probe, a missing target (ESRCH) found before a
  * bad signal number (EINVAL), kill(INT_MIN), zombies that still exist, and process
  * groups. Then the timers: alarm delivers SIGALRM and reports what was left,
  * setitimer repeats, getitimer reads back, and bad arguments fail.
  */
 #include <errno.h>
 #include <limits.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -16,6 +18,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "clone_thread.h"
 
 static volatile int alarms;
 
@@ -83,6 +86,49 @@ static void check_permission(void)
 	check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	      "uid 1000 gets EPERM for root's processes, not for itself (%s)",
 	      describe_status(status));
+}
+
+#define THREAD_FLAGS 0x00050f00 /* CLONE_VM, FS, FILES, SIGHAND, THREAD, SYSVSEM */
+#define UID_THREAD_STACK 16384
+static volatile int uid_thread_result = -1;
+
+/*
+ * A thread that drops to uid 1000 alone (the raw call: glibc's setresuid would change
+ * every thread) still signals its own process, whose leader is root: Linux lets a
+ * process signal itself whatever its threads' credentials.
+ */
+static int unprivileged_thread(void *arg)
+{
+	(void)arg;
+	if (syscall(__NR_setresuid32, 1000, 1000, 1000) != 0)
+		uid_thread_result = 100;
+	else if (kill(getpid(), 0) != 0)
+		uid_thread_result = 1;
+	else if (syscall(__NR_tgkill, getpid(), getpid(), 0) != 0)
+		uid_thread_result = 2;
+	else
+		uid_thread_result = 0;
+	return 0;
+}
+
+static void thread_signals_own_process(void)
+{
+	static char stack[UID_THREAD_STACK] __attribute__((aligned(16)));
+
+	if (clone_thread(THREAD_FLAGS, stack + UID_THREAD_STACK, NULL, NULL, NULL,
+			 unprivileged_thread, NULL) < 0)
+		_exit(101);
+	while (uid_thread_result < 0)
+		sched_yield();
+	_exit(uid_thread_result);
+}
+
+static void check_thread_permission(void)
+{
+	int status = run_in_child(thread_signals_own_process);
+
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	      "a thread with another uid may signal its own process (%s)", describe_status(status));
 }
 
 static void check_alarm(void)
@@ -164,6 +210,7 @@ int main(void)
 	check_targets();
 	check_tkill();
 	check_permission();
+	check_thread_permission();
 	check_alarm();
 	check_itimer();
 	check_virtual_timer();

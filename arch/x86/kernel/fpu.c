@@ -2,11 +2,11 @@
  * arch/x86/kernel/fpu.c: the FPU registers of each task (see asm/fpu.h), and their
  * form in a signal frame. With FXSR the frame's struct _fpstate holds both forms, as
  * Linux writes it: the 112-byte fnsave-style header (environment, the eight 80-bit
- * registers, status, magic 0x0000) converted from the fxsave image, which follows at
- * byte 112, 16-byte aligned. Without FXSR only the header, magic 0xffff. On
- * sigreturn, as in Linux, the header's environment and registers win over the
- * fxsave image's copies, and MXCSR bits the CPU does not support are cleared, since
- * fxrstor would fault on them in the kernel.
+ * registers, status, magic 0x0000), then the fxsave image at byte 112, 16-byte
+ * aligned. Without FXSR only the header, magic 0xffff. On sigreturn, as in Linux,
+ * the header's environment and registers win over the fxsave image's copies, and
+ * MXCSR bits the CPU does not support are cleared, since fxrstor would fault on them
+ * in the kernel.
  */
 #include <asm/fpu.h>
 #include <uapi/asm/sigcontext.h>
@@ -105,73 +105,6 @@ unsigned long fpu_sigframe_size(void)
 	return fpu_use_fxsr ? FSAVE_SIZE + FXSAVE_SIZE : FSAVE_SIZE;
 }
 
-/* The full tag of one register (0 valid, 1 zero, 2 special, 3 empty) from its bits. */
-static u32 fp_tag(struct _fpreg st)
-{
-	u16 exp = st.exponent & 0x7fff;
-	bool integer_bit = st.significand[3] & 0x8000;
-	bool zero = !(st.significand[0] | st.significand[1] | st.significand[2] |
-		      st.significand[3]);
-
-	if (exp == 0x7fff)
-		return 2;
-	if (exp == 0)
-		return zero ? 1 : 2;
-	return integer_bit ? 0 : 2;
-}
-
-/*
- * fxsave's abridged tag (a bit per physical register) to the full tag word. Only a
- * register in use needs its bits looked at; with none in use, which is the state
- * between calls in any program (the ABI leaves the x87 stack empty), every tag is
- * 3 and there is nothing to look at.
- */
-static u32 twd_fxsr_to_i387(const struct fxregs_state *fx)
-{
-	int top = (fx->swd >> 11) & 7;
-	u32 twd = 0xffffffff;
-
-	if (!fx->twd)
-		return twd;
-	for (int reg = 0; reg < 8; reg++)
-		if (fx->twd & (1 << reg))
-			twd &= ~((fp_tag(fx->st[(reg - top) & 7].reg) ^ 3) << (2 * reg));
-	return twd;
-}
-
-/*
- * One 80-bit register, in three moves: a struct assignment of this odd size
- * becomes a rep movs, and memcpy a call (the kernel is built with -fno-builtin).
- * may_alias lets these words read and write the _fpreg's halfwords.
- */
-struct fpreg_words {
-	u32 lo, hi;
-	u16 exponent;
-} __packed __attribute__((may_alias));
-
-static void copy_fpreg(struct _fpreg *to, const struct _fpreg *from)
-{
-	struct fpreg_words *t = (struct fpreg_words *)to;
-	const struct fpreg_words *f = (const struct fpreg_words *)from;
-
-	t->lo = f->lo;
-	t->hi = f->hi;
-	t->exponent = f->exponent;
-}
-
-static void convert_from_fxsr(struct fregs_state *env, const struct fxregs_state *fx)
-{
-	env->cwd = fx->cwd | 0xffff0000;
-	env->swd = fx->swd | 0xffff0000;
-	env->twd = twd_fxsr_to_i387(fx);
-	env->fip = fx->fip;
-	env->fcs = (fx->fcs & 0xffff) | ((u32)fx->fop << 16);
-	env->foo = fx->foo;
-	env->fos = fx->fos | 0xffff0000;
-	for (int i = 0; i < 8; i++)
-		copy_fpreg(&env->st[i], &fx->st[i].reg);
-}
-
 /* fxsave straight into the frame: one instruction instead of a 512-byte copy. */
 static bool fxsave_user(void __user *image)
 {
@@ -211,34 +144,82 @@ fault:
 	return false;
 }
 
+/* fnsave straight into the frame's header; it also reinitialises the x87. */
+static bool fnsave_user(struct fregs_state __user *env)
+{
+	__asm__ goto("1:	fnsave %0\n" _ASM_EXTABLE(1b, %l[fault])
+		     : : "m"(*env) : "memory" : fault);
+	return true;
+fault:
+	return false;
+}
+
+/* The reserved upper half of a header word: 0xffff, as Linux writes it. */
+static int set_upper_half(unsigned int __user *word)
+{
+	unsigned int w;
+
+	unsafe_get_user(w, word, fault);
+	unsafe_put_user(w | 0xffff0000, word, fault);
+	return 0;
+fault:
+	return -EFAULT;
+}
+
 /*
- * The header is converted in current->thread.fpu, free while the task runs (the
- * switch fills it only when the task leaves the CPU) and aligned as fxsave needs;
- * the fxsave image goes to the frame directly, with its software-available bytes
- * (464..511, which fxsave does not write) zeroed.
+ * The header's instruction and operand pointers as Linux's has them: from the fxsave
+ * image, the opcode above the code selector. Real CPUs store the same in fnsave's,
+ * but QEMU's fnsave reports the last x87 instruction even if the kernel ran it.
+ */
+static int pointers_from_image(struct _fpstate __user *buf)
+{
+	const struct fxregs_state __user *fx = (const void __user *)&buf->_fxsr_env;
+	u32 fip, fcs, foo, fos;
+	u16 fop;
+
+	unsafe_get_user(fop, &fx->fop, fault);
+	unsafe_get_user(fip, &fx->fip, fault);
+	unsafe_get_user(fcs, &fx->fcs, fault);
+	unsafe_get_user(foo, &fx->foo, fault);
+	unsafe_get_user(fos, &fx->fos, fault);
+	unsafe_put_user(fip, &buf->ipoff, fault);
+	unsafe_put_user((fcs & 0xffff) | (u32)fop << 16, &buf->cssel, fault);
+	unsafe_put_user(foo, &buf->dataoff, fault);
+	unsafe_put_user(fos, &buf->datasel, fault);
+	return 0;
+fault:
+	return -EFAULT;
+}
+
+/*
+ * The FPU state straight into the frame (checked by the caller with access_ok): the
+ * fxsave image first, its software-available bytes (464..511, which fxsave does not
+ * write) zeroed; then the header, which fnsave writes in the very layout the frame
+ * wants (environment, full tag word, the registers packed to 10 bytes). Linux
+ * converts its fxsave image into the same bytes (convert_from_fxsr); fnsave does it
+ * in one instruction. It reinitialises the x87, so it comes last: the caller resets
+ * the FPU for the handler anyway. The reserved upper halves of the control, status
+ * and tag words get 0xffff, as Linux writes them, whatever this CPU stored there.
  */
 int fpu_save_sigframe(struct _fpstate __user *buf)
 {
-	union fpu_state *state = &current->thread.fpu;
-	struct _fpstate head;
+	u16 swd;
 
-	fpu_save(state); /* every byte of head is written below: no memset */
 	if (fpu_use_fxsr) {
-		const struct fxregs_state *fx = (const struct fxregs_state *)state->fxsave;
-
-		convert_from_fxsr((struct fregs_state *)&head, fx);
-		head.status = fx->swd;
-		head.magic = X86_FXSR_MAGIC;
 		if (!fxsave_user(&buf->_fxsr_env))
 			return -EFAULT;
 		for (int i = 0; i < 12; i++)
 			unsafe_put_user(0, &buf->padding2[i], fault);
-	} else {
-		memcpy(&head, state->fsave, sizeof(state->fsave));
-		head.status = ((struct fregs_state *)state->fsave)->swd;
-		head.magic = X86_FPSTATE_FSAVE_ONLY;
 	}
-	return copy_to_user(buf, &head, FSAVE_SIZE) ? -EFAULT : 0;
+	if (!fnsave_user((struct fregs_state __user *)buf))
+		return -EFAULT;
+	if ((fpu_use_fxsr && pointers_from_image(buf)) || set_upper_half(&buf->cw) ||
+	    set_upper_half(&buf->sw) || set_upper_half(&buf->tag))
+		return -EFAULT;
+	unsafe_get_user(swd, &buf->sw, fault);
+	unsafe_put_user(swd, &buf->status, fault);
+	unsafe_put_user(fpu_use_fxsr ? X86_FXSR_MAGIC : X86_FPSTATE_FSAVE_ONLY, &buf->magic, fault);
+	return 0;
 fault:
 	return -EFAULT;
 }

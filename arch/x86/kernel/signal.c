@@ -409,7 +409,7 @@ static void restart_without_handler(struct pt_regs *regs)
 
 static void handle_signal(struct ksignal *ksig, struct pt_regs *regs)
 {
-	sigset_t set = current->restore_sigmask ? current->saved_sigmask : current->blocked;
+	sigset_t set = current->restore_sigmask ? current->saved_sigmask : ksig->blocked;
 	int failed;
 
 	if (regs->orig_eax >= 0)
