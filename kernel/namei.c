@@ -38,21 +38,38 @@ void inode_touch(struct ramfs_inode *inode, bool contents)
 	spin_unlock(&inode->i_lock);
 }
 
-/* Copy a path from user space into a PATH_MAX kmalloc buffer: "" is -ENOENT. */
-long getname(const char __user *upath, char **out)
+/* A path longer than iname: copied again, whole, into a PATH_MAX buffer. */
+static long getname_long(const char __user *upath, struct filename *fn)
 {
-	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
 	long len;
 
-	if (!name)
+	fn->name = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!fn->name)
 		return -ENOMEM;
-	len = strncpy_from_user(name, upath, PATH_MAX);
-	if (len <= 0 || len == PATH_MAX) {
-		kfree(name);
-		return len < 0 ? len : len ? -ENAMETOOLONG : -ENOENT;
+	len = strncpy_from_user(fn->name, upath, PATH_MAX);
+	if (len < 0 || len == PATH_MAX) {
+		kfree(fn->name);
+		return len < 0 ? len : -ENAMETOOLONG;
 	}
-	*out = name;
 	return 0;
+}
+
+long getname(const char __user *upath, struct filename *fn)
+{
+	long len = strncpy_from_user(fn->iname, upath, EMBEDDED_NAME_MAX);
+
+	fn->name = fn->iname;
+	if (len < 0)
+		return len;
+	if (!len)
+		return -ENOENT;
+	return len < EMBEDDED_NAME_MAX ? 0 : getname_long(upath, fn);
+}
+
+void putname(struct filename *fn)
+{
+	if (fn->name != fn->iname)
+		kfree(fn->name);
 }
 
 /* Append component [s, s + n) to the canonical path in buf, applying "." and "..". */
@@ -242,9 +259,10 @@ int path_lookupat(int dfd, const char *name, unsigned int flags, struct path *p)
 int user_path_at(int dfd, const char __user *uname, unsigned int flags, bool empty_ok,
 		 struct path *p)
 {
-	char *name;
-	long err = getname(uname, &name);
+	struct filename fn;
+	long err = getname(uname, &fn);
 	struct file *f;
+	char *name;
 
 	memset(p, 0, sizeof(*p)); /* path_put works whatever fails */
 	if (err == -ENOENT && empty_ok) {
@@ -262,9 +280,18 @@ int user_path_at(int dfd, const char __user *uname, unsigned int flags, bool emp
 	}
 	if (err)
 		return err;
+	if (!(flags & RAMFS_LOOKUP_PARENT)) {
+		err = path_lookupat(dfd, fn.name, flags, p);
+		putname(&fn);
+		return err;
+	}
+	name = kstrdup(fn.name, GFP_KERNEL); /* p->last will point into it: it outlives fn */
+	putname(&fn);
+	if (!name)
+		return -ENOMEM;
 	err = path_lookupat(dfd, name, flags, p);
-	if (!err && (flags & RAMFS_LOOKUP_PARENT) && !p->name)
-		p->name = name; /* p->last points into it */
+	if (!err && !p->name)
+		p->name = name;
 	else
 		kfree(name);
 	return err;

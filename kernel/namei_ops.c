@@ -105,19 +105,19 @@ long sys_mkdir(const char __user *uname, umode_t mode)
 
 long sys_symlinkat(const char __user *utarget, int dfd, const char __user *uname)
 {
+	struct filename target;
 	struct path p;
-	char *target;
 	long err = getname(utarget, &target);
 
 	if (err)
 		return err;
 	err = create_lookup(dfd, uname, false, &p);
 	if (!err) {
-		err = vfs_create(&p, S_IFLNK | S_IRWXUGO, 0, target, NULL);
+		err = vfs_create(&p, S_IFLNK | S_IRWXUGO, 0, target.name, NULL);
 		inode_unlock(p.inode);
 	}
 	path_put(&p);
-	kfree(target);
+	putname(&target);
 	return err;
 }
 

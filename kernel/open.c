@@ -288,13 +288,13 @@ int do_filp_open(int dfd, const char *name, unsigned int flags, umode_t mode, st
 long sys_openat(int dfd, const char __user *upath, int flags, int mode)
 {
 	struct file *f = NULL;
-	char *path;
-	long err = getname(upath, &path);
+	struct filename fn;
+	long err = getname(upath, &fn);
 
 	if (err)
 		return err;
-	err = do_filp_open(dfd, path, flags, mode, &f);
-	kfree(path);
+	err = do_filp_open(dfd, fn.name, flags, mode, &f);
+	putname(&fn);
 	if (err)
 		return err;
 	err = fd_install_new(f);
@@ -562,8 +562,8 @@ long sys_fchown16(unsigned int fd, u32 uid, u32 gid)
 long sys_faccessat2(int dfd, const char __user *uname, int mode, int flags)
 {
 	struct cred cred = current->cred;
+	struct filename fn;
 	struct path p;
-	char *name;
 	long err;
 
 	if (mode & ~7)
@@ -574,14 +574,14 @@ long sys_faccessat2(int dfd, const char __user *uname, int mode, int flags)
 		cred.fsuid = cred.uid;
 		cred.fsgid = cred.gid;
 	}
-	err = getname(uname, &name);
+	err = getname(uname, &fn);
 	if (err == -ENOENT && (flags & AT_EMPTY_PATH))
 		return dfd == AT_FDCWD || fd_is_open(dfd) ? 0 : -EBADF;
 	if (err)
 		return err;
-	err = path_lookupat_cred(dfd, name, flags & AT_SYMLINK_NOFOLLOW ? RAMFS_LOOKUP_NOFOLLOW : 0,
-				 &cred, &p);
-	kfree(name);
+	err = path_lookupat_cred(dfd, fn.name,
+				 flags & AT_SYMLINK_NOFOLLOW ? RAMFS_LOOKUP_NOFOLLOW : 0, &cred, &p);
+	putname(&fn);
 	if (!err && p.inode && mode)
 		err = ramfs_permission(p.inode, &cred, mode);
 	if (!err && p.proc && (mode & MAY_WRITE) && cred.fsuid)

@@ -250,7 +250,7 @@ static long pipe_read(struct file *f, char __user *buf, unsigned long count, lof
 	struct iov_iter to;
 
 	(void)ppos;
-	iov_iter_init(&to, &v, 1, count);
+	iov_iter_init(&to, &v, count);
 	return pipe_read_iter(f, &to);
 }
 
@@ -260,7 +260,7 @@ static long pipe_write(struct file *f, const char __user *buf, unsigned long cou
 	struct iov_iter from;
 
 	(void)ppos;
-	iov_iter_init(&from, &v, 1, count);
+	iov_iter_init(&from, &v, count);
 	return pipe_write_iter(f, &from);
 }
 

@@ -26,9 +26,10 @@
  *   i_lock              one inode's pages[], nr_pages, size and times: taken alone, by
  *                       readers that hold no i_mutex (read, stat, a fault)
  *
- * Walks and getdents take only dcache_lock, for one step: what they keep across a
- * sleep is a reference on an inode (count), or a copy of a name. An inode is freed
- * when both its count and its nlink are 0, by whichever CPU saw them reach it.
+ * Walks take only dcache_lock, from their first step to their last, and getdents for
+ * one entry: what they keep across a sleep is a reference on an inode (count), or a
+ * copy of a name. An inode is freed when both its count and its nlink are 0, by
+ * whichever CPU saw them reach it: after its last entry was dropped under dcache_lock.
  */
 #include <kspace/bug.h>
 #include <kspace/errno.h>
@@ -41,7 +42,7 @@
 static struct ramfs_inode *root;
 static unsigned long next_ino = 1;
 static DEFINE_SPINLOCK(inode_count_lock);
-static DEFINE_SPINLOCK(dcache_lock);
+DEFINE_SPINLOCK(dcache_lock);
 static DEFINE_MUTEX(s_vfs_rename_mutex);
 
 static struct ramfs_inode *alloc_inode(umode_t mode)
@@ -181,48 +182,6 @@ static struct ramfs_dentry *__find(struct ramfs_inode *dir, const char *name, si
 struct ramfs_dentry *ramfs_find(struct ramfs_inode *dir, const char *name, size_t len)
 {
 	return __find(dir, name, len);
-}
-
-struct ramfs_inode *ramfs_lookup_child(struct ramfs_inode *dir, const char *name, size_t len)
-{
-	struct ramfs_dentry *d;
-	struct ramfs_inode *inode = NULL;
-
-	spin_lock(&dcache_lock);
-	d = __find(dir, name, len);
-	if (d) { /* hashed, so nlink > 0: the reference comes before any unlink's check */
-		inode = d->inode;
-		ramfs_iget(inode);
-	}
-	spin_unlock(&dcache_lock);
-	return inode;
-}
-
-struct ramfs_inode *ramfs_get_parent(struct ramfs_inode *dir)
-{
-	struct ramfs_inode *parent;
-
-	spin_lock(&dcache_lock);
-	parent = dir->parent;
-	ramfs_iget(parent);
-	spin_unlock(&dcache_lock);
-	return parent;
-}
-
-static struct ramfs_inode *tree_root(struct ramfs_inode *inode)
-{
-	while (inode->parent != inode)
-		inode = inode->parent;
-	return inode;
-}
-
-struct ramfs_inode *ramfs_get_root(struct ramfs_inode *inode)
-{
-	spin_lock(&dcache_lock);
-	inode = tree_root(inode);
-	ramfs_iget(inode);
-	spin_unlock(&dcache_lock);
-	return inode;
 }
 
 struct ramfs_dentry *ramfs_first_alias(const struct ramfs_inode *inode)

@@ -5,10 +5,13 @@
  * not recursion: a PATH_MAX path can be 2048 directories deep, far more frames than
  * a kernel stack holds. Only symlink resolution recurses, at most MAXSYMLINKS deep.
  *
- * A walk takes no mutex. Each step finds the next inode under dcache_lock and takes a
- * reference on it before the lock goes, then drops the one it stood on: so an unlink
- * or rename on another CPU can take the name away, but never free an inode the walk
- * still holds, nor the symlink whose text it is reading.
+ * A walk takes no mutex: it holds dcache_lock from its first step to its last, and
+ * takes a reference only on the inode it returns (a simplified form of Linux's
+ * RCU-walk). An unlink or rename must take dcache_lock to drop an entry, and an inode
+ * is freed only after its last entry is dropped, so nothing the walk passes, nor the
+ * symlink whose text it is reading, can go away under it. The starting directory is
+ * the caller's, held by it. One reference at the end costs less than one taken and
+ * dropped at every step.
  */
 #include <kspace/errno.h>
 #include <kspace/kernel.h>
@@ -42,19 +45,28 @@ static int append_rest(struct walk *w, const char *path, size_t len)
 	return 0;
 }
 
+/* Under dcache_lock: GFP_ATOMIC, which may not sleep (only /proc's walks get here). */
 static int enter_mount(struct walk *w, const char *rest, size_t len)
 {
-	w->mnt_rest = kmalloc(PATH_MAX, GFP_KERNEL);
+	w->mnt_rest = kmalloc(PATH_MAX, GFP_ATOMIC);
 	if (!w->mnt_rest)
 		return -ENOMEM;
 	w->mnt_rest[0] = '\0';
 	return append_rest(w, rest, len) ?: WALK_MOUNT;
 }
 
-/* The directory's entry for one component, with a reference, checked as Linux's walk does. */
+static struct ramfs_inode *tree_root(struct ramfs_inode *inode)
+{
+	while (inode->parent != inode)
+		inode = inode->parent;
+	return inode;
+}
+
+/* The inode one component names in node, checked as Linux's walk does. */
 static int step(struct walk *w, struct ramfs_inode *node, const char *name, size_t n,
 		struct ramfs_inode **child)
 {
+	struct ramfs_dentry *d;
 	int err;
 
 	if (!S_ISDIR(node->mode))
@@ -64,32 +76,32 @@ static int step(struct walk *w, struct ramfs_inode *node, const char *name, size
 	if (n > RAMFS_NAME_MAX)
 		return -ENAMETOOLONG;
 	if (n == 1 && name[0] == '.') {
-		ramfs_iget(node);
 		*child = node;
 	} else if (n == 2 && name[0] == '.' && name[1] == '.') {
-		*child = ramfs_get_parent(node); /* the root's parent is itself */
-	} else if (!(*child = ramfs_lookup_child(node, name, n))) {
-		return -ENOENT; /* a removed directory has no entries */
+		*child = node->parent; /* the root's parent is itself */
+	} else {
+		d = ramfs_find(node, name, n);
+		if (!d)
+			return -ENOENT; /* a removed directory has no entries */
+		*child = d->inode;
 	}
 	return 0;
 }
 
 /*
- * Resolve path[0..len) from dir. Symlinks are followed in every component that a
- * slash follows, and in the last one if follow is set. On 0 or WALK_MOUNT, *out holds
- * a reference; on an error, nothing is held.
+ * Resolve path[0..len) from dir, dcache_lock held. Symlinks are followed in every
+ * component that a slash follows, and in the last one if follow is set. On 0 or
+ * WALK_MOUNT, *out is the result, which no one can free until the lock goes.
  */
 static int walk(struct walk *w, struct ramfs_inode *dir, const char *path, size_t len, bool follow,
 		struct ramfs_inode **out)
 {
-	struct ramfs_inode *node = dir, *child, *link;
+	struct ramfs_inode *node = dir, *child;
 	size_t i = 0, n;
 	int err = 0;
 
 	if (len && path[0] == '/')
-		node = ramfs_get_root(dir);
-	else
-		ramfs_iget(node);
+		node = tree_root(dir);
 	for (;;) {
 		while (i < len && path[i] == '/')
 			i++;
@@ -102,20 +114,16 @@ static int walk(struct walk *w, struct ramfs_inode *dir, const char *path, size_
 			break;
 		i += n;
 		if (S_ISLNK(child->mode) && (i < len || follow)) {
-			link = child; /* held: its target is read meanwhile */
 			err = ++w->links > MAXSYMLINKS
 				      ? -ELOOP
-				      : walk(w, node, link->target, link->size, true, &child);
-			ramfs_iput(link);
+				      : walk(w, node, child->target, child->size, true, &child);
 			if (err == WALK_MOUNT) {
-				ramfs_iput(node);
 				node = child;
 				err = append_rest(w, path + i, len - i) ?: WALK_MOUNT;
 			}
 			if (err)
 				break;
 		}
-		ramfs_iput(node);
 		node = child;
 		if (node->mounted) {
 			err = enter_mount(w, path + i, len - i);
@@ -125,10 +133,8 @@ static int walk(struct walk *w, struct ramfs_inode *dir, const char *path, size_
 	/* "file/" names a directory that is not there. */
 	if (!err && len && path[len - 1] == '/' && !S_ISDIR(node->mode))
 		err = -ENOTDIR;
-	if (err && err != WALK_MOUNT) {
-		ramfs_iput(node);
+	if (err && err != WALK_MOUNT)
 		return err;
-	}
 	*out = node;
 	return err;
 }
@@ -163,12 +169,8 @@ static int walk_parent(struct walk *w, struct ramfs_inode *dir, const char *path
 	if (err && err != WALK_MOUNT)
 		return err;
 	if (err == WALK_MOUNT)
-		err = append_rest(w, path + begin, len - begin) ?: WALK_MOUNT;
-	else if (nd->last_len)
-		err = check_parent(w, nd);
-	if (err && err != WALK_MOUNT)
-		ramfs_iput(nd->inode);
-	return err;
+		return append_rest(w, path + begin, len - begin) ?: WALK_MOUNT;
+	return nd->last_len ? check_parent(w, nd) : 0;
 }
 
 int ramfs_walk(struct ramfs_inode *dir, const char *path, unsigned int flags,
@@ -183,10 +185,14 @@ int ramfs_walk(struct ramfs_inode *dir, const char *path, unsigned int flags,
 		return -ENAMETOOLONG;
 	if (!len)
 		return -ENOENT;
+	spin_lock(&dcache_lock);
 	if (flags & RAMFS_LOOKUP_PARENT)
 		err = walk_parent(&w, dir, path, len, nd);
 	else
 		err = walk(&w, dir, path, len, !(flags & RAMFS_LOOKUP_NOFOLLOW), &nd->inode);
+	if (!err || err == WALK_MOUNT)
+		ramfs_iget(nd->inode); /* before the lock goes: then an unlink could free it */
+	spin_unlock(&dcache_lock);
 	if (err == WALK_MOUNT) {
 		nd->mnt_rest = w.mnt_rest;
 		return 0;

@@ -28,37 +28,23 @@
 #define UIO_FASTIOV 8 /* vectors this short are copied onto the stack */
 #define MAX_RW_COUNT (INT_MAX & PAGE_MASK)
 
-/* Move i on by n bytes, past any buffers used up (or empty). */
-static void iov_iter_advance(struct iov_iter *i, unsigned long n)
-{
-	i->count -= n;
-	i->iov_offset += n;
-	while (i->nr_segs && i->iov_offset == i->iov->iov_len) {
-		i->iov++;
-		i->nr_segs--;
-		i->iov_offset = 0;
-	}
-}
-
-void iov_iter_init(struct iov_iter *i, const struct iovec *iov, unsigned long nr_segs,
-		   unsigned long count)
-{
-	*i = (struct iov_iter){ .iov = iov, .nr_segs = nr_segs, .count = count };
-	iov_iter_advance(i, 0);
-}
-
 /* One copy per buffer; a fault ends it with what arrived. */
 static unsigned long iter_copy(char *kbuf, unsigned long n, struct iov_iter *i, bool to_user)
 {
-	unsigned long done = 0;
+	unsigned long done = 0, c, left;
+	char __user *u;
 
-	while (done < n && i->nr_segs) {
-		char __user *u = (char __user *)i->iov->iov_base + i->iov_offset;
-		unsigned long c = min(n - done, i->iov->iov_len - i->iov_offset);
-		unsigned long left = to_user ? copy_to_user(u, kbuf + done, c)
-					     : copy_from_user(kbuf + done, u, c);
-
-		iov_iter_advance(i, c - left);
+	n = min(n, i->count);
+	while (done < n) {
+		while (i->iov_offset == i->iov->iov_len) { /* used up, or empty: count says more follow */
+			i->iov++;
+			i->iov_offset = 0;
+		}
+		u = (char __user *)i->iov->iov_base + i->iov_offset;
+		c = min(n - done, i->iov->iov_len - i->iov_offset);
+		left = to_user ? copy_to_user(u, kbuf + done, c) : copy_from_user(kbuf + done, u, c);
+		i->iov_offset += c - left;
+		i->count -= c - left;
 		done += c - left;
 		if (left)
 			break;
@@ -157,7 +143,7 @@ static long rw_vector(struct file *f, const struct iovec __user *uvec, unsigned 
 	if (ret > 0 && get_pipe_info(f)) { /* the whole vector in one go, as Linux's pipes */
 		struct iov_iter iter;
 
-		iov_iter_init(&iter, iov, vlen, ret);
+		iov_iter_init(&iter, iov, ret);
 		ret = write ? pipe_write_iter(f, &iter) : pipe_read_iter(f, &iter);
 	} else if (ret > 0) {
 		ret = rw_loop(f, iov, vlen, &f->f_pos, write);

@@ -88,6 +88,30 @@ static void check_pipe_atomic(void)
 	close(p[1]);
 }
 
+/* Empty buffers first and last, and a read that ends where a buffer does: none is lost. */
+static void check_pipe_edges(void)
+{
+	int p[2];
+	char a[2] = { 0 }, b[8] = { 0 };
+	struct iovec out[] = { { "", 0 }, { "xyz", 3 }, { "", 0 } };
+	struct iovec in[] = { { NULL, 0 }, { a, 2 }, { NULL, 0 }, { b, 8 }, { NULL, 0 } };
+	long r;
+
+	if (pipe(p)) {
+		check(0, "pipe");
+		return;
+	}
+	check(writev(p[1], out, 3) == 3, "writev with empty buffers first and last: 3 bytes");
+	r = readv(p[0], in, 1);
+	check(r == 0, "a readv whose buffers hold nothing reads nothing (%s)", describe_result(r));
+	r = readv(p[0], in, 5);
+	check(r == 3 && !memcmp(a, "xy", 2) && b[0] == 'z',
+	      "readv past empty buffers, filling one to its end, gets all 3 in order (%s)",
+	      describe_result(r));
+	close(p[0]);
+	close(p[1]);
+}
+
 static void check_pipes(void)
 {
 	int p[2];
@@ -105,6 +129,7 @@ static void check_pipes(void)
 	      "readv of the pipe returns the 6 there, without waiting for more (%s)", describe_result(r));
 	close(p[0]);
 	close(p[1]);
+	check_pipe_edges();
 	check_pipe_atomic();
 	pipe(p);
 	check(failed_with(raw_pread(p[0], big, 4, 0), ESPIPE), "pread64 on a pipe: ESPIPE");

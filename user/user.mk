@@ -71,6 +71,7 @@ USER_TESTS := \
 	test-mremap \
 	test-oom \
 	test-openat \
+	test-path-length \
 	test-prctl \
 	test-pipe \
 	test-pipe2-race \

@@ -183,7 +183,19 @@ struct path {
 	char *name;                /* what last points into, freed by path_put */
 };
 
-long getname(const char __user *upath, char **out); /* a PATH_MAX kmalloc copy, or -errno */
+/*
+ * A path copied in from user space, as Linux's struct filename: in iname if it fits,
+ * as nearly every path does, else in a PATH_MAX kmalloc buffer. It lives on the
+ * caller's stack, so a short name costs no allocation; putname frees a long one.
+ */
+#define EMBEDDED_NAME_MAX 128
+struct filename {
+	char *name; /* iname or the kmalloc'd copy */
+	char iname[EMBEDDED_NAME_MAX];
+};
+
+long getname(const char __user *upath, struct filename *fn); /* 0 or -errno ("": -ENOENT) */
+void putname(struct filename *fn);
 int path_lookupat(int dfd, const char *name, unsigned int flags, struct path *p);
 int path_lookupat_cred(int dfd, const char *name, unsigned int flags, const struct cred *cred,
 		       struct path *p);

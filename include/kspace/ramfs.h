@@ -18,9 +18,9 @@
  * Several CPUs use the tree at once: the locks, their order and what each guards are
  * described at the top of kernel/ramfs.c. In short, as Linux's VFS: a directory's
  * i_mutex is held to change its names, a file's to change its data; walks take no
- * mutex but a reference (count) on each inode they stop at; the tree's links change
- * under dcache_lock. Functions marked "alone" are for a tree no other task can reach
- * yet (the boot, before user space; the host tests).
+ * mutex, only dcache_lock, under which the tree's links change, and a reference
+ * (count) on the inode they return. Functions marked "alone" are for a tree no other
+ * task can reach yet (the boot, before user space; the host tests).
  */
 #ifndef KSPACE_RAMFS_H
 #define KSPACE_RAMFS_H
@@ -118,13 +118,10 @@ int ramfs_lookup_at(struct ramfs_inode *dir, const char *path, unsigned int flag
 		    struct ramfs_inode **out);
 
 /*
- * One step of a walk, under dcache_lock: dir's entry called name[0..len), dir's
- * parent (itself at the root of a tree or once removed), the root of inode's tree.
- * Each is returned with a reference (NULL: no such entry).
+ * The tree's links (see kernel/ramfs.c). A walk holds it throughout: no entry it
+ * passes can be dropped meanwhile, so no inode it passes can be freed.
  */
-struct ramfs_inode *ramfs_lookup_child(struct ramfs_inode *dir, const char *name, size_t len);
-struct ramfs_inode *ramfs_get_parent(struct ramfs_inode *dir);
-struct ramfs_inode *ramfs_get_root(struct ramfs_inode *inode);
+extern spinlock_t dcache_lock;
 
 /* Whether cred may do mask (MAY_*) to inode: 0 or -EACCES. Root passes all but exec
  * of a file no one may execute. */
@@ -155,7 +152,7 @@ int ramfs_instantiate(struct ramfs_inode *dir, const char *name, size_t len,
 /* A new name for a non-directory (nlink + 1); -ENOENT if its last name went meanwhile. */
 int ramfs_link(struct ramfs_inode *dir, const char *name, size_t len, struct ramfs_inode *inode);
 
-/* The entry of dir called name[0..len), or NULL: dir->i_mutex held, or alone. */
+/* The entry of dir called name[0..len), or NULL: dir->i_mutex or dcache_lock held, or alone. */
 struct ramfs_dentry *ramfs_find(struct ramfs_inode *dir, const char *name, size_t len);
 
 /*
