@@ -69,7 +69,6 @@ struct rq {
 	unsigned int nr_running;  /* tasks on queue */
 	struct task_struct *curr; /* running on this CPU now */
 	struct task_struct *idle; /* runs when queue is empty */
-	struct task_struct *prev; /* switched away from: finish_task_switch's */
 	unsigned int prev_work;   /* PREV_*: what else prev needs once it is off this CPU */
 	unsigned long cpu_bit;    /* 1 << this CPU: affinity tests with a single AND */
 	u64 nr_switches;
@@ -236,13 +235,13 @@ static void finish_prev_work(struct task_struct *prev, unsigned int work)
 }
 
 /*
- * The second half of a switch, run by the task switched to, on the same CPU. Inline:
- * every switch runs it. rq->prev is set by each switch, rq->prev_work only when needed.
+ * The second half of a switch, run by the task switched to, on the same CPU, with
+ * prev the task switched from. Inline: every switch runs it. rq->prev_work is set
+ * only when needed.
  */
-static __always_inline void finish_task_switch(void)
+static __always_inline void finish_task_switch(struct task_struct *prev)
 {
 	struct rq *rq = this_rq();
-	struct task_struct *prev = rq->prev;
 	unsigned int work = rq->prev_work;
 
 	if (unlikely(work))
@@ -255,7 +254,7 @@ static __always_inline void finish_task_switch(void)
 }
 
 /* A new task's first code after its first switch (ret_from_fork, ret_from_kernel_thread). */
-void schedule_tail(void)
+void schedule_tail(struct task_struct *prev)
 {
 	/*
 	 * The new task starts inside another task's schedule(), the runqueue lock held; its
@@ -263,7 +262,7 @@ void schedule_tail(void)
 	 * FORK_PREEMPT_COUNT does, so finish_task_switch() can drop it.
 	 */
 	preempt_disable();
-	finish_task_switch();
+	finish_task_switch(prev);
 	if (current->set_child_tid) { /* CLONE_CHILD_SETTID */
 		put_user(current->pid, current->set_child_tid);
 		current->set_child_tid = NULL;
@@ -348,6 +347,7 @@ void schedule(void)
 {
 	struct task_struct *prev, *next;
 	struct rq *rq;
+	int cpu;
 
 	/*
 	 * Before anything is read from thread_info: an overrun stack has usually overwritten
@@ -364,7 +364,8 @@ void schedule(void)
 		BUG();
 	}
 	local_irq_disable();
-	rq = this_rq();
+	cpu = smp_processor_id(); /* read once: the locks' and the FPU's stores may alias it */
+	rq = cpu_rq(cpu);
 	spin_lock(&rq->lock);
 	__atomic_and_fetch(&prev->stack->flags, ~(1UL << TIF_NEED_RESCHED), __ATOMIC_SEQ_CST);
 	if (prev->state != TASK_RUNNING) {
@@ -386,12 +387,11 @@ void schedule(void)
 		return;
 	}
 	rq->curr = next;
-	rq->prev = prev;
 	rq->nr_switches++;
 	next->on_cpu = 1;
 	spin_lock_hand_over(&rq->lock, next);
-	switch_to(prev, next);
-	finish_task_switch();
+	prev = switch_to(prev, next, cpu); /* back, maybe much later: prev is who ran before us */
+	finish_task_switch(prev);
 }
 
 /*

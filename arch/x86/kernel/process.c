@@ -74,7 +74,7 @@ void copy_thread_user(struct task_struct *p, const struct pt_regs *regs, unsigne
 void flush_thread(void)
 {
 	memset(current->thread.tls_array, 0, sizeof(current->thread.tls_array));
-	load_TLS(&current->thread);
+	load_TLS(&current->thread, smp_processor_id());
 	current->thread.tls_in_use = false;
 	loadsegment(fs, 0);
 	loadsegment(gs, 0);

@@ -1,9 +1,12 @@
 ; arch/x86/kernel/switch.asm: the context switch, and where new kernel threads start.
 ;
-; __switch_to_asm(prev, next) pushes the registers a C caller expects preserved
+; __switch_to_asm(prev, next), prev in eax and next in edx (register arguments, as
+; Linux/i386 passes them), pushes the registers a C caller expects preserved
 ; (ebp, ebx, esi, edi) and EFLAGS on prev's kernel stack, saves esp in
 ; prev->thread.esp, loads next->thread.esp, pops next's registers and returns: into whatever next was doing
-; when it last called schedule(), or, for a new thread, into ret_from_kernel_thread.
+; when it last called schedule(), or, for a new thread, into ret_from_kernel_thread or
+; ret_from_fork. eax still holds prev: the task switched to learns which task it took
+; over from (Linux's `last`), as the locals of its own schedule() frame are its own.
 
 %include "asm-offsets.inc"
 
@@ -12,8 +15,6 @@ global __switch_to_asm, ret_from_kernel_thread
 extern schedule_tail, do_exit
 
 __switch_to_asm:
-	mov eax, [esp + 4]              ; prev
-	mov edx, [esp + 8]              ; next
 	pushfd
 	push ebp
 	push ebx
@@ -26,11 +27,13 @@ __switch_to_asm:
 	pop ebx
 	pop ebp
 	popfd
-	ret
+	ret                             ; eax: prev
 
 ; copy_thread() left fn and arg on the new stack, just above this return address.
 ret_from_kernel_thread:
+	push eax                        ; prev
 	call schedule_tail              ; finish the switch as schedule() would have
+	add esp, 4
 	pop eax                         ; fn
 	call eax                        ; fn(arg): arg is now at the top of the stack
 	push eax
