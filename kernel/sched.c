@@ -23,7 +23,9 @@
  * Locking. rq->lock guards a queue and the rq fields, always with interrupts off
  * (interrupts wake tasks). schedule() holds it across the switch and the task
  * switched to releases it (finish_task_switch): spin_lock_hand_over() tells lock
- * debugging, and a new task's preempt_count starts by counting it. Balancing takes a second rq's lock only with a trylock, so no
+ * debugging. That lock pair does not count in preempt_count (do_raw_spin_lock):
+ * interrupts are off throughout, and a count taken by one task would be dropped from
+ * another's. Balancing takes a second rq's lock only with a trylock, so no
  * lock order between queues is needed. p->pi_lock serializes the wake-ups of one task
  * and comes before any rq->lock. A task moving to another CPU is first waited for
  * until it is off its old one (p->on_cpu), so no two CPUs ever run on one stack.
@@ -247,21 +249,18 @@ static __always_inline void finish_task_switch(struct task_struct *prev)
 	if (unlikely(work))
 		rq->prev_work = 0;
 	__atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
-	spin_unlock(&rq->lock);
+	do_raw_spin_unlock(&rq->lock);
 	local_irq_enable();
 	if (unlikely(work))
 		finish_prev_work(prev, work);
 }
 
-/* A new task's first code after its first switch (ret_from_fork, ret_from_kernel_thread). */
+/*
+ * A new task's first code after its first switch (ret_from_fork, ret_from_kernel_thread):
+ * it starts inside prev's schedule(), the runqueue lock held.
+ */
 void schedule_tail(struct task_struct *prev)
 {
-	/*
-	 * The new task starts inside another task's schedule(), the runqueue lock held; its
-	 * own preempt_count (0, fresh from fork) now counts that lock, as Linux's
-	 * FORK_PREEMPT_COUNT does, so finish_task_switch() can drop it.
-	 */
-	preempt_disable();
 	finish_task_switch(prev);
 	if (current->set_child_tid) { /* CLONE_CHILD_SETTID */
 		put_user(current->pid, current->set_child_tid);
@@ -366,7 +365,7 @@ void schedule(void)
 	local_irq_disable();
 	cpu = smp_processor_id(); /* read once: the locks' and the FPU's stores may alias it */
 	rq = cpu_rq(cpu);
-	spin_lock(&rq->lock);
+	do_raw_spin_lock(&rq->lock);
 	__atomic_and_fetch(&prev->stack->flags, ~(1UL << TIF_NEED_RESCHED), __ATOMIC_SEQ_CST);
 	if (prev->state != TASK_RUNNING) {
 		dequeue_task(rq, prev);
@@ -382,7 +381,7 @@ void schedule(void)
 	}
 	next = pick_next_task(rq);
 	if (next == prev) {
-		spin_unlock(&rq->lock);
+		do_raw_spin_unlock(&rq->lock);
 		local_irq_enable();
 		return;
 	}
