@@ -222,11 +222,22 @@ static inline void activate_task(struct task_struct *p)
 	spin_unlock(&rq->lock);
 }
 
-/* The rare rest of a switch (rq->prev_work): prev is off this CPU, rq unlocked. */
-static void finish_prev_work(struct task_struct *prev, unsigned int work)
+/* Linux's finish_lock_switch: prev may run elsewhere now, and the queue is free. */
+static __always_inline void finish_lock_switch(struct rq *rq, struct task_struct *prev)
 {
+	__atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
+	do_raw_spin_unlock(&rq->lock);
+	local_irq_enable();
+}
+
+/* A switch away from a task that exited or may no longer run here (rq->prev_work). */
+static __noinline void finish_prev_work(struct rq *rq, struct task_struct *prev)
+{
+	unsigned int work = rq->prev_work;
 	unsigned long flags;
 
+	rq->prev_work = 0;
+	finish_lock_switch(rq, prev);
 	if (work & PREV_MIGRATE) {
 		spin_lock_irqsave(&prev->pi_lock, flags);
 		activate_task(prev);
@@ -238,21 +249,17 @@ static void finish_prev_work(struct task_struct *prev, unsigned int work)
 
 /*
  * The second half of a switch, run by the task switched to, on the same CPU, with
- * prev the task switched from. Inline: every switch runs it. rq->prev_work is set
- * only when needed.
+ * prev the task switched from. Inline: every switch runs it, and most need no more
+ * than finish_lock_switch.
  */
 static __always_inline void finish_task_switch(struct task_struct *prev)
 {
 	struct rq *rq = this_rq();
-	unsigned int work = rq->prev_work;
 
-	if (unlikely(work))
-		rq->prev_work = 0;
-	__atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
-	do_raw_spin_unlock(&rq->lock);
-	local_irq_enable();
-	if (unlikely(work))
-		finish_prev_work(prev, work);
+	if (unlikely(rq->prev_work))
+		finish_prev_work(rq, prev);
+	else
+		finish_lock_switch(rq, prev);
 }
 
 /*
