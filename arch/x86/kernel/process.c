@@ -32,7 +32,6 @@ struct pt_regs *current_pt_regs(void)
 static void push_switch_frame(struct task_struct *p, unsigned long *sp, void (*ret)(void))
 {
 	*--sp = (unsigned long)ret;
-	*--sp = X86_EFLAGS_FIXED; /* EFLAGS with IF clear, as inside schedule() */
 	for (int i = 0; i < 4; i++)
 		*--sp = 0; /* ebp, ebx, esi, edi */
 	p->thread.esp = (unsigned long)sp;
