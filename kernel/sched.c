@@ -23,7 +23,9 @@
  * Locking. rq->lock guards a queue and the rq fields, always with interrupts off
  * (interrupts wake tasks). schedule() holds it across the switch and the task
  * switched to releases it (finish_task_switch): spin_lock_hand_over() tells lock
- * debugging, and a new task's preempt_count starts by counting it. Balancing takes a second rq's lock only with a trylock, so no
+ * debugging. That lock pair does not count in preempt_count (do_raw_spin_lock):
+ * interrupts are off throughout, and a count taken by one task would be dropped from
+ * another's. Balancing takes a second rq's lock only with a trylock, so no
  * lock order between queues is needed. p->pi_lock serializes the wake-ups of one task
  * and comes before any rq->lock. A task moving to another CPU is first waited for
  * until it is off its old one (p->on_cpu), so no two CPUs ever run on one stack.
@@ -69,7 +71,6 @@ struct rq {
 	unsigned int nr_running;  /* tasks on queue */
 	struct task_struct *curr; /* running on this CPU now */
 	struct task_struct *idle; /* runs when queue is empty */
-	struct task_struct *prev; /* switched away from: finish_task_switch's */
 	unsigned int prev_work;   /* PREV_*: what else prev needs once it is off this CPU */
 	unsigned long cpu_bit;    /* 1 << this CPU: affinity tests with a single AND */
 	u64 nr_switches;
@@ -221,11 +222,22 @@ static inline void activate_task(struct task_struct *p)
 	spin_unlock(&rq->lock);
 }
 
-/* The rare rest of a switch (rq->prev_work): prev is off this CPU, rq unlocked. */
-static void finish_prev_work(struct task_struct *prev, unsigned int work)
+/* Linux's finish_lock_switch: prev may run elsewhere now, and the queue is free. */
+static __always_inline void finish_lock_switch(struct rq *rq, struct task_struct *prev)
 {
+	__atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
+	do_raw_spin_unlock(&rq->lock);
+	local_irq_enable();
+}
+
+/* A switch away from a task that exited or may no longer run here (rq->prev_work). */
+static __noinline void finish_prev_work(struct rq *rq, struct task_struct *prev)
+{
+	unsigned int work = rq->prev_work;
 	unsigned long flags;
 
+	rq->prev_work = 0;
+	finish_lock_switch(rq, prev);
 	if (work & PREV_MIGRATE) {
 		spin_lock_irqsave(&prev->pi_lock, flags);
 		activate_task(prev);
@@ -236,34 +248,27 @@ static void finish_prev_work(struct task_struct *prev, unsigned int work)
 }
 
 /*
- * The second half of a switch, run by the task switched to, on the same CPU. Inline:
- * every switch runs it. rq->prev is set by each switch, rq->prev_work only when needed.
+ * The second half of a switch, run by the task switched to, on the same CPU, with
+ * prev the task switched from. Inline: every switch runs it, and most need no more
+ * than finish_lock_switch.
  */
-static __always_inline void finish_task_switch(void)
+static __always_inline void finish_task_switch(struct task_struct *prev)
 {
 	struct rq *rq = this_rq();
-	struct task_struct *prev = rq->prev;
-	unsigned int work = rq->prev_work;
 
-	if (unlikely(work))
-		rq->prev_work = 0;
-	__atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
-	spin_unlock(&rq->lock);
-	local_irq_enable();
-	if (unlikely(work))
-		finish_prev_work(prev, work);
+	if (unlikely(rq->prev_work))
+		finish_prev_work(rq, prev);
+	else
+		finish_lock_switch(rq, prev);
 }
 
-/* A new task's first code after its first switch (ret_from_fork, ret_from_kernel_thread). */
-void schedule_tail(void)
+/*
+ * A new task's first code after its first switch (ret_from_fork, ret_from_kernel_thread):
+ * it starts inside prev's schedule(), the runqueue lock held.
+ */
+void schedule_tail(struct task_struct *prev)
 {
-	/*
-	 * The new task starts inside another task's schedule(), the runqueue lock held; its
-	 * own preempt_count (0, fresh from fork) now counts that lock, as Linux's
-	 * FORK_PREEMPT_COUNT does, so finish_task_switch() can drop it.
-	 */
-	preempt_disable();
-	finish_task_switch();
+	finish_task_switch(prev);
 	if (current->set_child_tid) { /* CLONE_CHILD_SETTID */
 		put_user(current->pid, current->set_child_tid);
 		current->set_child_tid = NULL;
@@ -348,6 +353,7 @@ void schedule(void)
 {
 	struct task_struct *prev, *next;
 	struct rq *rq;
+	int cpu;
 
 	/*
 	 * Before anything is read from thread_info: an overrun stack has usually overwritten
@@ -364,8 +370,9 @@ void schedule(void)
 		BUG();
 	}
 	local_irq_disable();
-	rq = this_rq();
-	spin_lock(&rq->lock);
+	cpu = smp_processor_id(); /* read once: the locks' and the FPU's stores may alias it */
+	rq = cpu_rq(cpu);
+	do_raw_spin_lock(&rq->lock);
 	__atomic_and_fetch(&prev->stack->flags, ~(1UL << TIF_NEED_RESCHED), __ATOMIC_SEQ_CST);
 	if (prev->state != TASK_RUNNING) {
 		dequeue_task(rq, prev);
@@ -381,17 +388,16 @@ void schedule(void)
 	}
 	next = pick_next_task(rq);
 	if (next == prev) {
-		spin_unlock(&rq->lock);
+		do_raw_spin_unlock(&rq->lock);
 		local_irq_enable();
 		return;
 	}
 	rq->curr = next;
-	rq->prev = prev;
 	rq->nr_switches++;
 	next->on_cpu = 1;
 	spin_lock_hand_over(&rq->lock, next);
-	switch_to(prev, next);
-	finish_task_switch();
+	prev = switch_to(prev, next, cpu); /* back, maybe much later: prev is who ran before us */
+	finish_task_switch(prev);
 }
 
 /*

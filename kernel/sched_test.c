@@ -81,12 +81,22 @@ static DECLARE_WAIT_QUEUE_HEAD(test_wq);
 static volatile int done_count;
 static char order[64];
 static volatile int order_len;
+static volatile int bad_context; /* times a thread came out of a switch atomic or with irqs off */
+
+/* After any switch, a new thread's first one included, the runqueue lock is gone without a trace. */
+static void check_switched_in(void)
+{
+	if (preempt_count() != 0 || irqs_disabled())
+		bad_context++;
+}
 
 static int yielder(void *arg)
 {
+	check_switched_in();
 	for (int i = 0; i < 5; i++) {
 		order[order_len++] = (char)(unsigned long)arg;
 		schedule(); /* let the other thread run */
+		check_switched_in();
 	}
 	done_count++;
 	wake_up(&test_wq);
@@ -110,7 +120,7 @@ SELFTEST(sched_round_robin_and_reaping)
 
 	kmem_cache_shrink_all();
 	free_before = nr_free_pages();
-	done_count = order_len = 0;
+	done_count = order_len = bad_context = 0;
 	EXPECT(kernel_thread(yielder, (void *)'a', "yield-a") > 1);
 	EXPECT(kernel_thread(yielder, (void *)'b', "yield-b") > 1);
 	wait_event(test_wq, done_count == 2);
@@ -119,6 +129,8 @@ SELFTEST(sched_round_robin_and_reaping)
 	for (int i = 2; i < order_len; i++)
 		EXPECT(order[i] != order[i - 1]);
 	EXPECT(order_len == 10);
+	EXPECT(bad_context == 0);
+	EXPECT(preempt_count() == 0);
 	schedule(); /* the last thread to exit is freed once another task runs */
 	kmem_cache_shrink_all();
 	EXPECT(nr_free_pages() == free_before); /* both stacks and task_structs freed */

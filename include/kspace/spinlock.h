@@ -68,14 +68,32 @@ void spin_lock_debug(spinlock_t *lock, unsigned int subclass);
 bool spin_trylock_debug(spinlock_t *lock);
 void spin_unlock_debug(spinlock_t *lock);
 
+/*
+ * The lock alone, without preempt_count (Linux's do_raw_spin_lock): for the runqueue
+ * lock, which kernel/sched.c holds only with interrupts off (so its holder cannot be
+ * switched away anyway) and which changes hands across a switch, so that a count
+ * would have to be carried from one task's thread_info to the next's.
+ */
+static __always_inline void do_raw_spin_lock(spinlock_t *lock)
+{
+	if (unlikely(lock_debug))
+		spin_lock_debug(lock, 0);
+	else
+		arch_spin_lock(&lock->raw);
+}
+
+static __always_inline void do_raw_spin_unlock(spinlock_t *lock)
+{
+	if (unlikely(lock_debug))
+		spin_unlock_debug(lock);
+	else
+		arch_spin_unlock(&lock->raw);
+}
+
 static __always_inline void spin_lock(spinlock_t *lock)
 {
 	preempt_disable();
-	if (unlikely(lock_debug)) {
-		spin_lock_debug(lock, 0);
-		return;
-	}
-	arch_spin_lock(&lock->raw);
+	do_raw_spin_lock(lock);
 }
 
 /*
@@ -108,10 +126,7 @@ static __always_inline bool spin_trylock(spinlock_t *lock)
 
 static __always_inline void spin_unlock(spinlock_t *lock)
 {
-	if (unlikely(lock_debug))
-		spin_unlock_debug(lock);
-	else
-		arch_spin_unlock(&lock->raw);
+	do_raw_spin_unlock(lock);
 	preempt_enable();
 }
 

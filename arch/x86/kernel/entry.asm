@@ -197,7 +197,9 @@ system_call:
 ; A forked child's first return: its kernel stack holds a copy of the parent's frame.
 extern schedule_tail
 ret_from_fork:
+	push eax                        ; prev, from __switch_to_asm
 	call schedule_tail
+	add esp, 4
 	jmp ret_from_intr
 
 ; The local APIC's vectors (asm/irq_vectors.h): orig_eax = ~vector, then the handler

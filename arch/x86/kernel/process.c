@@ -32,7 +32,6 @@ struct pt_regs *current_pt_regs(void)
 static void push_switch_frame(struct task_struct *p, unsigned long *sp, void (*ret)(void))
 {
 	*--sp = (unsigned long)ret;
-	*--sp = X86_EFLAGS_FIXED; /* EFLAGS with IF clear, as inside schedule() */
 	for (int i = 0; i < 4; i++)
 		*--sp = 0; /* ebp, ebx, esi, edi */
 	p->thread.esp = (unsigned long)sp;
@@ -74,7 +73,7 @@ void copy_thread_user(struct task_struct *p, const struct pt_regs *regs, unsigne
 void flush_thread(void)
 {
 	memset(current->thread.tls_array, 0, sizeof(current->thread.tls_array));
-	load_TLS(&current->thread);
+	load_TLS(&current->thread, smp_processor_id());
 	current->thread.tls_in_use = false;
 	loadsegment(fs, 0);
 	loadsegment(gs, 0);

@@ -138,7 +138,7 @@ int do_set_thread_area(struct task_struct *p, struct user_desc __user *u_info, b
 		user_desc_empty(&info) || user_desc_zero(&info) ? (struct desc_struct){ 0, 0 }
 								 : fill_ldt(&info);
 	if (p == current) {
-		load_TLS(&p->thread);
+		load_TLS(&p->thread, smp_processor_id());
 		refresh_segments(idx);
 	}
 	return 0;

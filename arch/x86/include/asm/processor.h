@@ -127,10 +127,10 @@ struct thread_struct {
 	union fpu_state fpu;
 };
 
-/* Copy t's TLS entries into the GDT, for the task about to run: on every switch. */
-static inline void load_TLS(const struct thread_struct *t)
+/* Copy t's TLS entries into cpu's GDT (this CPU's), for the task about to run there. */
+static inline void load_TLS(const struct thread_struct *t, int cpu)
 {
-	struct desc_struct *gdt = &get_cpu_gdt_table(smp_processor_id())[GDT_ENTRY_TLS_MIN];
+	struct desc_struct *gdt = &get_cpu_gdt_table(cpu)[GDT_ENTRY_TLS_MIN];
 
 	_Static_assert(GDT_ENTRY_TLS_ENTRIES == 3, "load_TLS copies three entries");
 	gdt[0] = t->tls_array[0];

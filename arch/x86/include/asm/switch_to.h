@@ -14,13 +14,18 @@
 #include <kspace/percpu.h>
 #include <kspace/sched.h>
 
-void __switch_to_asm(struct task_struct *prev, struct task_struct *next);
+/* Arguments in eax and edx, as Linux/i386 passes them all: no pushes around the call. */
+__attribute__((regparm(2))) struct task_struct *__switch_to_asm(struct task_struct *prev,
+								 struct task_struct *next);
 
-/* Save prev's registers, load next's; returns on next's stack. Interrupts are off. */
-static __always_inline void switch_to(struct task_struct *prev, struct task_struct *next)
+/*
+ * Save prev's registers, load next's; returns on next's stack, with the task that
+ * ran last on this CPU (Linux's `last`): once back here, next's own locals say
+ * nothing of it. Interrupts are off; cpu is this CPU, which the caller has at hand.
+ */
+static __always_inline struct task_struct *switch_to(struct task_struct *prev,
+						      struct task_struct *next, int cpu)
 {
-	int cpu = smp_processor_id(); /* read once: the FPU save below may alias it */
-
 	/* Ring 3 traps of the next task must land on its own kernel stack. */
 	per_cpu(init_tss, cpu).esp0 = next->thread.esp0;
 	fpu_switch(&prev->thread.fpu, &next->thread.fpu);
@@ -36,10 +41,10 @@ static __always_inline void switch_to(struct task_struct *prev, struct task_stru
 	savesegment(fs, prev->thread.fs);
 	savesegment(gs, prev->thread.gs);
 	if (prev->thread.tls_in_use | next->thread.tls_in_use)
-		load_TLS(&next->thread);
+		load_TLS(&next->thread, cpu);
 	loadsegment(fs, next->thread.fs);
 	loadsegment(gs, next->thread.gs);
-	__switch_to_asm(prev, next);
+	return __switch_to_asm(prev, next);
 }
 
 #endif
