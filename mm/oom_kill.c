@@ -24,7 +24,11 @@
  */
 static atomic_t oom_victims = ATOMIC_INIT(0);
 
-/* The biggest user process and its size; tasklist_lock held. */
+/*
+ * The biggest user process; tasklist_lock held. Among equals the youngest wins, as on
+ * Linux: a child shares its parent's pages and so its size, and a fork bomb's parent
+ * must outlive the children it is about to kill.
+ */
 static struct task_struct *select_bad_process(void)
 {
 	struct task_struct *p, *chosen = NULL;
@@ -34,7 +38,7 @@ static struct task_struct *select_bad_process(void)
 		if (p->pid == 1 || p->state == TASK_ZOMBIE)
 			continue;
 		task_lock(p); /* its mm may be on its way out on another CPU */
-		if (p->mm && (!chosen || p->mm->rss > chosen_rss)) {
+		if (p->mm && (!chosen || p->mm->rss >= chosen_rss)) {
 			chosen = p;
 			chosen_rss = p->mm->rss;
 		}
