@@ -1,12 +1,19 @@
 /*
  * user/test-forkbomb.c: fork until the kernel refuses, then recover. Each child sleeps
- * in pause(); the parent forks until fork fails, which must be with EAGAIN or ENOMEM,
+ * until it is killed; the parent forks until fork fails, which must be with EAGAIN or ENOMEM,
  * or until MAX_CHILDREN exist (a real machine may never refuse). It then kills every
  * child with SIGKILL, reaps each one, and checks that a fresh fork works again.
+ *
+ * The pids go into MAP_SHARED memory: written in a private array, each fork would leave
+ * the children a copy-on-write copy of its page, a page per child, which at 16 MiB ran
+ * memory out before the task limit and got the parent itself OOM-killed. A child
+ * whose parent died anyway (killed by the OOM killer) ends itself rather than holding
+ * its memory for ever.
  */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,19 +21,37 @@
 
 #define MAX_CHILDREN 2000
 
-static pid_t children[MAX_CHILDREN];
+/* A child: sleep until killed, or until the parent is gone (then it is orphaned). */
+static void __attribute__((noreturn)) child(pid_t parent)
+{
+	while (getppid() == parent)
+		sleep(1);
+	_exit(0);
+}
 
 int main(void)
 {
+	pid_t *children = mmap(NULL, MAX_CHILDREN * sizeof(pid_t), PROT_READ | PROT_WRITE,
+			       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	int n = 0, reaped = 0, fork_errno = 0;
 	int status = -1;
-	pid_t pid;
+	pid_t pid, self = getpid();
 
+	if (children == MAP_FAILED) {
+		check(false, "mmap of the pid array");
+		return check_status();
+	}
+	/*
+	 * Said before the first fork, so that stdout's buffer is no new page of the parent's
+	 * afterwards: the OOM killer picks the biggest process, and children equal to their
+	 * parent in size go first.
+	 */
+	printf("# forking until the kernel refuses\n");
+	fflush(stdout);
 	while (n < MAX_CHILDREN) {
 		pid = fork();
 		if (pid == 0)
-			for (;;)
-				pause();
+			child(self);
 		if (pid < 0) {
 			fork_errno = errno;
 			break;
