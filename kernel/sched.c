@@ -248,14 +248,12 @@ static __noinline void finish_prev_work(struct rq *rq, struct task_struct *prev)
 }
 
 /*
- * The second half of a switch, run by the task switched to, on the same CPU, with
- * prev the task switched from. Inline: every switch runs it, and most need no more
- * than finish_lock_switch.
+ * The second half of a switch, run by the task switched to, on the same CPU (rq is
+ * its queue), with prev the task switched from. Inline: every switch runs it, and
+ * most need no more than finish_lock_switch.
  */
-static __always_inline void finish_task_switch(struct task_struct *prev)
+static __always_inline void finish_task_switch(struct rq *rq, struct task_struct *prev)
 {
-	struct rq *rq = this_rq();
-
 	if (unlikely(rq->prev_work))
 		finish_prev_work(rq, prev);
 	else
@@ -268,7 +266,7 @@ static __always_inline void finish_task_switch(struct task_struct *prev)
  */
 void schedule_tail(struct task_struct *prev)
 {
-	finish_task_switch(prev);
+	finish_task_switch(this_rq(), prev);
 	if (current->set_child_tid) { /* CLONE_CHILD_SETTID */
 		put_user(current->pid, current->set_child_tid);
 		current->set_child_tid = NULL;
@@ -352,7 +350,7 @@ static struct task_struct *pick_next_task(struct rq *rq)
 void schedule(void)
 {
 	struct task_struct *prev, *next;
-	struct rq *rq;
+	struct rq *rq, *rq_after;
 	int cpu;
 
 	/*
@@ -396,8 +394,9 @@ void schedule(void)
 	rq->nr_switches++;
 	next->on_cpu = 1;
 	spin_lock_hand_over(&rq->lock, next);
-	prev = switch_to(prev, next, cpu); /* back, maybe much later: prev is who ran before us */
-	finish_task_switch(prev);
+	/* Back, maybe much later and elsewhere: prev ran before us on rq_after's CPU. */
+	prev = switch_to(prev, next, cpu, rq, &rq_after);
+	finish_task_switch(rq_after, prev);
 }
 
 /*

@@ -197,6 +197,7 @@ system_call:
 ; A forked child's first return: its kernel stack holds a copy of the parent's frame.
 extern schedule_tail
 ret_from_fork:
+	pop ebp                         ; 0 (copy_thread_user): where stack traces end
 	push eax                        ; prev, from __switch_to_asm
 	call schedule_tail
 	add esp, 4

@@ -28,12 +28,15 @@ struct pt_regs *current_pt_regs(void)
 	return task_pt_regs(current);
 }
 
-/* Below a new task's pt_regs: where to return to, and what __switch_to_asm pops. */
+/*
+ * Below a new task's pt_regs, what switch_to() leaves on a stack it switches away
+ * from: the saved ebp (0 for a new task, which ends its stack traces), then where
+ * __switch_to_asm returns to.
+ */
 static void push_switch_frame(struct task_struct *p, unsigned long *sp, void (*ret)(void))
 {
+	*--sp = 0;
 	*--sp = (unsigned long)ret;
-	for (int i = 0; i < 4; i++)
-		*--sp = 0; /* ebp, ebx, esi, edi */
 	p->thread.esp = (unsigned long)sp;
 }
 

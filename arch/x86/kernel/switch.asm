@@ -1,12 +1,15 @@
-; arch/x86/kernel/switch.asm: the context switch, and where new kernel threads start.
+; arch/x86/kernel/switch.asm: the context switch's stack swap, and where new kernel
+; threads start.
 ;
-; __switch_to_asm(prev, next), prev in eax and next in edx (register arguments, as
-; Linux/i386 passes them), pushes the registers a C caller expects preserved
-; (ebp, ebx, esi, edi) on prev's kernel stack, saves esp in
-; prev->thread.esp, loads next->thread.esp, pops next's registers and returns: into whatever next was doing
-; when it last called schedule(), or, for a new thread, into ret_from_kernel_thread or
-; ret_from_fork. eax still holds prev: the task switched to learns which task it took
-; over from (Linux's `last`), as the locals of its own schedule() frame are its own.
+; __switch_to_asm, prev in eax and next in edx, is called only from switch_to()'s
+; inline asm (asm/switch_to.h), which has pushed prev's ebp and tells the compiler
+; that ebx, esi and edi do not survive: whatever schedule() still needs of them it
+; keeps in its own frame, so the swap itself saves nothing but esp. It stores esp in
+; prev->thread.esp, loads next->thread.esp and returns: into next's switch_to(),
+; wherever next last called schedule(), or, for a new task, into ret_from_fork or
+; ret_from_kernel_thread. eax still holds prev, so the task switched to learns which
+; task it took over from (Linux's `last`), and ecx, untouched, carries what the
+; caller passed in it (schedule()'s run queue, which is the same CPU's for both).
 ;
 ; EFLAGS is not kept per task: every task comes here from schedule() with interrupts
 ; off and the direction flag clear (the entry code's cld), and the arithmetic flags are
@@ -20,20 +23,13 @@ global __switch_to_asm, ret_from_kernel_thread
 extern schedule_tail, do_exit
 
 __switch_to_asm:
-	push ebp
-	push ebx
-	push esi
-	push edi
 	mov [eax + TASK_THREAD_ESP], esp
 	mov esp, [edx + TASK_THREAD_ESP]
-	pop edi
-	pop esi
-	pop ebx
-	pop ebp
 	ret                             ; eax: prev
 
-; copy_thread() left fn and arg on the new stack, just above this return address.
+; copy_thread() left fn and arg on the new stack, above the frame switch_to() pops.
 ret_from_kernel_thread:
+	pop ebp                         ; 0: where stack traces end
 	push eax                        ; prev
 	call schedule_tail              ; finish the switch as schedule() would have
 	add esp, 4

@@ -14,17 +14,19 @@
 #include <kspace/percpu.h>
 #include <kspace/sched.h>
 
-/* Arguments in eax and edx, as Linux/i386 passes them all: no pushes around the call. */
-__attribute__((regparm(2))) struct task_struct *__switch_to_asm(struct task_struct *prev,
-								 struct task_struct *next);
+struct rq; /* the scheduler's, opaque here */
 
 /*
  * Save prev's registers, load next's; returns on next's stack, with the task that
- * ran last on this CPU (Linux's `last`): once back here, next's own locals say
- * nothing of it. Interrupts are off; cpu is this CPU, which the caller has at hand.
+ * ran last on this CPU (Linux's `last`). Interrupts are off; cpu is this CPU and rq
+ * its run queue, which the caller has at hand. Once back here, next's own locals
+ * say nothing of either: next may have called schedule() on another CPU. So rq
+ * also comes through the swap, in ecx, as *rq_after: next needs this CPU's queue at
+ * once, and finding it again from `current` is a chain of four loads.
  */
 static __always_inline struct task_struct *switch_to(struct task_struct *prev,
-						      struct task_struct *next, int cpu)
+						      struct task_struct *next, int cpu,
+						      struct rq *rq, struct rq **rq_after)
 {
 	/* Ring 3 traps of the next task must land on its own kernel stack. */
 	per_cpu(init_tss, cpu).esp0 = next->thread.esp0;
@@ -44,7 +46,19 @@ static __always_inline struct task_struct *switch_to(struct task_struct *prev,
 		load_TLS(&next->thread, cpu);
 	loadsegment(fs, next->thread.fs);
 	loadsegment(gs, next->thread.gs);
-	return __switch_to_asm(prev, next);
+	/*
+	 * Only ebp and the return address stay on prev's stack (__switch_to_asm in
+	 * arch/x86/kernel/switch.asm); ebx, esi and edi are declared lost, so the
+	 * compiler saves just what it needs after the switch, which is nothing beyond
+	 * what schedule()'s own frame already holds.
+	 */
+	__asm__ __volatile__("push %%ebp\n\t"
+			     "call __switch_to_asm\n\t"
+			     "pop %%ebp"
+			     : "+a"(prev), "+d"(next), "=c"(*rq_after)
+			     : "2"(rq)
+			     : "ebx", "esi", "edi", "memory", "cc");
+	return prev;
 }
 
 #endif
