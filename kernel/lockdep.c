@@ -32,13 +32,13 @@
 #define MAX_LOCK_DEPTH 24
 #define LOCK_TRACE_DEPTH 10
 
-bool lock_debug;
+DEFINE_STATIC_KEY_FALSE(lock_debug);
 bool debug_locks;
 
 static int debug_locks_setup(const char *value)
 {
 	(void)value;
-	lock_debug = true;
+	static_branch_enable(&lock_debug);
 	debug_locks = true;
 	pr_info("lockdep: lock debugging on: owner, recursion, lock order and irq state checks\n");
 	return 0;

@@ -2,8 +2,8 @@
  * kernel/lockdep_test.c: self-tests that commit each locking mistake on purpose and
  * check the report it must produce (kernel/spinlock_debug.c, kernel/lockdep.c,
  * might_sleep in kernel/sched.c), and that correct locking produces none. Each test
- * turns lock debugging on for its duration, on a fresh dependency graph, and puts
- * the boot's setting back.
+ * runs on a fresh dependency graph with reports on, and puts the boot's reporting
+ * state back. They need the debug_locks boot parameter, and are skipped without it.
  */
 #include <asm/irqflags.h>
 #include <asm/uaccess.h>
@@ -16,21 +16,30 @@
 #include <kspace/string.h>
 
 static char log_copy[LOG_BUF_LEN];
-static bool saved_lock_debug, saved_debug_locks;
+static bool saved_debug_locks;
 
 /* A marker line: the checks look at the log after it only. */
 static void begin(const char *name)
 {
-	saved_lock_debug = lock_debug;
 	saved_debug_locks = debug_locks;
 	lockdep_reset();
-	lock_debug = debug_locks = true;
+	debug_locks = true;
 	printk(KERN_INFO "lockdep-test: %s\n", name);
 }
 
+/*
+ * Lock debugging is a static key, turned on only at boot (debug_locks, which the test
+ * boots give): without it, the mistakes below would go unreported, or hang.
+ */
+#define BEGIN(name)                                                   \
+	do {                                                          \
+		if (!static_key_enabled(&lock_debug))                 \
+			SKIP("needs the debug_locks boot parameter"); \
+		begin(name);                                          \
+	} while (0)
+
 static void end(void)
 {
-	lock_debug = saved_lock_debug;
 	debug_locks = saved_debug_locks;
 	lockdep_reset();
 }
@@ -57,7 +66,7 @@ SELFTEST(lockdep_spinlock_recursion)
 {
 	int count = preempt_count();
 
-	begin("recursion");
+	BEGIN("recursion");
 	spin_lock(&test_lock_a);
 	spin_lock(&test_lock_a); /* would wait for itself forever: reported and counted instead */
 	spin_unlock(&test_lock_a);
@@ -73,7 +82,7 @@ SELFTEST(lockdep_spinlock_recursion)
 
 SELFTEST(lockdep_spinlock_wrong_owner)
 {
-	begin("wrong owner");
+	BEGIN("wrong owner");
 	arch_spin_lock(&test_lock_a.raw); /* held, but not taken by this task through spin_lock */
 	preempt_disable();                /* what the unlock below gives back */
 	spin_unlock(&test_lock_a);
@@ -86,7 +95,7 @@ SELFTEST(lockdep_spinlock_wrong_owner)
 
 SELFTEST(lockdep_spinlock_already_unlocked)
 {
-	begin("already unlocked");
+	BEGIN("already unlocked");
 	preempt_disable();
 	spin_unlock(&test_lock_a); /* nobody holds it: must not hand out a ticket */
 	spin_lock(&test_lock_a);   /* and the lock still works */
@@ -101,7 +110,7 @@ SELFTEST(lockdep_spinlock_bad_magic)
 {
 	static spinlock_t never_initialised; /* zeroed, never spin_lock_init'ed */
 
-	begin("bad magic");
+	BEGIN("bad magic");
 	spin_lock(&never_initialised);
 	spin_unlock(&never_initialised);
 	end();
@@ -127,7 +136,7 @@ static __noinline void take_b_then_a(void)
 
 SELFTEST(lockdep_circular_ab_ba)
 {
-	begin("ab-ba");
+	BEGIN("ab-ba");
 	take_a_then_b();
 	take_a_then_b(); /* the same order again: nothing to say */
 	EXPECT(!reported("WARNING"));
@@ -160,7 +169,7 @@ static __noinline void take_nested(spinlock_t *outer, spinlock_t *inner)
 
 SELFTEST(lockdep_circular_three_locks)
 {
-	begin("abc-ca");
+	BEGIN("abc-ca");
 	take_nested(&test_lock_a, &test_lock_b);
 	take_nested(&test_lock_b, &test_lock_c);
 	EXPECT(!reported("WARNING"));
@@ -175,7 +184,7 @@ SELFTEST(lockdep_circular_three_locks)
 
 SELFTEST(lockdep_trylock_in_reverse_is_fine)
 {
-	begin("trylock");
+	BEGIN("trylock");
 	take_a_then_b();
 	spin_lock(&test_lock_b);
 	EXPECT(spin_trylock(&test_lock_a)); /* a trylock cannot wait, so cannot deadlock */
@@ -198,7 +207,7 @@ SELFTEST(lockdep_recursive_class)
 
 	init_bucket(&one);
 	init_bucket(&two);
-	begin("nested annotation");
+	BEGIN("nested annotation");
 	spin_lock(&one.lock);
 	spin_lock_nested(&two.lock, 1); /* said to be fine: no report */
 	spin_unlock(&two.lock);
@@ -232,7 +241,7 @@ SELFTEST(lockdep_irq_lock_taken_with_irqs_on)
 {
 	unsigned long flags;
 
-	begin("irq state");
+	BEGIN("irq state");
 	take_in_fake_irq(&test_lock_c);
 	spin_lock_irqsave(&test_lock_c, flags); /* right: interrupts off around it */
 	spin_unlock_irqrestore(&test_lock_c, flags);
@@ -252,7 +261,7 @@ SELFTEST(lockdep_irq_lock_taken_with_irqs_on)
 
 SELFTEST(lockdep_irq_after_irqs_on_use)
 {
-	begin("irq state, other order");
+	BEGIN("irq state, other order");
 	local_irq_enable();
 	spin_lock(&test_lock_c);
 	spin_unlock(&test_lock_c);
@@ -267,7 +276,7 @@ SELFTEST(lockdep_sleeping_in_atomic)
 {
 	char byte;
 
-	begin("might_sleep");
+	BEGIN("might_sleep");
 	spin_lock(&test_lock_b);
 	kfree(kmalloc(16, GFP_ATOMIC)); /* fine: does not sleep */
 	EXPECT(!reported("BUG"));

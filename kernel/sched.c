@@ -363,7 +363,7 @@ void schedule(void)
 	if (unlikely(in_atomic())) {
 		printk(KERN_EMERG "BUG: scheduling while atomic: %s/%d, preempt_count %d\n",
 		       prev->comm, prev->pid, preempt_count());
-		if (lock_debug)
+		if (static_key_enabled(&lock_debug))
 			lockdep_print_held_locks();
 		BUG();
 	}

@@ -18,6 +18,7 @@ KERNEL_OBJS := \
 	arch/x86/kernel/i8259.o \
 	arch/x86/kernel/io_apic.o \
 	arch/x86/kernel/irq.o \
+	arch/x86/kernel/jump_label.o \
 	arch/x86/kernel/keyboard.o \
 	arch/x86/kernel/mp_config.o \
 	arch/x86/kernel/mp_config_test.o \
@@ -64,6 +65,8 @@ KERNEL_OBJS := \
 	kernel/initramfs.o \
 	kernel/itimer.o \
 	kernel/jobctl.o \
+	kernel/jump_label.o \
+	kernel/jump_label_test.o \
 	kernel/kallsyms.o \
 	kernel/kallsyms_test.o \
 	kernel/chacha.o \

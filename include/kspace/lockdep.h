@@ -11,6 +11,7 @@
 #define KSPACE_LOCKDEP_H
 
 #include <kspace/compiler.h>
+#include <kspace/jump_label.h>
 #include <kspace/types.h>
 
 #define MAX_LOCKDEP_SUBCLASSES 8
@@ -30,11 +31,12 @@ struct lockdep_map {
 
 /*
  * lock_debug: the "debug_locks" boot parameter was given, so every lock operation takes
- * the checking slow path (read on each of them: one byte, one predictable branch).
+ * the checking slow path. A static key (kspace/jump_label.h): without the parameter,
+ * each lock operation's test of it is one no-op.
  * debug_locks: the checks still report. The first lock-order or owner report clears it,
  * as in Linux: the state the checks reason about may be wrong from then on.
  */
-extern bool lock_debug;
+DECLARE_STATIC_KEY_FALSE(lock_debug);
 extern bool debug_locks;
 
 /* Stop reporting; returns whether reports were on (the caller reports only then). */
@@ -57,12 +59,12 @@ void lockdep_reset(void);
 void __might_sleep(const char *file, int line);
 #define might_sleep()                                   \
 	do {                                            \
-		if (unlikely(lock_debug))              \
+		if (static_branch_unlikely(&lock_debug))              \
 			__might_sleep(__FILE__, __LINE__); \
 	} while (0)
 #define might_sleep_if(cond)                                   \
 	do {                                                   \
-		if (unlikely(lock_debug) && (cond))           \
+		if (static_branch_unlikely(&lock_debug) && (cond))           \
 			__might_sleep(__FILE__, __LINE__);     \
 	} while (0)
 

@@ -76,7 +76,7 @@ void spin_unlock_debug(spinlock_t *lock);
  */
 static __always_inline void do_raw_spin_lock(spinlock_t *lock)
 {
-	if (unlikely(lock_debug))
+	if (static_branch_unlikely(&lock_debug))
 		spin_lock_debug(lock, 0);
 	else
 		arch_spin_lock(&lock->raw);
@@ -84,7 +84,7 @@ static __always_inline void do_raw_spin_lock(spinlock_t *lock)
 
 static __always_inline void do_raw_spin_unlock(spinlock_t *lock)
 {
-	if (unlikely(lock_debug))
+	if (static_branch_unlikely(&lock_debug))
 		spin_unlock_debug(lock);
 	else
 		arch_spin_unlock(&lock->raw);
@@ -104,7 +104,7 @@ static __always_inline void spin_lock(spinlock_t *lock)
 static inline void spin_lock_nested(spinlock_t *lock, unsigned int subclass)
 {
 	preempt_disable();
-	if (unlikely(lock_debug)) {
+	if (static_branch_unlikely(&lock_debug)) {
 		spin_lock_debug(lock, subclass);
 		return;
 	}
@@ -114,7 +114,7 @@ static inline void spin_lock_nested(spinlock_t *lock, unsigned int subclass)
 static __always_inline bool spin_trylock(spinlock_t *lock)
 {
 	preempt_disable();
-	if (unlikely(lock_debug)) {
+	if (static_branch_unlikely(&lock_debug)) {
 		if (spin_trylock_debug(lock))
 			return true;
 	} else if (arch_spin_trylock(&lock->raw)) {

@@ -8,7 +8,8 @@
 #include <kspace/mutex.h>
 #include <kspace/spinlock.h>
 
-bool lock_debug, debug_locks;
+DEFINE_STATIC_KEY_FALSE(lock_debug);
+bool debug_locks;
 
 void spin_lock_debug(spinlock_t *lock, unsigned int subclass)
 {
