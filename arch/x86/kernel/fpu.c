@@ -43,7 +43,7 @@ struct fregs_state {
 };
 _Static_assert(sizeof(struct fregs_state) == 108, "fnsave image layout");
 
-bool fpu_use_fxsr;
+DEFINE_STATIC_KEY_FALSE(fpu_fnsave);
 bool fpu_has_sse;
 static union fpu_state init_fpstate; /* fpu_reset's image: static, so 16-byte aligned */
 static u32 mxcsr_feature_mask = 0xffbf; /* without DAZ, unless the CPU says otherwise */
@@ -52,7 +52,7 @@ static u32 mxcsr_feature_mask = 0xffbf; /* without DAZ, unless the CPU says othe
 void fpu__init_cpu(void)
 {
 	write_cr0((read_cr0() & ~(X86_CR0_EM | X86_CR0_TS)) | X86_CR0_MP | X86_CR0_NE);
-	if (fpu_use_fxsr)
+	if (fpu_use_fxsr())
 		write_cr4(read_cr4() | X86_CR4_OSFXSR |
 			  (cpu_has(X86_FEATURE_SSE) ? X86_CR4_OSXMMEXCPT : 0));
 	__asm__ __volatile__("fninit");
@@ -62,10 +62,11 @@ void fpu__init(void)
 {
 	static union fpu_state probe;
 
-	fpu_use_fxsr = cpu_has(X86_FEATURE_FXSR);
-	fpu_has_sse = fpu_use_fxsr && cpu_has(X86_FEATURE_SSE);
+	if (!cpu_has(X86_FEATURE_FXSR))
+		static_branch_enable(&fpu_fnsave);
+	fpu_has_sse = fpu_use_fxsr() && cpu_has(X86_FEATURE_SSE);
 	fpu__init_cpu();
-	if (fpu_use_fxsr) {
+	if (fpu_use_fxsr()) {
 		__asm__ __volatile__("fxsave %0" : "=m"(probe));
 		if (((struct fxregs_state *)&probe)->mxcsr_mask)
 			mxcsr_feature_mask = ((struct fxregs_state *)&probe)->mxcsr_mask;
@@ -73,13 +74,13 @@ void fpu__init(void)
 	__asm__ __volatile__("fninit");
 	fpu_init_state(&init_fpstate);
 	pr_info("FPU: %s, saved on every task switch\n",
-		fpu_use_fxsr ? "fxsave/fxrstor, SSE enabled (CR4.OSFXSR)" : "fnsave/frstor");
+		fpu_use_fxsr() ? "fxsave/fxrstor, SSE enabled (CR4.OSFXSR)" : "fnsave/frstor");
 }
 
 void fpu_init_state(union fpu_state *fpu)
 {
 	memset(fpu, 0, sizeof(*fpu));
-	if (fpu_use_fxsr) {
+	if (fpu_use_fxsr()) {
 		struct fxregs_state *fx = (struct fxregs_state *)fpu->fxsave;
 
 		fx->cwd = FCW_DEFAULT;
@@ -102,7 +103,7 @@ void fpu_reset(void)
 
 unsigned long fpu_sigframe_size(void)
 {
-	return fpu_use_fxsr ? FSAVE_SIZE + FXSAVE_SIZE : FSAVE_SIZE;
+	return fpu_use_fxsr() ? FSAVE_SIZE + FXSAVE_SIZE : FSAVE_SIZE;
 }
 
 /* fxsave straight into the frame: one instruction instead of a 512-byte copy. */
@@ -205,7 +206,7 @@ int fpu_save_sigframe(struct _fpstate __user *buf)
 {
 	u16 swd;
 
-	if (fpu_use_fxsr) {
+	if (fpu_use_fxsr()) {
 		if (!fxsave_user(&buf->_fxsr_env))
 			return -EFAULT;
 		for (int i = 0; i < 12; i++)
@@ -213,12 +214,12 @@ int fpu_save_sigframe(struct _fpstate __user *buf)
 	}
 	if (!fnsave_user((struct fregs_state __user *)buf))
 		return -EFAULT;
-	if ((fpu_use_fxsr && pointers_from_image(buf)) || set_upper_half(&buf->cw) ||
+	if ((fpu_use_fxsr() && pointers_from_image(buf)) || set_upper_half(&buf->cw) ||
 	    set_upper_half(&buf->sw) || set_upper_half(&buf->tag))
 		return -EFAULT;
 	unsafe_get_user(swd, &buf->sw, fault);
 	unsafe_put_user(swd, &buf->status, fault);
-	unsafe_put_user(fpu_use_fxsr ? X86_FXSR_MAGIC : X86_FPSTATE_FSAVE_ONLY, &buf->magic, fault);
+	unsafe_put_user(fpu_use_fxsr() ? X86_FXSR_MAGIC : X86_FPSTATE_FSAVE_ONLY, &buf->magic, fault);
 	return 0;
 fault:
 	return -EFAULT;
@@ -255,7 +256,7 @@ int fpu_restore_sigframe(const struct _fpstate __user *buf)
 	}
 	if (!access_ok(buf, fpu_sigframe_size()))
 		goto fault;
-	if (fpu_use_fxsr) {
+	if (fpu_use_fxsr()) {
 		unsafe_get_user(mxcsr, &buf->mxcsr, fault);
 		if (((mxcsr & ~mxcsr_feature_mask) || !fxrstor_user(image)) &&
 		    fxrstor_checked(image))

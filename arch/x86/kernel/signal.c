@@ -187,7 +187,7 @@ static void __user *get_sigframe(const struct ksignal *ksig, const struct pt_reg
 	bool altstack = sp != (unsigned long)regs->esp || on_sig_stack(regs->esp);
 
 	sp = (sp - fpu_sigframe_size()) & ~63UL;
-	if (fpu_use_fxsr)
+	if (fpu_use_fxsr())
 		sp -= 112; /* the fnsave-style header sits before the 64-aligned fxsave image */
 	*fpstate = (struct _fpstate __user *)sp;
 	sp -= frame_size;

@@ -11,19 +11,31 @@
 
 #include <asm/processor.h>
 #include <asm/uaccess.h>
+#include <kspace/jump_label.h>
 
 struct _fpstate;
 
 void fpu__init(void);                      /* CR0/CR4 for the FPU and SSE, at boot */
 void fpu__init_cpu(void);                  /* the same control bits on one more CPU */
 void fpu_init_state(union fpu_state *fpu); /* the state after fninit, in either format */
-extern bool fpu_use_fxsr;                  /* fxsave/fxrstor, or the 386's fnsave/frstor */
-extern bool fpu_has_sse;                   /* ... and the XMM registers, for large user copies */
+extern bool fpu_has_sse;                   /* the XMM registers, for large user copies */
+
+/*
+ * fpu_fnsave: the CPU has no fxsave (a 486 or the first Pentiums), so the 387's
+ * fnsave/frstor image is used. A static key, set by fpu__init() on the boot CPU:
+ * every context switch tests it.
+ */
+DECLARE_STATIC_KEY_FALSE(fpu_fnsave);
+
+static __always_inline bool fpu_use_fxsr(void)
+{
+	return !static_branch_unlikely(&fpu_fnsave);
+}
 
 /* The live registers into fpu. Inline: every context switch runs it. */
 static inline void fpu_save(union fpu_state *fpu)
 {
-	if (fpu_use_fxsr)
+	if (fpu_use_fxsr())
 		__asm__ __volatile__("fxsave %0" : "=m"(*fpu));
 	else /* fnsave also reinitialises the FPU: load the state back */
 		__asm__ __volatile__("fnsave %0\n\tfrstor %0" : "+m"(*fpu));
@@ -31,7 +43,7 @@ static inline void fpu_save(union fpu_state *fpu)
 
 static inline void fpu_restore(const union fpu_state *fpu)
 {
-	if (fpu_use_fxsr)
+	if (fpu_use_fxsr())
 		__asm__ __volatile__("fxrstor %0" ::"m"(*fpu));
 	else /* frstor waits: a pending unmasked exception would raise #MF here */
 		__asm__ __volatile__("fnclex\n\tfrstor %0" ::"m"(*fpu));
@@ -41,7 +53,7 @@ void fpu_reset(void);                      /* the live registers to the initial 
 /* A task switch: the outgoing task's registers saved, the incoming one's loaded. */
 static inline void fpu_switch(union fpu_state *prev, const union fpu_state *next)
 {
-	if (fpu_use_fxsr) {
+	if (fpu_use_fxsr()) {
 		__asm__ __volatile__("fxsave %0" : "=m"(*prev));
 		__asm__ __volatile__("fxrstor %0" ::"m"(*next));
 	} else {
