@@ -58,12 +58,18 @@ static void pipe_lock(struct pipe_inode_info *pipe)
 /*
  * Wake q's sleepers, if any. The full barrier orders the caller's change (data, room,
  * the lock) before the look at q: a sleeper queues itself before it tests, so one of
- * the two sees the other.
+ * the two sees the other. Reads and writes wake the other end with sync wake-ups, as
+ * Linux's do: the two ends take turns, and the woken one runs best on the CPU that
+ * holds the data it is to copy.
  */
-static void wake(wait_queue_head_t *q)
+static void wake(wait_queue_head_t *q, bool sync)
 {
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	if (waitqueue_active(q))
+	if (!waitqueue_active(q))
+		return;
+	if (sync)
+		wake_up_sync(q);
+	else
 		wake_up(q);
 }
 
@@ -179,7 +185,7 @@ long pipe_read_iter(struct file *f, struct iov_iter *to)
 	}
 	pipe_unlock(pipe);
 	if (ret > 0)
-		wake(&pipe->wr_wait);
+		wake(&pipe->wr_wait, true);
 	return ret;
 }
 
@@ -228,7 +234,7 @@ long pipe_write_iter(struct file *f, struct iov_iter *from)
 			r = ring_write(pipe, from, n);
 			if (r > 0) {
 				done += r;
-				wake(&pipe->rd_wait); /* readers drain while we wait for room */
+				wake(&pipe->rd_wait, true); /* readers drain while we wait for room */
 			}
 			if (r == (long)n)
 				continue;
@@ -308,8 +314,8 @@ static void pipe_release(struct file *f)
 		pipe->readers--;
 	else
 		pipe->writers--;
-	wake(&pipe->rd_wait);
-	wake(&pipe->wr_wait);
+	wake(&pipe->rd_wait, false);
+	wake(&pipe->wr_wait, false);
 	pipe_unlock(pipe);
 	if (!atomic_dec_and_test(&pipe->files))
 		return;

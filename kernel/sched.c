@@ -16,7 +16,12 @@
  *
  * Where tasks go. A wake-up puts a task on its last CPU if that CPU is idle (its
  * cache may still hold the task's data), else on the least loaded CPU it may run on,
- * and sends that CPU the reschedule IPI if it was idle. Every BALANCE_TICKS ticks a
+ * and sends that CPU the reschedule IPI if it was idle. A sync wake-up (WF_SYNC: a
+ * pipe's end woken by the other) comes first: the waker is about to sleep, so if its
+ * CPU runs nothing else the task goes there, where the data it is to read was just
+ * written, and no other CPU is woken. (Linux also wakes a parent waiting for its
+ * exiting child so; kspace does not: a shell running one command after another would
+ * follow each child to its CPU, and leave its mm lazily loaded on the one before.) Every BALANCE_TICKS ticks a
  * CPU compares its queue with the busiest one and pulls one task when they differ by
  * two or more. That is the whole balancing policy: no domains, no weights.
  *
@@ -181,11 +186,12 @@ void wait_task_inactive(struct task_struct *p)
 }
 
 /*
- * The CPU for a task that is to run again: its last one if idle, else the least
- * loaded one it may run on (its last one on a tie). With no allowed CPU online,
- * any online CPU, as Linux's select_fallback_rq.
+ * The CPU for a task that is to run again: for a WF_SYNC wake-up, the waker's if it
+ * runs nothing else (Linux's wake_affine); then its last one if idle, else the least
+ * loaded one it may run on (its last one on a tie). With no allowed CPU online, any
+ * online CPU, as Linux's select_fallback_rq.
  */
-static int select_task_rq(const struct task_struct *p)
+static int select_task_rq(const struct task_struct *p, int wake_flags)
 {
 	unsigned long allowed = p->cpus_allowed & cpu_online_mask->bits;
 	int prev = task_cpu(p), best = prev, cpu;
@@ -195,6 +201,9 @@ static int select_task_rq(const struct task_struct *p)
 		allowed = cpu_online_mask->bits;
 	if (!(allowed & (allowed - 1))) /* one CPU to choose from (one online, or pinned) */
 		return __builtin_ctzl(allowed);
+	cpu = smp_processor_id();
+	if ((wake_flags & WF_SYNC) && (allowed >> cpu & 1) && READ_ONCE(this_rq()->nr_running) == 1)
+		return cpu;
 	if ((allowed >> prev & 1) && !READ_ONCE(cpu_rq(prev)->nr_running))
 		return prev;
 	for_each_cpu(cpu, (&(const struct cpumask){ allowed })) {
@@ -209,9 +218,9 @@ static int select_task_rq(const struct task_struct *p)
 }
 
 /* Queue p (runnable, on no queue and on no CPU) where it should run; pi_lock held. */
-static inline void activate_task(struct task_struct *p)
+static inline void activate_task(struct task_struct *p, int wake_flags)
 {
-	int cpu = select_task_rq(p);
+	int cpu = select_task_rq(p, wake_flags);
 	struct rq *rq = cpu_rq(cpu);
 
 	spin_lock(&rq->lock);
@@ -240,7 +249,7 @@ static __noinline void finish_prev_work(struct rq *rq, struct task_struct *prev)
 	finish_lock_switch(rq, prev);
 	if (work & PREV_MIGRATE) {
 		spin_lock_irqsave(&prev->pi_lock, flags);
-		activate_task(prev);
+		activate_task(prev, 0);
 		spin_unlock_irqrestore(&prev->pi_lock, flags);
 	}
 	if (work & PREV_DEAD)
@@ -404,7 +413,7 @@ void schedule(void)
  * switched out, or has not even reached schedule()), marking it runnable is all:
  * schedule() will keep it. Otherwise it goes to the CPU select_task_rq() picks.
  */
-int wake_up_process(struct task_struct *p)
+int try_to_wake_up(struct task_struct *p, int wake_flags)
 {
 	unsigned long flags;
 	int woke = 0;
@@ -430,11 +439,12 @@ int wake_up_process(struct task_struct *p)
 	}
 	wait_task_inactive(p);
 	p->state = TASK_RUNNING;
-	activate_task(p);
+	activate_task(p, wake_flags);
 out:
 	spin_unlock_irqrestore(&p->pi_lock, flags);
 	return woke;
 }
+
 
 void scheduler_tick(void)
 {
@@ -607,7 +617,7 @@ void set_cpus_allowed_ptr(struct task_struct *p, unsigned long mask)
 	} else {
 		dequeue_task(rq, p);
 		spin_unlock(&rq->lock);
-		activate_task(p);
+		activate_task(p, 0);
 	}
 	spin_unlock_irqrestore(&p->pi_lock, flags);
 }

@@ -1,6 +1,7 @@
 /*
  * kernel/sched_test.c: current, kernel threads, round robin, wait queues, time slices,
- * and the canary at the end of every kernel stack.
+ * where a sync wake-up puts the woken task, and the canary at the end of every kernel
+ * stack.
  */
 #include <asm/irqflags.h>
 #include <kspace/gfp.h>
@@ -9,6 +10,7 @@
 #include <kspace/sched.h>
 #include <kspace/selftest.h>
 #include <kspace/slab.h>
+#include <kspace/smp.h>
 #include <kspace/wait.h>
 
 SELFTEST(sched_current_from_esp)
@@ -167,6 +169,64 @@ SELFTEST(sched_tick_ends_time_slice)
 	EXPECT(kernel_thread(spinner, NULL, "spinner") > 1);
 	wait_event(test_wq, done_count == 1);
 	EXPECT(slice_expired);
+	set_cpus_allowed_ptr(current, allowed);
+	return 0;
+}
+
+static DECLARE_WAIT_QUEUE_HEAD(wake_wq);
+static struct task_struct *volatile sleeper;
+static volatile int wake_step, woke_on;
+
+/* Goes to sleep with cpu (arg) as its last CPU, free to run anywhere; says where it woke. */
+static int sleep_on_cpu(void *arg)
+{
+	set_cpus_allowed_ptr(current, 1UL << (unsigned long)arg); /* moves it there at once */
+	set_cpus_allowed_ptr(current, CPU_BITS_ALL);
+	sleeper = current;
+	wait_event(wake_wq, wake_step == 1);
+	woke_on = smp_processor_id();
+	wake_step = 2;
+	wake_up(&test_wq);
+	return 0;
+}
+
+/* The CPU a task asleep with last CPU cpu runs on once this one wakes it. */
+static int wake_sleeper(int cpu, bool sync)
+{
+	sleeper = NULL;
+	wake_step = 0;
+	if (kernel_thread(sleep_on_cpu, (void *)(unsigned long)cpu, "sleep-on-cpu") <= 1)
+		return -1;
+	while (!sleeper || !waitqueue_active(&wake_wq))
+		schedule();
+	wait_task_inactive(sleeper); /* asleep and off its CPU */
+	wake_step = 1;
+	if (sync)
+		wake_up_sync(&wake_wq);
+	else
+		wake_up(&wake_wq);
+	wait_event(test_wq, wake_step == 2);
+	return woke_on;
+}
+
+/*
+ * A plain wake-up sends a task back to its last CPU when that one is idle; a sync one
+ * (the waker is about to sleep) runs it on the waker's CPU, which runs nothing else.
+ */
+SELFTEST(sched_sync_wake_up_runs_on_the_wakers_cpu)
+{
+	unsigned long allowed;
+	int here, other = -1, cpu;
+
+	if (num_online_cpus() < 2)
+		SKIP("needs a second CPU");
+	allowed = pin_to_this_cpu();
+	here = smp_processor_id();
+	for_each_online_cpu(cpu)
+		if (cpu != here && other < 0)
+			other = cpu;
+	EXPECT(wake_sleeper(other, false) == other);
+	EXPECT(wake_sleeper(other, true) == here);
 	set_cpus_allowed_ptr(current, allowed);
 	return 0;
 }

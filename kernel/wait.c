@@ -55,7 +55,7 @@ void finish_wait(wait_queue_head_t *q, struct wait_queue_entry *wait)
 	spin_unlock_irqrestore(&q->lock, flags);
 }
 
-void wake_up(wait_queue_head_t *q)
+static __always_inline void __wake_up(wait_queue_head_t *q, int wake_flags)
 {
 	struct wait_queue_entry *w, *next;
 	unsigned long flags;
@@ -64,11 +64,21 @@ void wake_up(wait_queue_head_t *q)
 	list_for_each_entry_safe(w, next, &q->task_list, entry) {
 		bool autoremove = w->autoremove;
 
-		wake_up_process(w->task);
+		try_to_wake_up(w->task, wake_flags);
 		if (autoremove)
 			unlink_entry(w);
 	}
 	spin_unlock_irqrestore(&q->lock, flags);
+}
+
+void wake_up(wait_queue_head_t *q)
+{
+	__wake_up(q, 0);
+}
+
+void wake_up_sync(wait_queue_head_t *q)
+{
+	__wake_up(q, WF_SYNC);
 }
 
 void add_wait_queue(wait_queue_head_t *q, struct wait_queue_entry *wait)

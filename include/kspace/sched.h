@@ -223,7 +223,14 @@ void schedule(void);
 void scheduler_tick(void); /* from the timer interrupt */
 void update_process_times(int user_tick); /* the tick's accounting, then scheduler_tick */
 bool need_resched(void);
-int wake_up_process(struct task_struct *p); /* 1 if it was asleep */
+/*
+ * Wake p if it sleeps: 1 if it did. WF_SYNC: the waker is about to sleep (a pipe's
+ * other end), so p may as well run on the waker's CPU, whose cache holds what the
+ * waker just wrote for it, instead of waking another CPU.
+ */
+#define WF_SYNC 1
+int try_to_wake_up(struct task_struct *p, int wake_flags);
+static inline int wake_up_process(struct task_struct *p) { return try_to_wake_up(p, 0); }
 __noreturn void cpu_idle(void);
 
 /* Start fn(arg) in a new kernel thread; returns its pid or a negative errno. */

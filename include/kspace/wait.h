@@ -49,6 +49,8 @@ static inline bool waitqueue_active(const wait_queue_head_t *q) { return !list_e
 void prepare_to_wait(wait_queue_head_t *q, struct wait_queue_entry *wait, long state);
 void finish_wait(wait_queue_head_t *q, struct wait_queue_entry *wait);
 void wake_up(wait_queue_head_t *q); /* wake every task on q */
+/* The same when the caller is about to sleep: on its CPU they run next (WF_SYNC). */
+void wake_up_sync(wait_queue_head_t *q);
 /*
  * Queue and unqueue an entry without changing the task's state (poll and select); it
  * stays queued, whatever wakes it, until remove_wait_queue.
