@@ -2,7 +2,7 @@
  * kernel/resource.c: resource limits (getrlimit, setrlimit, prlimit64) and resource
  * usage (getrusage, times, the tick accounting behind them), with Linux's checks and
  * layouts. Where kspace has the mechanism a limit is enforced: RLIMIT_NOFILE at fd
- * allocation (kernel/file.c), RLIMIT_NPROC at fork, RLIMIT_STACK, RLIMIT_AS and
+ * allocation (kernel/fs/file.c), RLIMIT_NPROC at fork, RLIMIT_STACK, RLIMIT_AS and
  * RLIMIT_DATA when a region grows (mm/mmap.c, may_expand_vm). The others are kept and
  * reported only. CPU time is counted in ticks: the task running when the timer fires is
  * charged the whole tick, to its user or its system time.

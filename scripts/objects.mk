@@ -70,7 +70,7 @@ KERNEL_OBJS := \
 	kernel/kallsyms.o \
 	kernel/kallsyms_test.o \
 	kernel/chacha.o \
-	kernel/char_dev.o \
+	kernel/fs/char_dev.o \
 	kernel/cred.o \
 	kernel/kill.o \
 	kernel/lockdep.o \
@@ -79,50 +79,50 @@ KERNEL_OBJS := \
 	kernel/exit.o \
 	kernel/fault_inject.o \
 	kernel/fault_inject_test.o \
-	kernel/fcntl.o \
-	kernel/file.o \
+	kernel/fs/fcntl.o \
+	kernel/fs/file.o \
 	kernel/fork.o \
-	kernel/fs_struct.o \
+	kernel/fs/fs_struct.o \
 	kernel/futex.o \
 	kernel/main.o \
 	kernel/nice.o \
-	kernel/sync.o \
-	kernel/namespace.o \
+	kernel/fs/sync.o \
+	kernel/fs/namespace.o \
 	kernel/mem.o \
-	kernel/namei.o \
-	kernel/namei_ops.o \
-	kernel/open.o \
+	kernel/fs/namei.o \
+	kernel/fs/namei_ops.o \
+	kernel/fs/open.o \
 	kernel/panic.o \
 	kernel/pid.o \
-	kernel/pipe.o \
+	kernel/fs/pipe.o \
 	kernel/params.o \
 	kernel/printk.o \
 	kernel/printk_test.o \
 	kernel/posix-timers.o \
-	kernel/proc_array.o \
-	kernel/proc_misc.o \
-	kernel/procfs.o \
-	kernel/ramfs.o \
-	kernel/ramfs_walk.o \
-	kernel/readdir.o \
+	kernel/fs/proc/proc_array.o \
+	kernel/fs/proc/proc_misc.o \
+	kernel/fs/proc/procfs.o \
+	kernel/fs/ramfs.o \
+	kernel/fs/ramfs_walk.o \
+	kernel/fs/readdir.o \
 	kernel/random.o \
 	kernel/rbtree.o \
-	kernel/read_write.o \
+	kernel/fs/read_write.o \
 	kernel/resource.o \
 	kernel/rwsem.o \
 	kernel/sched.o \
 	kernel/sched_test.o \
-	kernel/select.o \
+	kernel/fs/select.o \
 	kernel/selftest.o \
 	kernel/sigaction.o \
 	kernel/signal.o \
 	kernel/smp.o \
 	kernel/smp_bench.o \
 	kernel/spinlock_debug.o \
-	kernel/statfs.o \
-	kernel/stat.o \
+	kernel/fs/statfs.o \
+	kernel/fs/stat.o \
 	kernel/sys.o \
-	kernel/utimes.o \
+	kernel/fs/utimes.o \
 	kernel/seq_buf.o \
 	kernel/string.o \
 	kernel/time.o \

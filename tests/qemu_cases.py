@@ -122,7 +122,7 @@ FAULTS_REJECT = [r"Kernel panic", r"BUG", r"Oops", r"fault-inject: .* returned -
 
 
 # Objects a program that failed half-way may leave behind: the files it created
-# (kernel/ramfs.c, mm/filemap.c) and the file systems it mounted (kernel/namespace.c),
+# (kernel/fs/ramfs.c, mm/filemap.c) and the file systems it mounted (kernel/fs/namespace.c),
 # named by the function that called kmalloc.
 def file_owner(caller):
     return caller.startswith("ramfs_") or caller in ("alloc_inode", "d_add", "grab_page", "grow_pages", "sys_mount")

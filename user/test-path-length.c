@@ -1,6 +1,6 @@
 /*
  * user/test-path-length.c: paths of every length reach the kernel whole. kspace copies
- * a path into a buffer on the stack when it fits (kernel/namei.c, getname: 128 bytes
+ * a path into a buffer on the stack when it fits (kernel/fs/namei.c, getname: 128 bytes
  * with the NUL) and into a PATH_MAX one when it does not, so the lengths around that
  * edge and around PATH_MAX are tried with the calls that copy a path: open, stat,
  * access, mkdir and unlink (which keep the last component), symlink's target. A path

@@ -1,5 +1,5 @@
 /*
- * Open files (kernel/file.c). A file descriptor indexes the task's files_struct,
+ * Open files (kernel/fs/file.c). A file descriptor indexes the task's files_struct,
  * whose slots point at struct files; fork shares the files (each gets one more
  * reference), so parent and child share offsets as on Linux. What a file does
  * on read or write depends on what it is: its file_operations (an initramfs file
@@ -173,7 +173,7 @@ void put_files(struct files_struct *files);                    /* exit */
 long simple_read_from_buffer(char __user *to, unsigned long count, loff_t *ppos,
 			     const void *from, unsigned long available);
 
-/* kernel/namei.c: where a path leads. */
+/* kernel/fs/namei.c: where a path leads. */
 struct path {
 	struct ramfs_inode *inode; /* in ramfs (RAMFS_LOOKUP_PARENT: the last component's dir) */
 	char *proc;                /* or under /proc: the rest, "" or "/..." (kmalloc'd) */
@@ -218,10 +218,10 @@ int vfs_create(struct path *p, umode_t mode, u32 rdev, const char *target,
 	       struct ramfs_inode **out);
 void namei_init(void); /* /proc becomes a mount point */
 
-/* kernel/open.c: open (dfd, name) as openat does. */
+/* kernel/fs/open.c: open (dfd, name) as openat does. */
 int do_filp_open(int dfd, const char *name, unsigned int flags, umode_t mode, struct file **out);
 
-/* kernel/readdir.c: the getdents64 of a ramfs directory. */
+/* kernel/fs/readdir.c: the getdents64 of a ramfs directory. */
 long ramfs_getdents64(struct file *f, void __user *dirp, unsigned long count);
 
 /* mm/filemap.c: read(2)/write(2) of a ramfs file at *ppos, which they move. */
@@ -230,24 +230,24 @@ long filemap_read_user(struct ramfs_inode *inode, loff_t *ppos, char __user *buf
 long filemap_write_user(struct ramfs_inode *inode, loff_t *ppos, const char __user *buf,
 			unsigned long count);
 
-/* Character devices (kernel/char_dev.c): the open file for device number rdev, or -ENXIO. */
+/* Character devices (kernel/fs/char_dev.c): the open file for device number rdev, or -ENXIO. */
 int chrdev_open(u32 rdev, unsigned int flags, struct file **out);
 const char *chrdev_name(u32 rdev); /* "null", "tty"...: its name under /dev, or NULL */
 void chrdev_init(void); /* /dev and its nodes */
 struct file *mem_open(u32 rdev); /* kernel/mem.c: /dev/null, zero, full, random, urandom, kmsg */
 
-/* /proc (kernel/procfs.c): open path under /proc; -ENOENT if there is no such entry. */
+/* /proc (kernel/fs/proc/procfs.c): open path under /proc; -ENOENT if there is no such entry. */
 int procfs_open(const char *path, unsigned int flags, struct file **out);
 int procfs_readlink(const char *path, char *buf, size_t size); /* length, or -errno */
 /* The ramfs file a path names, relative to the working directory. */
 int path_lookup(const char *path, struct ramfs_inode **out);
 /* The canonical path (kmalloc'd) of an existing file named by a user path, and its mode. */
 int user_path_canonical(const char __user *upath, char **out, umode_t *mode);
-/* kernel/procfs.c: whether f is a /proc file or directory. */
+/* kernel/fs/proc/procfs.c: whether f is a /proc file or directory. */
 bool procfs_file(const struct file *f);
 /* Whether a /proc path is a symlink (self, <pid>/exe, <pid>/fd/N): 0777, 0700, or 0 if not. */
 umode_t procfs_link_mode(const char *path);
-/* kernel/open.c: open inode anew, with open(2)'s permission checks. */
+/* kernel/fs/open.c: open inode anew, with open(2)'s permission checks. */
 int inode_open(struct ramfs_inode *inode, unsigned int flags, struct file **out);
 /* The console (kernel/tty_io.c), and a terminal device by number (-ENXIO: none). */
 struct file *tty_open(void);

@@ -1,5 +1,5 @@
 /*
- * Mounts (kernel/namespace.c): what mount(2) recorded, for /proc/mounts, umount2 and
+ * Mounts (kernel/fs/namespace.c): what mount(2) recorded, for /proc/mounts, umount2 and
  * statfs. kspace has one tree, the initramfs's ramfs, with /proc built in: a mount
  * names a file system type for a directory, and the files under it stay those of the
  * tree (so a tmpfs mounted on /tmp shows what /tmp held). The root is "rootfs".

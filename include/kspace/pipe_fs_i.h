@@ -1,5 +1,5 @@
 /*
- * Pipes (kernel/pipe.c): a 64 KiB ring between a read end and a write end, each an
+ * Pipes (kernel/fs/pipe.c): a 64 KiB ring between a read end and a write end, each an
  * open file. What other files need to know about them.
  */
 #ifndef KSPACE_PIPE_FS_I_H

@@ -1,5 +1,5 @@
 /*
- * The renderers behind /proc's files (kernel/procfs.c finds and opens them). Each
+ * The renderers behind /proc's files (kernel/fs/proc/procfs.c finds and opens them). Each
  * writes one file's whole text; task is the process of a /proc/<pid>/ file, NULL
  * for the others.
  */
@@ -10,21 +10,21 @@ struct mm_struct;
 struct seq_buf;
 struct task_struct;
 
-/* kernel/proc_array.c */
+/* kernel/fs/proc/proc_array.c */
 void proc_show_mm(struct seq_buf *s, struct task_struct *task,
 		  void (*show)(struct seq_buf *s, struct mm_struct *mm)); /* task's mm, locked */
 void proc_pid_stat(struct seq_buf *s, struct task_struct *task);
 void proc_pid_status(struct seq_buf *s, struct task_struct *task);
 void proc_pid_cmdline(struct seq_buf *s, struct task_struct *task);
 
-/* kernel/proc_misc.c */
+/* kernel/fs/proc/proc_misc.c */
 void proc_stat_show(struct seq_buf *s, struct task_struct *task);
 void proc_uptime_show(struct seq_buf *s, struct task_struct *task);
 void proc_loadavg_show(struct seq_buf *s, struct task_struct *task);
 void proc_version_show(struct seq_buf *s, struct task_struct *task);
 void proc_cpuinfo_show(struct seq_buf *s, struct task_struct *task);
 
-/* kernel/namespace.c */
+/* kernel/fs/namespace.c */
 void proc_mounts_show(struct seq_buf *s, struct task_struct *task);
 void proc_filesystems_show(struct seq_buf *s, struct task_struct *task);
 

@@ -1,5 +1,5 @@
 /*
- * ramfs (kernel/ramfs.c): the in-memory file system the initramfs is unpacked into,
+ * ramfs (kernel/fs/ramfs.c): the in-memory file system the initramfs is unpacked into,
  * and that programs then change. As in Linux, a name and a file are two things: a
  * directory holds ramfs_dentry entries (a name and the inode it names), and an inode
  * holds what the file is (type, owner, times, data). A regular file may have several
@@ -16,7 +16,7 @@
  * -EFBIG.
  *
  * Several CPUs use the tree at once: the locks, their order and what each guards are
- * described at the top of kernel/ramfs.c. In short, as Linux's VFS: a directory's
+ * described at the top of kernel/fs/ramfs.c. In short, as Linux's VFS: a directory's
  * i_mutex is held to change its names, a file's to change its data; walks take no
  * mutex, only dcache_lock, under which the tree's links change, and a reference
  * (count) on the inode they return. Functions marked "alone" are for a tree no other
@@ -103,7 +103,7 @@ void ramfs_init(void);
 struct ramfs_inode *ramfs_root(void);
 
 /*
- * Resolve path from dir (kernel/ramfs_walk.c); cred, if not NULL, must have search
+ * Resolve path from dir (kernel/fs/ramfs_walk.c); cred, if not NULL, must have search
  * permission in every directory passed (-EACCES). On success nd->inode holds a
  * reference, which the caller drops with ramfs_iput.
  */
@@ -118,7 +118,7 @@ int ramfs_lookup_at(struct ramfs_inode *dir, const char *path, unsigned int flag
 		    struct ramfs_inode **out);
 
 /*
- * The tree's links (see kernel/ramfs.c). A walk holds it throughout: no entry it
+ * The tree's links (see kernel/fs/ramfs.c). A walk holds it throughout: no entry it
  * passes can be dropped meanwhile, so no inode it passes can be freed.
  */
 extern spinlock_t dcache_lock;

@@ -71,7 +71,7 @@ long sys_sched_yield(void);
 long sys_sched_getaffinity(pid_t pid, unsigned int len, unsigned long __user *user_mask_ptr);
 long sys_getcpu(unsigned int __user *cpup, unsigned int __user *nodep, void __user *unused);
 long sys_sched_setaffinity(pid_t pid, unsigned int len, unsigned long __user *user_mask_ptr);
-/* kernel/nice.c, kernel/sync.c */
+/* kernel/nice.c, kernel/fs/sync.c */
 long sys_nice(int increment);
 long sys_getpriority(int which, int who);
 long sys_setpriority(int which, int who, int niceval);
@@ -86,7 +86,7 @@ long sys_umask(int mask);
 long sys_syslog(int type, char __user *buf, int len);
 struct sysinfo;
 long sys_sysinfo(struct sysinfo __user *info);
-/* kernel/file.c */
+/* kernel/fs/file.c */
 struct stat64;
 long sys_open(const char __user *path, int flags, int mode);
 long sys_openat(int dfd, const char __user *path, int flags, int mode);
@@ -117,7 +117,7 @@ long sys_statfs64(const char __user *path, size_t sz, struct statfs64 __user *bu
 long sys_fstatfs64(unsigned int fd, size_t sz, struct statfs64 __user *buf);
 long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
 	       unsigned long arg5);
-/* kernel/fcntl.c, kernel/pipe.c */
+/* kernel/fs/fcntl.c, kernel/fs/pipe.c */
 long sys_dup(unsigned int fd);
 long sys_dup2(unsigned int oldfd, unsigned int newfd);
 long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags);
@@ -125,7 +125,7 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_fcntl64(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_pipe(int __user *fildes);
 long sys_pipe2(int __user *fildes, int flags);
-/* kernel/select.c */
+/* kernel/fs/select.c */
 struct pollfd;
 struct sel_arg_struct;
 struct old_timespec32;
@@ -145,14 +145,14 @@ long sys_pselect6(int n, unsigned long __user *inp, unsigned long __user *outp,
 long sys_pselect6_time64(int n, unsigned long __user *inp, unsigned long __user *outp,
 			 unsigned long __user *exp, struct __kernel_timespec __user *tsp,
 			 void __user *sig);
-/* kernel/read_write.c */
+/* kernel/fs/read_write.c */
 struct iovec;
 long sys_readv(unsigned int fd, const struct iovec __user *vec, unsigned long vlen);
 long sys_writev(unsigned int fd, const struct iovec __user *vec, unsigned long vlen);
 long sys_pread64(unsigned int fd, char __user *buf, unsigned long count, u32 pos_lo, u32 pos_hi);
 long sys_pwrite64(unsigned int fd, const char __user *buf, unsigned long count, u32 pos_lo,
 		  u32 pos_hi);
-/* kernel/namei.c */
+/* kernel/fs/namei.c */
 long sys_mknod(const char __user *path, umode_t mode, unsigned int dev);
 long sys_mknodat(int dfd, const char __user *path, umode_t mode, unsigned int dev);
 long sys_mkdir(const char __user *path, umode_t mode);
@@ -170,7 +170,7 @@ long sys_renameat(int olddfd, const char __user *oldpath, int newdfd,
 		  const char __user *newpath);
 long sys_renameat2(int olddfd, const char __user *oldpath, int newdfd,
 		   const char __user *newpath, unsigned int flags);
-/* kernel/open.c */
+/* kernel/fs/open.c */
 long sys_creat(const char __user *path, int mode);
 long sys_truncate(const char __user *path, long length);
 long sys_truncate64(const char __user *path, unsigned long lo, unsigned long hi);
@@ -190,12 +190,12 @@ long sys_access(const char __user *path, int mode);
 long sys_faccessat(int dfd, const char __user *path, int mode);
 long sys_faccessat2(int dfd, const char __user *path, int mode, int flags);
 long sys_fchdir(unsigned int fd);
-/* kernel/stat.c */
+/* kernel/fs/stat.c */
 struct statx;
 long sys_statx(int dfd, const char __user *path, unsigned int flags, unsigned int mask,
 	       struct statx __user *buf);
 long sys_readlinkat(int dfd, const char __user *path, char __user *buf, int bufsiz);
-/* kernel/utimes.c */
+/* kernel/fs/utimes.c */
 struct old_timespec32;
 struct __kernel_timespec;
 struct timeval_user;

@@ -1,5 +1,5 @@
 /*
- * Vectors of user buffers (kernel/read_write.c): readv's and writev's struct iovec,
+ * Vectors of user buffers (kernel/fs/read_write.c): readv's and writev's struct iovec,
  * and an iov_iter, a position in such a vector, for copies that cross from one
  * buffer to the next (a pipe takes a whole writev at once).
  */

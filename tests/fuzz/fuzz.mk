@@ -24,14 +24,14 @@ fuzz_vsprintf_SRCS := kernel/vsprintf.c
 fuzz_elf_SRCS := kernel/elf_layout.c kernel/string.c
 # params_kernel.c is kernel/params.c with a reset for the harness: a kernel source.
 fuzz_params_SRCS := tests/fuzz/params_kernel.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c tests/host/stub_locks.c
-fuzz_initramfs_SRCS := kernel/initramfs.c kernel/ramfs.c kernel/ramfs_walk.c kernel/string.c kernel/vsprintf.c \
+fuzz_initramfs_SRCS := kernel/initramfs.c kernel/fs/ramfs.c kernel/fs/ramfs_walk.c kernel/string.c kernel/vsprintf.c \
 	tests/host/stubs.c tests/host/stub_locks.c tests/host/stub_alloc.c tests/host/stub_filemap.c tests/host/newc.c \
 	tests/host/ramfs_fixture.c
 # mm_kernel.c is mm/page_alloc.c with a reset for the harness: a kernel source.
 fuzz_multiboot_SRCS := boot/multiboot.c mm/memblock.c mm/mm_init.c tests/fuzz/mm_kernel.c mm/page_poison.c \
 	kernel/params.c kernel/seq_buf.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c tests/host/stub_locks.c \
 	tests/host/mm_sim.c
-fuzz_namei_SRCS := kernel/ramfs.c kernel/ramfs_walk.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c tests/host/stub_locks.c \
+fuzz_namei_SRCS := kernel/fs/ramfs.c kernel/fs/ramfs_walk.c kernel/string.c kernel/vsprintf.c tests/host/stubs.c tests/host/stub_locks.c \
 	tests/host/stub_alloc.c tests/host/stub_filemap.c
 # The firmware tables; early_memremap() is tests/host/fake_phys.c's.
 FUZZ_FIRMWARE_SRCS := arch/x86/kernel/acpi.c arch/x86/kernel/mp_config.c \

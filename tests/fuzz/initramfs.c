@@ -1,6 +1,6 @@
 /*
  * tests/fuzz/initramfs.c: the newc initramfs unpacker (kernel/initramfs.c) into the
- * real ramfs (kernel/ramfs.c), on hostile archives and under failing allocations.
+ * real ramfs (kernel/fs/ramfs.c), on hostile archives and under failing allocations.
  *
  * Input: one byte choosing when allocations start to fail (0-31: after that many;
  * from 32 on: never), then the archive. The file system holds a directory and a

@@ -1,6 +1,6 @@
 /*
- * tests/fuzz/namei.c: the path walker (ramfs_walk in kernel/ramfs.c, which
- * kernel/namei.c's lookups go through) on hostile paths, over a tree with what makes
+ * tests/fuzz/namei.c: the path walker (ramfs_walk in kernel/fs/ramfs.c, which
+ * kernel/fs/namei.c's lookups go through) on hostile paths, over a tree with what makes
  * walking hard: symlinks relative and absolute, chains, loops and dangling ones, a
  * directory without search permission for others, a file where a directory is
  * expected, a long name, and a /proc mount point. (namei.c itself needs the task and

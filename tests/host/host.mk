@@ -6,7 +6,7 @@
 HOST_TEST_BIN := $(B)/host-tests
 
 HOST_KERNEL_SRCS := kernel/kallsyms.c kernel/params.c kernel/seq_buf.c kernel/string.c \
-	kernel/rbtree.c kernel/vsprintf.c kernel/ramfs.c kernel/ramfs_walk.c kernel/initramfs.c kernel/extable.c \
+	kernel/rbtree.c kernel/vsprintf.c kernel/fs/ramfs.c kernel/fs/ramfs_walk.c kernel/initramfs.c kernel/extable.c \
 	kernel/elf_layout.c kernel/chacha.c
 # The firmware tables (ACPI MADT, MP table), over tests/host/fake_phys.c's memory.
 HOST_FIRMWARE_SRCS := arch/x86/kernel/acpi.c arch/x86/kernel/mp_config.c arch/x86/kernel/mpparse.c
@@ -33,7 +33,7 @@ HOST_ARCH_INCLUDES := -Itests/host/arch -Iarch/x86/include
 $(patsubst %.c,$(B)/host/%.o,$(HOST_MM_SRCS)): HOST_MM_CFLAGS := $(HOST_ARCH_INCLUDES) -Wno-format
 $(HOST_TEST_OBJS): HOST_MM_CFLAGS := $(HOST_ARCH_INCLUDES)
 # ramfs reaches <asm/page.h> through <kspace/slab.h>; kmalloc and vmalloc are stub_alloc.c's.
-$(B)/host/kernel/ramfs.o $(B)/host/kernel/ramfs_walk.o $(B)/host/kernel/initramfs.o: HOST_MM_CFLAGS := $(HOST_ARCH_INCLUDES)
+$(B)/host/kernel/fs/ramfs.o $(B)/host/kernel/fs/ramfs_walk.o $(B)/host/kernel/initramfs.o: HOST_MM_CFLAGS := $(HOST_ARCH_INCLUDES)
 # The ELF loader's plan needs the real user address space (TASK_SIZE), not the simulated RAM.
 $(B)/host/kernel/elf_layout.o: HOST_MM_CFLAGS := -Iarch/x86/include
 $(patsubst %.c,$(B)/host/%.o,$(HOST_FIRMWARE_SRCS)) $(B)/host/tests/host/fake_phys.o \

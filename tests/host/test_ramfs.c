@@ -1,5 +1,5 @@
 /*
- * tests/host/test_ramfs.c: ramfs (kernel/ramfs.c): creating and reading files,
+ * tests/host/test_ramfs.c: ramfs (kernel/fs/ramfs.c): creating and reading files,
  * path resolution and its edge cases (slashes, ".", "..", name and path limits,
  * symlinks and their loops), directory order, freeing trees, grafting a staging
  * tree, out-of-memory failures that leave nothing behind; hard links, unlinking a

@@ -96,11 +96,11 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_geteuid32] = CALL(sys_geteuid),
 	[__NR_getegid32] = CALL(sys_getegid),
 	[__NR_setuid32] = CALL(sys_setuid),
-	/* kernel/file.c: the forms glibc uses for open, stat and lseek */
+	/* kernel/fs/file.c: the forms glibc uses for open, stat and lseek */
 	[__NR_openat] = CALL(sys_openat),
 	[__NR_fstatat64] = CALL(sys_fstatat64),
 	[__NR_lstat64] = CALL(sys_lstat64),
-	/* kernel/namei.c, open.c, stat.c, utimes.c: the writable file system */
+	/* kernel/fs/namei.c, open.c, stat.c, utimes.c: the writable file system */
 	[__NR_creat] = CALL(sys_creat),
 	[__NR_link] = CALL(sys_link),
 	[__NR_unlink] = CALL(sys_unlink),
@@ -170,7 +170,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_prlimit64] = CALL(sys_prlimit64),
 	[__NR_getrusage] = CALL(sys_getrusage),
 	[__NR_times] = CALL(sys_times),
-	/* clocks (kernel/posix-timers.c), random bytes (kernel/random.c), readlink (kernel/file.c) */
+	/* clocks (kernel/posix-timers.c), random bytes (kernel/random.c), readlink (kernel/fs/file.c) */
 	[__NR_clock_gettime] = CALL(sys_clock_gettime),
 	[__NR_clock_gettime64] = CALL(sys_clock_gettime64),
 	[__NR_clock_getres] = CALL(sys_clock_getres),
@@ -179,7 +179,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_clock_nanosleep_time64] = CALL(sys_clock_nanosleep_time64),
 	[__NR_getrandom] = CALL(sys_getrandom),
 	[__NR_readlink] = CALL(sys_readlink),
-	/* mounts and file system statistics (kernel/namespace.c, kernel/statfs.c) */
+	/* mounts and file system statistics (kernel/fs/namespace.c, kernel/fs/statfs.c) */
 	[__NR_mount] = CALL(sys_mount),
 	[__NR_umount] = CALL(sys_oldumount),
 	[__NR_umount2] = CALL(sys_umount),
@@ -188,19 +188,19 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_statfs64] = CALL(sys_statfs64),
 	[__NR_fstatfs64] = CALL(sys_fstatfs64),
 	[__NR_prctl] = CALL(sys_prctl),
-	/* descriptors and pipes (kernel/fcntl.c, kernel/pipe.c) */
+	/* descriptors and pipes (kernel/fs/fcntl.c, kernel/fs/pipe.c) */
 	[__NR_dup] = CALL(sys_dup),
 	[__NR_dup3] = CALL(sys_dup3),
 	[__NR_fcntl] = CALL(sys_fcntl),
 	[__NR_fcntl64] = CALL(sys_fcntl64),
 	[__NR_pipe] = CALL(sys_pipe),
 	[__NR_pipe2] = CALL(sys_pipe2),
-	/* kernel/read_write.c */
+	/* kernel/fs/read_write.c */
 	[__NR_readv] = CALL(sys_readv),
 	[__NR_writev] = CALL(sys_writev),
 	[__NR_pread64] = CALL(sys_pread64),
 	[__NR_pwrite64] = CALL(sys_pwrite64),
-	/* kernel/select.c */
+	/* kernel/fs/select.c */
 	[__NR_poll] = CALL(sys_poll),
 	[__NR_ppoll] = CALL(sys_ppoll),
 	[__NR_ppoll_time64] = CALL(sys_ppoll_time64),

@@ -1,6 +1,6 @@
 /*
- * kernel/read_write.c: reads and writes beyond read(2)/write(2) (which stay in
- * kernel/file.c): readv and writev, which gather from or scatter to a vector of
+ * kernel/fs/read_write.c: reads and writes beyond read(2)/write(2) (which stay in
+ * kernel/fs/file.c): readv and writev, which gather from or scatter to a vector of
  * buffers, and pread64/pwrite64, which use a position of their own and leave the
  * file's where it is.
  *

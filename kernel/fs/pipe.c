@@ -1,5 +1,5 @@
 /*
- * kernel/pipe.c: pipes (pipe, pipe2). A pipe is a 64 KiB byte ring shared by two open
+ * kernel/fs/pipe.c: pipes (pipe, pipe2). A pipe is a 64 KiB byte ring shared by two open
  * files, the read end and the write end. head and tail count the bytes ever written
  * and read (modulo 2^32): head - tail bytes wait in the ring, at offset tail % PIPE_SIZE.
  * The ring's 16 pages are allocated when a write first reaches them (an idle pipe

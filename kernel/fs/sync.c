@@ -1,5 +1,5 @@
 /*
- * kernel/sync.c: sync and syncfs. Every kspace file system lives in RAM (ramfs, /proc,
+ * kernel/fs/sync.c: sync and syncfs. Every kspace file system lives in RAM (ramfs, /proc,
  * /dev), so there is never dirty data waiting for a disk: the calls succeed at once,
  * as Linux's do on such file systems. syncfs still checks its descriptor.
  */

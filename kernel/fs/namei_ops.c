@@ -1,5 +1,5 @@
 /*
- * kernel/namei_ops.c: the calls that change names, as in Linux's fs/namei.c: mknod,
+ * kernel/fs/namei_ops.c: the calls that change names, as in Linux's fs/namei.c: mknod,
  * mkdir, symlink, link, rmdir, unlink and rename (and their *at forms), with Linux's
  * order of checks, so the same mistake gives the same errno. The walk and the
  * permission rules they rely on are namei.c's.

@@ -1,5 +1,5 @@
 /*
- * kernel/utimes.c: setting a file's access and modification times, as Linux's
+ * kernel/fs/utimes.c: setting a file's access and modification times, as Linux's
  * fs/utimes.c: utimensat (32-bit and 64-bit time_t forms; a NULL path with a
  * descriptor is futimens), utimes, futimesat and utime. UTIME_NOW takes the current
  * time, UTIME_OMIT leaves a time alone. Touching a file (both times now) needs write

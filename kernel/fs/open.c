@@ -1,5 +1,5 @@
 /*
- * kernel/open.c: opening files and changing what a file is, as Linux's fs/open.c:
+ * kernel/fs/open.c: opening files and changing what a file is, as Linux's fs/open.c:
  * open, openat, creat (O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_NOFOLLOW, O_DIRECTORY),
  * the file operations of ramfs files and directories (getdents64: readdir.c), truncate
  * and ftruncate, chmod, chown (the 16-bit and 32-bit id forms), access and faccessat,

@@ -1,5 +1,5 @@
 /*
- * kernel/char_dev.c: character devices. A device node in ramfs (mknod S_IFCHR) holds
+ * kernel/fs/char_dev.c: character devices. A device node in ramfs (mknod S_IFCHR) holds
  * only a number, major << 8 | minor in Linux's encoding; opening it asks this table
  * which driver that number means, as Linux's chrdev_open does. At boot /dev gets
  * the nodes of the devices kspace has, with Linux's numbers and modes.

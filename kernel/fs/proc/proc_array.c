@@ -1,5 +1,5 @@
 /*
- * kernel/proc_array.c: what /proc/<pid>/ tells about one process, in Linux's formats
+ * kernel/fs/proc/proc_array.c: what /proc/<pid>/ tells about one process, in Linux's formats
  * (Linux's fs/proc/array.c and base.c): stat, the one line ps and top parse; status,
  * the same for people; cmdline, its arguments read out of its own memory.
  */

@@ -1,5 +1,5 @@
 /*
- * kernel/proc_misc.c: the system-wide /proc files that top, uptime and ps read, in
+ * kernel/fs/proc/proc_misc.c: the system-wide /proc files that top, uptime and ps read, in
  * Linux's formats (Linux's fs/proc/stat.c, uptime.c, loadavg.c, version.c and
  * cpuinfo.c): stat, uptime, loadavg, version, cpuinfo. Times are in USER_HZ ticks,
  * which is HZ here (100, as on Linux i386).

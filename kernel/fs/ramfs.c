@@ -1,8 +1,8 @@
 /*
- * kernel/ramfs.c: the in-memory file system (see ramfs.h): inodes and the directory
+ * kernel/fs/ramfs.c: the in-memory file system (see ramfs.h): inodes and the directory
  * entries naming them, and the changes programs make to the tree. Inodes and entries
  * come from kmalloc; a file's data lives in pages that mm/filemap.c manages. Path
- * walks are kernel/ramfs_walk.c's.
+ * walks are kernel/fs/ramfs_walk.c's.
  *
  * Locking, as Linux's VFS (Documentation/filesystems/locking.rst, directory-locking.rst).
  * Each lock is taken only after those listed above it:

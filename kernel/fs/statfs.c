@@ -1,5 +1,5 @@
 /*
- * kernel/statfs.c: statfs, fstatfs, statfs64 and fstatfs64 (Linux's fs/statfs.c), what
+ * kernel/fs/statfs.c: statfs, fstatfs, statfs64 and fstatfs64 (Linux's fs/statfs.c), what
  * df asks of each mounted file system. The answer is the file system type's, as Linux's
  * simple_statfs (ramfs, proc: no size) and shmem_statfs (tmpfs, devtmpfs: half of RAM
  * by default, with nothing of its own counted as used: kspace keeps one tree).

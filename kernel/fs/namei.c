@@ -1,5 +1,5 @@
 /*
- * kernel/namei.c: from a name to a file, as Linux's fs/namei.c. A path is walked in
+ * kernel/fs/namei.c: from a name to a file, as Linux's fs/namei.c. A path is walked in
  * the ramfs tree from where the system call says (the root, the working directory,
  * or a directory descriptor for the *at() calls), following symlinks and checking
  * search permission in every directory for the caller's fs ids. /proc is a mount

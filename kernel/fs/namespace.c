@@ -1,5 +1,5 @@
 /*
- * kernel/namespace.c: mount(2), umount(2), umount2(2), the mount list behind
+ * kernel/fs/namespace.c: mount(2), umount(2), umount2(2), the mount list behind
  * /proc/mounts and the file system types of /proc/filesystems (Linux's fs/namespace.c and proc_namespace.c). kspace has a single tree,
  * so a mount only records a file system type for a directory (see <kspace/mount.h>):
  * what busybox's mount, umount and df see is Linux's, the files stay the tree's.

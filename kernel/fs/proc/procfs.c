@@ -1,12 +1,12 @@
 /*
- * kernel/procfs.c: /proc, the kernel's state as text files. A file is rendered
+ * kernel/fs/proc/procfs.c: /proc, the kernel's state as text files. A file is rendered
  * when it is opened, through the same functions the boot log and the self-tests
  * use, in Linux's format wherever Linux has the file:
  *
  *   /proc/buddyinfo  meminfo  slabinfo  vmallocinfo  vmstat  pkmap  layout  extable  uaccess
- *   /proc/cpuinfo  loadavg  stat  uptime  version (kernel/proc_misc.c)
- *   /proc/mounts  filesystems (kernel/namespace.c)
- *   /proc/<pid>/maps  <pid>/stat  status  cmdline (kernel/proc_array.c)  <pid>/pagetable
+ *   /proc/cpuinfo  loadavg  stat  uptime  version (kernel/fs/proc/proc_misc.c)
+ *   /proc/mounts  filesystems (kernel/fs/namespace.c)
+ *   /proc/<pid>/maps  <pid>/stat  status  cmdline (kernel/fs/proc/proc_array.c)  <pid>/pagetable
  *   (kspace's own: the present pages and their page-table entries)
  *   /proc/<pid>/task/<tid>/: each thread of the process, with the same files
  *   /proc/self -> the caller's pid  /proc/sys/kernel/hostname

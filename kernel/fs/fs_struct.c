@@ -1,5 +1,5 @@
 /*
- * kernel/fs_struct.c: a process's working directory and umask (Linux's fs/fs_struct.c).
+ * kernel/fs/fs_struct.c: a process's working directory and umask (Linux's fs/fs_struct.c).
  *
  * The cwd is a canonical absolute path. The one an fs_struct is made with sits in the
  * same allocation (cwd_buf); chdir puts a kmalloc'd one in its place, under fs->lock,

@@ -1,7 +1,7 @@
 /*
- * kernel/fcntl.c: copying descriptors and their flags: dup, dup2, dup3 and
+ * kernel/fs/fcntl.c: copying descriptors and their flags: dup, dup2, dup3 and
  * fcntl/fcntl64 (F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD/F_SETFD, F_GETFL/F_SETFL,
- * F_GETPIPE_SZ). The descriptor table itself lives in kernel/file.c. Two descriptors
+ * F_GETPIPE_SZ). The descriptor table itself lives in kernel/fs/file.c. Two descriptors
  * made by dup share one open file: its position and its F_GETFL flags; the
  * close-on-exec flag belongs to each descriptor.
  */

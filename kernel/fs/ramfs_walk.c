@@ -1,5 +1,5 @@
 /*
- * kernel/ramfs_walk.c: path walks in the ramfs tree (see ramfs.h), as Linux's
+ * kernel/fs/ramfs_walk.c: path walks in the ramfs tree (see ramfs.h), as Linux's
  * link_path_walk: from a starting directory, one component at a time, following
  * symlinks, checking search permission, stopping at a mount point. Walks are loops,
  * not recursion: a PATH_MAX path can be 2048 directories deep, far more frames than

@@ -1,7 +1,7 @@
 /*
- * kernel/file.c: file descriptors and the calls on an open file: close, read, write,
- * lseek, _llseek, getdents64, ioctl. Opening is kernel/open.c's, names kernel/namei.c's,
- * stat kernel/stat.c's.
+ * kernel/fs/file.c: file descriptors and the calls on an open file: close, read, write,
+ * lseek, _llseek, getdents64, ioctl. Opening is kernel/fs/open.c's, names kernel/fs/namei.c's,
+ * stat kernel/fs/stat.c's.
  */
 #include <kspace/bug.h>
 #include <kspace/errno.h>

@@ -1,5 +1,5 @@
 /*
- * kernel/stat.c: what a file is, as Linux's fs/stat.c reports it: fstat64, stat64,
+ * kernel/fs/stat.c: what a file is, as Linux's fs/stat.c reports it: fstat64, stat64,
  * lstat64, fstatat64 and statx, and readlink/readlinkat. A ramfs file is described
  * by its inode; a /proc file or the console by the open file (a /proc path is opened
  * for reading, described and closed).

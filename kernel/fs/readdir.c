@@ -1,5 +1,5 @@
 /*
- * kernel/readdir.c: getdents64 of a ramfs directory, as Linux's dcache_readdir: "." and
+ * kernel/fs/readdir.c: getdents64 of a ramfs directory, as Linux's dcache_readdir: "." and
  * "..", then the entries in name order, each record a linux_dirent64. A listing that
  * runs while other CPUs add and remove names still returns each name that stays
  * exactly once: it resumes after the last name it returned, not at a count of

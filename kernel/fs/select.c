@@ -1,5 +1,5 @@
 /*
- * kernel/select.c: waiting for any of several files: poll, ppoll, select (_newselect
+ * kernel/fs/select.c: waiting for any of several files: poll, ppoll, select (_newselect
  * and the old one-argument select) and pselect6, with the *_time64 forms.
  *
  * One loop serves them all (do_poll): ask each file's poll operation what holds;
