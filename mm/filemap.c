@@ -7,10 +7,13 @@
  * persistent kmap window's first real users. A slot of pages[] left NULL (a hole
  * made by truncate or lseek) reads as zeros.
  *
- * A mapped region's page is read on its first touch (nopage) into a fresh page of the
- * process: private, so writes to a program's data never reach the file. Bytes past
- * vm_file_end read as zero: that is how the tail of an ELF data segment becomes the
- * start of its .bss. generic_file_mmap() is what mmap of such a file sets up.
+ * A private mapping's page that lies wholly inside the file is the file's own page
+ * (nopage): every process running one program maps the same text, and do_nopage
+ * maps it read-only, so a write copies it and never reaches the file. The mapping's
+ * last page, past which bytes read as zero (that is how the tail of an ELF data
+ * segment becomes the start of its .bss), a hole, and every page of a shared mapping
+ * are read into a fresh page of the process instead. generic_file_mmap() is what mmap
+ * of such a file sets up.
  */
 #include <kspace/errno.h>
 #include <kspace/fs.h>
@@ -267,12 +270,18 @@ long filemap_write_user(struct ramfs_inode *inode, loff_t *ppos, const char __us
 
 static struct page *filemap_nopage(struct vm_area_struct *vma, unsigned long address)
 {
-	struct page *page = alloc_page(GFP_HIGHUSER);
 	unsigned long off = (vma->vm_pgoff << PAGE_SHIFT) + (address - vma->vm_start);
 	unsigned long n = off < vma->vm_file_end ? min(PAGE_SIZE, vma->vm_file_end - off) : 0;
+	struct page *page;
 	long got;
 	char *v;
 
+	if (n == PAGE_SIZE && !(vma->vm_flags & VM_SHARED)) {
+		page = find_get_page(vma->vm_file, off >> PAGE_SHIFT);
+		if (page)
+			return page; /* the file's reference and ours */
+	}
+	page = alloc_page(GFP_HIGHUSER);
 	if (!page)
 		return NULL;
 	v = kmap_atomic(page, KM_USER0);

@@ -2,7 +2,9 @@
  * mm/memory.c: user pages and the page tables that map them.
  *
  * A region's pages are created on first touch (handle_mm_fault): zero-filled for
- * anonymous memory, read from the file through vm_ops->nopage otherwise. fork
+ * anonymous memory, from vm_ops->nopage otherwise. A private mapping of a file maps
+ * the file's own page read-only (every process running one program shares its
+ * text, as with Linux's page cache) and copies it on the first write. fork
  * shares every page with the child read-only and counts the extra reference; the
  * first write by either side faults, and do_wp_page gives the writer its own copy
  * (or, if it is already the only user, simply makes the page writable again).
@@ -110,7 +112,8 @@ static void set_pte(struct vm_area_struct *vma, pte_t *pte, struct page *page, b
  * A fault's page, made unlocked, goes in only if the entry is still empty: another
  * thread of the mm may have faulted on it meanwhile. The loser's page is dropped.
  */
-static int set_pte_if_none(struct vm_area_struct *vma, pte_t *pte, struct page *page)
+static int set_pte_if_none(struct vm_area_struct *vma, pte_t *pte, struct page *page,
+			   bool writable)
 {
 	struct mm_struct *mm = vma->vm_mm;
 	bool lost;
@@ -118,7 +121,7 @@ static int set_pte_if_none(struct vm_area_struct *vma, pte_t *pte, struct page *
 	spin_lock(&mm->page_table_lock);
 	lost = !pte_none(*pte);
 	if (!lost)
-		set_pte(vma, pte, page, true);
+		set_pte(vma, pte, page, writable);
 	spin_unlock(&mm->page_table_lock);
 	if (lost)
 		__free_page(page);
@@ -132,13 +135,19 @@ static int do_anonymous_page(struct vm_area_struct *vma, pte_t *pte)
 	if (!page)
 		return VM_FAULT_OOM;
 	clear_user_highpage(page);
-	return set_pte_if_none(vma, pte, page);
+	return set_pte_if_none(vma, pte, page, true);
 }
 
-static int do_nopage(struct vm_area_struct *vma, unsigned long address, pte_t *pte)
+/*
+ * nopage gives the page with a reference for the mapping. Someone else's too (a
+ * file's own page, page_count > 1) in a private mapping: mapped read-only, so that
+ * a write copies it; a write fault copies it at once (Linux's do_cow_fault).
+ */
+static int do_nopage(struct vm_area_struct *vma, unsigned long address, pte_t *pte, bool write)
 {
 	unsigned long off = (vma->vm_pgoff << PAGE_SHIFT) + (address - vma->vm_start);
-	struct page *page;
+	struct page *page, *copy;
+	bool shared;
 
 	/* Linux's rule: a page that holds no byte of the file (or shared memory) is SIGBUS. */
 	if (off >= PAGE_ALIGN(vma->vm_file_end))
@@ -146,7 +155,18 @@ static int do_nopage(struct vm_area_struct *vma, unsigned long address, pte_t *p
 	page = vma->vm_ops->nopage(vma, address);
 	if (!page)
 		return VM_FAULT_OOM;
-	return set_pte_if_none(vma, pte, page); /* a private copy: the file itself never changes */
+	shared = page_count(page) > 1 && !(vma->vm_flags & VM_SHARED);
+	if (shared && write) {
+		copy = alloc_page(GFP_HIGHUSER);
+		if (copy)
+			copy_user_highpage(copy, page);
+		__free_page(page);
+		if (!copy)
+			return VM_FAULT_OOM;
+		page = copy;
+		shared = false;
+	}
+	return set_pte_if_none(vma, pte, page, !shared);
 }
 
 /*
@@ -229,7 +249,7 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, bool writ
 	if (write && !(vma->vm_flags & VM_WRITE))
 		return VM_FAULT_SIGSEGV;
 	if (pte_none(*pte))
-		return vma->vm_ops ? do_nopage(vma, address & PAGE_MASK, pte)
+		return vma->vm_ops ? do_nopage(vma, address & PAGE_MASK, pte, write)
 				   : do_anonymous_page(vma, pte);
 	if (write && !(*pte & _PAGE_RW))
 		return do_wp_page(vma, address & PAGE_MASK, pte);

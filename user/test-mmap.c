@@ -226,6 +226,54 @@ static void test_file(void)
 	close(fd);
 }
 
+/* One byte of fd at off, written or read through the file, not the mapping. */
+static void poke_file(int fd, off_t off, char c)
+{
+	lseek(fd, off, SEEK_SET);
+	write(fd, &c, 1);
+}
+
+static char peek_file(int fd, off_t off)
+{
+	char c = 0;
+
+	lseek(fd, off, SEEK_SET);
+	read(fd, &c, 1);
+	return c;
+}
+
+/*
+ * A private mapping of a file maps the file's own page until the process writes to it
+ * (Linux's page cache, which kspace's ramfs pages play): a write to the file shows
+ * through a page only read so far, and once the process writes, its copy is its own.
+ */
+static void test_private_file_until_written(void)
+{
+	static char page[4096];
+	int fd = open("/tmp/test-mmap-private", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	char *p;
+
+	memset(page, 'a', sizeof(page));
+	check(fd >= 0 && write(fd, page, sizeof(page)) == PAGE_SIZE &&
+		      write(fd, page, sizeof(page)) == PAGE_SIZE,
+	      "a two-page file in /tmp");
+	p = mmap(NULL, 2 * PAGE_SIZE, RW, MAP_PRIVATE, fd, 0);
+	check(p != MAP_FAILED && p[0] == 'a', "mapped privately, read and writable");
+	poke_file(fd, 0, 'b');
+	check(p[0] == 'b', "a write to the file shows in a page the mapping has only read");
+	p[0] = 'c';
+	check(p[0] == 'c' && peek_file(fd, 0) == 'b', "a write to the mapping stays in it");
+	poke_file(fd, 0, 'd');
+	check(p[0] == 'c', "and from then on the page is the process's own copy");
+	p[PAGE_SIZE] = 'w'; /* first touch is a write: a copy at once */
+	poke_file(fd, PAGE_SIZE + 1, 'x');
+	check(p[PAGE_SIZE] == 'w' && p[PAGE_SIZE + 1] == 'a' && peek_file(fd, PAGE_SIZE) == 'a',
+	      "a page first touched by a write is a copy from the start");
+	munmap(p, 2 * PAGE_SIZE);
+	close(fd);
+	unlink("/tmp/test-mmap-private");
+}
+
 /* A page of a file mapping that holds no byte of the file: SIGBUS, and EFAULT for the kernel. */
 static void test_past_eof(void)
 {
@@ -412,6 +460,7 @@ int main(void)
 	test_flags();
 	test_partial_munmap();
 	test_file();
+	test_private_file_until_written();
 	test_past_eof();
 	test_bad_args();
 	test_fork();
