@@ -3,7 +3,8 @@
  * out_of_memory(): the user process holding the most pages (mm->rss; init and
  * kernel threads never) gets SIGKILL, and its memory comes back when it exits. The
  * faulting task, if it is not the one chosen, lets it run and then retries its fault;
- * until the victim's memory is back (its mm's last mmput), nobody else is chosen.
+ * until the victim's memory is back (its mm's last mmput), nobody else is chosen, and
+ * a fault whose allocation failed before a victim's memory came back retries too.
  *
  * Before this the task that happened to fault was killed, most often not the one that
  * had taken the memory: sysfuzz found it when a child's MAP_POPULATE of most of RAM got
@@ -23,6 +24,12 @@
  * a fault that found none free would otherwise pick the next process, or itself.
  */
 static atomic_t oom_victims = ATOMIC_INIT(0);
+static atomic_t oom_victims_reaped = ATOMIC_INIT(0); /* and those whose memory is back */
+
+unsigned int oom_reaped(void)
+{
+	return atomic_read(&oom_victims_reaped);
+}
 
 /*
  * The biggest user process; tasklist_lock held. Among equals the youngest wins, as on
@@ -69,9 +76,9 @@ static void oom_kill(struct task_struct *victim)
 /*
  * Kill the biggest process, once, and wait while a victim's memory is still coming
  * back. True if the caller should wait and retry the fault; false if the caller is
- * the one to die.
+ * the one to die. reaped: oom_reaped() from before the caller's allocation failed.
  */
-bool out_of_memory(void)
+bool out_of_memory(unsigned int reaped)
 {
 	struct task_struct *victim;
 	unsigned long flags;
@@ -79,8 +86,8 @@ bool out_of_memory(void)
 
 	if (sigkill_pending(current) || (current->mm && current->mm->oom_victim))
 		return false; /* a victim itself: it must not wait for its own end */
-	if (atomic_read(&oom_victims))
-		return true;
+	if (atomic_read(&oom_victims) || oom_reaped() != reaped)
+		return true; /* memory is coming back, or came back since the allocation failed */
 	spin_lock_irqsave(&tasklist_lock, flags); /* the victim cannot be freed meanwhile */
 	victim = select_bad_process();
 	if (!victim || victim == current)
@@ -93,5 +100,6 @@ bool out_of_memory(void)
 
 void exit_oom_victim(void)
 {
+	atomic_inc(&oom_victims_reaped); /* first: whoever sees no victim sees this */
 	atomic_dec(&oom_victims);
 }

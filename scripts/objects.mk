@@ -146,6 +146,7 @@ KERNEL_OBJS := \
 	mm/mprotect.o \
 	mm/mremap.o \
 	mm/oom_kill.o \
+	mm/oom_kill_test.o \
 	mm/mm_bench.o \
 	mm/mm_init.o \
 	mm/page_alloc.o \

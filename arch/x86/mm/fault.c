@@ -125,6 +125,7 @@ void do_page_fault(struct pt_regs *regs, long error_code)
 	unsigned long address = read_cr2(); /* before anything can fault again */
 	struct mm_struct *mm;
 	struct vm_area_struct *vma;
+	unsigned int reaped;
 	int fault;
 
 	/*
@@ -159,6 +160,7 @@ void do_page_fault(struct pt_regs *regs, long error_code)
 		down_read(&mm->mmap_sem);
 	}
 	vma = good_area(mm, regs, error_code, address);
+	reaped = oom_reaped(); /* before the allocation that may fail (out_of_memory) */
 	fault = vma ? handle_mm_fault(vma, address, error_code & PF_WRITE) : VM_FAULT_SIGSEGV;
 	up_read(&mm->mmap_sem); /* before a signal, or an OOM kill that waits */
 	switch (fault) {
@@ -174,7 +176,7 @@ void do_page_fault(struct pt_regs *regs, long error_code)
 			kernel_oops(regs, error_code, address);
 		return;
 	default:
-		if (out_of_memory()) {
+		if (out_of_memory(reaped)) {
 			schedule(); /* the process killed exits and frees its pages; then retry */
 			return;
 		}
